@@ -1,0 +1,11 @@
+//! Cryptographic primitives for signet.
+//!
+//! This crate holds pure functions only: no I/O and no ASN.1 beyond key and
+//! signature encodings. Where a well-kept crate implements an algorithm
+//! (RustCrypto `sha1`, `sha2`, `streebog`, `gost94`) it is used; what no
+//! maintained crate provides (GOST R 34.10 signatures, DSTU 4145, GOST
+//! 28147-89 key wrap, …) is written here with vectors from the standards.
+
+mod digest_alg;
+
+pub use digest_alg::{DigestAlgorithm, Hasher};

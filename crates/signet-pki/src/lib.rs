@@ -1,0 +1,26 @@
+//! signet's PKI layer: certificates, their field model, and the OID
+//! registry; later CMS, timestamps, path validation and key containers.
+//!
+//! Parsing is separate from validation: the parsers here only split the DER
+//! and reject structural faults, and never panic on any input.
+
+mod certificate;
+mod error;
+mod extensions;
+pub mod identity;
+pub mod input;
+mod name;
+pub mod oid;
+mod public_key;
+pub mod text;
+mod trust;
+
+pub use certificate::{CERTIFICATE_INPUT, Certificate, CertificateFields};
+pub use error::PkiError;
+pub use extensions::{
+    AltName, BasicConstraints, ExtensionEntry, Extensions, IssuerSignTool, KeyUsage, QcStatement,
+};
+pub use identity::{PersonName, Qualification, RuIdentity, SubjectKind, UaIdentity};
+pub use name::{DistinguishedName, NameAttribute};
+pub use public_key::{DstuCurve, GostKeyType, KeyAlgorithm, PublicKeyInfo};
+pub use trust::{TrustStore, TrustStoreError};

@@ -1,0 +1,172 @@
+//! Object identifiers the code acts on, by name.
+//!
+//! Each group cites where its OIDs are assigned.
+
+use const_oid::ObjectIdentifier as Oid;
+
+const fn oid(s: &str) -> Oid {
+    Oid::new_unwrap(s)
+}
+
+// X.520 / RFC 4519 / RFC 5280 name attributes.
+/// commonName (2.5.4.3).
+pub const CN: Oid = oid("2.5.4.3");
+/// surname (2.5.4.4).
+pub const SURNAME: Oid = oid("2.5.4.4");
+/// serialNumber attribute (2.5.4.5).
+pub const SERIAL_NUMBER: Oid = oid("2.5.4.5");
+/// countryName (2.5.4.6).
+pub const COUNTRY: Oid = oid("2.5.4.6");
+/// localityName (2.5.4.7).
+pub const LOCALITY: Oid = oid("2.5.4.7");
+/// stateOrProvinceName (2.5.4.8).
+pub const STATE: Oid = oid("2.5.4.8");
+/// streetAddress (2.5.4.9).
+pub const STREET: Oid = oid("2.5.4.9");
+/// organizationName (2.5.4.10).
+pub const ORGANIZATION: Oid = oid("2.5.4.10");
+/// organizationalUnitName (2.5.4.11).
+pub const ORGANIZATIONAL_UNIT: Oid = oid("2.5.4.11");
+/// title (2.5.4.12).
+pub const TITLE: Oid = oid("2.5.4.12");
+/// postalAddress (2.5.4.16).
+pub const POSTAL_ADDRESS: Oid = oid("2.5.4.16");
+/// postalCode (2.5.4.17).
+pub const POSTAL_CODE: Oid = oid("2.5.4.17");
+/// givenName (2.5.4.42).
+pub const GIVEN_NAME: Oid = oid("2.5.4.42");
+/// organizationIdentifier (2.5.4.97, X.520 / ETSI EN 319 412-1).
+pub const ORGANIZATION_IDENTIFIER: Oid = oid("2.5.4.97");
+/// PKCS#9 emailAddress (1.2.840.113549.1.9.1).
+pub const EMAIL: Oid = oid("1.2.840.113549.1.9.1");
+/// PKCS#9 unstructuredName (1.2.840.113549.1.9.2).
+pub const UNSTRUCTURED_NAME: Oid = oid("1.2.840.113549.1.9.2");
+
+// Russian identity attributes (RFC 9215 section 5, FSB order 795).
+/// ИНН, taxpayer number of a person, or "00" + the 10-digit INN of an
+/// organisation in certificates issued before INNLE (1.2.643.3.131.1.1).
+pub const INN: Oid = oid("1.2.643.3.131.1.1");
+/// ОГРН (1.2.643.100.1).
+pub const OGRN: Oid = oid("1.2.643.100.1");
+/// СНИЛС (1.2.643.100.3).
+pub const SNILS: Oid = oid("1.2.643.100.3");
+/// ИНН ЮЛ, the 10-digit INN of a legal entity (1.2.643.100.4).
+pub const INNLE: Oid = oid("1.2.643.100.4");
+/// ОГРНИП (1.2.643.100.5).
+pub const OGRNIP: Oid = oid("1.2.643.100.5");
+/// РНС ФСС, the social-insurance registration number (1.2.643.3.141.1.1).
+pub const RNS_FSS: Oid = oid("1.2.643.3.141.1.1");
+/// КП ФСС, the social-insurance subordination code (1.2.643.3.141.1.2).
+pub const KP_FSS: Oid = oid("1.2.643.3.141.1.2");
+
+// Ukrainian subjectDirectoryAttributes (UAPKI `oids.h`, IIT EU_CERT_INFO_EX).
+/// ДРФО / РНОКПП, the personal tax number (1.2.804.2.1.1.1.11.1.4.1.1).
+pub const DRFO: Oid = oid("1.2.804.2.1.1.1.11.1.4.1.1");
+/// ЄДРПОУ, the legal-entity register code (1.2.804.2.1.1.1.11.1.4.2.1).
+pub const EDRPOU: Oid = oid("1.2.804.2.1.1.1.11.1.4.2.1");
+/// Код користувача, the user (external) code (1.2.804.2.1.1.1.11.1.4.7.1).
+pub const UA_USER_CODE: Oid = oid("1.2.804.2.1.1.1.11.1.4.7.1");
+/// УНЗР, the unique record number in the demographic register (ЄДДР)
+/// (1.2.804.2.1.1.1.11.1.4.11.1).
+pub const EDDR_UNZR: Oid = oid("1.2.804.2.1.1.1.11.1.4.11.1");
+
+// RFC 5280 extensions.
+/// subjectDirectoryAttributes (2.5.29.9).
+pub const EXT_SUBJECT_DIRECTORY_ATTRIBUTES: Oid = oid("2.5.29.9");
+/// subjectKeyIdentifier (2.5.29.14).
+pub const EXT_SUBJECT_KEY_ID: Oid = oid("2.5.29.14");
+/// keyUsage (2.5.29.15).
+pub const EXT_KEY_USAGE: Oid = oid("2.5.29.15");
+/// privateKeyUsagePeriod (2.5.29.16).
+pub const EXT_PRIVATE_KEY_USAGE_PERIOD: Oid = oid("2.5.29.16");
+/// subjectAltName (2.5.29.17).
+pub const EXT_SUBJECT_ALT_NAME: Oid = oid("2.5.29.17");
+/// issuerAltName (2.5.29.18).
+pub const EXT_ISSUER_ALT_NAME: Oid = oid("2.5.29.18");
+/// basicConstraints (2.5.29.19).
+pub const EXT_BASIC_CONSTRAINTS: Oid = oid("2.5.29.19");
+/// cRLDistributionPoints (2.5.29.31).
+pub const EXT_CRL_DISTRIBUTION_POINTS: Oid = oid("2.5.29.31");
+/// certificatePolicies (2.5.29.32).
+pub const EXT_CERTIFICATE_POLICIES: Oid = oid("2.5.29.32");
+/// authorityKeyIdentifier (2.5.29.35).
+pub const EXT_AUTHORITY_KEY_ID: Oid = oid("2.5.29.35");
+/// extKeyUsage (2.5.29.37).
+pub const EXT_EXTENDED_KEY_USAGE: Oid = oid("2.5.29.37");
+/// freshestCRL (2.5.29.46).
+pub const EXT_FRESHEST_CRL: Oid = oid("2.5.29.46");
+/// authorityInfoAccess (1.3.6.1.5.5.7.1.1).
+pub const EXT_AUTHORITY_INFO_ACCESS: Oid = oid("1.3.6.1.5.5.7.1.1");
+/// qcStatements (1.3.6.1.5.5.7.1.3, RFC 3739).
+pub const EXT_QC_STATEMENTS: Oid = oid("1.3.6.1.5.5.7.1.3");
+/// subjectInfoAccess (1.3.6.1.5.5.7.1.11).
+pub const EXT_SUBJECT_INFO_ACCESS: Oid = oid("1.3.6.1.5.5.7.1.11");
+/// subjectSignTool (1.2.643.100.111, RFC 9215).
+pub const EXT_SUBJECT_SIGN_TOOL: Oid = oid("1.2.643.100.111");
+/// issuerSignTool (1.2.643.100.112, RFC 9215).
+pub const EXT_ISSUER_SIGN_TOOL: Oid = oid("1.2.643.100.112");
+/// IdentificationKind (1.2.643.100.114, RFC 9215).
+pub const EXT_IDENTIFICATION_KIND: Oid = oid("1.2.643.100.114");
+
+// Access methods (RFC 5280 section 4.2.2.1).
+/// id-ad-ocsp.
+pub const AD_OCSP: Oid = oid("1.3.6.1.5.5.7.48.1");
+/// id-ad-caIssuers.
+pub const AD_CA_ISSUERS: Oid = oid("1.3.6.1.5.5.7.48.2");
+
+// Qualified-certificate statements (ETSI EN 319 412-5; UA).
+/// QcCompliance (0.4.0.1862.1.1).
+pub const QCS_COMPLIANCE: Oid = oid("0.4.0.1862.1.1");
+/// QcSSCD: the private key is in a qualified signature creation device
+/// (0.4.0.1862.1.4).
+pub const QCS_SSCD: Oid = oid("0.4.0.1862.1.4");
+/// QcType (0.4.0.1862.1.6).
+pub const QCS_TYPE: Oid = oid("0.4.0.1862.1.6");
+/// QcType esign (0.4.0.1862.1.6.1).
+pub const QCT_ESIGN: Oid = oid("0.4.0.1862.1.6.1");
+/// QcType eseal (0.4.0.1862.1.6.2).
+pub const QCT_ESEAL: Oid = oid("0.4.0.1862.1.6.2");
+/// Ukrainian qualified-certificate statement (1.2.804.2.1.1.1.2.1).
+pub const UA_QCS_QUALIFIED: Oid = oid("1.2.804.2.1.1.1.2.1");
+/// Ukrainian "reinforced certificate" policy (посилений сертифікат,
+/// 1.2.804.2.1.1.1.2.2).
+pub const UA_POLICY_REINFORCED: Oid = oid("1.2.804.2.1.1.1.2.2");
+/// Ukrainian extended key usage of an electronic stamp (печатка,
+/// 1.2.804.2.1.1.1.3.9).
+pub const UA_EKU_STAMP: Oid = oid("1.2.804.2.1.1.1.3.9");
+
+// Public-key algorithms.
+/// rsaEncryption (RFC 8017).
+pub const RSA_ENCRYPTION: Oid = oid("1.2.840.113549.1.1.1");
+/// id-RSASSA-PSS (RFC 4055).
+pub const RSASSA_PSS: Oid = oid("1.2.840.113549.1.1.10");
+/// id-ecPublicKey (RFC 5480).
+pub const EC_PUBLIC_KEY: Oid = oid("1.2.840.10045.2.1");
+/// id-Ed25519 (RFC 8410).
+pub const ED25519: Oid = oid("1.3.101.112");
+/// id-Ed448 (RFC 8410).
+pub const ED448: Oid = oid("1.3.101.113");
+/// id-GostR3410-2001 (RFC 4491).
+pub const GOST_R3410_2001: Oid = oid("1.2.643.2.2.19");
+/// id-GostR3410-94 (RFC 4491).
+pub const GOST_R3410_94: Oid = oid("1.2.643.2.2.20");
+/// id-tc26-gost3410-12-256 (RFC 9215).
+pub const GOST_R3410_2012_256: Oid = oid("1.2.643.7.1.1.1.1");
+/// id-tc26-gost3410-12-512 (RFC 9215).
+pub const GOST_R3410_2012_512: Oid = oid("1.2.643.7.1.1.1.2");
+/// DSTU 4145-2002 with GOST 34.311-95, polynomial basis, little-endian.
+pub const DSTU4145_LE: Oid = oid("1.2.804.2.1.1.1.1.3.1.1");
+/// DSTU 4145-2002 with GOST 34.311-95, polynomial basis, big-endian.
+pub const DSTU4145_BE: Oid = oid("1.2.804.2.1.1.1.1.3.1.1.1.1");
+/// DSTU 4145-2002 with GOST 34.311-95, optimal normal basis, little-endian.
+pub const DSTU4145_ONB_LE: Oid = oid("1.2.804.2.1.1.1.1.3.1.2");
+/// DSTU 4145-2002 with GOST 34.311-95, optimal normal basis, big-endian.
+pub const DSTU4145_ONB_BE: Oid = oid("1.2.804.2.1.1.1.1.3.1.2.1.1");
+
+// Named curves (RFC 5480).
+/// secp256r1 / P-256.
+pub const CURVE_P256: Oid = oid("1.2.840.10045.3.1.7");
+/// secp384r1 / P-384.
+pub const CURVE_P384: Oid = oid("1.3.132.0.34");
+/// secp521r1 / P-521.
+pub const CURVE_P521: Oid = oid("1.3.132.0.35");
