@@ -337,9 +337,15 @@ fn basic_constraints(v: &[u8]) -> der::Result<BasicConstraints> {
     Ok(bc)
 }
 
+/// Also takes a bare OCTET STRING, the form jkurwa's Ukrainian test CA
+/// writes instead of the SEQUENCE.
 fn authority_key_id(v: &[u8]) -> der::Result<Option<Vec<u8>>> {
+    let any = AnyRef::from_der(v)?;
+    if any.tag() == Tag::OctetString {
+        return Ok(Some(any.value().to_vec()));
+    }
     let mut id = None;
-    each(AnyRef::from_der(v)?, |e| {
+    each(any, |e| {
         if e.tag().is_context_specific() && e.tag().number().value() == 0 {
             id = Some(e.value().to_vec());
         }
@@ -492,7 +498,12 @@ type UsagePeriod = (Option<OffsetDateTime>, Option<OffsetDateTime>);
 fn private_key_usage_period(v: &[u8]) -> der::Result<UsagePeriod> {
     let mut period = (None, None);
     each(AnyRef::from_der(v)?, |e| {
-        let t = GeneralizedTime::from_der(&implicit_to_universal(e, Tag::GeneralizedTime)?)?;
+        // RFC 5280 tags these IMPLICIT; Ukrainian CAs write them EXPLICIT.
+        let t = if e.tag().is_constructed() {
+            GeneralizedTime::from_der(e.value())?
+        } else {
+            GeneralizedTime::from_der(&implicit_to_universal(e, Tag::GeneralizedTime)?)?
+        };
         let t = crate::certificate::unix_to_datetime(t.to_unix_duration());
         match e.tag().number().value() {
             0 => period.0 = t,

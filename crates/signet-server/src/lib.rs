@@ -1,14 +1,5 @@
-pub fn add(left: u64, right: u64) -> u64 {
-    left + right
-}
+//! signet's HTTP layer: one module per API family, thin handlers, each
+//! family's own error bodies, OpenAPI and health endpoints.
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn it_works() {
-        let result = add(2, 2);
-        assert_eq!(result, 4);
-    }
-}
+pub mod cipher;
+pub mod cryptoapi;

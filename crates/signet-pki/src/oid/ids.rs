@@ -108,6 +108,12 @@ pub const EXT_ISSUER_SIGN_TOOL: Oid = oid("1.2.643.100.112");
 /// IdentificationKind (1.2.643.100.114, RFC 9215).
 pub const EXT_IDENTIFICATION_KIND: Oid = oid("1.2.643.100.114");
 
+// otherName types in subjectAltName.
+/// The postal address IIT's CA software writes into subjectAltName
+/// (IIT's enterprise arc 1.3.6.1.4.1.19398), seen in Ukrainian
+/// qualified certificates.
+pub const SAN_IIT_POSTAL_ADDRESS: Oid = oid("1.3.6.1.4.1.19398.1.1.4.2");
+
 // Access methods (RFC 5280 section 4.2.2.1).
 /// id-ad-ocsp.
 pub const AD_OCSP: Oid = oid("1.3.6.1.5.5.7.48.1");

@@ -45,6 +45,8 @@ pub enum OidKind {
     QcStatement,
     /// An access method in AIA / SIA.
     AccessMethod,
+    /// A type of otherName in subjectAltName.
+    OtherName,
     /// A CMS content type or attribute.
     Cms,
 }

@@ -104,6 +104,9 @@ pub(super) static ENTRIES: &[OidInfo] = entries![
     ("1.3.6.1.5.5.7.48.2", "caIssuers", AccessMethod, "CA issuers", "Издатели центра сертификации", "Сертифікати ЦСК"),
     ("1.3.6.1.5.5.7.48.3", "timeStamping", AccessMethod, "Time stamping", "Штампы времени", "Позначки часу"),
     ("1.3.6.1.5.5.7.48.5", "caRepository", AccessMethod, "CA repository", "Репозиторий центра сертификации", "Репозиторій ЦСК"),
+    // otherName forms of subjectAltName.
+    ("1.3.6.1.4.1.311.20.2.3", "UPN", OtherName, "User principal name", "Имя участника-пользователя", "Ім'я користувача (UPN)"),
+    ("1.3.6.1.4.1.19398.1.1.4.2", "iitPostalAddress", OtherName, "Postal address", "Почтовый адрес", "Поштова адреса"),
     // Extended key usages (RFC 5280, CryptoPro, UA).
     ("2.5.29.37.0", "anyExtendedKeyUsage", ExtendedKeyUsage, "Any extended key usage", "Любое назначение", "Будь-яке призначення"),
     ("1.3.6.1.5.5.7.3.1", "serverAuth", ExtendedKeyUsage, "TLS server authentication", "Проверка подлинности сервера", "Автентифікація сервера"),

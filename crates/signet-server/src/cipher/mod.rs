@@ -1,0 +1,5 @@
+//! Cipher BIS ticket API (spec 001): the certificate-info rendering shared
+//! by the ticket API and `signet inspect --cipher`.
+
+pub mod certinfo;
+mod labels;
