@@ -58,7 +58,8 @@ impl Certificate {
                 limit: CERTIFICATE_INPUT.max_input,
             });
         }
-        let inner = CertificateInner::<Raw>::from_der(&der).map_err(PkiError::der("certificate"))?;
+        let inner =
+            CertificateInner::<Raw>::from_der(&der).map_err(PkiError::der("certificate"))?;
         Ok(Certificate { der, inner })
     }
 

@@ -197,8 +197,10 @@ impl Extensions {
             let understood = match result {
                 Ok(known) => known,
                 Err(e) => {
-                    out.problems
-                        .push(format!("extension {}: {e}", crate::oid::name_of(&ext.extn_id)));
+                    out.problems.push(format!(
+                        "extension {}: {e}",
+                        crate::oid::name_of(&ext.extn_id)
+                    ));
                     false
                 }
             };
@@ -286,10 +288,7 @@ impl Extensions {
 }
 
 /// Reads the elements of a SEQUENCE one by one.
-fn each<'a>(
-    v: AnyRef<'a>,
-    mut f: impl FnMut(AnyRef<'a>) -> der::Result<()>,
-) -> der::Result<()> {
+fn each<'a>(v: AnyRef<'a>, mut f: impl FnMut(AnyRef<'a>) -> der::Result<()>) -> der::Result<()> {
     v.sequence(|r| {
         while !r.is_finished() {
             f(r.decode()?)?;
@@ -303,7 +302,10 @@ fn key_usage(v: &[u8]) -> der::Result<KeyUsage> {
     let bytes = bits.raw_bytes();
     let mut ku = 0u16;
     for bit in 0..16 {
-        if bytes.get(bit / 8).is_some_and(|b| b & (0x80 >> (bit % 8)) != 0) {
+        if bytes
+            .get(bit / 8)
+            .is_some_and(|b| b & (0x80 >> (bit % 8)) != 0)
+        {
             ku |= 1 << bit;
         }
     }
@@ -538,9 +540,21 @@ mod tests {
     fn basic_constraints_accepts_explicit_false() {
         // SEQUENCE { BOOLEAN FALSE }: not canonical DER, seen in old CAs.
         let bc = basic_constraints(&[0x30, 0x03, 0x01, 0x01, 0x00]).unwrap();
-        assert_eq!(bc, BasicConstraints { ca: false, path_len: None });
+        assert_eq!(
+            bc,
+            BasicConstraints {
+                ca: false,
+                path_len: None
+            }
+        );
         let bc = basic_constraints(&[0x30, 0x06, 0x01, 0x01, 0xFF, 0x02, 0x01, 0x00]).unwrap();
-        assert_eq!(bc, BasicConstraints { ca: true, path_len: Some(0) });
+        assert_eq!(
+            bc,
+            BasicConstraints {
+                ca: true,
+                path_len: Some(0)
+            }
+        );
     }
 
     #[test]

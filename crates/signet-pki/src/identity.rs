@@ -202,25 +202,37 @@ impl CertificateFields {
     /// The subject's postal address: streetAddress, else the postal
     /// address Ukrainian CAs put in subjectAltName as an otherName.
     pub fn postal_address(&self) -> Option<String> {
-        self.subject.get(&ids::STREET).map(str::to_owned).or_else(|| {
-            self.extensions.subject_alt_names.iter().find_map(|n| match n {
-                AltName::Other { oid, value } if *oid == ids::SAN_IIT_POSTAL_ADDRESS => {
-                    Some(value.clone())
-                }
-                _ => None,
+        self.subject
+            .get(&ids::STREET)
+            .map(str::to_owned)
+            .or_else(|| {
+                self.extensions
+                    .subject_alt_names
+                    .iter()
+                    .find_map(|n| match n {
+                        AltName::Other { oid, value } if *oid == ids::SAN_IIT_POSTAL_ADDRESS => {
+                            Some(value.clone())
+                        }
+                        _ => None,
+                    })
             })
-        })
     }
 
     /// The subject's e-mail: emailAddress in the name, else the first
     /// rfc822Name of subjectAltName.
     pub fn email(&self) -> Option<String> {
-        self.subject.get(&ids::EMAIL).map(str::to_owned).or_else(|| {
-            self.extensions.subject_alt_names.iter().find_map(|n| match n {
-                AltName::Email(e) => Some(e.clone()),
-                _ => None,
+        self.subject
+            .get(&ids::EMAIL)
+            .map(str::to_owned)
+            .or_else(|| {
+                self.extensions
+                    .subject_alt_names
+                    .iter()
+                    .find_map(|n| match n {
+                        AltName::Email(e) => Some(e.clone()),
+                        _ => None,
+                    })
             })
-        })
     }
 }
 

@@ -18,10 +18,8 @@ use crate::PkiError;
 const LENIENT: GeneralPurposeConfig = GeneralPurposeConfig::new()
     .with_decode_padding_mode(DecodePaddingMode::Indifferent)
     .with_decode_allow_trailing_bits(true);
-const STANDARD_LENIENT: GeneralPurpose =
-    GeneralPurpose::new(&base64::alphabet::STANDARD, LENIENT);
-const URL_SAFE_LENIENT: GeneralPurpose =
-    GeneralPurpose::new(&base64::alphabet::URL_SAFE, LENIENT);
+const STANDARD_LENIENT: GeneralPurpose = GeneralPurpose::new(&base64::alphabet::STANDARD, LENIENT);
+const URL_SAFE_LENIENT: GeneralPurpose = GeneralPurpose::new(&base64::alphabet::URL_SAFE, LENIENT);
 
 /// Limits for one kind of object read with [`decode_objects`].
 #[derive(Clone, Copy, Debug)]

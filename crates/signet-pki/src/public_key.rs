@@ -324,4 +324,3 @@ fn dstu_curve_degree(curve: &ObjectIdentifier) -> Option<u32> {
     }
     None
 }
-

@@ -26,7 +26,9 @@ pub fn string_value(value: AnyRef<'_>) -> Option<String> {
         | Tag::VisibleString
         | Tag::GeneralString => Some(String::from_utf8_lossy(bytes).into_owned()),
         // T.61 is close enough to Latin-1 for the names found in practice.
-        Tag::TeletexString | Tag::VideotexString => Some(bytes.iter().map(|&b| b as char).collect()),
+        Tag::TeletexString | Tag::VideotexString => {
+            Some(bytes.iter().map(|&b| b as char).collect())
+        }
         Tag::BmpString => {
             let units = bytes
                 .chunks(2)
@@ -60,16 +62,31 @@ mod tests {
 
     #[test]
     fn string_types() {
-        assert_eq!(string_value(any(Tag::Utf8String, "Іван".as_bytes())).unwrap(), "Іван");
-        assert_eq!(string_value(any(Tag::NumericString, b"007701234567")).unwrap(), "007701234567");
+        assert_eq!(
+            string_value(any(Tag::Utf8String, "Іван".as_bytes())).unwrap(),
+            "Іван"
+        );
+        assert_eq!(
+            string_value(any(Tag::NumericString, b"007701234567")).unwrap(),
+            "007701234567"
+        );
         // "Ив" in UCS-2 big-endian.
-        assert_eq!(string_value(any(Tag::BmpString, &[0x04, 0x18, 0x04, 0x32])).unwrap(), "Ив");
-        assert_eq!(string_value(any(Tag::TeletexString, &[0x4d, 0xfc])).unwrap(), "Mü");
+        assert_eq!(
+            string_value(any(Tag::BmpString, &[0x04, 0x18, 0x04, 0x32])).unwrap(),
+            "Ив"
+        );
+        assert_eq!(
+            string_value(any(Tag::TeletexString, &[0x4d, 0xfc])).unwrap(),
+            "Mü"
+        );
     }
 
     #[test]
     fn odd_length_bmp_and_non_strings_do_not_fail() {
-        assert_eq!(string_value(any(Tag::BmpString, &[0x00, 0x41, 0x00])).unwrap(), "A\u{0}");
+        assert_eq!(
+            string_value(any(Tag::BmpString, &[0x00, 0x41, 0x00])).unwrap(),
+            "A\u{0}"
+        );
         assert_eq!(any_to_text(any(Tag::Integer, &[0x05])), "#020105");
         assert!(string_value(any(Tag::Boolean, &[0xff])).is_none());
     }

@@ -79,8 +79,11 @@ impl TrustStore {
         let mut store = TrustStore::default();
         for path in paths {
             let bytes = std::fs::read(&path).map_err(io(&path))?;
-            let certs = Certificate::parse_all(&bytes)
-                .map_err(|source| TrustStoreError::Parse { path: path.clone(), source })?;
+            let certs =
+                Certificate::parse_all(&bytes).map_err(|source| TrustStoreError::Parse {
+                    path: path.clone(),
+                    source,
+                })?;
             for c in certs {
                 store.insert(c);
             }
@@ -91,7 +94,10 @@ impl TrustStore {
     /// Adds the certificates of `input` (DER, PEM bundle or base64) to the
     /// directory `dir`, creating it if needed. Returns each certificate with
     /// whether it was new.
-    pub fn add_to_dir(dir: &Path, input: &[u8]) -> Result<Vec<(Certificate, bool)>, TrustStoreError> {
+    pub fn add_to_dir(
+        dir: &Path,
+        input: &[u8],
+    ) -> Result<Vec<(Certificate, bool)>, TrustStoreError> {
         let certs = Certificate::parse_all(input).map_err(|source| TrustStoreError::Parse {
             path: PathBuf::from("<input>"),
             source,

@@ -6,7 +6,9 @@ use std::fmt::Write as _;
 use signet_pki::oid::{self, Lang};
 use signet_pki::{AltName, Certificate, CertificateFields, KeyUsage};
 use signet_server::cipher::certinfo::{CertificateInfo, spaced_hex};
-use signet_server::cryptoapi::certificate::{Certificate as CryptoApiCertificate, format_kontur_time};
+use signet_server::cryptoapi::certificate::{
+    Certificate as CryptoApiCertificate, format_kontur_time,
+};
 
 /// Output forms of `inspect`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,11 +48,23 @@ fn human(f: &CertificateFields, lang: Lang) -> String {
         let _ = writeln!(o, "  {k:<22}{v}");
     };
     let _ = writeln!(o, "Certificate (X.509 v{})", f.version);
-    line(&mut o, "Serial number:", &hex::encode_upper(&f.serial_number));
-    line(&mut o, "SHA-1 thumbprint:", &hex::encode_upper(f.thumbprint_sha1));
+    line(
+        &mut o,
+        "Serial number:",
+        &hex::encode_upper(&f.serial_number),
+    );
+    line(
+        &mut o,
+        "SHA-1 thumbprint:",
+        &hex::encode_upper(f.thumbprint_sha1),
+    );
     line(&mut o, "Valid from:", &format_kontur_time(f.not_before));
     line(&mut o, "Valid to:", &format_kontur_time(f.not_after));
-    line(&mut o, "Signature algorithm:", &oid::describe(&f.signature_algorithm, lang));
+    line(
+        &mut o,
+        "Signature algorithm:",
+        &oid::describe(&f.signature_algorithm, lang),
+    );
     let mut key = f.public_key.describe(lang);
     if let Some(p) = f.public_key.parameter_set() {
         if !matches!(f.public_key.algorithm, signet_pki::KeyAlgorithm::Ec { .. }) {
@@ -58,7 +72,11 @@ fn human(f: &CertificateFields, lang: Lang) -> String {
         }
     }
     line(&mut o, "Public key:", &key);
-    line(&mut o, "Public key value:", &spaced_hex(f.public_key.key_value()));
+    line(
+        &mut o,
+        "Public key value:",
+        &spaced_hex(f.public_key.key_value()),
+    );
     for (title, dn) in [("Subject", &f.subject), ("Issuer", &f.issuer)] {
         let _ = writeln!(o, "{title}:");
         for a in &dn.attributes {
@@ -69,14 +87,22 @@ fn human(f: &CertificateFields, lang: Lang) -> String {
     let e = &f.extensions;
     for entry in &e.present {
         let crit = if entry.critical { " (critical)" } else { "" };
-        let known = if entry.understood { "" } else { " [not decoded]" };
+        let known = if entry.understood {
+            ""
+        } else {
+            " [not decoded]"
+        };
         let _ = writeln!(o, "  {}{crit}{known}", oid::describe(&entry.oid, lang));
     }
     if let Some(ku) = e.key_usage {
         let names: Vec<_> = ku.bits().map(|b| KeyUsage::NAMES[b]).collect();
         line(&mut o, "Key usage:", &names.join(", "));
     }
-    list(&mut o, "Extended key usage:", e.extended_key_usage.iter().map(|x| oid::describe(x, lang)));
+    list(
+        &mut o,
+        "Extended key usage:",
+        e.extended_key_usage.iter().map(|x| oid::describe(x, lang)),
+    );
     if let Some(bc) = e.basic_constraints {
         let v = match (bc.ca, bc.path_len) {
             (true, Some(n)) => format!("CA, path length {n}"),
@@ -91,8 +117,16 @@ fn human(f: &CertificateFields, lang: Lang) -> String {
     if let Some(aki) = &e.authority_key_id {
         line(&mut o, "Authority key id:", &spaced_hex(aki));
     }
-    list(&mut o, "Policies:", e.policies.iter().map(|x| oid::describe(x, lang)));
-    list(&mut o, "Alternative names:", e.subject_alt_names.iter().map(alt_name));
+    list(
+        &mut o,
+        "Policies:",
+        e.policies.iter().map(|x| oid::describe(x, lang)),
+    );
+    list(
+        &mut o,
+        "Alternative names:",
+        e.subject_alt_names.iter().map(alt_name),
+    );
     list(&mut o, "CRL:", e.crl_distribution_points.iter().cloned());
     list(&mut o, "Delta CRL:", e.freshest_crl.iter().cloned());
     list(&mut o, "OCSP:", e.ocsp_urls.iter().cloned());
@@ -105,14 +139,18 @@ fn human(f: &CertificateFields, lang: Lang) -> String {
             .iter()
             .map(|a| format!("{}: {}", oid::describe(&a.oid, lang), a.value)),
     );
-    list(&mut o, "QC statements:", e.qc_statements.iter().map(|q| {
-        let mut s = oid::describe(&q.id, lang);
-        if !q.qc_types.is_empty() {
-            let types: Vec<_> = q.qc_types.iter().map(|t| oid::describe(t, lang)).collect();
-            let _ = write!(s, " ({})", types.join(", "));
-        }
-        s
-    }));
+    list(
+        &mut o,
+        "QC statements:",
+        e.qc_statements.iter().map(|q| {
+            let mut s = oid::describe(&q.id, lang);
+            if !q.qc_types.is_empty() {
+                let types: Vec<_> = q.qc_types.iter().map(|t| oid::describe(t, lang)).collect();
+                let _ = write!(s, " ({})", types.join(", "));
+            }
+            s
+        }),
+    );
     if let Some(t) = &e.subject_sign_tool {
         line(&mut o, "Subject sign tool:", t);
     }

@@ -41,7 +41,12 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Inspect { file, json, cipher, lang } => {
+        Command::Inspect {
+            file,
+            json,
+            cipher,
+            lang,
+        } => {
             let form = if json {
                 inspect::Form::CryptoApi
             } else if cipher {

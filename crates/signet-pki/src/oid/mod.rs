@@ -165,7 +165,10 @@ mod tests {
     fn identity_oids_are_known() {
         assert_eq!(name_of(&ids::INN), "INN");
         assert_eq!(describe(&ids::SNILS, Lang::Ru), "СНИЛС");
-        assert_eq!(lookup(&ids::DRFO).map(|i| i.kind), Some(OidKind::DirectoryAttribute));
+        assert_eq!(
+            lookup(&ids::DRFO).map(|i| i.kind),
+            Some(OidKind::DirectoryAttribute)
+        );
         assert_eq!(
             describe(&ids::DSTU4145_LE, Lang::Uk),
             "ДСТУ 4145-2002, ПБ, little-endian"

@@ -175,7 +175,10 @@ fn alternative_name(names: &[AltName]) -> Option<String> {
         AltName::Other { .. } | AltName::Directory(_) => 2,
         AltName::Registered(_) | AltName::Unsupported => 9,
     };
-    let best = names.iter().filter(|n| rank(n) < 9).min_by_key(|n| rank(n))?;
+    let best = names
+        .iter()
+        .filter(|n| rank(n) < 9)
+        .min_by_key(|n| rank(n))?;
     Some(match best {
         AltName::Email(v) | AltName::Dns(v) | AltName::Uri(v) | AltName::Ip(v) => v.clone(),
         AltName::Other { value, .. } => value.clone(),
@@ -246,10 +249,8 @@ impl CertificateInfo {
                 "issuerCertificateInfo",
                 IssuerInfo {
                     issuer_organization: r.text("issuerOrganization", attr(i, ids::ORGANIZATION)),
-                    issuer_department: r.text(
-                        "issuerDepartment",
-                        attr(i, ids::ORGANIZATIONAL_UNIT),
-                    ),
+                    issuer_department: r
+                        .text("issuerDepartment", attr(i, ids::ORGANIZATIONAL_UNIT)),
                     issuer_full_name: r.text("issuerFullName", attr(i, ids::CN)),
                     issuer_country: r.text(
                         "issuerCountry",
@@ -258,8 +259,7 @@ impl CertificateInfo {
                     issuer_region: r.text("issuerRegion", attr(i, ids::STATE)),
                     issuer_city: r.text("issuerCity", attr(i, ids::LOCALITY)),
                     issuer_address: r.text("issuerAddress", attr(i, ids::STREET)),
-                    issuer_serial_number: r
-                        .text("issuerSerialNumber", attr(i, ids::SERIAL_NUMBER)),
+                    issuer_serial_number: r.text("issuerSerialNumber", attr(i, ids::SERIAL_NUMBER)),
                 },
             ),
             public_key_certificate_info: r.wrap(

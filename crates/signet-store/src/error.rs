@@ -1,0 +1,50 @@
+//! The one error type of the store layer.
+
+/// Why a store operation failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum StoreError {
+    /// The database cannot be reached or answered with an I/O fault: the
+    /// service is unavailable, not the request wrong.
+    #[error("the store is unavailable: {0}")]
+    Unavailable(#[source] sqlx::Error),
+    /// A query failed for another reason (a bug or a schema mismatch).
+    #[error("store query failed: {0}")]
+    Query(#[source] sqlx::Error),
+    /// Schema migration failed at start.
+    #[error("store migration failed: {0}")]
+    Migration(#[from] sqlx::migrate::MigrateError),
+    /// The database URL is not one signet supports.
+    #[error("unsupported database URL {0:?}: use sqlite:PATH or postgres://…")]
+    UnsupportedUrl(String),
+    /// Something referred to does not exist.
+    #[error("{what} not found")]
+    NotFound {
+        /// What was missing ("organization 1f…").
+        what: String,
+    },
+    /// A stored value could not be read back.
+    #[error("stored value is corrupt: {0}")]
+    Corrupt(String),
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(e: sqlx::Error) -> Self {
+        match e {
+            sqlx::Error::Io(_)
+            | sqlx::Error::Tls(_)
+            | sqlx::Error::PoolTimedOut
+            | sqlx::Error::PoolClosed
+            | sqlx::Error::WorkerCrashed => StoreError::Unavailable(e),
+            other => StoreError::Query(other),
+        }
+    }
+}
+
+impl StoreError {
+    /// Whether the failure is the store being down or overloaded rather
+    /// than a fault in the request or in signet.
+    pub fn is_unavailable(&self) -> bool {
+        matches!(self, StoreError::Unavailable(_))
+    }
+}

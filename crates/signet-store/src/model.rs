@@ -1,0 +1,122 @@
+//! The records the store keeps.
+
+use sha2::{Digest, Sha256};
+use subtle::ConstantTimeEq;
+use uuid::Uuid;
+
+/// An organisation: the owner of contents and the unit of access.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Organization {
+    /// Its id, as clients send it in `portal.orgid`.
+    pub id: Uuid,
+    /// Its name.
+    pub name: String,
+    /// Russian INN of the legal entity (10 digits).
+    pub inn: Option<String>,
+    /// Russian OGRN.
+    pub ogrn: Option<String>,
+    /// Ukrainian EDRPOU code.
+    pub edrpou: Option<String>,
+    /// When it was created (Unix seconds).
+    pub created_at: i64,
+}
+
+/// What is needed to create an organisation.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NewOrganization {
+    /// Its name.
+    pub name: String,
+    /// Russian INN of the legal entity.
+    pub inn: Option<String>,
+    /// Russian OGRN.
+    pub ogrn: Option<String>,
+    /// Ukrainian EDRPOU code.
+    pub edrpou: Option<String>,
+}
+
+/// Identifiers read from a certificate, to find the organisations it
+/// belongs to.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OrgIdentifiers {
+    /// INN of the legal entity.
+    pub inn: Option<String>,
+    /// OGRN.
+    pub ogrn: Option<String>,
+    /// EDRPOU.
+    pub edrpou: Option<String>,
+}
+
+/// The SHA-256 of a secret token (session id, refresh token). The store
+/// only ever sees and keeps this hash, so a copy of the database does not
+/// yield usable tokens.
+#[derive(Clone, Copy)]
+pub struct TokenHash([u8; 32]);
+
+impl TokenHash {
+    /// Hashes a token.
+    pub fn of(token: &str) -> Self {
+        TokenHash(Sha256::digest(token.as_bytes()).into())
+    }
+
+    pub(crate) fn to_hex(self) -> String {
+        hex_lower(&self.0)
+    }
+
+    pub(crate) fn from_hex(s: &str) -> Option<Self> {
+        if s.len() != 64 || !s.is_ascii() {
+            return None;
+        }
+        let mut out = [0u8; 32];
+        for (i, b) in out.iter_mut().enumerate() {
+            *b = u8::from_str_radix(&s[2 * i..2 * i + 2], 16).ok()?;
+        }
+        Some(TokenHash(out))
+    }
+}
+
+impl PartialEq for TokenHash {
+    /// Compared in constant time.
+    fn eq(&self, other: &Self) -> bool {
+        self.0.ct_eq(&other.0).into()
+    }
+}
+
+impl Eq for TokenHash {}
+
+impl std::fmt::Debug for TokenHash {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("TokenHash(…)")
+    }
+}
+
+fn hex_lower(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A login session.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Session {
+    /// Hash of the session id.
+    pub id_hash: TokenHash,
+    /// Hash of the refresh token.
+    pub refresh_hash: TokenHash,
+    /// SHA-1 thumbprint (upper-case hex) of the certificate that logged in.
+    pub thumbprint: String,
+    /// The certificate's subject, for logs and audit.
+    pub subject: String,
+    /// When it was created (Unix seconds).
+    pub created_at: i64,
+    /// When it was last used.
+    pub last_seen_at: i64,
+    /// When it lapses if not used again.
+    pub idle_expires_at: i64,
+    /// When it lapses whatever happens.
+    pub expires_at: i64,
+}
+
+impl Session {
+    /// Whether the session is still valid at `now`.
+    pub fn is_live(&self, now: i64) -> bool {
+        now < self.idle_expires_at && now < self.expires_at
+    }
+}
