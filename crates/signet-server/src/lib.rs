@@ -1,5 +1,15 @@
 //! signet's HTTP layer: one module per API family, thin handlers, each
 //! family's own error bodies, OpenAPI and health endpoints.
 
+mod app;
 pub mod cipher;
+pub mod config;
 pub mod cryptoapi;
+mod health;
+mod openapi;
+mod state;
+
+pub use app::{app, serve, shutdown_signal};
+pub use config::ServerConfig;
+pub use openapi::ApiDoc;
+pub use state::AppState;

@@ -1,12 +1,20 @@
-//! The `signet` command: `serve`, `inspect`, `trust`.
+//! The `signet` command: `serve`, `inspect`, `trust`, `org`.
+//!
+//! Exit codes: 0 success, 1 the operation failed (bad certificate, store
+//! error), 2 bad usage (clap's own convention for wrong arguments).
 
 mod inspect;
+mod settings;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use signet_pki::oid::Lang;
+use signet_pki::{Certificate, TrustStore};
+use signet_store::NewOrganization;
+
+use settings::{LogFormat, ServeArgs, StoreArgs};
 
 /// signet: an open, self-hosted electronic-signature service.
 #[derive(Parser, Debug)]
@@ -18,6 +26,8 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Run the HTTP service.
+    Serve(ServeArgs),
     /// Show what a certificate says.
     Inspect {
         /// The certificate: DER, PEM, or base64.
@@ -32,15 +42,119 @@ enum Command {
         #[arg(long, default_value = "en", value_parser = parse_lang)]
         lang: Lang,
     },
+    /// Manage the trust store (trusted roots and intermediates).
+    Trust {
+        #[command(subcommand)]
+        command: TrustCommand,
+    },
+    /// Manage organisations and who may act for them.
+    Org {
+        #[command(subcommand)]
+        command: OrgCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum TrustCommand {
+    /// Trust the certificates in FILE (DER, PEM or a PEM bundle).
+    Add {
+        /// The certificate file.
+        file: PathBuf,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// List the trusted certificates.
+    List {
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum OrgCommand {
+    /// Create an organisation; prints its id.
+    Add {
+        /// Its name.
+        #[arg(long)]
+        name: String,
+        /// Russian INN of the legal entity.
+        #[arg(long)]
+        inn: Option<String>,
+        /// Russian OGRN.
+        #[arg(long)]
+        ogrn: Option<String>,
+        /// Ukrainian EDRPOU code.
+        #[arg(long)]
+        edrpou: Option<String>,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// List organisations.
+    List {
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Let a certificate act for an organisation.
+    Grant {
+        /// The organisation id.
+        org_id: uuid::Uuid,
+        /// The certificate file.
+        #[arg(long, conflicts_with = "thumbprint", required_unless_present = "thumbprint")]
+        cert: Option<PathBuf>,
+        /// Or its SHA-1 thumbprint (hex).
+        #[arg(long)]
+        thumbprint: Option<String>,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("unknown language {s:?}: use uk, ru or en"))
 }
 
+/// A failure to report on stderr, with its exit code.
+struct Failure {
+    message: String,
+    code: u8,
+}
+
+impl<E: std::fmt::Display> From<E> for Failure {
+    fn from(e: E) -> Self {
+        Failure {
+            message: e.to_string(),
+            code: 1,
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
+    match run(cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            eprintln!("signet: {}", f.message);
+            ExitCode::from(f.code)
+        }
+    }
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
+    Ok(tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?)
+}
+
+fn read(path: &PathBuf) -> Result<Vec<u8>, Failure> {
+    std::fs::read(path).map_err(|e| Failure {
+        message: format!("{}: {e}", path.display()),
+        code: 2,
+    })
+}
+
+fn run(command: Command) -> Result<(), Failure> {
+    match command {
+        Command::Serve(args) => serve(args),
         Command::Inspect {
             file,
             json,
@@ -54,23 +168,160 @@ fn main() -> ExitCode {
             } else {
                 inspect::Form::Human
             };
-            let input = match std::fs::read(&file) {
-                Ok(b) => b,
-                Err(e) => {
-                    eprintln!("signet: {}: {e}", file.display());
-                    return ExitCode::from(2);
-                }
-            };
-            match inspect::inspect(&input, form, lang) {
-                Ok(out) => {
-                    print!("{out}");
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("signet: {}: {e}", file.display());
-                    ExitCode::from(1)
+            let input = read(&file)?;
+            let out = inspect::inspect(&input, form, lang)
+                .map_err(|e| Failure::from(format!("{}: {e}", file.display())))?;
+            print!("{out}");
+            Ok(())
+        }
+        Command::Trust {
+            command: TrustCommand::Add { file, store },
+        } => {
+            let dir = store.locations()?.trust_dir;
+            let input = read(&file)?;
+            for (cert, added) in TrustStore::add_to_dir(&dir, &input)? {
+                let subject = cert.fields().subject.to_string();
+                let what = if added { "added" } else { "already trusted" };
+                println!("{what}: {} {subject}", cert.thumbprint_hex());
+            }
+            Ok(())
+        }
+        Command::Trust {
+            command: TrustCommand::List { store },
+        } => {
+            let dir = store.locations()?.trust_dir;
+            let trust = TrustStore::load_dir(&dir)?;
+            for cert in trust.certificates() {
+                let f = cert.fields();
+                println!("{} {} (until {})", cert.thumbprint_hex(), f.subject, f.not_after.date());
+            }
+            Ok(())
+        }
+        Command::Org { command } => org(command),
+    }
+}
+
+fn org(command: OrgCommand) -> Result<(), Failure> {
+    let rt = runtime()?;
+    rt.block_on(async {
+        match command {
+            OrgCommand::Add {
+                name,
+                inn,
+                ogrn,
+                edrpou,
+                store,
+            } => {
+                let store = open_store(store).await?;
+                let org = store
+                    .create_organization(NewOrganization {
+                        name,
+                        inn,
+                        ogrn,
+                        edrpou,
+                    })
+                    .await?;
+                println!("{}", org.id);
+            }
+            OrgCommand::List { store } => {
+                let store = open_store(store).await?;
+                for o in store.organizations().await? {
+                    let ids = [("INN", &o.inn), ("OGRN", &o.ogrn), ("EDRPOU", &o.edrpou)]
+                        .iter()
+                        .filter_map(|(k, v)| v.as_ref().map(|v| format!(" {k}={v}")))
+                        .collect::<String>();
+                    println!("{} {}{ids}", o.id, o.name);
                 }
             }
+            OrgCommand::Grant {
+                org_id,
+                cert,
+                thumbprint,
+                store,
+            } => {
+                let thumbprint = match (cert, thumbprint) {
+                    (Some(path), _) => Certificate::parse(&read(&path)?)
+                        .map_err(|e| Failure::from(format!("{}: {e}", path.display())))?
+                        .thumbprint_hex(),
+                    (None, Some(t)) => {
+                        let t = t.replace([' ', ':'], "").to_ascii_uppercase();
+                        if t.len() != 40 || !t.bytes().all(|b| b.is_ascii_hexdigit()) {
+                            return Err(Failure {
+                                message: "a thumbprint is 40 hex digits (SHA-1)".into(),
+                                code: 2,
+                            });
+                        }
+                        t
+                    }
+                    (None, None) => unreachable_usage()?,
+                };
+                let store = open_store(store).await?;
+                let new = store.grant(org_id, &thumbprint).await?;
+                let what = if new { "granted" } else { "already granted" };
+                println!("{what}: {thumbprint} → {org_id}");
+            }
         }
+        Ok(())
+    })
+}
+
+/// clap's `required_unless_present` makes this impossible; answered as a
+/// usage error rather than a panic all the same.
+fn unreachable_usage() -> Result<String, Failure> {
+    Err(Failure {
+        message: "give --cert FILE or --thumbprint HEX".into(),
+        code: 2,
+    })
+}
+
+async fn open_store(args: StoreArgs) -> Result<std::sync::Arc<dyn signet_store::Store>, Failure> {
+    let loc = args.locations()?;
+    if loc.database_url.starts_with("sqlite:") {
+        std::fs::create_dir_all(&loc.data_dir)
+            .map_err(|e| Failure::from(format!("{}: {e}", loc.data_dir.display())))?;
     }
+    Ok(signet_store::open(&loc.database_url).await?)
+}
+
+fn init_tracing(format: LogFormat) {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_env("SIGNET_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    match format {
+        LogFormat::Text => builder.init(),
+        LogFormat::Json => builder.json().init(),
+    }
+}
+
+fn serve(args: ServeArgs) -> Result<(), Failure> {
+    let settings = args.resolve()?;
+    init_tracing(settings.log_format);
+    let rt = runtime()?;
+    rt.block_on(async move {
+        let loc = &settings.locations;
+        let store = open_store(StoreArgs {
+            data_dir: Some(loc.data_dir.clone()),
+            database_url: Some(loc.database_url.clone()),
+            trust_dir: Some(loc.trust_dir.clone()),
+            config: None,
+        })
+        .await?;
+        let trust = TrustStore::load_dir(&loc.trust_dir)?;
+        let listener = tokio::net::TcpListener::bind(settings.server.listen)
+            .await
+            .map_err(|e| Failure::from(format!("listen on {}: {e}", settings.server.listen)))?;
+        let addr = listener.local_addr()?;
+        tracing::info!(
+            %addr,
+            store = ?store.backend(),
+            trust_dir = %loc.trust_dir.display(),
+            trusted = trust.len(),
+            "signet {} listening",
+            env!("CARGO_PKG_VERSION")
+        );
+        let state = signet_server::AppState::new(settings.server, store, trust);
+        signet_server::serve(listener, state, signet_server::shutdown_signal()).await?;
+        tracing::info!("stopped");
+        Ok(())
+    })
 }

@@ -1,0 +1,283 @@
+//! Settings shared by `serve` and the admin commands, from flags, the
+//! environment (`SIGNET_<FLAG>`) and an optional TOML file, in that order
+//! of precedence: a flag beats its environment variable, which beats the
+//! file, which beats the built-in default.
+//!
+//! The TOML file uses the flags' names:
+//!
+//! ```toml
+//! listen = "0.0.0.0:8080"
+//! data-dir = "/var/lib/signet"
+//! database-url = "postgres://signet@db/signet"
+//! trust-dir = "/etc/signet/trust"
+//! public-url = "https://sign.example.com"
+//! max-body-bytes = 2097152
+//! request-timeout-secs = 60
+//! time-zone = "Europe/Kyiv"
+//! log-format = "json"
+//! ```
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use clap::{Args, ValueEnum};
+use serde::Deserialize;
+use signet_server::ServerConfig;
+
+/// Where signet keeps its data.
+#[derive(Args, Debug, Default, Deserialize, Clone)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct StoreArgs {
+    /// Data directory: the SQLite database and the default trust store.
+    #[arg(long, env = "SIGNET_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Database: `sqlite:PATH` (default: signet.db in the data directory)
+    /// or `postgres://user@host/db` to share state between instances.
+    #[arg(long, env = "SIGNET_DATABASE_URL")]
+    pub database_url: Option<String>,
+    /// Trust store directory (default: trust/ in the data directory).
+    #[arg(long, env = "SIGNET_TRUST_DIR")]
+    pub trust_dir: Option<PathBuf>,
+    /// A TOML file with any of these settings.
+    #[arg(long, env = "SIGNET_CONFIG")]
+    #[serde(skip)]
+    pub config: Option<PathBuf>,
+}
+
+/// How log lines are written.
+#[derive(Clone, Copy, Debug, Default, Deserialize, ValueEnum, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// Human-readable lines.
+    #[default]
+    Text,
+    /// One JSON object per line.
+    Json,
+}
+
+/// Settings of `signet serve`.
+#[derive(Args, Debug, Default, Deserialize, Clone)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ServeArgs {
+    #[command(flatten)]
+    #[serde(flatten)]
+    pub store: StoreArgs,
+    /// Address to listen on.
+    #[arg(long, env = "SIGNET_LISTEN")]
+    pub listen: Option<SocketAddr>,
+    /// The URL clients reach this service at, for links in answers.
+    #[arg(long, env = "SIGNET_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// Largest request body, in bytes.
+    #[arg(long, env = "SIGNET_MAX_BODY_BYTES")]
+    pub max_body_bytes: Option<usize>,
+    /// Longest time a request may take, in seconds.
+    #[arg(long, env = "SIGNET_REQUEST_TIMEOUT_SECS")]
+    pub request_timeout_secs: Option<u64>,
+    /// Time zone for local-time dates (an IANA name such as Europe/Kyiv).
+    #[arg(long, env = "SIGNET_TIME_ZONE")]
+    pub time_zone: Option<String>,
+    /// Log format.
+    #[arg(long, env = "SIGNET_LOG_FORMAT", value_enum)]
+    pub log_format: Option<LogFormat>,
+}
+
+/// A settings error, reported before anything starts.
+#[derive(Debug, thiserror::Error)]
+pub enum SettingsError {
+    /// The config file could not be read.
+    #[error("config file {path}: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The config file is not valid TOML for signet.
+    #[error("config file {path}: {source}")]
+    Parse {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: toml::de::Error,
+    },
+    /// A setting has a bad value.
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// The resolved locations of signet's data.
+#[derive(Clone, Debug)]
+pub struct Locations {
+    /// The data directory.
+    pub data_dir: PathBuf,
+    /// The database URL.
+    pub database_url: String,
+    /// The trust store directory.
+    pub trust_dir: PathBuf,
+}
+
+fn read_file<T: for<'de> Deserialize<'de> + Default>(path: Option<&Path>) -> Result<T, SettingsError> {
+    let Some(path) = path else {
+        return Ok(T::default());
+    };
+    let text = std::fs::read_to_string(path).map_err(|source| SettingsError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    toml::from_str(&text).map_err(|source| SettingsError::Parse {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+impl StoreArgs {
+    /// Fills what flags and environment left unset from `file`.
+    fn or(self, file: StoreArgs) -> StoreArgs {
+        StoreArgs {
+            data_dir: self.data_dir.or(file.data_dir),
+            database_url: self.database_url.or(file.database_url),
+            trust_dir: self.trust_dir.or(file.trust_dir),
+            config: self.config,
+        }
+    }
+
+    /// Resolves the data locations, reading the config file if one is named.
+    pub fn locations(self) -> Result<Locations, SettingsError> {
+        let file: ServeArgs = read_file(self.config.as_deref())?;
+        self.or(file.store).resolve()
+    }
+
+    fn resolve(self) -> Result<Locations, SettingsError> {
+        let data_dir = self.data_dir.unwrap_or_else(|| PathBuf::from("signet-data"));
+        let database_url = match self.database_url {
+            Some(url) => url,
+            None => {
+                let path = data_dir.join("signet.db");
+                let path = path
+                    .to_str()
+                    .ok_or_else(|| SettingsError::Invalid("the data directory path is not UTF-8".into()))?;
+                format!("sqlite:{path}")
+            }
+        };
+        let trust_dir = self.trust_dir.unwrap_or_else(|| data_dir.join("trust"));
+        Ok(Locations {
+            data_dir,
+            database_url,
+            trust_dir,
+        })
+    }
+}
+
+/// Everything `serve` needs, resolved.
+pub struct ServeSettings {
+    /// Data locations.
+    pub locations: Locations,
+    /// Server configuration.
+    pub server: ServerConfig,
+    /// Log format.
+    pub log_format: LogFormat,
+}
+
+impl ServeArgs {
+    /// Merges flags and environment with the config file and defaults.
+    pub fn resolve(self) -> Result<ServeSettings, SettingsError> {
+        let file: ServeArgs = read_file(self.store.config.as_deref())?;
+        let locations = self.store.or(file.store).resolve()?;
+        let listen = self
+            .listen
+            .or(file.listen)
+            .unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 8080)));
+        let mut server = ServerConfig::new(listen);
+        if let Some(url) = self.public_url.or(file.public_url) {
+            server.public_url = url.trim_end_matches('/').to_owned();
+        }
+        if let Some(n) = self.max_body_bytes.or(file.max_body_bytes) {
+            if n == 0 {
+                return Err(SettingsError::Invalid("max-body-bytes must be above 0".into()));
+            }
+            server.max_body_bytes = n;
+        }
+        if let Some(s) = self.request_timeout_secs.or(file.request_timeout_secs) {
+            if s == 0 {
+                return Err(SettingsError::Invalid("request-timeout-secs must be above 0".into()));
+            }
+            server.request_timeout = Duration::from_secs(s);
+        }
+        if let Some(tz) = self.time_zone.or(file.time_zone) {
+            server.time_zone = jiff::tz::TimeZone::get(&tz)
+                .map_err(|e| SettingsError::Invalid(format!("time-zone {tz:?}: {e}")))?;
+        }
+        Ok(ServeSettings {
+            locations,
+            server,
+            log_format: self.log_format.or(file.log_format).unwrap_or_default(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_the_embedded_ones() {
+        let s = ServeArgs::default().resolve().expect("defaults");
+        assert_eq!(s.server.listen.to_string(), "127.0.0.1:8080");
+        assert_eq!(s.locations.data_dir, PathBuf::from("signet-data"));
+        assert_eq!(s.locations.database_url, "sqlite:signet-data/signet.db");
+        assert_eq!(s.locations.trust_dir, PathBuf::from("signet-data/trust"));
+        assert_eq!(s.log_format, LogFormat::Text);
+    }
+
+    #[test]
+    fn flags_beat_the_file_and_the_file_beats_defaults() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("signet.toml");
+        std::fs::write(
+            &file,
+            "listen = \"0.0.0.0:9000\"\ndata-dir = \"/srv/signet\"\npublic-url = \"https://x.example/\"\n\
+             time-zone = \"Europe/Kyiv\"\nlog-format = \"json\"\n",
+        )
+        .expect("write");
+        let args = ServeArgs {
+            store: StoreArgs {
+                config: Some(file),
+                ..Default::default()
+            },
+            listen: Some("127.0.0.1:7000".parse().expect("addr")),
+            ..Default::default()
+        };
+        let s = args.resolve().expect("resolve");
+        assert_eq!(s.server.listen.to_string(), "127.0.0.1:7000");
+        assert_eq!(s.locations.data_dir, PathBuf::from("/srv/signet"));
+        assert_eq!(s.locations.database_url, "sqlite:/srv/signet/signet.db");
+        assert_eq!(s.server.public_url, "https://x.example");
+        assert_eq!(s.log_format, LogFormat::Json);
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_values_are_errors() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("signet.toml");
+        std::fs::write(&file, "lisen = \"0.0.0.0:9000\"\n").expect("write");
+        let args = ServeArgs {
+            store: StoreArgs {
+                config: Some(file.clone()),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        assert!(matches!(args.resolve(), Err(SettingsError::Parse { .. })));
+        std::fs::write(&file, "time-zone = \"Mars/Olympus\"\n").expect("write");
+        let args = ServeArgs {
+            store: StoreArgs {
+                config: Some(file),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        assert!(matches!(args.resolve(), Err(SettingsError::Invalid(_))));
+    }
+}
