@@ -23,4 +23,4 @@ pub use extensions::{
 pub use identity::{PersonName, Qualification, RuIdentity, SubjectKind, UaIdentity};
 pub use name::{DistinguishedName, NameAttribute};
 pub use public_key::{DstuCurve, GostKeyType, KeyAlgorithm, PublicKeyInfo};
-pub use trust::{TrustStore, TrustStoreError};
+pub use trust::{TrustStore, TrustStoreError, pem_encode};

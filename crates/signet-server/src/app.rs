@@ -12,9 +12,9 @@ use axum::http::{HeaderName, Request, StatusCode};
 use axum::routing::get;
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 use utoipa::OpenApi;
@@ -35,15 +35,16 @@ pub fn app(state: AppState) -> Router {
         .with_state(state)
         .merge(SwaggerUi::new("/docs").url("/openapi.json", ApiDoc::openapi()));
 
-    let trace = TraceLayer::new_for_http().make_span_with(|req: &Request<_>| {
-        let id = req
-            .headers()
-            .get(&REQUEST_ID)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("-");
-        tracing::info_span!("request", id, method = %req.method(), uri = %req.uri().path())
-    })
-    .on_response(DefaultOnResponse::new().level(Level::INFO));
+    let trace = TraceLayer::new_for_http()
+        .make_span_with(|req: &Request<_>| {
+            let id = req
+                .headers()
+                .get(&REQUEST_ID)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("-");
+            tracing::info_span!("request", id, method = %req.method(), uri = %req.uri().path())
+        })
+        .on_response(DefaultOnResponse::new().level(Level::INFO));
 
     routes.layer(
         ServiceBuilder::new()

@@ -99,7 +99,11 @@ enum OrgCommand {
         /// The organisation id.
         org_id: uuid::Uuid,
         /// The certificate file.
-        #[arg(long, conflicts_with = "thumbprint", required_unless_present = "thumbprint")]
+        #[arg(
+            long,
+            conflicts_with = "thumbprint",
+            required_unless_present = "thumbprint"
+        )]
         cert: Option<PathBuf>,
         /// Or its SHA-1 thumbprint (hex).
         #[arg(long)]
@@ -193,7 +197,12 @@ fn run(command: Command) -> Result<(), Failure> {
             let trust = TrustStore::load_dir(&dir)?;
             for cert in trust.certificates() {
                 let f = cert.fields();
-                println!("{} {} (until {})", cert.thumbprint_hex(), f.subject, f.not_after.date());
+                println!(
+                    "{} {} (until {})",
+                    cert.thumbprint_hex(),
+                    f.subject,
+                    f.not_after.date()
+                );
             }
             Ok(())
         }

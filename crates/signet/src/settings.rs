@@ -118,7 +118,9 @@ pub struct Locations {
     pub trust_dir: PathBuf,
 }
 
-fn read_file<T: for<'de> Deserialize<'de> + Default>(path: Option<&Path>) -> Result<T, SettingsError> {
+fn read_file<T: for<'de> Deserialize<'de> + Default>(
+    path: Option<&Path>,
+) -> Result<T, SettingsError> {
     let Some(path) = path else {
         return Ok(T::default());
     };
@@ -150,14 +152,16 @@ impl StoreArgs {
     }
 
     fn resolve(self) -> Result<Locations, SettingsError> {
-        let data_dir = self.data_dir.unwrap_or_else(|| PathBuf::from("signet-data"));
+        let data_dir = self
+            .data_dir
+            .unwrap_or_else(|| PathBuf::from("signet-data"));
         let database_url = match self.database_url {
             Some(url) => url,
             None => {
                 let path = data_dir.join("signet.db");
-                let path = path
-                    .to_str()
-                    .ok_or_else(|| SettingsError::Invalid("the data directory path is not UTF-8".into()))?;
+                let path = path.to_str().ok_or_else(|| {
+                    SettingsError::Invalid("the data directory path is not UTF-8".into())
+                })?;
                 format!("sqlite:{path}")
             }
         };
@@ -195,13 +199,17 @@ impl ServeArgs {
         }
         if let Some(n) = self.max_body_bytes.or(file.max_body_bytes) {
             if n == 0 {
-                return Err(SettingsError::Invalid("max-body-bytes must be above 0".into()));
+                return Err(SettingsError::Invalid(
+                    "max-body-bytes must be above 0".into(),
+                ));
             }
             server.max_body_bytes = n;
         }
         if let Some(s) = self.request_timeout_secs.or(file.request_timeout_secs) {
             if s == 0 {
-                return Err(SettingsError::Invalid("request-timeout-secs must be above 0".into()));
+                return Err(SettingsError::Invalid(
+                    "request-timeout-secs must be above 0".into(),
+                ));
             }
             server.request_timeout = Duration::from_secs(s);
         }

@@ -1,0 +1,454 @@
+//! The `signet` binary as a user runs it: inspect, trust, org, and serve
+//! started, probed over HTTP and stopped with SIGTERM.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+const SIGNET: &str = env!("CARGO_BIN_EXE_signet");
+
+fn ua(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/testdata/ua")
+        .join(name)
+}
+
+fn signet(args: &[&str]) -> Output {
+    Command::new(SIGNET)
+        .args(args)
+        .env_remove("SIGNET_DATA_DIR")
+        .env_remove("SIGNET_DATABASE_URL")
+        .env_remove("SIGNET_CONFIG")
+        .output()
+        .expect("run signet")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn version_is_printed() {
+    let o = signet(&["--version"]);
+    assert!(o.status.success());
+    assert_eq!(
+        stdout(&o).trim(),
+        format!("signet {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn inspect_shows_a_ukrainian_qualified_certificate() {
+    let sfs = ua("SFS_1.cer");
+    let o = signet(&["inspect", sfs.to_str().expect("path")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    for expected in [
+        "SHA-1 thumbprint:     5955241C7BE70C2F7050B922345FCE5A36ACA94A",
+        "EDRPOU:               39292197",
+        "DSTU 4145-2002, PB, little-endian",
+        "Reinforced certification rules",
+        "http://acskidd.gov.ua/services/ocsp/",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+}
+
+#[test]
+fn inspect_json_is_the_cryptoapi_certificate() {
+    let sfs = ua("SFS_1.cer");
+    let o = signet(&["inspect", "--json", sfs.to_str().expect("path")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(v["Thumbprint"], "5955241C7BE70C2F7050B922345FCE5A36ACA94A");
+    assert_eq!(
+        v["SerialNumber"],
+        "33B6CB7BF721B9CE040000009162200086E34A00"
+    );
+    assert_eq!(v["ValidFrom"], "2016-11-02T22:00:00.000Z");
+    assert_eq!(v["OrganizationName"], "Державна фіскальна служба України");
+    assert_eq!(v["City"], "Київ");
+    assert_eq!(
+        v["IssuerSimpleName"],
+        "Акредитований центр сертифікації ключів ІДД ДФС"
+    );
+    assert_eq!(v["CertificateType"], 1);
+    assert!(v["Snils"].is_null());
+}
+
+#[test]
+fn inspect_cipher_speaks_three_languages() {
+    let sfs = ua("SFS_1.cer");
+    let path = sfs.to_str().expect("path");
+    let mut descriptions = Vec::new();
+    for lang in ["uk", "ru", "en"] {
+        let o = signet(&["inspect", "--cipher", "--lang", lang, path]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let v: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+        let ext = &v["extensionsCertificateInfo"]["value"];
+        assert_eq!(ext["personalData"]["value"]["edrpou"]["value"], "39292197");
+        assert_eq!(ext["isQualified"]["value"], "true");
+        assert_eq!(ext["isElectronicStamp"]["value"], "true");
+        assert_eq!(
+            v["publicKeyCertificateInfo"]["value"]["publicKey"]["value"],
+            "5F 7A 15 2C 3C 7F 85 17 A5 E4 0C EE 3B 3A F0 0B 67 F6 31 CB A5 24 12 07 AC 01 14 03 E1 DA E8 CA 01"
+        );
+        descriptions.push(
+            v["ownerCertificateInfo"]["description"]
+                .as_str()
+                .expect("d")
+                .to_owned(),
+        );
+    }
+    assert_eq!(descriptions, ["Власник", "Владелец", "Owner"]);
+}
+
+#[test]
+fn inspect_refuses_bad_input_clearly() {
+    let dir = tempfile::tempdir().expect("dir");
+    let garbage = dir.path().join("garbage.cer");
+    std::fs::write(&garbage, b"\x30\x82\xff\xff not a certificate").expect("write");
+    let o = signet(&["inspect", garbage.to_str().expect("path")]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("malformed certificate"),
+        "{}",
+        stderr(&o)
+    );
+
+    let o = signet(&[
+        "inspect",
+        dir.path().join("missing.cer").to_str().expect("path"),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+
+    let o = signet(&["inspect", "--lang", "de", garbage.to_str().expect("path")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("unknown language"));
+}
+
+#[test]
+fn trust_add_and_list() {
+    let dir = tempfile::tempdir().expect("dir");
+    let data = dir.path().to_str().expect("path");
+    // A PEM bundle of two public UA CA certificates.
+    let mut bundle = String::new();
+    for name in ["CZOROOT.cer", "CA-Justice.cer"] {
+        let der = std::fs::read(ua(name)).expect("read");
+        bundle.push_str(&signet_pki::pem_encode(&der));
+    }
+    let bundle_path = dir.path().join("bundle.pem");
+    std::fs::write(&bundle_path, bundle).expect("write");
+
+    let o = signet(&[
+        "trust",
+        "add",
+        "--data-dir",
+        data,
+        bundle_path.to_str().expect("p"),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o).matches("added: ").count(), 2);
+    let o = signet(&[
+        "trust",
+        "add",
+        "--data-dir",
+        data,
+        ua("CZOROOT.cer").to_str().expect("p"),
+    ]);
+    assert!(stdout(&o).starts_with("already trusted: 128AD060F190FAF5E3D3BC6ED9638A48E439A42F"));
+
+    let o = signet(&["trust", "list", "--data-dir", data]);
+    assert!(o.status.success());
+    assert_eq!(stdout(&o).lines().count(), 2);
+
+    // Something that is not a certificate is refused and nothing is written.
+    let o = signet(&[
+        "trust",
+        "add",
+        "--data-dir",
+        data,
+        ua("Key40A0.cer").to_str().expect("p"),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let files = std::fs::read_dir(dir.path().join("trust"))
+        .expect("dir")
+        .count();
+    assert_eq!(files, 2);
+}
+
+#[test]
+fn org_add_list_and_grant() {
+    let dir = tempfile::tempdir().expect("dir");
+    let data = dir.path().to_str().expect("path");
+    let o = signet(&[
+        "org",
+        "add",
+        "--data-dir",
+        data,
+        "--name",
+        "ТОВ Тест",
+        "--edrpou",
+        "39292197",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let id = stdout(&o).trim().to_owned();
+    assert!(uuid_like(&id), "{id}");
+
+    let o = signet(&["org", "list", "--data-dir", data]);
+    assert_eq!(stdout(&o).trim(), format!("{id} ТОВ Тест EDRPOU=39292197"));
+
+    let sfs = ua("SFS_1.cer");
+    let o = signet(&[
+        "org",
+        "grant",
+        "--data-dir",
+        data,
+        &id,
+        "--cert",
+        sfs.to_str().expect("p"),
+    ]);
+    assert!(
+        stdout(&o).starts_with("granted: 5955241C7BE70C2F7050B922345FCE5A36ACA94A"),
+        "{}",
+        stderr(&o)
+    );
+    let o = signet(&[
+        "org",
+        "grant",
+        "--data-dir",
+        data,
+        &id,
+        "--thumbprint",
+        "59:55:24:1c:7b:e7:0c:2f:70:50:b9:22:34:5f:ce:5a:36:ac:a9:4a",
+    ]);
+    assert!(stdout(&o).starts_with("already granted"), "{}", stderr(&o));
+
+    let o = signet(&[
+        "org",
+        "grant",
+        "--data-dir",
+        data,
+        &id,
+        "--thumbprint",
+        "abc",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = signet(&[
+        "org",
+        "grant",
+        "--data-dir",
+        data,
+        "00000000-0000-0000-0000-000000000000",
+        "--thumbprint",
+        "5955241C7BE70C2F7050B922345FCE5A36ACA94A",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("not found"));
+}
+
+fn uuid_like(s: &str) -> bool {
+    s.len() == 36 && s.chars().filter(|&c| c == '-').count() == 4
+}
+
+/// A running `signet serve`, stopped with SIGTERM on drop if still alive.
+struct Server {
+    child: Child,
+    addr: String,
+}
+
+impl Server {
+    fn start(args: &[&str], envs: &[(&str, &str)]) -> Server {
+        let mut cmd = Command::new(SIGNET);
+        cmd.arg("serve")
+            .args(["--listen", "127.0.0.1:0", "--log-format", "json"])
+            .args(args)
+            .env_remove("SIGNET_DATA_DIR")
+            .env_remove("SIGNET_DATABASE_URL")
+            .env("SIGNET_LOG", "info")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        for (k, v) in envs {
+            cmd.env(k, v);
+        }
+        let mut child = cmd.spawn().expect("spawn serve");
+        let out = child.stdout.take().expect("stdout");
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(out).lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let line = rx
+                .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+                .unwrap_or_else(|_| {
+                    let _ = child.kill();
+                    let mut err = String::new();
+                    if let Some(mut e) = child.stderr.take() {
+                        let _ = e.read_to_string(&mut err);
+                    }
+                    panic!("signet serve did not report listening: {err}")
+                });
+            let v: Value = match serde_json::from_str(&line) {
+                Ok(v) => v,
+                Err(_) => continue,
+            };
+            if let Some(addr) = v["fields"]["addr"].as_str() {
+                return Server {
+                    child,
+                    addr: addr.to_owned(),
+                };
+            }
+        }
+    }
+
+    fn get(&self, path: &str) -> (u16, Value) {
+        let mut s = TcpStream::connect(&self.addr).expect("connect");
+        s.set_read_timeout(Some(Duration::from_secs(10)))
+            .expect("timeout");
+        write!(
+            s,
+            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            self.addr
+        )
+        .expect("write");
+        let mut resp = String::new();
+        s.read_to_string(&mut resp).expect("read");
+        let status = resp[9..12].parse().expect("status code");
+        let body = resp.split_once("\r\n\r\n").map(|(_, b)| b).unwrap_or("");
+        (status, serde_json::from_str(body).unwrap_or(Value::Null))
+    }
+
+    fn terminate(mut self) -> std::process::ExitStatus {
+        let pid = self.child.id().to_string();
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .expect("kill");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                return status;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "signet serve did not stop on SIGTERM"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn serve_on_embedded_defaults_answers_and_stops_on_sigterm() {
+    let dir = tempfile::tempdir().expect("dir");
+    let data = dir.path().join("data");
+    let server = Server::start(&["--data-dir", data.to_str().expect("p")], &[]);
+    let (status, v) = server.get("/readyz");
+    assert_eq!(status, 200);
+    assert_eq!(v["store"], "sqlite");
+    assert_eq!(v["trustedCertificates"], 0, "the trust store starts empty");
+    assert!(
+        data.join("signet.db").exists(),
+        "SQLite database created in the data dir"
+    );
+    let (status, _) = server.get("/openapi.json");
+    assert_eq!(status, 200);
+    let status = server.terminate();
+    assert!(status.success(), "graceful exit, got {status:?}");
+}
+
+#[test]
+fn serve_reads_the_environment_and_a_config_file() {
+    let dir = tempfile::tempdir().expect("dir");
+    let data = dir.path().join("data");
+    let trust = dir.path().join("roots");
+    let o = signet(&[
+        "trust",
+        "add",
+        "--trust-dir",
+        trust.to_str().expect("p"),
+        ua("CZOROOT.cer").to_str().expect("p"),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let config = dir.path().join("signet.toml");
+    std::fs::write(
+        &config,
+        format!("trust-dir = {:?}\n", trust.to_str().expect("p")),
+    )
+    .expect("write");
+    let server = Server::start(
+        &[],
+        &[
+            ("SIGNET_DATA_DIR", data.to_str().expect("p")),
+            ("SIGNET_CONFIG", config.to_str().expect("p")),
+        ],
+    );
+    let (_, v) = server.get("/readyz");
+    assert_eq!(v["trustedCertificates"], 1);
+    assert!(data.join("signet.db").exists());
+    assert!(server.terminate().success());
+}
+
+#[test]
+fn serve_on_postgres() {
+    let url = std::env::var("SIGNET_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_owned());
+    let schema = format!("signet_cli_{}", std::process::id());
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("rt");
+    let exec = |sql: String| {
+        rt.block_on(async {
+            use sqlx::Connection;
+            let mut c = sqlx::PgConnection::connect(&url)
+                .await
+                .expect("PostgreSQL on 127.0.0.1:5432");
+            sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
+                .execute(&mut c)
+                .await
+                .expect("sql");
+        })
+    };
+    exec(format!(
+        "DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"
+    ));
+    let db = format!("{url}?options=-c%20search_path%3D{schema}");
+    let dir = tempfile::tempdir().expect("dir");
+    let server = Server::start(
+        &[
+            "--database-url",
+            &db,
+            "--data-dir",
+            dir.path().to_str().expect("p"),
+        ],
+        &[],
+    );
+    let (status, v) = server.get("/readyz");
+    assert_eq!((status, v["store"].as_str()), (200, Some("postgres")));
+    assert!(server.terminate().success());
+    // The org command talks to the same database.
+    let o = signet(&["org", "add", "--database-url", &db, "--name", "PG org"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = signet(&["org", "list", "--database-url", &db]);
+    assert!(stdout(&o).contains("PG org"));
+    exec(format!("DROP SCHEMA {schema} CASCADE"));
+}
