@@ -66,10 +66,11 @@ fn human(f: &CertificateFields, lang: Lang) -> String {
         &oid::describe(&f.signature_algorithm, lang),
     );
     let mut key = f.public_key.describe(lang);
-    if let Some(p) = f.public_key.parameter_set() {
-        if !matches!(f.public_key.algorithm, signet_pki::KeyAlgorithm::Ec { .. }) {
-            let _ = write!(key, ", {}", oid::describe(p, lang));
-        }
+    // EC descriptions already name the curve.
+    if let Some(p) = f.public_key.parameter_set()
+        && !matches!(f.public_key.algorithm, signet_pki::KeyAlgorithm::Ec { .. })
+    {
+        let _ = write!(key, ", {}", oid::describe(p, lang));
     }
     line(&mut o, "Public key:", &key);
     line(

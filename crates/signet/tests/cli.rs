@@ -293,6 +293,7 @@ impl Server {
                 .recv_timeout(deadline.saturating_duration_since(Instant::now()))
                 .unwrap_or_else(|_| {
                     let _ = child.kill();
+                    let _ = child.wait();
                     let mut err = String::new();
                     if let Some(mut e) = child.stderr.take() {
                         let _ = e.read_to_string(&mut err);
