@@ -83,6 +83,44 @@ impl Certificate {
         &self.der
     }
 
+    /// The DER of tbsCertificate as received: what the issuer signed.
+    pub fn tbs_der(&self) -> &[u8] {
+        first_element(&self.der).unwrap_or(&[])
+    }
+
+    /// The signature value (the BIT STRING's bytes).
+    pub fn signature_value(&self) -> &[u8] {
+        self.inner.signature().raw_bytes()
+    }
+
+    /// The subject name's encoding as received, for matching against
+    /// issuer names.
+    pub fn subject_der(&self) -> &[u8] {
+        self.raw_names().map(|(_, s)| s).unwrap_or_default()
+    }
+
+    /// The issuer name's encoding as received.
+    pub fn issuer_der(&self) -> &[u8] {
+        self.raw_names().map(|(i, _)| i).unwrap_or_default()
+    }
+
+    /// The issuer and subject names' bytes inside tbsCertificate:
+    /// `[0] version OPTIONAL, serialNumber, signature, issuer, validity,
+    /// subject` (RFC 5280 section 4.1). `x509-cert` re-sorts multi-valued
+    /// RDNs when decoding, so names are read from the raw bytes.
+    fn raw_names(&self) -> Option<(&[u8], &[u8])> {
+        let body = contents_of(self.tbs_der())?;
+        let mut elements = Vec::with_capacity(6);
+        let mut rest = body;
+        while elements.len() < 6 && !rest.is_empty() {
+            let len = element_len(rest)?;
+            elements.push(&rest[..len]);
+            rest = &rest[len..];
+        }
+        let skip = usize::from(elements.first()?.first() == Some(&0xA0));
+        Some((elements.get(2 + skip)?, elements.get(4 + skip)?))
+    }
+
     /// The decoded ASN.1 structure.
     pub fn x509(&self) -> &CertificateInner<Raw> {
         &self.inner
@@ -116,14 +154,48 @@ impl Certificate {
                 .unwrap_or(OffsetDateTime::UNIX_EPOCH),
             not_after: unix_to_datetime(tbs.validity().not_after.to_unix_duration())
                 .unwrap_or(OffsetDateTime::UNIX_EPOCH),
-            subject: DistinguishedName::from_name(tbs.subject()),
-            issuer: DistinguishedName::from_name(tbs.issuer()),
+            subject: DistinguishedName::from_der(self.subject_der())
+                .unwrap_or_else(|| DistinguishedName::from_name(tbs.subject())),
+            issuer: DistinguishedName::from_der(self.issuer_der())
+                .unwrap_or_else(|| DistinguishedName::from_name(tbs.issuer())),
             signature_algorithm: self.inner.signature_algorithm().oid,
             public_key: PublicKeyInfo::from_spki(tbs.subject_public_key_info()),
             extensions: Extensions::from_x509(tbs.extensions().map_or(&[], |e| e.as_slice())),
             der: self.der.clone(),
         }
     }
+}
+
+/// The raw bytes (header included) of the first element inside the outer
+/// SEQUENCE of `der`.
+pub(crate) fn first_element(der: &[u8]) -> Option<&[u8]> {
+    use der::Reader as _;
+    let mut outer = der::SliceReader::new(der).ok()?;
+    let header = der::Header::decode(&mut outer).ok()?;
+    let body = outer.read_slice(header.length()).ok()?;
+    let mut inner = der::SliceReader::new(body).ok()?;
+    let h = der::Header::decode(&mut inner).ok()?;
+    let header_len = usize::try_from(u32::from(inner.position())).ok()?;
+    let len = usize::try_from(u32::from(h.length())).ok()?;
+    body.get(..header_len + len)
+}
+
+/// The length of the first DER element of `der`, header included.
+pub(crate) fn element_len(der: &[u8]) -> Option<usize> {
+    use der::Reader as _;
+    let mut r = der::SliceReader::new(der).ok()?;
+    let header = der::Header::decode(&mut r).ok()?;
+    let header_len = usize::try_from(u32::from(r.position())).ok()?;
+    let len = usize::try_from(u32::from(header.length())).ok()?;
+    (header_len + len <= der.len()).then_some(header_len + len)
+}
+
+/// The contents (without tag and length) of the DER value `der`.
+pub(crate) fn contents_of(der: &[u8]) -> Option<&[u8]> {
+    use der::Reader as _;
+    let mut r = der::SliceReader::new(der).ok()?;
+    let header = der::Header::decode(&mut r).ok()?;
+    r.read_slice(header.length()).ok()
 }
 
 /// Converts a duration since the Unix epoch to a UTC date-time.

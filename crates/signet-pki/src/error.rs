@@ -43,6 +43,12 @@ pub enum PkiError {
         #[source]
         source: der::Error,
     },
+    /// Malformed BER.
+    #[error("malformed encoding: {0}")]
+    Ber(String),
+    /// Well-formed input that signet does not handle (yet).
+    #[error("not supported: {0}")]
+    Unsupported(String),
     /// More objects than the caller allows in one input.
     #[error("the input holds more than {limit} objects")]
     TooMany {

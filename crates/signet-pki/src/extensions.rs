@@ -301,7 +301,8 @@ fn key_usage(v: &[u8]) -> der::Result<KeyUsage> {
     let bits = BitStringRef::from_der(v)?;
     let bytes = bits.raw_bytes();
     let mut ku = 0u16;
-    for bit in 0..16 {
+    // Only the used bits count: the unused trailing ones may be set.
+    for bit in 0..bits.bit_len().min(16) {
         if bytes
             .get(bit / 8)
             .is_some_and(|b| b & (0x80 >> (bit % 8)) != 0)

@@ -4,16 +4,25 @@
 //! Parsing is separate from validation: the parsers here only split the DER
 //! and reject structural faults, and never panic on any input.
 
+pub mod ber;
+pub mod cades;
 mod certificate;
+pub mod cms;
 mod error;
 mod extensions;
 pub mod identity;
 pub mod input;
 mod name;
+pub mod net;
 pub mod oid;
+pub mod path;
 mod public_key;
+pub mod revocation;
+pub mod signature;
 pub mod text;
 mod trust;
+pub mod tsp;
+pub mod validate;
 
 pub use certificate::{CERTIFICATE_INPUT, Certificate, CertificateFields};
 pub use error::PkiError;

@@ -44,6 +44,38 @@ impl DistinguishedName {
         DistinguishedName { attributes }
     }
 
+    /// Reads a Name from its encoding, keeping every RDN's values in the
+    /// order they were encoded (DER asks for sorted SETs, but not every
+    /// CA sorts, and the order is what OpenSSL and the CA show).
+    pub fn from_der(der: &[u8]) -> Option<Self> {
+        use der::asn1::AnyRef;
+        use der::{Decode, Reader, Tag, Tagged};
+        let name = AnyRef::from_der(der).ok()?;
+        let mut attributes = Vec::new();
+        name.sequence(|r| {
+            while !r.is_finished() {
+                let rdn: AnyRef<'_> = r.decode()?;
+                rdn.tag().assert_eq(Tag::Set)?;
+                let mut set = der::SliceReader::new(rdn.value())?;
+                while !set.is_finished() {
+                    let atv: AnyRef<'_> = set.decode()?;
+                    atv.sequence(|a| {
+                        let oid: ObjectIdentifier = a.decode()?;
+                        let value: AnyRef<'_> = a.decode()?;
+                        attributes.push(NameAttribute {
+                            oid,
+                            value: any_to_text(value),
+                        });
+                        Ok::<_, der::Error>(())
+                    })?;
+                }
+            }
+            Ok::<_, der::Error>(())
+        })
+        .ok()?;
+        Some(DistinguishedName { attributes })
+    }
+
     /// The first value of an attribute type, trimmed; `None` when absent or
     /// blank.
     pub fn get(&self, oid: &ObjectIdentifier) -> Option<&str> {

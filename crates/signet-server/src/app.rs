@@ -9,7 +9,7 @@ use std::future::Future;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, Request, StatusCode};
-use axum::routing::get;
+use axum::routing::{get, post};
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -20,20 +20,38 @@ use tracing::Level;
 use utoipa::OpenApi;
 use utoipa_swagger_ui::SwaggerUi;
 
-use crate::health;
 use crate::openapi::ApiDoc;
 use crate::state::AppState;
+use crate::{cryptoapi, health};
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 /// The whole HTTP application.
 pub fn app(state: AppState) -> Router {
     let config = state.config.clone();
-    let routes = Router::new()
+    // Each family gets its own body limit: the Content-Length check up
+    // front (413) and the cap on bodies that stream.
+    let limit = |n: usize| {
+        ServiceBuilder::new()
+            .layer(RequestBodyLimitLayer::new(n))
+            .layer(DefaultBodyLimit::max(n))
+    };
+    let cryptoapi = Router::new()
+        .route("/v3/validate", post(cryptoapi::validate::validate))
+        .layer(limit(config.validate_max_body_bytes));
+    let service = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
+        .layer(limit(config.max_body_bytes));
+    let routes = Router::new()
+        .merge(cryptoapi)
+        .merge(service)
         .with_state(state)
-        .merge(SwaggerUi::new("/docs").url("/openapi.json", ApiDoc::openapi()));
+        .merge(SwaggerUi::new("/docs").url("/openapi.json", ApiDoc::openapi()))
+        .fallback(|| async { StatusCode::NOT_FOUND })
+        .layer(limit(
+            config.max_body_bytes.max(config.validate_max_body_bytes),
+        ));
 
     let trace = TraceLayer::new_for_http()
         .make_span_with(|req: &Request<_>| {
@@ -55,11 +73,7 @@ pub fn app(state: AppState) -> Router {
             .layer(TimeoutLayer::with_status_code(
                 StatusCode::REQUEST_TIMEOUT,
                 config.request_timeout,
-            ))
-            // Refuses a declared Content-Length over the limit up front (413)
-            // and caps bodies without one while they stream.
-            .layer(RequestBodyLimitLayer::new(config.max_body_bytes))
-            .layer(DefaultBodyLimit::max(config.max_body_bytes)),
+            )),
     )
 }
 

@@ -19,11 +19,16 @@ pub struct ServerConfig {
     pub request_timeout: Duration,
     /// Time zone for dates rendered as local time (Cipher BIS answers).
     pub time_zone: jiff::tz::TimeZone,
+    /// Largest body of a signature-validation request (`/v3/validate`
+    /// carries the document in base64).
+    pub validate_max_body_bytes: usize,
+    /// Bearer tokens accepted by the APIs that take them.
+    pub api_keys: Vec<String>,
 }
 
 impl ServerConfig {
-    /// Defaults for a listen address: 2 MiB bodies, 60 s timeout, the
-    /// system time zone.
+    /// Defaults for a listen address: 2 MiB bodies (64 MiB for
+    /// `/v3/validate`), 60 s timeout, the system time zone, no API keys.
     pub fn new(listen: SocketAddr) -> Self {
         ServerConfig {
             listen,
@@ -31,6 +36,8 @@ impl ServerConfig {
             max_body_bytes: 2 * 1024 * 1024,
             request_timeout: Duration::from_secs(60),
             time_zone: jiff::tz::TimeZone::system(),
+            validate_max_body_bytes: 64 * 1024 * 1024,
+            api_keys: Vec::new(),
         }
     }
 }

@@ -2,9 +2,11 @@
 //! family's own error bodies, OpenAPI and health endpoints.
 
 mod app;
+pub mod auth;
 pub mod cipher;
 pub mod config;
 pub mod cryptoapi;
+pub mod engine;
 mod health;
 mod openapi;
 mod state;

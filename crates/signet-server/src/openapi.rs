@@ -5,7 +5,7 @@
 use utoipa::OpenApi;
 
 use crate::cipher::certinfo;
-use crate::cryptoapi::certificate;
+use crate::cryptoapi::{certificate, error, validate};
 use crate::health;
 
 /// signet's API description.
@@ -17,13 +17,35 @@ use crate::health;
                        Kontur Reestro and Cipher BIS wire formats for GOST, DSTU and \
                        RSA/ECDSA/Ed25519 PKI."
     ),
-    paths(health::healthz, health::readyz),
+    paths(health::healthz, health::readyz, validate::validate),
     components(schemas(
         health::Health,
         health::Readiness,
         certificate::Certificate,
         certinfo::CertificateInfo,
+        validate::ValidateRequest,
+        validate::ValidateResponse,
+        validate::Attributes,
+        error::ErrorBody,
     )),
-    tags((name = "service", description = "Health and readiness"))
+    modifiers(&BearerAuth),
+    tags(
+        (name = "service", description = "Health and readiness"),
+        (name = "cryptoapi", description = "Kontur CryptoApi: signature validation"),
+    )
 )]
 pub struct ApiDoc;
+
+/// Declares the bearer-token security scheme the CryptoApi uses.
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}

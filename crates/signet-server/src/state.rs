@@ -6,7 +6,9 @@ use std::sync::Arc;
 use signet_pki::TrustStore;
 use signet_store::Store;
 
+use crate::auth::ApiKeys;
 use crate::config::ServerConfig;
+use crate::engine::Engine;
 
 /// Shared handler state.
 #[derive(Clone)]
@@ -17,15 +19,31 @@ pub struct AppState {
     pub store: Arc<dyn Store>,
     /// Trusted roots and intermediates.
     pub trust: Arc<TrustStore>,
+    /// The signature validation engine.
+    pub engine: Engine,
+    /// Accepted bearer tokens.
+    pub api_keys: Arc<ApiKeys>,
 }
 
 impl AppState {
-    /// Assembles the state.
+    /// Assembles the state with an engine that does not go to the network
+    /// (tests and offline use); `with_engine` puts in a networked one.
     pub fn new(config: ServerConfig, store: Arc<dyn Store>, trust: TrustStore) -> Self {
+        let trust = Arc::new(trust);
+        let api_keys = Arc::new(ApiKeys::new(&config.api_keys));
         AppState {
+            engine: Engine::offline(trust.clone()),
             config: Arc::new(config),
             store,
-            trust: Arc::new(trust),
+            trust,
+            api_keys,
         }
+    }
+
+    /// Replaces the validation engine.
+    pub fn with_engine(mut self, engine: Engine) -> Self {
+        self.trust = engine.trust.clone();
+        self.engine = engine;
+        self
     }
 }

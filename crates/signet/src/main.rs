@@ -5,6 +5,7 @@
 
 mod inspect;
 mod settings;
+mod verify;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -41,6 +42,34 @@ enum Command {
         /// Language of descriptions: uk, ru or en.
         #[arg(long, default_value = "en", value_parser = parse_lang)]
         lang: Lang,
+    },
+    /// Verify a signature: the signature itself, its chain to the trust
+    /// store, revocation and time-stamps. Exit 0 valid, 1 not valid, 2 usage.
+    Verify {
+        /// The signature (CMS SignedData: DER, PEM or base64).
+        #[arg(long)]
+        signature: PathBuf,
+        /// The signed file, for a detached signature (read as a stream).
+        #[arg(long)]
+        content: Option<PathBuf>,
+        /// Check only that the file and signature match, not the chain.
+        #[arg(long)]
+        signature_only: bool,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Revocation checking: require (unknown fails), prefer (unknown is
+        /// reported), off.
+        #[arg(long, value_enum, default_value = "require")]
+        revocation: settings::RevocationArg,
+        /// Timeout of each CRL, OCSP or AIA request, in seconds.
+        #[arg(long, default_value_t = 10)]
+        revocation_timeout_secs: u64,
+        /// A directory of CRLs to consult besides the distribution points.
+        #[arg(long)]
+        crl_dir: Option<PathBuf>,
+        #[command(flatten)]
+        store: StoreArgs,
     },
     /// Manage the trust store (trusted roots and intermediates).
     Trust {
@@ -149,7 +178,7 @@ fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
         .build()?)
 }
 
-fn read(path: &PathBuf) -> Result<Vec<u8>, Failure> {
+fn read(path: &std::path::Path) -> Result<Vec<u8>, Failure> {
     std::fs::read(path).map_err(|e| Failure {
         message: format!("{}: {e}", path.display()),
         code: 2,
@@ -207,6 +236,36 @@ fn run(command: Command) -> Result<(), Failure> {
             Ok(())
         }
         Command::Org { command } => org(command),
+        Command::Verify {
+            signature,
+            content,
+            signature_only,
+            json,
+            revocation,
+            revocation_timeout_secs,
+            crl_dir,
+            store,
+        } => {
+            let trust = TrustStore::load_dir(&store.locations()?.trust_dir)?;
+            let timeout = std::time::Duration::from_secs(revocation_timeout_secs.max(1));
+            let engine = settings::engine(trust, revocation.into(), timeout, crl_dir);
+            let (valid, text) = verify::verify(
+                &engine,
+                &signature,
+                content.as_deref(),
+                signature_only,
+                json,
+            )?;
+            print!("{text}");
+            if valid {
+                Ok(())
+            } else {
+                Err(Failure {
+                    message: "the signature is not valid".into(),
+                    code: 1,
+                })
+            }
+        }
     }
 }
 
@@ -328,7 +387,13 @@ fn serve(args: ServeArgs) -> Result<(), Failure> {
             "signet {} listening",
             env!("CARGO_PKG_VERSION")
         );
-        let state = signet_server::AppState::new(settings.server, store, trust);
+        let engine = settings::engine(
+            trust.clone(),
+            settings.revocation,
+            settings.revocation_timeout,
+            settings.crl_dir.clone(),
+        );
+        let state = signet_server::AppState::new(settings.server, store, trust).with_engine(engine);
         signet_server::serve(listener, state, signet_server::shutdown_signal()).await?;
         tracing::info!("stopped");
         Ok(())

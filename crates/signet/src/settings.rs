@@ -15,6 +15,8 @@
 //! request-timeout-secs = 60
 //! time-zone = "Europe/Kyiv"
 //! log-format = "json"
+//! api-key = ["a-long-random-token"]
+//! revocation = "require"
 //! ```
 
 use std::net::SocketAddr;
@@ -24,6 +26,7 @@ use std::time::Duration;
 use clap::{Args, ValueEnum};
 use serde::Deserialize;
 use signet_server::ServerConfig;
+use signet_server::engine::{Engine, RevocationMode};
 
 /// Where signet keeps its data.
 #[derive(Args, Debug, Default, Deserialize, Clone)]
@@ -56,6 +59,40 @@ pub enum LogFormat {
     Json,
 }
 
+/// How strictly revocation is required (`--revocation`).
+#[derive(Clone, Copy, Debug, Default, Deserialize, ValueEnum, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum RevocationArg {
+    /// An unknown revocation status fails the signature.
+    #[default]
+    Require,
+    /// An unknown status is reported but does not fail.
+    Prefer,
+    /// Revocation is not checked.
+    Off,
+}
+
+impl From<RevocationArg> for RevocationMode {
+    fn from(a: RevocationArg) -> Self {
+        match a {
+            RevocationArg::Require => RevocationMode::Require,
+            RevocationArg::Prefer => RevocationMode::Prefer,
+            RevocationArg::Off => RevocationMode::Off,
+        }
+    }
+}
+
+/// The validation engine over a trust store, fetching issuers and
+/// revocation data over HTTP with `timeout` per request.
+pub fn engine(
+    trust: signet_pki::TrustStore,
+    mode: RevocationMode,
+    timeout: Duration,
+    crl_dir: Option<PathBuf>,
+) -> Engine {
+    Engine::networked(std::sync::Arc::new(trust), mode, timeout, crl_dir)
+}
+
 /// Settings of `signet serve`.
 #[derive(Args, Debug, Default, Deserialize, Clone)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -81,6 +118,25 @@ pub struct ServeArgs {
     /// Log format.
     #[arg(long, env = "SIGNET_LOG_FORMAT", value_enum)]
     pub log_format: Option<LogFormat>,
+    /// Bearer tokens accepted by /v3/validate (repeat the flag; the
+    /// environment variable takes a comma-separated list).
+    #[arg(
+        long = "api-key",
+        env = "SIGNET_API_KEY",
+        value_delimiter = ',',
+        hide_env_values = true
+    )]
+    #[serde(default)]
+    pub api_key: Vec<String>,
+    /// Revocation checking: require (unknown fails), prefer, off.
+    #[arg(long, env = "SIGNET_REVOCATION", value_enum)]
+    pub revocation: Option<RevocationArg>,
+    /// Timeout of each CRL, OCSP or AIA request, in seconds.
+    #[arg(long, env = "SIGNET_REVOCATION_TIMEOUT_SECS")]
+    pub revocation_timeout_secs: Option<u64>,
+    /// A directory of CRLs to consult besides the distribution points.
+    #[arg(long, env = "SIGNET_CRL_DIR")]
+    pub crl_dir: Option<PathBuf>,
 }
 
 /// A settings error, reported before anything starts.
@@ -176,6 +232,12 @@ impl StoreArgs {
 
 /// Everything `serve` needs, resolved.
 pub struct ServeSettings {
+    /// Revocation mode.
+    pub revocation: RevocationMode,
+    /// Timeout of revocation and AIA requests.
+    pub revocation_timeout: Duration,
+    /// Local CRL directory.
+    pub crl_dir: Option<PathBuf>,
     /// Data locations.
     pub locations: Locations,
     /// Server configuration.
@@ -217,7 +279,24 @@ impl ServeArgs {
             server.time_zone = jiff::tz::TimeZone::get(&tz)
                 .map_err(|e| SettingsError::Invalid(format!("time-zone {tz:?}: {e}")))?;
         }
+        let mut keys = self.api_key;
+        if keys.is_empty() {
+            keys = file.api_key;
+        }
+        server.api_keys = keys;
         Ok(ServeSettings {
+            revocation: self
+                .revocation
+                .or(file.revocation)
+                .unwrap_or_default()
+                .into(),
+            revocation_timeout: Duration::from_secs(
+                self.revocation_timeout_secs
+                    .or(file.revocation_timeout_secs)
+                    .unwrap_or(10)
+                    .max(1),
+            ),
+            crl_dir: self.crl_dir.or(file.crl_dir),
             locations,
             server,
             log_format: self.log_format.or(file.log_format).unwrap_or_default(),

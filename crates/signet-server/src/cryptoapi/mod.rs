@@ -1,4 +1,6 @@
-//! Kontur CryptoApi (spec 003): the certificate rendering shared by
-//! `POST /v3/validate` and `signet inspect --json`.
+//! Kontur CryptoApi (spec 003): `POST /v3/validate`, and the certificate
+//! rendering it shares with `signet inspect --json`.
 
 pub mod certificate;
+pub mod error;
+pub mod validate;

@@ -1,0 +1,390 @@
+//! BER to DER, for CMS input.
+//!
+//! CMS producers may use BER ([X.690] section 8): indefinite lengths and
+//! constructed OCTET STRINGs are what streaming signers (OpenSSL's
+//! `cms -sign -stream`, CryptoPro in some modes) write. RustCrypto's `der`
+//! reads DER only, and no maintained crate converts, so this module does the
+//! minimal rewrite: indefinite lengths become definite, constructed string
+//! types become primitive with their segments joined, lengths become minimal.
+//! Everything else is copied as is. Converting is correct for CMS: RFC 5652
+//! section 5.4 defines the signature over the DER encoding of the signed
+//! attributes, and the content digest over the content octets whatever
+//! their segmentation.
+//!
+//! Input that already is DER is returned borrowed, after one scan.
+//!
+//! [X.690]: https://www.itu.int/rec/T-REC-X.690
+
+use std::borrow::Cow;
+
+/// Deepest nesting accepted; CMS with timestamps nests about 20 deep.
+pub const MAX_DEPTH: usize = 64;
+
+/// Why BER input could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("malformed BER at byte {offset}: {reason}")]
+pub struct BerError {
+    /// Where in the input.
+    pub offset: usize,
+    /// What is wrong.
+    pub reason: &'static str,
+}
+
+struct Header {
+    tag: Vec<u8>,
+    constructed: bool,
+    /// `None` for the indefinite form.
+    len: Option<usize>,
+    header_len: usize,
+    minimal: bool,
+}
+
+fn err(offset: usize, reason: &'static str) -> BerError {
+    BerError { offset, reason }
+}
+
+fn read_header(input: &[u8], pos: usize) -> Result<Header, BerError> {
+    let mut i = pos;
+    let first = *input.get(i).ok_or(err(i, "truncated tag"))?;
+    i += 1;
+    if first & 0x1F == 0x1F {
+        // High tag number: continuation bytes with the top bit set.
+        loop {
+            let b = *input.get(i).ok_or(err(i, "truncated tag"))?;
+            i += 1;
+            if i - pos > 6 {
+                return Err(err(pos, "tag number too large"));
+            }
+            if b & 0x80 == 0 {
+                break;
+            }
+        }
+    }
+    let tag = input[pos..i].to_vec();
+    let constructed = first & 0x20 != 0;
+    let l = *input.get(i).ok_or(err(i, "truncated length"))?;
+    i += 1;
+    let (len, minimal) = if l < 0x80 {
+        (Some(l as usize), true)
+    } else if l == 0x80 {
+        if !constructed {
+            return Err(err(pos, "indefinite length on a primitive value"));
+        }
+        (None, false)
+    } else {
+        let n = (l & 0x7F) as usize;
+        if n > 4 {
+            return Err(err(pos, "length too large"));
+        }
+        let bytes = input.get(i..i + n).ok_or(err(i, "truncated length"))?;
+        i += n;
+        let v = bytes.iter().fold(0usize, |acc, &b| (acc << 8) | b as usize);
+        let minimal = v >= 0x80 && bytes[0] != 0;
+        (Some(v), minimal)
+    };
+    Ok(Header {
+        tag,
+        constructed,
+        len,
+        header_len: i - pos,
+        minimal,
+    })
+}
+
+/// Universal string types whose constructed (segmented) BER form becomes
+/// primitive in DER: BIT, OCTET, and the character strings.
+fn is_string_tag(tag: &[u8]) -> bool {
+    tag.len() == 1
+        && matches!(
+            tag[0] & 0xDF,
+            0x03 | 0x04
+                | 0x0C
+                | 0x12
+                | 0x13
+                | 0x14
+                | 0x15
+                | 0x16
+                | 0x19
+                | 0x1A
+                | 0x1B
+                | 0x1C
+                | 0x1E
+        )
+}
+
+/// Converts `input` (one BER value, nothing after it) to DER, borrowing it
+/// when it needs no change.
+pub fn to_der(input: &[u8]) -> Result<Cow<'_, [u8]>, BerError> {
+    let (end, is_der) = scan(input, 0, 0)?;
+    if end != input.len() {
+        return Err(err(end, "data after the end of the value"));
+    }
+    if is_der {
+        return Ok(Cow::Borrowed(input));
+    }
+    let mut out = Vec::with_capacity(input.len());
+    let (_, value) = convert(input, 0, 0)?;
+    value.write(&mut out);
+    Ok(Cow::Owned(out))
+}
+
+/// Walks one value; returns where it ends and whether it is already DER
+/// (as far as lengths and string segmentation go).
+fn scan(input: &[u8], pos: usize, depth: usize) -> Result<(usize, bool), BerError> {
+    if depth > MAX_DEPTH {
+        return Err(err(pos, "nested too deeply"));
+    }
+    let h = read_header(input, pos)?;
+    let start = pos + h.header_len;
+    match h.len {
+        Some(len) => {
+            let end = start
+                .checked_add(len)
+                .filter(|&e| e <= input.len())
+                .ok_or(err(pos, "length beyond the input"))?;
+            let mut der = h.minimal;
+            if h.constructed {
+                if is_string_tag(&h.tag) {
+                    der = false;
+                }
+                let mut p = start;
+                while p < end {
+                    let (next, child_der) = scan(&input[..end], p, depth + 1)?;
+                    der &= child_der;
+                    p = next;
+                }
+            }
+            Ok((end, der))
+        }
+        None => {
+            let mut p = start;
+            loop {
+                if input.get(p..p + 2) == Some(&[0, 0]) {
+                    return Ok((p + 2, false));
+                }
+                if p >= input.len() {
+                    return Err(err(p, "missing end-of-contents"));
+                }
+                let (next, _) = scan(input, p, depth + 1)?;
+                p = next;
+            }
+        }
+    }
+}
+
+/// A value rebuilt in DER form.
+enum Value {
+    Primitive {
+        tag: Vec<u8>,
+        content: Vec<u8>,
+    },
+    Constructed {
+        tag: Vec<u8>,
+        children: Vec<Value>,
+        len: usize,
+    },
+}
+
+impl Value {
+    fn encoded_len(&self) -> usize {
+        let (tag, n) = match self {
+            Value::Primitive { tag, content } => (tag, content.len()),
+            Value::Constructed { tag, len, .. } => (tag, *len),
+        };
+        tag.len() + length_len(n) + n
+    }
+
+    fn write(&self, out: &mut Vec<u8>) {
+        match self {
+            Value::Primitive { tag, content } => {
+                out.extend_from_slice(tag);
+                write_len(out, content.len());
+                out.extend_from_slice(content);
+            }
+            Value::Constructed { tag, children, len } => {
+                out.extend_from_slice(tag);
+                write_len(out, *len);
+                for c in children {
+                    c.write(out);
+                }
+            }
+        }
+    }
+
+    /// The joined contents of a (possibly segmented) string.
+    fn string_content(self, out: &mut Vec<u8>, bit_string: bool) {
+        match self {
+            Value::Primitive { content, .. } => {
+                // Segments of a BIT STRING each carry an unused-bits octet;
+                // only the last may be non-zero, and one is kept at the front.
+                if bit_string && !content.is_empty() {
+                    if out.is_empty() {
+                        out.push(0);
+                    }
+                    out[0] = content[0];
+                    out.extend_from_slice(&content[1..]);
+                } else {
+                    out.extend_from_slice(&content);
+                }
+            }
+            Value::Constructed { children, .. } => {
+                for c in children {
+                    c.string_content(out, bit_string);
+                }
+            }
+        }
+    }
+}
+
+fn length_len(n: usize) -> usize {
+    match n {
+        0..=0x7F => 1,
+        0x80..=0xFF => 2,
+        0x100..=0xFFFF => 3,
+        0x1_0000..=0xFF_FFFF => 4,
+        _ => 5,
+    }
+}
+
+fn write_len(out: &mut Vec<u8>, n: usize) {
+    let k = length_len(n);
+    if k == 1 {
+        out.push(n as u8);
+    } else {
+        out.push(0x80 | (k - 1) as u8);
+        for i in (0..k - 1).rev() {
+            out.push((n >> (8 * i)) as u8);
+        }
+    }
+}
+
+fn convert(input: &[u8], pos: usize, depth: usize) -> Result<(usize, Value), BerError> {
+    if depth > MAX_DEPTH {
+        return Err(err(pos, "nested too deeply"));
+    }
+    let h = read_header(input, pos)?;
+    let start = pos + h.header_len;
+    if !h.constructed {
+        let len = h.len.ok_or(err(pos, "indefinite primitive"))?;
+        let end = start
+            .checked_add(len)
+            .filter(|&e| e <= input.len())
+            .ok_or(err(pos, "length beyond the input"))?;
+        return Ok((
+            end,
+            Value::Primitive {
+                tag: h.tag,
+                content: input[start..end].to_vec(),
+            },
+        ));
+    }
+    let mut children = Vec::new();
+    let mut p = start;
+    let end = match h.len {
+        Some(len) => {
+            let end = start
+                .checked_add(len)
+                .filter(|&e| e <= input.len())
+                .ok_or(err(pos, "length beyond the input"))?;
+            while p < end {
+                let (next, v) = convert(&input[..end], p, depth + 1)?;
+                children.push(v);
+                p = next;
+            }
+            end
+        }
+        None => loop {
+            if input.get(p..p + 2) == Some(&[0, 0]) {
+                break p + 2;
+            }
+            if p >= input.len() {
+                return Err(err(p, "missing end-of-contents"));
+            }
+            let (next, v) = convert(input, p, depth + 1)?;
+            children.push(v);
+            p = next;
+        },
+    };
+    if is_string_tag(&h.tag) {
+        let bit_string = h.tag[0] & 0xDF == 0x03;
+        let mut content = Vec::new();
+        for c in children {
+            c.string_content(&mut content, bit_string);
+        }
+        let tag = vec![h.tag[0] & !0x20];
+        return Ok((end, Value::Primitive { tag, content }));
+    }
+    let len = children.iter().map(Value::encoded_len).sum();
+    Ok((
+        end,
+        Value::Constructed {
+            tag: h.tag,
+            children,
+            len,
+        },
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn der_is_borrowed() {
+        let der = [0x30, 0x03, 0x02, 0x01, 0x05];
+        assert!(matches!(to_der(&der).unwrap(), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn indefinite_lengths_and_segmented_octet_strings_become_der() {
+        // SEQUENCE (indefinite) { [0] (indefinite) { OCTET STRING constructed
+        // (indefinite) { "ab", "c" } } }
+        let ber = [
+            0x30, 0x80, 0xA0, 0x80, 0x24, 0x80, 0x04, 0x02, b'a', b'b', 0x04, 0x01, b'c', 0x00,
+            0x00, 0x00, 0x00, 0x00, 0x00,
+        ];
+        let der = to_der(&ber).unwrap();
+        assert_eq!(
+            &*der,
+            &[0x30, 0x07, 0xA0, 0x05, 0x04, 0x03, b'a', b'b', b'c']
+        );
+    }
+
+    #[test]
+    fn non_minimal_lengths_are_shortened() {
+        let ber = [0x30, 0x81, 0x03, 0x02, 0x01, 0x05];
+        assert_eq!(&*to_der(&ber).unwrap(), &[0x30, 0x03, 0x02, 0x01, 0x05]);
+    }
+
+    #[test]
+    fn long_content_gets_long_form_length() {
+        let mut ber = vec![0x24, 0x80];
+        for _ in 0..3 {
+            ber.extend_from_slice(&[0x04, 0x64]);
+            ber.extend(std::iter::repeat_n(7u8, 100));
+        }
+        ber.extend_from_slice(&[0, 0]);
+        let der = to_der(&ber).unwrap();
+        assert_eq!(&der[..4], &[0x04, 0x82, 0x01, 0x2C]);
+        assert_eq!(der.len(), 4 + 300);
+    }
+
+    #[test]
+    fn malformed_input_is_an_error() {
+        for bad in [
+            &[0x30][..],
+            &[0x30, 0x05, 0x02, 0x01],
+            &[0x30, 0x80, 0x02, 0x01, 0x05],
+            &[0x04, 0x80, 0x00, 0x00],
+            &[0x30, 0x85, 1, 0, 0, 0, 0],
+            &[0x30, 0x03, 0x02, 0x01, 0x05, 0xFF],
+        ] {
+            assert!(to_der(bad).is_err(), "{bad:02X?}");
+        }
+        let mut deep = Vec::new();
+        for _ in 0..200 {
+            deep.extend_from_slice(&[0x30, 0x80]);
+        }
+        assert!(to_der(&deep).is_err());
+    }
+}

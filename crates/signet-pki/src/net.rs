@@ -1,0 +1,367 @@
+//! Fetching revocation data and issuer certificates over HTTP.
+//!
+//! CRLs ([RFC 5280] section 4.2.1.13), OCSP answers ([RFC 6960] appendix
+//! A.1) and authorityInfoAccess caIssuers certificates ([RFC 5280] section
+//! 4.2.2.1) are published over plain HTTP by convention; HTTPS is fetched
+//! too (ureq's rustls with the Mozilla roots). Every request:
+//!
+//! - has one deadline covering connect, request and the whole answer, so a
+//!   silent server costs at most the timeout;
+//! - reads at most `max_len + 1` bytes of the answer and refuses a larger
+//!   one;
+//! - goes over a fresh connection, closed after the answer (`Connection:
+//!   close`, no pooling): `openssl ocsp` serves one connection at a time
+//!   and stalls on an idle kept-alive one;
+//! - follows at most [`MAX_REDIRECTS`] redirects.
+//!
+//! The [`Fetcher`] trait is what the revocation checker and
+//! [`CaIssuers`] use, so tests and other transports can stand in.
+//!
+//! [RFC 5280]: https://datatracker.ietf.org/doc/html/rfc5280#section-4.2.2.1
+//! [RFC 6960]: https://datatracker.ietf.org/doc/html/rfc6960#appendix-A.1
+
+use std::io::Read as _;
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::Certificate;
+use crate::cms::SignedData;
+use crate::input::{InputKind, decode_base64};
+use crate::path::IssuerSource;
+use crate::revocation::cache::ExpiringCache;
+
+/// Most redirects followed for one request.
+pub const MAX_REDIRECTS: u32 = 3;
+
+/// Largest caIssuers answer accepted (a certificate or a small bundle).
+pub const MAX_AIA_LEN: usize = 1 << 20;
+
+/// Why a fetch failed, in words that go into a revocation report.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum FetchError {
+    /// The URL's scheme is not fetched (LDAP, file, …).
+    #[error("only http:// and https:// URLs are fetched")]
+    UnsupportedScheme,
+    /// The URL could not be read.
+    #[error("malformed URL: {0}")]
+    BadUrl(String),
+    /// No complete answer within the timeout.
+    #[error("timed out after {}", seconds(*.0))]
+    Timeout(Duration),
+    /// No connection could be made.
+    #[error("could not connect: {0}")]
+    Connect(String),
+    /// The server answered with a status other than 200.
+    #[error("the server answered HTTP {0}")]
+    Status(u16),
+    /// The answer is larger than the caller accepts.
+    #[error("the answer is larger than the limit of {limit} bytes")]
+    TooLarge {
+        /// The limit.
+        limit: usize,
+    },
+    /// Too many redirects.
+    #[error("more than {MAX_REDIRECTS} redirects")]
+    TooManyRedirects,
+    /// Any other transport or protocol failure.
+    #[error("{0}")]
+    Transport(String),
+}
+
+/// "10 s", "1.5 s".
+fn seconds(d: Duration) -> String {
+    if d.subsec_millis() == 0 {
+        format!("{} s", d.as_secs())
+    } else {
+        format!("{:.1} s", d.as_secs_f64())
+    }
+}
+
+/// Fetches bytes over the network: what the revocation checker and the
+/// caIssuers source need, and nothing more.
+pub trait Fetcher: Send + Sync {
+    /// `GET url`; the answer's body, at most `max_len` bytes.
+    fn get(&self, url: &str, max_len: usize) -> Result<Vec<u8>, FetchError>;
+    /// `POST url` with `body` of type `content_type`; the answer's body, at
+    /// most `max_len` bytes.
+    fn post(
+        &self,
+        url: &str,
+        content_type: &str,
+        body: &[u8],
+        max_len: usize,
+    ) -> Result<Vec<u8>, FetchError>;
+}
+
+/// A blocking HTTP client on `ureq`; call it from a blocking context (the
+/// server runs validation in `spawn_blocking`).
+#[derive(Clone, Debug)]
+pub struct HttpFetcher {
+    timeout: Duration,
+}
+
+impl HttpFetcher {
+    /// A client whose every request ends within `timeout` (connect, send and
+    /// the whole answer).
+    pub fn new(timeout: Duration) -> Self {
+        HttpFetcher { timeout }
+    }
+
+    /// The per-request timeout.
+    pub fn timeout(&self) -> Duration {
+        self.timeout
+    }
+
+    /// One agent per request: no connection pool, so nothing is kept alive.
+    fn agent(&self) -> ureq::Agent {
+        ureq::Agent::config_builder()
+            .timeout_global(Some(self.timeout))
+            .max_redirects(MAX_REDIRECTS)
+            .max_idle_connections(0)
+            .max_idle_connections_per_host(0)
+            .http_status_as_error(false)
+            .user_agent("signet")
+            .build()
+            .into()
+    }
+
+    fn finish(
+        &self,
+        result: Result<ureq::http::Response<ureq::Body>, ureq::Error>,
+        max_len: usize,
+    ) -> Result<Vec<u8>, FetchError> {
+        let response = result.map_err(|e| self.map_error(e, max_len))?;
+        let status = response.status().as_u16();
+        if status != 200 {
+            return Err(FetchError::Status(status));
+        }
+        let limit = u64::try_from(max_len).unwrap_or(u64::MAX).saturating_add(1);
+        let mut reader = response
+            .into_body()
+            .into_with_config()
+            .limit(u64::MAX)
+            .reader()
+            .take(limit);
+        let mut out = Vec::new();
+        reader
+            .read_to_end(&mut out)
+            .map_err(|e| self.map_error(ureq::Error::from(e), max_len))?;
+        if out.len() > max_len {
+            return Err(FetchError::TooLarge { limit: max_len });
+        }
+        Ok(out)
+    }
+
+    fn map_error(&self, e: ureq::Error, max_len: usize) -> FetchError {
+        use std::io::ErrorKind;
+        match e {
+            ureq::Error::Timeout(_) => FetchError::Timeout(self.timeout),
+            ureq::Error::Io(io) => match io.kind() {
+                ErrorKind::TimedOut | ErrorKind::WouldBlock => FetchError::Timeout(self.timeout),
+                ErrorKind::ConnectionRefused => FetchError::Connect("connection refused".into()),
+                ErrorKind::UnexpectedEof
+                | ErrorKind::ConnectionReset
+                | ErrorKind::ConnectionAborted => {
+                    FetchError::Transport(format!("the server closed the connection ({io})"))
+                }
+                _ => FetchError::Transport(io.to_string()),
+            },
+            ureq::Error::HostNotFound => FetchError::Connect("host not found".into()),
+            ureq::Error::ConnectionFailed => FetchError::Connect("connection failed".into()),
+            ureq::Error::TooManyRedirects => FetchError::TooManyRedirects,
+            ureq::Error::BodyExceedsLimit(_) => FetchError::TooLarge { limit: max_len },
+            ureq::Error::BadUri(u) => FetchError::BadUrl(u),
+            ureq::Error::StatusCode(s) => FetchError::Status(s),
+            other => FetchError::Transport(other.to_string()),
+        }
+    }
+}
+
+/// Whether the URL is one [`HttpFetcher`] fetches.
+pub fn is_fetchable(url: &str) -> bool {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+impl Fetcher for HttpFetcher {
+    fn get(&self, url: &str, max_len: usize) -> Result<Vec<u8>, FetchError> {
+        if !is_fetchable(url) {
+            return Err(FetchError::UnsupportedScheme);
+        }
+        let result = self.agent().get(url).header("Connection", "close").call();
+        self.finish(result, max_len)
+    }
+
+    fn post(
+        &self,
+        url: &str,
+        content_type: &str,
+        body: &[u8],
+        max_len: usize,
+    ) -> Result<Vec<u8>, FetchError> {
+        if !is_fetchable(url) {
+            return Err(FetchError::UnsupportedScheme);
+        }
+        let result = self
+            .agent()
+            .post(url)
+            .header("Content-Type", content_type)
+            .header("Connection", "close")
+            .send(body);
+        self.finish(result, max_len)
+    }
+}
+
+/// Input limits for a caIssuers answer read as PEM.
+const AIA_INPUT: InputKind = InputKind {
+    what: "caIssuers certificates",
+    pem_labels: &["CERTIFICATE", "X509 CERTIFICATE", "PKCS7", "CMS"],
+    max_input: MAX_AIA_LEN,
+    max_objects: 64,
+};
+
+/// How long fetched issuer certificates are kept.
+const AIA_TTL: Duration = Duration::from_secs(3600);
+/// How long a failed caIssuers URL is not asked again.
+const AIA_FAILURE_TTL: Duration = Duration::from_secs(60);
+
+/// Issuer certificates from authorityInfoAccess caIssuers URLs
+/// ([RFC 5280] section 4.2.2.1): a DER or PEM certificate, or a PKCS #7
+/// "certs-only" bundle (`.p7b`/`.p7c`), fetched with a [`Fetcher`] and kept
+/// for an hour (256 URLs at most). Failures yield no certificates, so path
+/// building reports the issuer as not found; a failed URL is not asked
+/// again for a minute, so a dead server does not cost every validation a
+/// timeout.
+///
+/// [RFC 5280]: https://datatracker.ietf.org/doc/html/rfc5280#section-4.2.2.1
+pub struct CaIssuers {
+    fetcher: Arc<dyn Fetcher>,
+    cache: ExpiringCache<String, Vec<Certificate>>,
+}
+
+impl CaIssuers {
+    /// A source fetching with `fetcher`.
+    pub fn new(fetcher: Arc<dyn Fetcher>) -> Self {
+        CaIssuers {
+            fetcher,
+            cache: ExpiringCache::new(256, 256 * MAX_AIA_LEN),
+        }
+    }
+
+    /// Fetches and parses the certificates at `url`.
+    pub fn fetch(&self, url: &str) -> Result<Vec<Certificate>, String> {
+        let body = self
+            .fetcher
+            .get(url, MAX_AIA_LEN)
+            .map_err(|e| e.to_string())?;
+        parse_certificates(&body)
+    }
+}
+
+impl IssuerSource for CaIssuers {
+    fn ca_issuers(&self, url: &str) -> Vec<Certificate> {
+        if let Some(hit) = self.cache.get(url) {
+            return hit.as_ref().clone();
+        }
+        match self.fetch(url) {
+            Ok(certs) => {
+                let weight = certs.iter().map(|c| c.der().len()).sum();
+                self.cache
+                    .insert(url.to_owned(), Arc::new(certs.clone()), AIA_TTL, weight);
+                certs
+            }
+            Err(_) => {
+                self.cache
+                    .insert(url.to_owned(), Arc::new(Vec::new()), AIA_FAILURE_TTL, 1);
+                Vec::new()
+            }
+        }
+    }
+}
+
+/// Reads the certificates of a caIssuers answer: one DER certificate, a
+/// DER or PEM PKCS #7 SignedData (its certificates), or PEM certificates.
+pub fn parse_certificates(body: &[u8]) -> Result<Vec<Certificate>, String> {
+    if body.is_empty() {
+        return Err("the answer is empty".into());
+    }
+    if body.first() == Some(&0x30) {
+        if let Ok(cert) = Certificate::from_der(body.to_vec()) {
+            return Ok(vec![cert]);
+        }
+        return certs_only(body);
+    }
+    let text = String::from_utf8_lossy(body);
+    if text.contains("-----BEGIN PKCS7-----") || text.contains("-----BEGIN CMS-----") {
+        let blocks = crate::input::decode_objects(body, &AIA_INPUT).map_err(|e| e.to_string())?;
+        let mut out = Vec::new();
+        for b in blocks {
+            out.extend(certs_only(&b)?);
+        }
+        return Ok(out);
+    }
+    if text.contains("-----BEGIN ") {
+        let all = crate::input::decode_objects(body, &AIA_INPUT).map_err(|e| e.to_string())?;
+        return all
+            .into_iter()
+            .map(|der| Certificate::from_der(der).map_err(|e| e.to_string()))
+            .collect();
+    }
+    // Bare base64 of either form.
+    let der = decode_base64(body).map_err(|e| e.to_string())?;
+    if der.first() == Some(&0x30) {
+        return parse_certificates(&der);
+    }
+    Err("the answer is neither a certificate nor a PKCS #7 bundle".into())
+}
+
+fn certs_only(der: &[u8]) -> Result<Vec<Certificate>, String> {
+    let sd = SignedData::from_ber(der)
+        .map_err(|e| format!("not a certificate nor a PKCS #7 bundle: {e}"))?;
+    if sd.certificates.is_empty() {
+        return Err("the PKCS #7 bundle holds no certificates".into());
+    }
+    Ok(sd.certificates)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_as_seconds() {
+        assert_eq!(seconds(Duration::from_secs(10)), "10 s");
+        assert_eq!(seconds(Duration::from_millis(1500)), "1.5 s");
+        assert_eq!(
+            FetchError::Timeout(Duration::from_secs(10)).to_string(),
+            "timed out after 10 s"
+        );
+    }
+
+    #[test]
+    fn only_http_urls_are_fetched() {
+        assert!(is_fetchable("http://ca.example/x.crl"));
+        assert!(is_fetchable("HTTPS://ca.example/x.crl"));
+        assert!(!is_fetchable(
+            "ldap://ca.example/cn=x?certificateRevocationList"
+        ));
+        assert!(!is_fetchable("file:///etc/passwd"));
+        assert!(!is_fetchable("htt"));
+        let f = HttpFetcher::new(Duration::from_secs(1));
+        assert_eq!(f.get("ldap://x", 10), Err(FetchError::UnsupportedScheme));
+    }
+
+    #[test]
+    fn garbage_is_not_a_certificate() {
+        assert!(parse_certificates(b"").is_err());
+        assert!(parse_certificates(b"<html>not found</html>").is_err());
+        assert!(parse_certificates(&[0x30, 0x03, 0x02, 0x01, 0x05]).is_err());
+        assert!(
+            parse_certificates(
+                b"-----BEGIN CERTIFICATE-----\nMAMCAQU=\n-----END CERTIFICATE-----\n"
+            )
+            .is_err()
+        );
+    }
+}

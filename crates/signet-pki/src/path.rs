@@ -1,0 +1,457 @@
+//! Certification path building and validation ([RFC 5280] section 6).
+//!
+//! From the end-entity certificate, issuers are looked for by name among
+//! the trust store, the certificates the caller supplies (those in the
+//! signature), and those fetched from the authorityInfoAccess caIssuers
+//! URLs. Each candidate path is checked link by link:
+//!
+//! - the issuer's name equals the certificate's issuer name, and key
+//!   identifiers agree where both are given (section 4.2.1.1);
+//! - the certificate's signature verifies with the issuer's key;
+//! - every certificate is within its validity period at the validation
+//!   time (section 4.1.2.5) — the time is an argument, never the clock;
+//! - every issuer is a CA: basicConstraints cA (section 4.2.1.9), keyUsage
+//!   keyCertSign when keyUsage is present (section 4.2.1.3), and
+//!   pathLenConstraint is respected;
+//! - no certificate carries a critical extension signet does not process
+//!   (section 4.2).
+//!
+//! The path ends at a certificate of the trust store. Work is bounded: at
+//! most [`MAX_DEPTH`] certificates in a path and [`MAX_SIGNATURE_CHECKS`]
+//! signature verifications per build, so a hostile set of certificates
+//! cannot burn the CPU. When every candidate path fails, the error reported
+//! is the most specific one (the failure of the longest path tried).
+//!
+//! Revocation is checked afterwards on the path found ([`crate::revocation`]).
+//!
+//! [RFC 5280]: https://datatracker.ietf.org/doc/html/rfc5280#section-6
+
+use const_oid::ObjectIdentifier;
+use time::OffsetDateTime;
+
+use crate::extensions::KeyUsage;
+use crate::oid::{self, ids};
+use crate::signature::{self, SignatureError, SignedMessage};
+use crate::{Certificate, CertificateFields, TrustStore};
+
+/// Longest path accepted, trust anchor included.
+pub const MAX_DEPTH: usize = 8;
+/// Most signature checks one path build may do.
+pub const MAX_SIGNATURE_CHECKS: usize = 64;
+
+/// Extensions signet processes, so they may be critical.
+const UNDERSTOOD: [ObjectIdentifier; 13] = [
+    ids::EXT_KEY_USAGE,
+    ids::EXT_EXTENDED_KEY_USAGE,
+    ids::EXT_BASIC_CONSTRAINTS,
+    ids::EXT_SUBJECT_KEY_ID,
+    ids::EXT_AUTHORITY_KEY_ID,
+    ids::EXT_CERTIFICATE_POLICIES,
+    ids::EXT_SUBJECT_ALT_NAME,
+    ids::EXT_ISSUER_ALT_NAME,
+    ids::EXT_CRL_DISTRIBUTION_POINTS,
+    ids::EXT_AUTHORITY_INFO_ACCESS,
+    ids::EXT_QC_STATEMENTS,
+    ids::EXT_SUBJECT_DIRECTORY_ATTRIBUTES,
+    ids::EXT_PRIVATE_KEY_USAGE_PERIOD,
+];
+
+/// Why no valid path was found. Each variant names the rule that broke.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum PathError {
+    /// No issuer of this certificate is known: the chain does not lead to
+    /// a trusted root.
+    #[error(
+        "the chain does not lead to a trusted root: no issuer found for \"{subject}\" (issuer \"{issuer}\")"
+    )]
+    UntrustedRoot {
+        /// Subject of the last certificate reached.
+        subject: String,
+        /// The issuer it names.
+        issuer: String,
+    },
+    /// A certificate's validity ended before the validation time.
+    #[error("the certificate \"{subject}\" expired on {not_after} (checked at {time})")]
+    Expired {
+        /// Its subject.
+        subject: String,
+        /// notAfter.
+        not_after: OffsetDateTime,
+        /// The validation time.
+        time: OffsetDateTime,
+    },
+    /// A certificate's validity starts after the validation time.
+    #[error("the certificate \"{subject}\" is not valid before {not_before} (checked at {time})")]
+    NotYetValid {
+        /// Its subject.
+        subject: String,
+        /// notBefore.
+        not_before: OffsetDateTime,
+        /// The validation time.
+        time: OffsetDateTime,
+    },
+    /// The issuer's signature on a certificate does not verify.
+    #[error(
+        "the signature of \"{issuer}\" on the certificate \"{subject}\" is not valid: {reason}"
+    )]
+    BadSignature {
+        /// The certificate.
+        subject: String,
+        /// Its issuer.
+        issuer: String,
+        /// Why.
+        reason: SignatureError,
+    },
+    /// An issuer is not allowed to issue certificates.
+    #[error("\"{issuer}\" is not a certification authority ({reason}) but issued \"{subject}\"")]
+    IssuerNotCa {
+        /// The certificate issued.
+        subject: String,
+        /// The would-be CA.
+        issuer: String,
+        /// Which rule.
+        reason: &'static str,
+    },
+    /// pathLenConstraint exceeded.
+    #[error("the path is longer than \"{issuer}\" allows (pathLenConstraint {limit})")]
+    PathTooLong {
+        /// The CA whose constraint broke.
+        issuer: String,
+        /// Its pathLenConstraint.
+        limit: u32,
+    },
+    /// A critical extension signet does not process.
+    #[error(
+        "the certificate \"{subject}\" has a critical extension signet does not process: {extension}"
+    )]
+    UnknownCriticalExtension {
+        /// The certificate.
+        subject: String,
+        /// The extension.
+        extension: String,
+    },
+    /// The search was cut off by its work limit.
+    #[error("path building gave up after {0} signature checks")]
+    BudgetExhausted(usize),
+}
+
+impl PathError {
+    /// How far down the path the error was found; the deepest is the most
+    /// specific when several paths fail.
+    fn rank(&self) -> u8 {
+        match self {
+            PathError::UntrustedRoot { .. } => 0,
+            PathError::BudgetExhausted(_) => 1,
+            _ => 2,
+        }
+    }
+}
+
+/// A validated certification path, from the end entity to a trust anchor.
+#[derive(Clone, Debug)]
+pub struct CertificationPath {
+    /// End entity first, trust anchor last.
+    pub certificates: Vec<Certificate>,
+}
+
+impl CertificationPath {
+    /// The trust anchor the path ends at.
+    pub fn anchor(&self) -> Option<&Certificate> {
+        self.certificates.last()
+    }
+}
+
+/// Supplies issuer certificates from the network (authorityInfoAccess
+/// caIssuers). Returns nothing when offline.
+pub trait IssuerSource {
+    /// The certificates published at `url`.
+    fn ca_issuers(&self, url: &str) -> Vec<Certificate>;
+}
+
+/// An issuer source that never fetches.
+pub struct Offline;
+
+impl IssuerSource for Offline {
+    fn ca_issuers(&self, _url: &str) -> Vec<Certificate> {
+        Vec::new()
+    }
+}
+
+struct Node {
+    cert: Certificate,
+    fields: CertificateFields,
+}
+
+impl Node {
+    fn new(cert: &Certificate) -> Self {
+        Node {
+            cert: cert.clone(),
+            fields: cert.fields(),
+        }
+    }
+
+    fn name(&self) -> String {
+        name_of(&self.fields)
+    }
+}
+
+fn name_of(f: &CertificateFields) -> String {
+    f.subject
+        .simple_name()
+        .map(str::to_owned)
+        .unwrap_or_else(|| f.subject.to_string())
+}
+
+/// Builds and validates paths against a trust store.
+pub struct PathValidator<'a> {
+    trust: &'a TrustStore,
+    issuers: &'a dyn IssuerSource,
+}
+
+struct Search<'a> {
+    time: OffsetDateTime,
+    pool: Vec<Node>,
+    anchors: Vec<Node>,
+    issuers: &'a dyn IssuerSource,
+    fetched: Vec<String>,
+    checks: usize,
+}
+
+impl<'a> PathValidator<'a> {
+    /// A validator over `trust`, fetching missing issuers with `issuers`.
+    pub fn new(trust: &'a TrustStore, issuers: &'a dyn IssuerSource) -> Self {
+        PathValidator { trust, issuers }
+    }
+
+    /// Finds a valid path for `end_entity` at `time`, using
+    /// `intermediates` (typically the certificates of a signature).
+    pub fn validate(
+        &self,
+        end_entity: &Certificate,
+        intermediates: &[Certificate],
+        time: OffsetDateTime,
+    ) -> Result<CertificationPath, PathError> {
+        let mut search = Search {
+            time,
+            pool: intermediates.iter().map(Node::new).collect(),
+            anchors: self.trust.certificates().iter().map(Node::new).collect(),
+            issuers: self.issuers,
+            fetched: Vec::new(),
+            checks: 0,
+        };
+        let ee = Node::new(end_entity);
+        check_self(&ee, time)?;
+        let mut path = vec![ee];
+        match search.extend(&mut path, 0) {
+            Ok(()) => Ok(CertificationPath {
+                certificates: path.into_iter().map(|n| n.cert).collect(),
+            }),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// Checks of a certificate on its own: validity at `time`, critical
+/// extensions.
+fn check_self(node: &Node, time: OffsetDateTime) -> Result<(), PathError> {
+    let f = &node.fields;
+    if time > f.not_after {
+        return Err(PathError::Expired {
+            subject: node.name(),
+            not_after: f.not_after,
+            time,
+        });
+    }
+    if time < f.not_before {
+        return Err(PathError::NotYetValid {
+            subject: node.name(),
+            not_before: f.not_before,
+            time,
+        });
+    }
+    if let Some(ext) = f
+        .extensions
+        .present
+        .iter()
+        .find(|e| e.critical && !UNDERSTOOD.contains(&e.oid))
+    {
+        return Err(PathError::UnknownCriticalExtension {
+            subject: node.name(),
+            extension: oid::name_of(&ext.oid),
+        });
+    }
+    Ok(())
+}
+
+/// Whether `issuer` may be the issuer of `child` by names and key ids.
+fn names_chain(child: &Node, issuer: &Node) -> bool {
+    if child.cert.issuer_der() != issuer.cert.subject_der() {
+        return false;
+    }
+    match (
+        &child.fields.extensions.authority_key_id,
+        &issuer.fields.extensions.subject_key_id,
+    ) {
+        (Some(aki), Some(ski)) => aki == ski,
+        _ => true,
+    }
+}
+
+fn is_self_issued(n: &Node) -> bool {
+    n.cert.issuer_der() == n.cert.subject_der()
+}
+
+impl Search<'_> {
+    /// Extends `path` (whose last element still needs an issuer) up to a
+    /// trust anchor.
+    fn extend(&mut self, path: &mut Vec<Node>, _depth: usize) -> Result<(), PathError> {
+        let Some(last) = path.last() else {
+            return Err(PathError::BudgetExhausted(self.checks));
+        };
+        // The last certificate is itself trusted.
+        if self.anchors.iter().any(|a| a.cert == last.cert) {
+            return Ok(());
+        }
+        if path.len() >= MAX_DEPTH {
+            return Err(PathError::UntrustedRoot {
+                subject: last.name(),
+                issuer: last.fields.issuer.to_string(),
+            });
+        }
+        let mut best: Option<PathError> = None;
+        let candidates = self.candidates(path);
+        if candidates.is_empty() {
+            let last = path.last().map(|n| (n.name(), n.fields.issuer.to_string()));
+            let (subject, issuer) = last.unwrap_or_default();
+            return Err(PathError::UntrustedRoot { subject, issuer });
+        }
+        for (node, is_anchor) in candidates {
+            match self.try_issuer(path, node, is_anchor) {
+                Ok(()) => return Ok(()),
+                Err(e) => {
+                    if best.as_ref().is_none_or(|b| e.rank() >= b.rank()) {
+                        best = Some(e);
+                    }
+                    if matches!(best, Some(PathError::BudgetExhausted(_))) {
+                        break;
+                    }
+                }
+            }
+        }
+        Err(best.unwrap_or(PathError::BudgetExhausted(self.checks)))
+    }
+
+    /// Candidate issuers of the last certificate, anchors first, then the
+    /// pool, then AIA; none already in the path.
+    fn candidates(&mut self, path: &[Node]) -> Vec<(Node, bool)> {
+        let Some(last) = path.last() else {
+            return Vec::new();
+        };
+        let in_path = |n: &Node| path.iter().any(|p| p.cert == n.cert);
+        let mut out: Vec<(Node, bool)> = Vec::new();
+        for a in &self.anchors {
+            if names_chain(last, a) && !in_path(a) {
+                out.push((Node::new(&a.cert), true));
+            }
+        }
+        for p in &self.pool {
+            if names_chain(last, p) && !in_path(p) && !out.iter().any(|(o, _)| o.cert == p.cert) {
+                out.push((Node::new(&p.cert), false));
+            }
+        }
+        if out.is_empty() {
+            for url in last.fields.extensions.ca_issuers_urls.clone() {
+                if self.fetched.contains(&url) || self.fetched.len() >= MAX_DEPTH {
+                    continue;
+                }
+                self.fetched.push(url.clone());
+                for c in self.issuers.ca_issuers(&url) {
+                    let n = Node::new(&c);
+                    if names_chain(last, &n) && !in_path(&n) {
+                        out.push((Node::new(&c), false));
+                    }
+                    self.pool.push(n);
+                }
+            }
+        }
+        out
+    }
+
+    fn try_issuer(
+        &mut self,
+        path: &mut Vec<Node>,
+        issuer: Node,
+        is_anchor: bool,
+    ) -> Result<(), PathError> {
+        let Some(child) = path.last() else {
+            return Err(PathError::BudgetExhausted(self.checks));
+        };
+        self.checks += 1;
+        if self.checks > MAX_SIGNATURE_CHECKS {
+            return Err(PathError::BudgetExhausted(MAX_SIGNATURE_CHECKS));
+        }
+        let alg = &child.cert.x509().signature_algorithm().clone();
+        signature::verify(
+            &issuer.fields.public_key,
+            alg,
+            None,
+            SignedMessage::Bytes(child.cert.tbs_der()),
+            child.cert.signature_value(),
+        )
+        .map_err(|reason| PathError::BadSignature {
+            subject: child.name(),
+            issuer: issuer.name(),
+            reason,
+        })?;
+        check_ca(&issuer, child)?;
+        check_self(&issuer, self.time)?;
+        // pathLenConstraint counts the non-self-issued intermediates below
+        // the issuer (RFC 5280 section 4.2.1.9).
+        if let Some(limit) = issuer
+            .fields
+            .extensions
+            .basic_constraints
+            .and_then(|b| b.path_len)
+        {
+            let below = path[1..].iter().filter(|n| !is_self_issued(n)).count();
+            if below > limit as usize {
+                return Err(PathError::PathTooLong {
+                    issuer: issuer.name(),
+                    limit,
+                });
+            }
+        }
+        path.push(issuer);
+        if is_anchor {
+            return Ok(());
+        }
+        let depth = path.len();
+        match self.extend(path, depth) {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                path.pop();
+                Err(e)
+            }
+        }
+    }
+}
+
+fn check_ca(issuer: &Node, child: &Node) -> Result<(), PathError> {
+    let f = &issuer.fields;
+    let fail = |reason| PathError::IssuerNotCa {
+        subject: child.name(),
+        issuer: issuer.name(),
+        reason,
+    };
+    // X.509 v1 certificates (some old roots) carry no extensions at all.
+    if f.version >= 3 && !f.extensions.basic_constraints.is_some_and(|b| b.ca) {
+        return Err(fail("basicConstraints does not say cA"));
+    }
+    if let Some(ku) = f.extensions.key_usage
+        && !ku.has(KeyUsage::KEY_CERT_SIGN)
+    {
+        return Err(fail("keyUsage lacks keyCertSign"));
+    }
+    Ok(())
+}

@@ -1,0 +1,422 @@
+//! Signature verification by algorithm OID: the one dispatch table every
+//! signed object goes through (certificates, CRLs, OCSP answers, CMS
+//! signers, timestamp tokens).
+//!
+//! | signature algorithm | implementation |
+//! |---|---|
+//! | RSA PKCS#1 v1.5 with SHA-1/256/384/512 ([RFC 8017] 8.2) | aws-lc-rs, keys of 2048–8192 bits |
+//! | RSASSA-PSS with SHA-256/384/512, MGF1 with the same hash, salt = hash length ([RFC 4055]) | aws-lc-rs |
+//! | ECDSA P-256/P-384/P-521 with SHA-1/256/384/512 ([RFC 5758]) | aws-lc-rs |
+//! | Ed25519 ([RFC 8410]) | aws-lc-rs |
+//! | GOST R 34.10-2001/2012, DSTU 4145 | "not supported" until signet-crypto implements them |
+//!
+//! A CMS signer may name only the key algorithm (rsaEncryption,
+//! id-ecPublicKey) as its signatureAlgorithm and give the hash separately in
+//! digestAlgorithm ([RFC 5754] section 3); the `digest` argument carries it.
+//!
+//! The message is given either whole or as its digest (for content hashed as
+//! a stream); Ed25519 needs the whole message.
+//!
+//! [RFC 8017]: https://datatracker.ietf.org/doc/html/rfc8017#section-8.2
+//! [RFC 4055]: https://datatracker.ietf.org/doc/html/rfc4055#section-3.1
+//! [RFC 5758]: https://datatracker.ietf.org/doc/html/rfc5758#section-3.2
+//! [RFC 8410]: https://datatracker.ietf.org/doc/html/rfc8410
+//! [RFC 5754]: https://datatracker.ietf.org/doc/html/rfc5754#section-3
+
+use aws_lc_rs::signature::{self as sig, UnparsedPublicKey, VerificationAlgorithm};
+use const_oid::ObjectIdentifier;
+use der::asn1::AnyRef;
+use der::{Decode, Reader, Tag, Tagged};
+use signet_crypto::DigestAlgorithm;
+use spki::AlgorithmIdentifierOwned;
+
+use crate::oid::{self, ids};
+use crate::public_key::{KeyAlgorithm, PublicKeyInfo};
+
+/// What was signed.
+#[derive(Clone, Copy, Debug)]
+pub enum SignedMessage<'a> {
+    /// The message itself.
+    Bytes(&'a [u8]),
+    /// The message's digest, computed by the caller with `algorithm`.
+    Digest {
+        /// How the digest was computed.
+        algorithm: DigestAlgorithm,
+        /// The digest.
+        value: &'a [u8],
+    },
+}
+
+/// Why a signature was not accepted.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SignatureError {
+    /// The signature does not match the message and key.
+    #[error("the signature does not match the signed data and the public key")]
+    Mismatch,
+    /// The algorithm or parameters are not implemented.
+    #[error("not supported: {0}")]
+    Unsupported(String),
+    /// The key does not suit the algorithm, or the algorithm identifier is
+    /// malformed.
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// A signature scheme resolved from OIDs and parameters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scheme {
+    /// RSASSA-PKCS1-v1_5 with a hash.
+    RsaPkcs1(DigestAlgorithm),
+    /// RSASSA-PSS with a hash (MGF1 with the same hash, salt = hash size).
+    RsaPss(DigestAlgorithm),
+    /// ECDSA with a hash.
+    Ecdsa(DigestAlgorithm),
+    /// Ed25519 (pure).
+    Ed25519,
+    /// GOST R 34.10 with a hash.
+    Gost(DigestAlgorithm),
+    /// DSTU 4145 with a hash.
+    Dstu4145(DigestAlgorithm),
+}
+
+impl Scheme {
+    /// The digest the scheme hashes the message with, if it has one.
+    pub fn digest(self) -> Option<DigestAlgorithm> {
+        match self {
+            Scheme::RsaPkcs1(d)
+            | Scheme::RsaPss(d)
+            | Scheme::Ecdsa(d)
+            | Scheme::Gost(d)
+            | Scheme::Dstu4145(d) => Some(d),
+            Scheme::Ed25519 => None,
+        }
+    }
+}
+
+/// The digest algorithm an OID names.
+pub fn digest_algorithm(oid: &ObjectIdentifier) -> Option<DigestAlgorithm> {
+    Some(match oid.to_string().as_str() {
+        "1.3.14.3.2.26" => DigestAlgorithm::Sha1,
+        "2.16.840.1.101.3.4.2.4" => DigestAlgorithm::Sha224,
+        "2.16.840.1.101.3.4.2.1" => DigestAlgorithm::Sha256,
+        "2.16.840.1.101.3.4.2.2" => DigestAlgorithm::Sha384,
+        "2.16.840.1.101.3.4.2.3" => DigestAlgorithm::Sha512,
+        "1.2.643.7.1.1.2.2" => DigestAlgorithm::Streebog256,
+        "1.2.643.7.1.1.2.3" => DigestAlgorithm::Streebog512,
+        "1.2.643.2.2.9" => DigestAlgorithm::Gost94CryptoPro,
+        "1.2.804.2.1.1.1.1.2.1" => DigestAlgorithm::Gost34311Ua,
+        _ => return None,
+    })
+}
+
+/// The OID of a digest algorithm.
+pub fn digest_oid(alg: DigestAlgorithm) -> ObjectIdentifier {
+    ObjectIdentifier::new_unwrap(match alg {
+        DigestAlgorithm::Sha1 => "1.3.14.3.2.26",
+        DigestAlgorithm::Sha224 => "2.16.840.1.101.3.4.2.4",
+        DigestAlgorithm::Sha384 => "2.16.840.1.101.3.4.2.2",
+        DigestAlgorithm::Sha512 => "2.16.840.1.101.3.4.2.3",
+        DigestAlgorithm::Streebog256 => "1.2.643.7.1.1.2.2",
+        DigestAlgorithm::Streebog512 => "1.2.643.7.1.1.2.3",
+        DigestAlgorithm::Gost94CryptoPro => "1.2.643.2.2.9",
+        DigestAlgorithm::Gost34311Ua => "1.2.804.2.1.1.1.1.2.1",
+        _ => "2.16.840.1.101.3.4.2.1",
+    })
+}
+
+fn unsupported(what: impl std::fmt::Display) -> SignatureError {
+    SignatureError::Unsupported(what.to_string())
+}
+
+/// Resolves the scheme of a signature algorithm identifier; `digest` is the
+/// separately given digest algorithm of a CMS signer, if any.
+pub fn scheme(
+    alg: &AlgorithmIdentifierOwned,
+    digest: Option<DigestAlgorithm>,
+) -> Result<Scheme, SignatureError> {
+    use DigestAlgorithm::*;
+    let need_digest = || {
+        digest.ok_or_else(|| {
+            SignatureError::Invalid(format!(
+                "{} needs a digest algorithm",
+                oid::name_of(&alg.oid)
+            ))
+        })
+    };
+    Ok(match alg.oid.to_string().as_str() {
+        "1.2.840.113549.1.1.5" => Scheme::RsaPkcs1(Sha1),
+        "1.2.840.113549.1.1.14" => Scheme::RsaPkcs1(Sha224),
+        "1.2.840.113549.1.1.11" => Scheme::RsaPkcs1(Sha256),
+        "1.2.840.113549.1.1.12" => Scheme::RsaPkcs1(Sha384),
+        "1.2.840.113549.1.1.13" => Scheme::RsaPkcs1(Sha512),
+        "1.2.840.113549.1.1.1" => Scheme::RsaPkcs1(need_digest()?),
+        "1.2.840.113549.1.1.10" => Scheme::RsaPss(pss_hash(alg)?),
+        "1.2.840.10045.4.1" => Scheme::Ecdsa(Sha1),
+        "1.2.840.10045.4.3.1" => Scheme::Ecdsa(Sha224),
+        "1.2.840.10045.4.3.2" => Scheme::Ecdsa(Sha256),
+        "1.2.840.10045.4.3.3" => Scheme::Ecdsa(Sha384),
+        "1.2.840.10045.4.3.4" => Scheme::Ecdsa(Sha512),
+        "1.2.840.10045.2.1" => Scheme::Ecdsa(need_digest()?),
+        "1.3.101.112" => Scheme::Ed25519,
+        "1.2.643.2.2.3" => Scheme::Gost(Gost94CryptoPro),
+        "1.2.643.7.1.1.3.2" => Scheme::Gost(Streebog256),
+        "1.2.643.7.1.1.3.3" => Scheme::Gost(Streebog512),
+        "1.2.643.2.2.19" | "1.2.643.7.1.1.1.1" | "1.2.643.7.1.1.1.2" => {
+            Scheme::Gost(need_digest()?)
+        }
+        "1.2.804.2.1.1.1.1.3.1.1" | "1.2.804.2.1.1.1.1.3.1.1.1.1" => {
+            Scheme::Dstu4145(digest.unwrap_or(Gost34311Ua))
+        }
+        _ => {
+            return Err(unsupported(format!(
+                "signature algorithm {}",
+                oid::name_of(&alg.oid)
+            )));
+        }
+    })
+}
+
+/// `RSASSA-PSS-params ::= SEQUENCE { hashAlgorithm [0] DEFAULT sha1,
+/// maskGenAlgorithm [1] DEFAULT mgf1SHA1, saltLength [2] DEFAULT 20,
+/// trailerField [3] DEFAULT 1 }` (RFC 4055 section 3.1). aws-lc-rs verifies
+/// the usual profile: MGF1 with the same hash and a salt as long as the hash.
+fn pss_hash(alg: &AlgorithmIdentifierOwned) -> Result<DigestAlgorithm, SignatureError> {
+    let bad =
+        |e: der::Error| SignatureError::Invalid(format!("malformed RSASSA-PSS parameters: {e}"));
+    let params = alg
+        .parameters
+        .as_ref()
+        .ok_or_else(|| unsupported("RSASSA-PSS with default (SHA-1) parameters"))?;
+    let (hash, mgf_hash, salt) = params
+        .to_ref()
+        .sequence(|r| {
+            let mut hash = ObjectIdentifier::new_unwrap("1.3.14.3.2.26");
+            let mut mgf_hash = hash;
+            let mut salt = 20u32;
+            while !r.is_finished() {
+                let field: AnyRef<'_> = r.decode()?;
+                let inner = AnyRef::from_der(field.value())?;
+                match field.tag() {
+                    Tag::ContextSpecific { number, .. } if number.value() == 0 => {
+                        hash =
+                            AlgorithmIdentifierOwned::from_der(&der::Encode::to_der(&inner)?)?.oid;
+                    }
+                    Tag::ContextSpecific { number, .. } if number.value() == 1 => {
+                        let mgf =
+                            AlgorithmIdentifierOwned::from_der(&der::Encode::to_der(&inner)?)?;
+                        if let Some(p) = mgf.parameters {
+                            mgf_hash =
+                                AlgorithmIdentifierOwned::from_der(&der::Encode::to_der(&p)?)?.oid;
+                        }
+                    }
+                    Tag::ContextSpecific { number, .. } if number.value() == 2 => {
+                        salt = inner.decode_as()?
+                    }
+                    _ => {}
+                }
+            }
+            Ok((hash, mgf_hash, salt))
+        })
+        .map_err(bad)?;
+    let d = digest_algorithm(&hash)
+        .ok_or_else(|| unsupported(format!("RSASSA-PSS with {}", oid::name_of(&hash))))?;
+    if mgf_hash != hash
+        || salt as usize != d.output_len()
+        || !matches!(
+            d,
+            DigestAlgorithm::Sha256 | DigestAlgorithm::Sha384 | DigestAlgorithm::Sha512
+        )
+    {
+        return Err(unsupported(format!(
+            "RSASSA-PSS with {} unless MGF1 uses the same hash and the salt is the hash length",
+            d.name()
+        )));
+    }
+    Ok(d)
+}
+
+fn aws_algorithm(
+    scheme: Scheme,
+    key: &PublicKeyInfo,
+) -> Result<&'static dyn VerificationAlgorithm, SignatureError> {
+    use DigestAlgorithm::*;
+    let ec_curve = || match &key.algorithm {
+        KeyAlgorithm::Ec { curve: Some(c) } => Ok(*c),
+        _ => Err(SignatureError::Invalid(
+            "an ECDSA signature needs an EC key with a named curve".into(),
+        )),
+    };
+    Ok(match (scheme, &key.algorithm) {
+        (Scheme::RsaPkcs1(d), KeyAlgorithm::Rsa { pss: false, .. }) => match d {
+            Sha1 => &sig::RSA_PKCS1_2048_8192_SHA1_FOR_LEGACY_USE_ONLY,
+            Sha256 => &sig::RSA_PKCS1_2048_8192_SHA256,
+            Sha384 => &sig::RSA_PKCS1_2048_8192_SHA384,
+            Sha512 => &sig::RSA_PKCS1_2048_8192_SHA512,
+            other => {
+                return Err(unsupported(format!(
+                    "RSA PKCS#1 v1.5 with {}",
+                    other.name()
+                )));
+            }
+        },
+        (Scheme::RsaPss(d), KeyAlgorithm::Rsa { .. }) => match d {
+            Sha256 => &sig::RSA_PSS_2048_8192_SHA256,
+            Sha384 => &sig::RSA_PSS_2048_8192_SHA384,
+            _ => &sig::RSA_PSS_2048_8192_SHA512,
+        },
+        (Scheme::Ecdsa(d), KeyAlgorithm::Ec { .. }) => match (ec_curve()?, d) {
+            (ids::CURVE_P256, Sha1) => &sig::ECDSA_P256_SHA1_ASN1,
+            (ids::CURVE_P256, Sha256) => &sig::ECDSA_P256_SHA256_ASN1,
+            (ids::CURVE_P256, Sha384) => &sig::ECDSA_P256_SHA384_ASN1,
+            (ids::CURVE_P256, Sha512) => &sig::ECDSA_P256_SHA512_ASN1,
+            (ids::CURVE_P384, Sha256) => &sig::ECDSA_P384_SHA256_ASN1,
+            (ids::CURVE_P384, Sha384) => &sig::ECDSA_P384_SHA384_ASN1,
+            (ids::CURVE_P384, Sha512) => &sig::ECDSA_P384_SHA512_ASN1,
+            (ids::CURVE_P521, Sha1) => &sig::ECDSA_P521_SHA1_ASN1,
+            (ids::CURVE_P521, Sha224) => &sig::ECDSA_P521_SHA224_ASN1,
+            (ids::CURVE_P521, Sha256) => &sig::ECDSA_P521_SHA256_ASN1,
+            (ids::CURVE_P521, Sha384) => &sig::ECDSA_P521_SHA384_ASN1,
+            (ids::CURVE_P521, Sha512) => &sig::ECDSA_P521_SHA512_ASN1,
+            (c, d) => {
+                return Err(unsupported(format!(
+                    "ECDSA on {} with {}",
+                    oid::name_of(&c),
+                    d.name()
+                )));
+            }
+        },
+        (Scheme::Ed25519, KeyAlgorithm::Ed25519) => &sig::ED25519,
+        (Scheme::Gost(_), KeyAlgorithm::Gost { .. }) => {
+            return Err(unsupported(
+                "GOST R 34.10 signatures (the GOST cryptography is not built yet)",
+            ));
+        }
+        (Scheme::Dstu4145(_), KeyAlgorithm::Dstu4145 { .. }) => {
+            return Err(unsupported(
+                "DSTU 4145 signatures (the DSTU cryptography is not built yet)",
+            ));
+        }
+        (s, k) => {
+            return Err(SignatureError::Invalid(format!(
+                "a {s:?} signature cannot be made with a {} key",
+                key_name(k)
+            )));
+        }
+    })
+}
+
+fn key_name(k: &KeyAlgorithm) -> &'static str {
+    match k {
+        KeyAlgorithm::Rsa { .. } => "RSA",
+        KeyAlgorithm::Ec { .. } => "EC",
+        KeyAlgorithm::Ed25519 => "Ed25519",
+        KeyAlgorithm::Ed448 => "Ed448",
+        KeyAlgorithm::Gost { .. } => "GOST",
+        KeyAlgorithm::Dstu4145 { .. } => "DSTU 4145",
+        _ => "unknown",
+    }
+}
+
+fn aws_digest(d: DigestAlgorithm) -> Option<&'static aws_lc_rs::digest::Algorithm> {
+    use aws_lc_rs::digest;
+    Some(match d {
+        DigestAlgorithm::Sha1 => &digest::SHA1_FOR_LEGACY_USE_ONLY,
+        DigestAlgorithm::Sha224 => &digest::SHA224,
+        DigestAlgorithm::Sha256 => &digest::SHA256,
+        DigestAlgorithm::Sha384 => &digest::SHA384,
+        DigestAlgorithm::Sha512 => &digest::SHA512,
+        _ => return None,
+    })
+}
+
+/// Verifies `signature` over `message` with `key` under the scheme that
+/// `algorithm` (and `digest`, for CMS signers) names.
+pub fn verify(
+    key: &PublicKeyInfo,
+    algorithm: &AlgorithmIdentifierOwned,
+    digest: Option<DigestAlgorithm>,
+    message: SignedMessage<'_>,
+    signature: &[u8],
+) -> Result<(), SignatureError> {
+    let scheme = scheme(algorithm, digest)?;
+    verify_scheme(key, scheme, message, signature)
+}
+
+/// Verifies under an already resolved scheme.
+pub fn verify_scheme(
+    key: &PublicKeyInfo,
+    scheme: Scheme,
+    message: SignedMessage<'_>,
+    signature: &[u8],
+) -> Result<(), SignatureError> {
+    if let KeyAlgorithm::Rsa { modulus_bits, .. } = key.algorithm
+        && modulus_bits < 2048
+    {
+        return Err(unsupported(format!(
+            "RSA keys of {modulus_bits} bits (2048 and more are accepted)"
+        )));
+    }
+    let alg = aws_algorithm(scheme, key)?;
+    let pk = UnparsedPublicKey::new(alg, &key.subject_public_key);
+    let result = match message {
+        SignedMessage::Bytes(m) => pk.verify(m, signature),
+        SignedMessage::Digest { algorithm, value } => {
+            if Some(algorithm) != scheme.digest() {
+                return Err(SignatureError::Invalid(format!(
+                    "the content was hashed with {}, the signature uses {:?}",
+                    algorithm.name(),
+                    scheme
+                )));
+            }
+            let d = aws_digest(algorithm).ok_or_else(|| unsupported(algorithm.name()))?;
+            let digest = aws_lc_rs::digest::Digest::import_less_safe(value, d)
+                .map_err(|_| SignatureError::Invalid("digest of the wrong length".into()))?;
+            pk.verify_digest(&digest, signature)
+        }
+    };
+    result.map_err(|_| SignatureError::Mismatch)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn alg(oid: &str) -> AlgorithmIdentifierOwned {
+        AlgorithmIdentifierOwned {
+            oid: ObjectIdentifier::new_unwrap(oid),
+            parameters: None,
+        }
+    }
+
+    #[test]
+    fn schemes_by_oid() {
+        assert_eq!(
+            scheme(&alg("1.2.840.113549.1.1.11"), None),
+            Ok(Scheme::RsaPkcs1(DigestAlgorithm::Sha256))
+        );
+        assert_eq!(
+            scheme(&alg("1.2.840.113549.1.1.1"), Some(DigestAlgorithm::Sha384)),
+            Ok(Scheme::RsaPkcs1(DigestAlgorithm::Sha384))
+        );
+        assert!(matches!(
+            scheme(&alg("1.2.840.113549.1.1.1"), None),
+            Err(SignatureError::Invalid(_))
+        ));
+        assert_eq!(
+            scheme(&alg("1.2.643.7.1.1.3.2"), None),
+            Ok(Scheme::Gost(DigestAlgorithm::Streebog256))
+        );
+        assert!(matches!(
+            scheme(&alg("1.2.3.4"), None),
+            Err(SignatureError::Unsupported(_))
+        ));
+    }
+
+    #[test]
+    fn digest_oids_round_trip() {
+        for d in DigestAlgorithm::ALL {
+            assert_eq!(digest_algorithm(&digest_oid(d)), Some(d));
+        }
+    }
+}

@@ -1,0 +1,20 @@
+//! CMS SignedData parsing (BER and DER), signer checks and time-stamp
+//! token parsing on arbitrary bytes: never a panic.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use signet_pki::cms::{Content, ContentDigests, SignedData};
+use signet_pki::tsp::TimestampToken;
+
+fuzz_target!(|data: &[u8]| {
+    let _ = signet_pki::ber::to_der(data);
+    let _ = TimestampToken::from_der(data);
+    if let Ok(signed) = SignedData::parse(data) {
+        let digests = ContentDigests::of_bytes(b"fuzz", &signed.digest_algorithms());
+        for signer in &signed.signers {
+            let _ = signed.check_signer(signer, Content { digests: &digests, bytes: Some(b"fuzz") }, &[]);
+            let _ = signet_pki::cades::LongTermData::read(signer);
+            let _ = signet_pki::cades::esc_time_stamp_data(signer);
+        }
+    }
+});
