@@ -38,6 +38,9 @@ pub const CERTIFICATE_INPUT: InputKind = InputKind {
 pub struct Certificate {
     der: Vec<u8>,
     inner: CertificateInner<Raw>,
+    /// The decoded fields, made on first use: path building and
+    /// rendering read them many times per request.
+    fields: std::sync::OnceLock<std::sync::Arc<CertificateFields>>,
 }
 
 impl PartialEq for Certificate {
@@ -60,7 +63,11 @@ impl Certificate {
         }
         let inner =
             CertificateInner::<Raw>::from_der(&der).map_err(PkiError::der("certificate"))?;
-        Ok(Certificate { der, inner })
+        Ok(Certificate {
+            der,
+            inner,
+            fields: std::sync::OnceLock::new(),
+        })
     }
 
     /// Parses one certificate given as DER, PEM, or base64 with or without
@@ -139,8 +146,13 @@ impl Certificate {
         hex::encode_upper(self.thumbprint_sha1())
     }
 
-    /// The certificate's fields, decoded.
-    pub fn fields(&self) -> CertificateFields {
+    /// The certificate's fields, decoded (once, then kept).
+    pub fn fields(&self) -> &CertificateFields {
+        self.fields
+            .get_or_init(|| std::sync::Arc::new(self.decode_fields()))
+    }
+
+    fn decode_fields(&self) -> CertificateFields {
         let tbs = self.inner.tbs_certificate();
         CertificateFields {
             version: match tbs.version() {

@@ -180,19 +180,19 @@ impl IssuerSource for Offline {
 
 struct Node {
     cert: Certificate,
-    fields: CertificateFields,
 }
 
 impl Node {
     fn new(cert: &Certificate) -> Self {
-        Node {
-            cert: cert.clone(),
-            fields: cert.fields(),
-        }
+        Node { cert: cert.clone() }
+    }
+
+    fn fields(&self) -> &CertificateFields {
+        self.cert.fields()
     }
 
     fn name(&self) -> String {
-        name_of(&self.fields)
+        name_of(self.fields())
     }
 }
 
@@ -255,7 +255,7 @@ impl<'a> PathValidator<'a> {
 /// Checks of a certificate on its own: validity at `time`, critical
 /// extensions.
 fn check_self(node: &Node, time: OffsetDateTime) -> Result<(), PathError> {
-    let f = &node.fields;
+    let f = node.fields();
     if time > f.not_after {
         return Err(PathError::Expired {
             subject: node.name(),
@@ -290,8 +290,8 @@ fn names_chain(child: &Node, issuer: &Node) -> bool {
         return false;
     }
     match (
-        &child.fields.extensions.authority_key_id,
-        &issuer.fields.extensions.subject_key_id,
+        &child.fields().extensions.authority_key_id,
+        &issuer.fields().extensions.subject_key_id,
     ) {
         (Some(aki), Some(ski)) => aki == ski,
         _ => true,
@@ -316,13 +316,15 @@ impl Search<'_> {
         if path.len() >= MAX_DEPTH {
             return Err(PathError::UntrustedRoot {
                 subject: last.name(),
-                issuer: last.fields.issuer.to_string(),
+                issuer: last.fields().issuer.to_string(),
             });
         }
         let mut best: Option<PathError> = None;
         let candidates = self.candidates(path);
         if candidates.is_empty() {
-            let last = path.last().map(|n| (n.name(), n.fields.issuer.to_string()));
+            let last = path
+                .last()
+                .map(|n| (n.name(), n.fields().issuer.to_string()));
             let (subject, issuer) = last.unwrap_or_default();
             return Err(PathError::UntrustedRoot { subject, issuer });
         }
@@ -361,7 +363,7 @@ impl Search<'_> {
             }
         }
         if out.is_empty() {
-            for url in last.fields.extensions.ca_issuers_urls.clone() {
+            for url in last.fields().extensions.ca_issuers_urls.clone() {
                 if self.fetched.contains(&url) || self.fetched.len() >= MAX_DEPTH {
                     continue;
                 }
@@ -391,25 +393,16 @@ impl Search<'_> {
         if self.checks > MAX_SIGNATURE_CHECKS {
             return Err(PathError::BudgetExhausted(MAX_SIGNATURE_CHECKS));
         }
-        let alg = &child.cert.x509().signature_algorithm().clone();
-        signature::verify(
-            &issuer.fields.public_key,
-            alg,
-            None,
-            SignedMessage::Bytes(child.cert.tbs_der()),
-            child.cert.signature_value(),
-        )
-        .map_err(|reason| PathError::BadSignature {
-            subject: child.name(),
-            issuer: issuer.name(),
-            reason,
-        })?;
+        if !verified_before(&child.cert, &issuer.cert) {
+            verify_link(child, &issuer)?;
+            remember_verified(&child.cert, &issuer.cert);
+        }
         check_ca(&issuer, child)?;
         check_self(&issuer, self.time)?;
         // pathLenConstraint counts the non-self-issued intermediates below
         // the issuer (RFC 5280 section 4.2.1.9).
         if let Some(limit) = issuer
-            .fields
+            .fields()
             .extensions
             .basic_constraints
             .and_then(|b| b.path_len)
@@ -437,8 +430,62 @@ impl Search<'_> {
     }
 }
 
+/// Verifies the issuer's signature on a certificate.
+fn verify_link(child: &Node, issuer: &Node) -> Result<(), PathError> {
+    let alg = &child.cert.x509().signature_algorithm().clone();
+    signature::verify(
+        &issuer.fields().public_key,
+        alg,
+        None,
+        SignedMessage::Bytes(child.cert.tbs_der()),
+        child.cert.signature_value(),
+    )
+    .map_err(|reason| PathError::BadSignature {
+        subject: child.name(),
+        issuer: issuer.name(),
+        reason,
+    })?;
+    Ok(())
+}
+
+/// Issuer signatures already verified, by SHA-256 of (certificate DER,
+/// issuer's subjectPublicKeyInfo DER). A signature either verifies or it
+/// does not, whatever the time, so a verified link can be trusted again;
+/// the cache saves the public-key operations of the CA certificates of
+/// every request. Bounded: cleared when full.
+static VERIFIED: std::sync::LazyLock<std::sync::Mutex<std::collections::HashSet<[u8; 32]>>> =
+    std::sync::LazyLock::new(Default::default);
+const VERIFIED_MAX: usize = 16_384;
+
+fn link_key(child: &Certificate, issuer: &Certificate) -> [u8; 32] {
+    let mut h = signet_crypto::DigestAlgorithm::Sha256.hasher();
+    h.update(child.der());
+    h.update(&issuer.fields().public_key.subject_public_key);
+    let mut key = [0u8; 32];
+    key.copy_from_slice(&h.finish());
+    key
+}
+
+fn verified_before(child: &Certificate, issuer: &Certificate) -> bool {
+    let key = link_key(child, issuer);
+    VERIFIED
+        .lock()
+        .map(|set| set.contains(&key))
+        .unwrap_or(false)
+}
+
+fn remember_verified(child: &Certificate, issuer: &Certificate) {
+    let key = link_key(child, issuer);
+    if let Ok(mut set) = VERIFIED.lock() {
+        if set.len() >= VERIFIED_MAX {
+            set.clear();
+        }
+        set.insert(key);
+    }
+}
+
 fn check_ca(issuer: &Node, child: &Node) -> Result<(), PathError> {
-    let f = &issuer.fields;
+    let f = issuer.fields();
     let fail = |reason| PathError::IssuerNotCa {
         subject: child.name(),
         issuer: issuer.name(),

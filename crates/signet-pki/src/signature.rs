@@ -68,8 +68,8 @@ pub enum SignatureError {
 pub enum Scheme {
     /// RSASSA-PKCS1-v1_5 with a hash.
     RsaPkcs1(DigestAlgorithm),
-    /// RSASSA-PSS with a hash (MGF1 with the same hash, salt = hash size).
-    RsaPss(DigestAlgorithm),
+    /// RSASSA-PSS with a hash, MGF1 with the same hash, and a salt length.
+    RsaPss(DigestAlgorithm, u16),
     /// ECDSA with a hash.
     Ecdsa(DigestAlgorithm),
     /// Ed25519 (pure).
@@ -85,7 +85,7 @@ impl Scheme {
     pub fn digest(self) -> Option<DigestAlgorithm> {
         match self {
             Scheme::RsaPkcs1(d)
-            | Scheme::RsaPss(d)
+            | Scheme::RsaPss(d, _)
             | Scheme::Ecdsa(d)
             | Scheme::Gost(d)
             | Scheme::Dstu4145(d) => Some(d),
@@ -151,7 +151,10 @@ pub fn scheme(
         "1.2.840.113549.1.1.12" => Scheme::RsaPkcs1(Sha384),
         "1.2.840.113549.1.1.13" => Scheme::RsaPkcs1(Sha512),
         "1.2.840.113549.1.1.1" => Scheme::RsaPkcs1(need_digest()?),
-        "1.2.840.113549.1.1.10" => Scheme::RsaPss(pss_hash(alg)?),
+        "1.2.840.113549.1.1.10" => {
+            let (hash, salt) = pss_params(alg)?;
+            Scheme::RsaPss(hash, salt)
+        }
         "1.2.840.10045.4.1" => Scheme::Ecdsa(Sha1),
         "1.2.840.10045.4.3.1" => Scheme::Ecdsa(Sha224),
         "1.2.840.10045.4.3.2" => Scheme::Ecdsa(Sha256),
@@ -179,9 +182,10 @@ pub fn scheme(
 
 /// `RSASSA-PSS-params ::= SEQUENCE { hashAlgorithm [0] DEFAULT sha1,
 /// maskGenAlgorithm [1] DEFAULT mgf1SHA1, saltLength [2] DEFAULT 20,
-/// trailerField [3] DEFAULT 1 }` (RFC 4055 section 3.1). aws-lc-rs verifies
-/// the usual profile: MGF1 with the same hash and a salt as long as the hash.
-fn pss_hash(alg: &AlgorithmIdentifierOwned) -> Result<DigestAlgorithm, SignatureError> {
+/// trailerField [3] DEFAULT 1 }` (RFC 4055 section 3.1). MGF1 must use
+/// the signature's hash (SHA-256/384/512); any salt length is accepted, as
+/// the parameters state it (OpenSSL signs with the maximum by default).
+fn pss_params(alg: &AlgorithmIdentifierOwned) -> Result<(DigestAlgorithm, u16), SignatureError> {
     let bad =
         |e: der::Error| SignatureError::Invalid(format!("malformed RSASSA-PSS parameters: {e}"));
     let params = alg
@@ -222,18 +226,51 @@ fn pss_hash(alg: &AlgorithmIdentifierOwned) -> Result<DigestAlgorithm, Signature
     let d = digest_algorithm(&hash)
         .ok_or_else(|| unsupported(format!("RSASSA-PSS with {}", oid::name_of(&hash))))?;
     if mgf_hash != hash
-        || salt as usize != d.output_len()
         || !matches!(
             d,
             DigestAlgorithm::Sha256 | DigestAlgorithm::Sha384 | DigestAlgorithm::Sha512
         )
     {
         return Err(unsupported(format!(
-            "RSASSA-PSS with {} unless MGF1 uses the same hash and the salt is the hash length",
+            "RSASSA-PSS with {} unless MGF1 uses the same hash (SHA-256/384/512)",
             d.name()
         )));
     }
-    Ok(d)
+    let salt = u16::try_from(salt)
+        .map_err(|_| SignatureError::Invalid("RSASSA-PSS salt length too large".into()))?;
+    Ok((d, salt))
+}
+
+/// aws-lc-rs verification parameters for RSASSA-PSS with a given salt
+/// length. It takes `&'static` parameters, so each (hash, salt length)
+/// pair met is made once and kept; there are at most 3 × 1024 of them.
+fn pss_algorithm(hash: DigestAlgorithm, salt: u16) -> &'static dyn VerificationAlgorithm {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    type Made = Mutex<HashMap<(u8, u16), &'static sig::RsaParameters>>;
+    static MADE: OnceLock<Made> = OnceLock::new();
+    let (base, id) = match hash {
+        DigestAlgorithm::Sha384 => (&sig::RSA_PSS_2048_8192_SHA384, 1),
+        DigestAlgorithm::Sha512 => (&sig::RSA_PSS_2048_8192_SHA512, 2),
+        _ => (&sig::RSA_PSS_2048_8192_SHA256, 0),
+    };
+    if usize::from(salt) == hash.output_len() {
+        return base;
+    }
+    let mut made = MADE
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    *made.entry((id, salt)).or_insert_with(|| {
+        let params = match id {
+            1 => sig::RSA_PSS_2048_8192_SHA384,
+            2 => sig::RSA_PSS_2048_8192_SHA512,
+            _ => sig::RSA_PSS_2048_8192_SHA256,
+        };
+        Box::leak(Box::new(
+            params.with_pss_salt_length(sig::RsaPssSaltLength::Custom(salt)),
+        ))
+    })
 }
 
 fn aws_algorithm(
@@ -260,11 +297,16 @@ fn aws_algorithm(
                 )));
             }
         },
-        (Scheme::RsaPss(d), KeyAlgorithm::Rsa { .. }) => match d {
-            Sha256 => &sig::RSA_PSS_2048_8192_SHA256,
-            Sha384 => &sig::RSA_PSS_2048_8192_SHA384,
-            _ => &sig::RSA_PSS_2048_8192_SHA512,
-        },
+        (Scheme::RsaPss(d, salt), KeyAlgorithm::Rsa { modulus_bits, .. }) => {
+            // emLen - hLen - 2 is the largest salt that fits (RFC 8017 9.1.1).
+            let em_len = modulus_bits.div_ceil(8);
+            if usize::from(salt) + d.output_len() + 2 > em_len {
+                return Err(SignatureError::Invalid(
+                    "RSASSA-PSS salt longer than the key allows".into(),
+                ));
+            }
+            pss_algorithm(d, salt)
+        }
         (Scheme::Ecdsa(d), KeyAlgorithm::Ec { .. }) => match (ec_curve()?, d) {
             (ids::CURVE_P256, Sha1) => &sig::ECDSA_P256_SHA1_ASN1,
             (ids::CURVE_P256, Sha256) => &sig::ECDSA_P256_SHA256_ASN1,

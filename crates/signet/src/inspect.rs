@@ -26,10 +26,10 @@ pub fn inspect(input: &[u8], form: Form, lang: Lang) -> Result<String, signet_pk
     let cert = Certificate::parse(input)?;
     let fields = cert.fields();
     Ok(match form {
-        Form::Human => human(&fields, lang),
-        Form::CryptoApi => json(&CryptoApiCertificate::from(&fields)),
+        Form::Human => human(fields, lang),
+        Form::CryptoApi => json(&CryptoApiCertificate::from(fields)),
         Form::Cipher => json(&CertificateInfo::render(
-            &fields,
+            fields,
             lang,
             &jiff::tz::TimeZone::system(),
         )),

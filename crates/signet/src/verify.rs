@@ -157,7 +157,7 @@ fn json_report(report: &ValidationReport) -> String {
                 certificate: s
                     .certificate
                     .as_ref()
-                    .map(|c| CryptoApiCertificate::from(&c.fields())),
+                    .map(|c| CryptoApiCertificate::from(c.fields())),
                 signing_time: s.signing_time.map(format_kontur_time),
                 cades_type: s.cades.map(cades_type_name),
                 signature_time_stamp_time: s
@@ -170,7 +170,15 @@ fn json_report(report: &ValidationReport) -> String {
             }
         })
         .collect();
-    let value = serde_json::json!({ "valid": report.is_valid(), "signers": signers });
+    #[derive(Serialize)]
+    struct JsonReport {
+        valid: bool,
+        signers: Vec<JsonSigner>,
+    }
+    let value = JsonReport {
+        valid: report.is_valid(),
+        signers,
+    };
     let mut s = serde_json::to_string_pretty(&value).unwrap_or_default();
     s.push('\n');
     s

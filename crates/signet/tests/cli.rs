@@ -453,3 +453,157 @@ fn serve_on_postgres() {
     assert!(stdout(&o).contains("PG org"));
     exec(format!("DROP SCHEMA {schema} CASCADE"));
 }
+
+mod verify {
+    use super::*;
+    use test_support::KeyType;
+    use test_support::pki::{SignOptions, TestPki};
+
+    const DOC: &[u8] = b"signet verify test document\n";
+
+    struct Fixture {
+        _dir: tempfile::TempDir,
+        trust: String,
+        content: String,
+        detached: String,
+        attached: String,
+    }
+
+    fn fixture() -> Fixture {
+        let pki = TestPki::new(KeyType::EcP256);
+        let signer = pki.issue("CLI signer", KeyType::EcP256, None, &[]);
+        let dir = tempfile::tempdir().expect("dir");
+        let p = |name: &str| dir.path().join(name).to_str().expect("utf-8").to_owned();
+        std::fs::write(p("doc.txt"), DOC).expect("write");
+        std::fs::write(
+            p("doc.p7s"),
+            pki.sign(
+                &[&signer],
+                DOC,
+                &SignOptions {
+                    cades: true,
+                    ..SignOptions::default()
+                },
+            ),
+        )
+        .expect("write");
+        std::fs::write(
+            p("att.p7s"),
+            pki.sign(
+                &[&signer],
+                DOC,
+                &SignOptions {
+                    detached: false,
+                    ..SignOptions::default()
+                },
+            ),
+        )
+        .expect("write");
+        std::fs::write(p("root.pem"), &pki.root.cert.pem).expect("write");
+        let o = signet(&["trust", "add", "--trust-dir", &p("trust"), &p("root.pem")]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        Fixture {
+            trust: p("trust"),
+            content: p("doc.txt"),
+            detached: p("doc.p7s"),
+            attached: p("att.p7s"),
+            _dir: dir,
+        }
+    }
+
+    #[test]
+    fn valid_signatures_exit_0_and_say_so() {
+        let f = fixture();
+        let o = signet(&[
+            "verify",
+            "--signature",
+            &f.detached,
+            "--content",
+            &f.content,
+            "--trust-dir",
+            &f.trust,
+            "--revocation",
+            "off",
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+        let text = stdout(&o);
+        assert!(text.starts_with("Signature: VALID"), "{text}");
+        assert!(
+            text.contains("CAdES BES") && text.contains("CLI signer"),
+            "{text}"
+        );
+
+        let o = signet(&[
+            "verify",
+            "--signature",
+            &f.attached,
+            "--trust-dir",
+            &f.trust,
+            "--revocation",
+            "off",
+            "--json",
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let v: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+        assert_eq!(v["valid"], true);
+        assert_eq!(v["signers"][0]["certificate"]["CommonName"], "CLI signer");
+        assert!(v["signers"][0]["cadesType"].is_null());
+        assert_eq!(v["signers"][0]["chain"].as_array().map(Vec::len), Some(3));
+    }
+
+    #[test]
+    fn invalid_signatures_exit_1_and_usage_errors_exit_2() {
+        let f = fixture();
+        let dir = tempfile::tempdir().expect("dir");
+        let other = dir.path().join("other.txt");
+        std::fs::write(&other, b"not the signed document").expect("write");
+        let o = signet(&[
+            "verify",
+            "--signature",
+            &f.detached,
+            "--content",
+            other.to_str().expect("p"),
+            "--trust-dir",
+            &f.trust,
+            "--revocation",
+            "off",
+        ]);
+        assert_eq!(o.status.code(), Some(1));
+        assert!(
+            stdout(&o).contains("NOT VALID: the content does not match"),
+            "{}",
+            stdout(&o)
+        );
+
+        // Revocation is required by default and these certificates name no
+        // CRL or OCSP responder: the status is unknown, so not valid.
+        let o = signet(&[
+            "verify",
+            "--signature",
+            &f.detached,
+            "--content",
+            &f.content,
+            "--trust-dir",
+            &f.trust,
+        ]);
+        assert_eq!(o.status.code(), Some(1));
+        assert!(stdout(&o).contains("revocation status"), "{}", stdout(&o));
+
+        let o = signet(&[
+            "verify",
+            "--signature",
+            &f.detached,
+            "--trust-dir",
+            &f.trust,
+        ]);
+        assert_eq!(
+            o.status.code(),
+            Some(2),
+            "a detached signature needs --content"
+        );
+        let o = signet(&["verify", "--signature", "/nonexistent.p7s"]);
+        assert_eq!(o.status.code(), Some(2));
+        let o = signet(&["verify", "--signature", &f.content, "--trust-dir", &f.trust]);
+        assert_eq!(o.status.code(), Some(1), "not a signature");
+    }
+}

@@ -217,7 +217,7 @@ impl SignedData {
             .ok_or(SignerFailure::CertificateNotFound)?
             .clone();
         check.certificate = Some(cert.clone());
-        let key = cert.fields().public_key;
+        let key = cert.fields().public_key.clone();
         let content_digest = content
             .digests
             .get(digest_alg)

@@ -134,7 +134,7 @@ impl Compared {
 /// caller's own checks.
 pub fn compare_with_openssl(ossl: &Openssl, files: &CertFiles) -> Compared {
     let cert = Certificate::parse(&files.der).expect("signet parses the DER");
-    let f = cert.fields();
+    let f = cert.fields().clone();
     let text = ossl.x509_text(files);
 
     // Version, serial number, thumbprint, validity.

@@ -178,7 +178,7 @@ pub async fn validate(
         return Err(fail("the signer's certificate was not found".into()));
     };
     Ok(Json(ValidateResponse {
-        certificate: Certificate::from(&cert.fields()),
+        certificate: Certificate::from(cert.fields()),
         attributes: attributes(signer),
     }))
 }
