@@ -7,5 +7,8 @@
 //! 28147-89 key wrap, …) is written here with vectors from the standards.
 
 mod digest_alg;
+pub mod gost2015;
+pub mod gost28147;
+pub mod gost3410;
 
 pub use digest_alg::{DigestAlgorithm, Hasher};

@@ -355,8 +355,8 @@ impl Crl {
     ) -> Result<(Verdict, Vec<String>), RevocationError> {
         let mut notes = Vec::new();
         let cert_fields = cert.fields();
-        self.verify_issuer(issuer, &issuer.fields())?;
-        self.check_scope_and_time(&cert_fields, time, options, &mut notes)?;
+        self.verify_issuer(issuer, issuer.fields())?;
+        self.check_scope_and_time(cert_fields, time, options, &mut notes)?;
         Ok((self.status_of(&cert_fields.serial_number)?, notes))
     }
 

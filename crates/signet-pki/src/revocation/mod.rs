@@ -658,9 +658,9 @@ impl Run<'_> {
 
     fn crl_verdict(&self, crl: &CachedCrl) -> Result<(Verdict, Vec<String>), RevocationError> {
         let mut notes = Vec::new();
-        crl.verify_issuer(self.issuer, &self.issuer_fields)?;
+        crl.verify_issuer(self.issuer, self.issuer_fields)?;
         crl.crl.check_scope_and_time(
-            &self.cert_fields,
+            self.cert_fields,
             self.time,
             &self.crl_options(),
             &mut notes,
@@ -899,7 +899,7 @@ impl Run<'_> {
         if !matched {
             self.reasons.push(format!(
                 "{label}: no CRL issued by \"{}\"",
-                simple_name(&self.issuer_fields)
+                simple_name(self.issuer_fields)
             ));
         }
         None

@@ -537,10 +537,10 @@ impl BasicOcspResponse {
         let mut why = None;
         for cert in &self.certs {
             let f = cert.fields();
-            if !self.responder_is(cert, &f) {
+            if !self.responder_is(cert, f) {
                 continue;
             }
-            let name = super::simple_name(&f);
+            let name = super::simple_name(f);
             let result = (|| {
                 if !names_equal(cert.issuer_der(), issuer.subject_der()) {
                     return Err(format!(
@@ -574,7 +574,7 @@ impl BasicOcspResponse {
             })();
             match result {
                 Ok(()) => {
-                    self.signed_by(&f)?;
+                    self.signed_by(f)?;
                     return Ok(format!("the delegated responder \"{name}\""));
                 }
                 Err(e) => why = Some(e),
@@ -625,7 +625,7 @@ impl BasicOcspResponse {
             ));
         }
         let issuer_fields = issuer.fields();
-        let signer = self.verify_signer(issuer, &issuer_fields, options.clock_skew)?;
+        let signer = self.verify_signer(issuer, issuer_fields, options.clock_skew)?;
         if let Some(sent) = request.and_then(|r| r.nonce.as_ref()) {
             match &self.nonce {
                 // RFC 8954 form, or the bare bytes older responders echo.

@@ -1,0 +1,375 @@
+//! Scalar multiplication: `k·G`, `k·P` and `z1·G + z2·Q`.
+//!
+//! - [`mul_base`] (signing, key generation) uses a signed fixed-window comb
+//!   over a per-curve table of affine points `j·2^(6i)·G`, `1 ≤ j ≤ 32`: the
+//!   scalar is recoded into digits in [−32, 32], and for each window one
+//!   table entry is picked by scanning the whole row with constant-time
+//!   selection, negated under a mask and added with the complete mixed
+//!   formula. No doublings at all; the instruction and memory trace is the
+//!   same for every scalar.
+//! - [`mul_var`] (VKO) multiplies a peer's point by a secret scalar: a signed
+//!   4-bit fixed window over a table of `j·P`, `1 ≤ j ≤ 8`, built per call,
+//!   with complete projective formulas, again with a fixed trace.
+//! - [`mul_double_vartime`] (verification) is Straus–Shamir with width-7 wNAF
+//!   for G (odd multiples precomputed once per curve) and width-5 wNAF for
+//!   the public key, in Jacobian coordinates. Everything it touches is public.
+//!
+//! For the twisted Edwards sets, [`mul_base_affine`] and [`combine_vartime`]
+//! run the same comb and the same wNAF on the Edwards form instead.
+
+use crypto_bigint::Uint;
+use subtle::{Choice, ConditionallyNegatable, ConditionallySelectable, ConstantTimeEq};
+use zeroize::Zeroize;
+
+use super::curves::CurveSpec;
+use super::edwards::{self, EdwardsTables};
+use super::point::{Affine, F, Jacobian, Projective, batch_jacobian_to_affine, batch_to_affine};
+
+/// Window width of the fixed-base comb.
+const COMB_W: u32 = 6;
+/// Entries per comb window: the digit magnitudes 1..=2^(W−1).
+const COMB_ROW: usize = 1 << (COMB_W - 1);
+/// wNAF width for the base point in verification.
+const G_WNAF_W: u32 = 7;
+/// wNAF width for the public key in verification.
+const Q_WNAF_W: u32 = 5;
+/// Window width of the variable-base constant-time multiplication.
+const VAR_W: u32 = 4;
+/// Entries of its table: 1..=2^(W−1) times the point.
+const VAR_ROW: usize = 1 << (VAR_W - 1);
+
+/// Number of signed windows of width `w` for an N-limb scalar. Two spare
+/// bits keep the last carry of the recoding inside the last window.
+const fn windows(n: usize, w: u32) -> usize {
+    (64 * n + 2).div_ceil(w as usize)
+}
+
+/// Precomputed multiples of the base point of one curve.
+pub(crate) struct Tables<C: CurveSpec<N>, const N: usize> {
+    /// Row i holds `j·2^(COMB_W·i)·G` for j = 1..=COMB_ROW.
+    comb: Vec<Affine<C, N>>,
+    /// `(2j+1)·G` for j = 0..2^(G_WNAF_W−2).
+    g_odd: Vec<Affine<C, N>>,
+    /// The same two tables on the Edwards form, for the twisted Edwards sets.
+    edwards: Option<EdwardsTables<C, N>>,
+}
+
+impl<C: CurveSpec<N>, const N: usize> Tables<C, N> {
+    /// Builds the tables (a few milliseconds; done once per curve).
+    pub(crate) fn new() -> Self {
+        let g = C::G.to_projective();
+        let rows = windows(N, COMB_W);
+        let mut points = Vec::with_capacity(rows * COMB_ROW);
+        let mut base = g;
+        for _ in 0..rows {
+            let mut acc = base;
+            points.push(acc);
+            for _ in 1..COMB_ROW {
+                acc = acc.add(&base);
+                points.push(acc);
+            }
+            // acc = 2^(W−1)·base, so its double is the next row's base.
+            base = acc.double();
+        }
+        let comb = batch_to_affine(&points);
+
+        let g2 = g.double();
+        let mut odd = Vec::with_capacity(1 << (G_WNAF_W - 2));
+        let mut acc = g;
+        odd.push(acc);
+        for _ in 1..(1 << (G_WNAF_W - 2)) {
+            acc = acc.add(&g2);
+            odd.push(acc);
+        }
+        let edwards = if C::EDWARDS {
+            EdwardsTables::new(rows, COMB_ROW, 1 << (G_WNAF_W - 2))
+        } else {
+            None
+        };
+        Self {
+            comb,
+            g_odd: batch_to_affine(&odd),
+            edwards,
+        }
+    }
+}
+
+/// Bits `[pos, pos + w)` of `k` (zero past the end). Positions are public.
+fn window<const N: usize>(k: &Uint<N>, pos: usize, w: u32) -> u32 {
+    let words = k.as_words();
+    let (i, shift) = (pos / 64, pos % 64);
+    let mut v = if i < N { words[i] >> shift } else { 0 };
+    if shift + w as usize > 64 && i + 1 < N {
+        v |= words[i + 1] << (64 - shift);
+    }
+    (v & ((1u64 << w) - 1)) as u32
+}
+
+/// Recodes `k` into `count` signed digits `d_i ∈ [−2^(w−1), 2^(w−1)]` with
+/// `k = Σ d_i·2^(w·i)`, in constant time.
+fn signed_digits<const N: usize>(k: &Uint<N>, w: u32, count: usize) -> Vec<i8> {
+    let mut digits = Vec::with_capacity(count);
+    let mut carry: i32 = 0;
+    for i in 0..count {
+        let v = window(k, i * w as usize, w) as i32 + carry;
+        carry = (v + (1 << (w - 1))) >> w;
+        digits.push((v - (carry << w)) as i8);
+    }
+    digits
+}
+
+/// `|d|` and whether `d < 0`, without branches.
+pub(crate) fn abs_and_sign(d: i8) -> (u8, Choice) {
+    let mask = d >> 7;
+    let abs = ((d ^ mask).wrapping_sub(mask)) as u8;
+    (abs, Choice::from((mask & 1) as u8))
+}
+
+/// `k·G` for a secret `k`, in constant time.
+pub(crate) fn mul_base<C: CurveSpec<N>, const N: usize>(k: &Uint<N>) -> Projective<C, N> {
+    let tables = C::tables();
+    let mut digits = signed_digits(k, COMB_W, windows(N, COMB_W));
+    let mut acc = Projective::<C, N>::IDENTITY;
+    for (row, &digit) in tables.comb.chunks_exact(COMB_ROW).zip(digits.iter()) {
+        let (abs, negative) = abs_and_sign(digit);
+        let mut entry = row[0];
+        for (j, candidate) in row.iter().enumerate().skip(1) {
+            entry.conditional_assign(candidate, (j as u8 + 1).ct_eq(&abs));
+        }
+        entry.conditional_negate(negative);
+        let sum = acc.add_mixed(&entry);
+        acc = Projective::conditional_select(&acc, &sum, !abs.ct_eq(&0));
+        entry.zeroize();
+    }
+    digits.zeroize();
+    acc
+}
+
+/// `k·G` as an affine point for a secret `k` in [1, q − 1], in constant
+/// time: on the Edwards form for the twisted Edwards sets, else
+/// [`mul_base`].
+pub(crate) fn mul_base_affine<C: CurveSpec<N>, const N: usize>(k: &Uint<N>) -> Affine<C, N> {
+    match &C::tables().edwards {
+        Some(ed) => {
+            let mut digits = signed_digits(k, COMB_W, windows(N, COMB_W));
+            let point = edwards::mul_base(&ed.comb, COMB_ROW, &digits);
+            digits.zeroize();
+            point
+        }
+        None => mul_base::<C, N>(k).to_affine(),
+    }
+}
+
+/// `k·P` for a secret `k` and any point P, in constant time.
+pub(crate) fn mul_var<C: CurveSpec<N>, const N: usize>(
+    point: &Affine<C, N>,
+    k: &Uint<N>,
+) -> Projective<C, N> {
+    let p = point.to_projective();
+    let mut table = [p; VAR_ROW];
+    for j in 1..VAR_ROW {
+        table[j] = table[j - 1].add(&p);
+    }
+    let mut digits = signed_digits(k, VAR_W, windows(N, VAR_W));
+    let mut acc = Projective::<C, N>::IDENTITY;
+    for &digit in digits.iter().rev() {
+        for _ in 0..VAR_W {
+            acc = acc.double();
+        }
+        let (abs, negative) = abs_and_sign(digit);
+        let mut entry = table[0];
+        for (j, candidate) in table.iter().enumerate().skip(1) {
+            entry = Projective::conditional_select(&entry, candidate, (j as u8 + 1).ct_eq(&abs));
+        }
+        let negated = entry.neg();
+        entry = Projective::conditional_select(&entry, &negated, negative);
+        let sum = acc.add(&entry);
+        acc = Projective::conditional_select(&acc, &sum, !abs.ct_eq(&0));
+    }
+    digits.zeroize();
+    for entry in table.iter_mut() {
+        entry.zeroize();
+    }
+    acc
+}
+
+/// Width-`w` non-adjacent form of `k`, least significant digit first, with
+/// `64·N + 1` digits. Variable-time.
+fn wnaf<const N: usize>(k: &Uint<N>, w: u32) -> Vec<i8> {
+    let mut words: Vec<u64> = k.as_words().to_vec();
+    words.push(0);
+    let mut naf = vec![0i8; 64 * N + 1];
+    let modulus = 1i64 << w;
+    let half = 1i64 << (w - 1);
+    let mut i = 0;
+    while words.iter().any(|&x| x != 0) {
+        if words[0] & 1 == 1 {
+            let mut d = (words[0] & (modulus as u64 - 1)) as i64;
+            if d >= half {
+                d -= modulus;
+            }
+            naf[i] = d as i8;
+            // words -= d
+            if d > 0 {
+                sub_small(&mut words, d as u64);
+            } else {
+                add_small(&mut words, (-d) as u64);
+            }
+        }
+        shr1(&mut words);
+        i += 1;
+    }
+    naf
+}
+
+fn sub_small(words: &mut [u64], v: u64) {
+    let mut borrow = v;
+    for w in words.iter_mut() {
+        let (r, b) = w.overflowing_sub(borrow);
+        *w = r;
+        if !b {
+            return;
+        }
+        borrow = 1;
+    }
+}
+
+fn add_small(words: &mut [u64], v: u64) {
+    let mut carry = v;
+    for w in words.iter_mut() {
+        let (r, c) = w.overflowing_add(carry);
+        *w = r;
+        if !c {
+            return;
+        }
+        carry = 1;
+    }
+}
+
+fn shr1(words: &mut [u64]) {
+    for i in 0..words.len() {
+        let next = if i + 1 < words.len() { words[i + 1] } else { 0 };
+        words[i] = (words[i] >> 1) | (next << 63);
+    }
+}
+
+/// The point `z1·G + z2·Q` of a verification, in whichever form computed it.
+pub(crate) enum Combination<C: CurveSpec<N>, const N: usize> {
+    /// Weierstrass Jacobian coordinates.
+    Jacobian(Jacobian<C, N>),
+    /// Edwards extended coordinates.
+    Edwards(edwards::Extended<C, N>),
+    /// A public key of small order: nothing verifies.
+    Invalid,
+}
+
+impl<C: CurveSpec<N>, const N: usize> Combination<C, N> {
+    /// Whether the point is finite and its Weierstrass x equals `x`.
+    pub(crate) fn x_is_vartime(&self, x: &F<C, N>) -> bool {
+        match self {
+            Self::Jacobian(p) => !p.is_identity_vartime() && x.mul(&p.z.square()).eq_vartime(&p.x),
+            Self::Edwards(p) => p.weierstrass_x_is_vartime(x),
+            Self::Invalid => false,
+        }
+    }
+}
+
+/// `z1·G + z2·Q` for verification (public values, variable time).
+pub(crate) fn combine_vartime<C: CurveSpec<N>, const N: usize>(
+    z1: &Uint<N>,
+    q: &Affine<C, N>,
+    z2: &Uint<N>,
+) -> Combination<C, N> {
+    match &C::tables().edwards {
+        Some(ed) => {
+            let naf1 = wnaf(z1, G_WNAF_W);
+            let naf2 = wnaf(z2, Q_WNAF_W);
+            match edwards::mul_double_vartime(&ed.g_odd, &naf1, q, &naf2, 1 << (Q_WNAF_W - 2)) {
+                Some(p) => Combination::Edwards(p),
+                None => Combination::Invalid,
+            }
+        }
+        None => Combination::Jacobian(mul_double_vartime(z1, q, z2)),
+    }
+}
+
+/// `z1·G + z2·Q` for public scalars and a public point.
+pub(crate) fn mul_double_vartime<C: CurveSpec<N>, const N: usize>(
+    z1: &Uint<N>,
+    q: &Affine<C, N>,
+    z2: &Uint<N>,
+) -> Jacobian<C, N> {
+    let g_odd = &C::tables().g_odd;
+    let q_odd = {
+        let qj = q.to_jacobian();
+        let q2 = qj.double_vartime();
+        let mut odd = Vec::with_capacity(1 << (Q_WNAF_W - 2));
+        let mut acc = qj;
+        odd.push(acc);
+        for _ in 1..(1 << (Q_WNAF_W - 2)) {
+            acc = acc.add_vartime(&q2);
+            odd.push(acc);
+        }
+        if odd.iter().any(Jacobian::is_identity_vartime) {
+            // Only a point of small order does this; no signature verifies.
+            return Jacobian::IDENTITY;
+        }
+        batch_jacobian_to_affine(&odd)
+    };
+    let naf1 = wnaf(z1, G_WNAF_W);
+    let naf2 = wnaf(z2, Q_WNAF_W);
+    let top = (0..naf1.len())
+        .rev()
+        .find(|&i| naf1[i] != 0 || naf2[i] != 0);
+    let Some(top) = top else {
+        return Jacobian::IDENTITY;
+    };
+    let mut acc = Jacobian::<C, N>::IDENTITY;
+    for i in (0..=top).rev() {
+        acc = acc.double_vartime();
+        let d1 = naf1[i];
+        if d1 > 0 {
+            acc = acc.add_mixed_vartime(&g_odd[(d1 as usize) / 2]);
+        } else if d1 < 0 {
+            acc = acc.add_mixed_vartime(&g_odd[(-d1 as usize) / 2].neg());
+        }
+        let d2 = naf2[i];
+        if d2 > 0 {
+            acc = acc.add_mixed_vartime(&q_odd[(d2 as usize) / 2]);
+        } else if d2 < 0 {
+            acc = acc.add_mixed_vartime(&q_odd[(-d2 as usize) / 2].neg());
+        }
+    }
+    acc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crypto_bigint::U256;
+    use proptest::prelude::*;
+
+    fn recompose(digits: &[i8], w: u32) -> i128 {
+        digits
+            .iter()
+            .rev()
+            .fold(0i128, |acc, &d| (acc << w) + i128::from(d))
+    }
+
+    proptest! {
+        /// Signed digits and wNAF recompose to the scalar (checked on the
+        /// low 100 bits, where i128 holds the sum exactly).
+        #[test]
+        fn recodings_recompose(low in 0u128..(1u128 << 100)) {
+            let k = U256::from_u128(low);
+            for w in [4, 5, 6, 7] {
+                let digits = signed_digits(&k, w, windows(4, w));
+                prop_assert!(digits.iter().all(|&d| i32::from(d).abs() <= 1 << (w - 1)));
+                prop_assert_eq!(recompose(&digits, w), low as i128);
+                let naf = wnaf(&k, w);
+                prop_assert!(naf.iter().all(|&d| d == 0 || (d % 2 != 0 && i32::from(d).abs() < 1 << (w - 1))));
+                prop_assert_eq!(recompose(&naf, 1), low as i128);
+            }
+        }
+    }
+}
