@@ -8,7 +8,8 @@
 //! | RSASSA-PSS with SHA-256/384/512, MGF1 with the same hash, salt = hash length ([RFC 4055]) | aws-lc-rs |
 //! | ECDSA P-256/P-384/P-521 with SHA-1/256/384/512 ([RFC 5758]) | aws-lc-rs |
 //! | Ed25519 ([RFC 8410]) | aws-lc-rs |
-//! | GOST R 34.10-2001/2012, DSTU 4145 | "not supported" until signet-crypto implements them |
+//! | GOST R 34.10-2001 and 2012 (256/512) with GOST R 34.11-94 / 2012 ([RFC 4491], [RFC 9215]) | signet-crypto, every standard parameter set |
+//! | DSTU 4145 | "not supported" until signet-crypto implements it |
 //!
 //! A CMS signer may name only the key algorithm (rsaEncryption,
 //! id-ecPublicKey) as its signatureAlgorithm and give the hash separately in
@@ -22,12 +23,15 @@
 //! [RFC 5758]: https://datatracker.ietf.org/doc/html/rfc5758#section-3.2
 //! [RFC 8410]: https://datatracker.ietf.org/doc/html/rfc8410
 //! [RFC 5754]: https://datatracker.ietf.org/doc/html/rfc5754#section-3
+//! [RFC 4491]: https://datatracker.ietf.org/doc/html/rfc4491#section-2.2
+//! [RFC 9215]: https://datatracker.ietf.org/doc/html/rfc9215#section-4
 
 use aws_lc_rs::signature::{self as sig, UnparsedPublicKey, VerificationAlgorithm};
 use const_oid::ObjectIdentifier;
 use der::asn1::AnyRef;
 use der::{Decode, Reader, Tag, Tagged};
 use signet_crypto::DigestAlgorithm;
+use signet_crypto::gost3410::{self, Curve};
 use spki::AlgorithmIdentifierOwned;
 
 use crate::oid::{self, ids};
@@ -329,9 +333,10 @@ fn aws_algorithm(
             }
         },
         (Scheme::Ed25519, KeyAlgorithm::Ed25519) => &sig::ED25519,
-        (Scheme::Gost(_), KeyAlgorithm::Gost { .. }) => {
-            return Err(unsupported(
-                "GOST R 34.10 signatures (the GOST cryptography is not built yet)",
+        // verify_scheme sends GOST to signet-crypto before reaching here.
+        (Scheme::Gost(_), _) => {
+            return Err(SignatureError::Invalid(
+                "GOST signature routed to the wrong verifier".into(),
             ));
         }
         (Scheme::Dstu4145(_), KeyAlgorithm::Dstu4145 { .. }) => {
@@ -345,6 +350,87 @@ fn aws_algorithm(
                 key_name(k)
             )));
         }
+    })
+}
+
+/// The GOST R 34.10 curve a parameter-set OID names (RFC 4357 section
+/// 11.4, RFC 7836 appendix A, RFC 9215 section 4.2).
+pub fn gost_curve(param_set: &ObjectIdentifier) -> Option<Curve> {
+    Some(match param_set.to_string().as_str() {
+        "1.2.643.2.2.35.0" => Curve::Gost2001Test,
+        "1.2.643.2.2.35.1" => Curve::CryptoProA,
+        "1.2.643.2.2.35.2" => Curve::CryptoProB,
+        "1.2.643.2.2.35.3" => Curve::CryptoProC,
+        "1.2.643.2.2.36.0" => Curve::CryptoProXchA,
+        "1.2.643.2.2.36.1" => Curve::CryptoProXchB,
+        "1.2.643.7.1.2.1.1.1" => Curve::Tc26Gost256A,
+        "1.2.643.7.1.2.1.1.2" => Curve::Tc26Gost256B,
+        "1.2.643.7.1.2.1.1.3" => Curve::Tc26Gost256C,
+        "1.2.643.7.1.2.1.1.4" => Curve::Tc26Gost256D,
+        "1.2.643.7.1.2.1.2.0" => Curve::Tc26Gost512Test,
+        "1.2.643.7.1.2.1.2.1" => Curve::Tc26Gost512A,
+        "1.2.643.7.1.2.1.2.2" => Curve::Tc26Gost512B,
+        "1.2.643.7.1.2.1.2.3" => Curve::Tc26Gost512C,
+        _ => return None,
+    })
+}
+
+/// GOST R 34.10-2001/2012 verification (signet-crypto): the key is X‖Y
+/// little-endian inside the certificate's OCTET STRING, the signature s‖r
+/// (RFC 4491 section 2.2.2, RFC 9215 section 4.1), the digest is the GOST
+/// hash of the message.
+fn verify_gost(
+    key: &PublicKeyInfo,
+    digest: DigestAlgorithm,
+    message: SignedMessage<'_>,
+    signature: &[u8],
+) -> Result<(), SignatureError> {
+    let KeyAlgorithm::Gost {
+        param_set,
+        key_type,
+        ..
+    } = &key.algorithm
+    else {
+        return Err(SignatureError::Invalid(format!(
+            "a GOST signature cannot be made with a {} key",
+            key_name(&key.algorithm)
+        )));
+    };
+    let param_set = param_set
+        .as_ref()
+        .ok_or_else(|| SignatureError::Invalid("the GOST key names no parameter set".into()))?;
+    let curve = gost_curve(param_set)
+        .ok_or_else(|| unsupported(format!("GOST parameter set {}", oid::name_of(param_set))))?;
+    let expected_bits = match key_type {
+        crate::GostKeyType::R3410_2012_512 => 512,
+        _ => 256,
+    };
+    if curve.field_bits() != expected_bits {
+        return Err(SignatureError::Invalid(format!(
+            "the parameter set {} does not fit a {expected_bits}-bit GOST key",
+            oid::name_of(param_set)
+        )));
+    }
+    let public = gost3410::PublicKey::from_le_bytes(curve, key.key_value())
+        .map_err(|e| SignatureError::Invalid(format!("the GOST public key is not valid: {e}")))?;
+    let owned;
+    let value = match message {
+        SignedMessage::Bytes(m) => {
+            owned = digest.digest(m);
+            owned.as_slice()
+        }
+        SignedMessage::Digest { algorithm, value } if algorithm == digest => value,
+        SignedMessage::Digest { algorithm, .. } => {
+            return Err(SignatureError::Invalid(format!(
+                "the content was hashed with {}, the signature uses {}",
+                algorithm.name(),
+                digest.name()
+            )));
+        }
+    };
+    public.verify_digest(value, signature).map_err(|e| match e {
+        gost3410::Error::InvalidSignature => SignatureError::Mismatch,
+        other => SignatureError::Invalid(format!("GOST signature: {other}")),
     })
 }
 
@@ -398,6 +484,9 @@ pub fn verify_scheme(
         return Err(unsupported(format!(
             "RSA keys of {modulus_bits} bits (2048 and more are accepted)"
         )));
+    }
+    if let Scheme::Gost(digest) = scheme {
+        return verify_gost(key, digest, message, signature);
     }
     let alg = aws_algorithm(scheme, key)?;
     let pk = UnparsedPublicKey::new(alg, &key.subject_public_key);

@@ -555,3 +555,40 @@ fn ru_cryptopro_test_ivanov() {
         vec!["http://testca.cryptopro.ru/ocsp/ocsp.srf".to_owned()]
     );
 }
+
+/// The real GOST signatures of a published Russian root verify with
+/// signet's GOST R 34.10-2012 implementation: the Минцифры root signs
+/// itself (data/README.md names the source).
+#[test]
+fn ru_mincifry_root_self_signature_verifies() {
+    let pem = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/mincifry-rossii-root-2022.pem"
+    ))
+    .expect("test data");
+    let cert = signet_pki::Certificate::parse(&pem).expect("parses");
+    let verify = |tbs: &[u8]| {
+        signet_pki::signature::verify(
+            &cert.fields().public_key,
+            &cert.x509().signature_algorithm().clone(),
+            None,
+            signet_pki::signature::SignedMessage::Bytes(tbs),
+            cert.signature_value(),
+        )
+    };
+    assert_eq!(verify(cert.tbs_der()), Ok(()));
+    let mut changed = cert.tbs_der().to_vec();
+    let last = changed.len() - 1;
+    changed[last] ^= 1;
+    assert_eq!(
+        verify(&changed),
+        Err(signet_pki::signature::SignatureError::Mismatch)
+    );
+    // And the path validator accepts it as its own anchor.
+    let trust = signet_pki::TrustStore::from_certificates([cert.clone()]);
+    let now = time::OffsetDateTime::from_unix_timestamp(1_800_000_000).expect("time"); // 2027-01-15T08:00:00Z
+    let path = signet_pki::path::PathValidator::new(&trust, &signet_pki::path::Offline)
+        .validate(&cert, &[], now)
+        .expect("valid");
+    assert_eq!(path.certificates.len(), 1);
+}
