@@ -31,7 +31,8 @@ pub struct BerError {
 }
 
 struct Header {
-    tag: Vec<u8>,
+    /// Where the tag bytes are in the input.
+    tag: std::ops::Range<usize>,
     constructed: bool,
     /// `None` for the indefinite form.
     len: Option<usize>,
@@ -60,7 +61,7 @@ fn read_header(input: &[u8], pos: usize) -> Result<Header, BerError> {
             }
         }
     }
-    let tag = input[pos..i].to_vec();
+    let tag = pos..i;
     let constructed = first & 0x20 != 0;
     let l = *input.get(i).ok_or(err(i, "truncated length"))?;
     i += 1;
@@ -144,7 +145,7 @@ fn scan(input: &[u8], pos: usize, depth: usize) -> Result<(usize, bool), BerErro
                 .ok_or(err(pos, "length beyond the input"))?;
             let mut der = h.minimal;
             if h.constructed {
-                if is_string_tag(&h.tag) {
+                if is_string_tag(&input[h.tag.clone()]) {
                     der = false;
                 }
                 let mut p = start;
@@ -273,7 +274,7 @@ fn convert(input: &[u8], pos: usize, depth: usize) -> Result<(usize, Value), Ber
         return Ok((
             end,
             Value::Primitive {
-                tag: h.tag,
+                tag: input[h.tag].to_vec(),
                 content: input[start..end].to_vec(),
             },
         ));
@@ -305,20 +306,21 @@ fn convert(input: &[u8], pos: usize, depth: usize) -> Result<(usize, Value), Ber
             p = next;
         },
     };
-    if is_string_tag(&h.tag) {
-        let bit_string = h.tag[0] & 0xDF == 0x03;
+    let tag = input[h.tag].to_vec();
+    if is_string_tag(&tag) {
+        let bit_string = tag[0] & 0xDF == 0x03;
         let mut content = Vec::new();
         for c in children {
             c.string_content(&mut content, bit_string);
         }
-        let tag = vec![h.tag[0] & !0x20];
+        let tag = vec![tag[0] & !0x20];
         return Ok((end, Value::Primitive { tag, content }));
     }
     let len = children.iter().map(Value::encoded_len).sum();
     Ok((
         end,
         Value::Constructed {
-            tag: h.tag,
+            tag,
             children,
             len,
         },

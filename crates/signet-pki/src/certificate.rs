@@ -33,19 +33,23 @@ pub const CERTIFICATE_INPUT: InputKind = InputKind {
     max_objects: 1000,
 };
 
-/// A parsed X.509 certificate with its original encoding.
+/// A parsed X.509 certificate with its original encoding. Cheap to clone:
+/// the parsed form is shared.
 #[derive(Clone, Debug)]
-pub struct Certificate {
+pub struct Certificate(std::sync::Arc<Parsed>);
+
+#[derive(Debug)]
+struct Parsed {
     der: Vec<u8>,
     inner: CertificateInner<Raw>,
     /// The decoded fields, made on first use: path building and
     /// rendering read them many times per request.
-    fields: std::sync::OnceLock<std::sync::Arc<CertificateFields>>,
+    fields: std::sync::OnceLock<CertificateFields>,
 }
 
 impl PartialEq for Certificate {
     fn eq(&self, other: &Self) -> bool {
-        self.der == other.der
+        self.0.der == other.0.der
     }
 }
 
@@ -63,11 +67,11 @@ impl Certificate {
         }
         let inner =
             CertificateInner::<Raw>::from_der(&der).map_err(PkiError::der("certificate"))?;
-        Ok(Certificate {
+        Ok(Certificate(std::sync::Arc::new(Parsed {
             der,
             inner,
             fields: std::sync::OnceLock::new(),
-        })
+        })))
     }
 
     /// Parses one certificate given as DER, PEM, or base64 with or without
@@ -87,17 +91,17 @@ impl Certificate {
 
     /// The DER encoding, as received.
     pub fn der(&self) -> &[u8] {
-        &self.der
+        &self.0.der
     }
 
     /// The DER of tbsCertificate as received: what the issuer signed.
     pub fn tbs_der(&self) -> &[u8] {
-        first_element(&self.der).unwrap_or(&[])
+        first_element(&self.0.der).unwrap_or(&[])
     }
 
     /// The signature value (the BIT STRING's bytes).
     pub fn signature_value(&self) -> &[u8] {
-        self.inner.signature().raw_bytes()
+        self.0.inner.signature().raw_bytes()
     }
 
     /// The subject name's encoding as received, for matching against
@@ -130,14 +134,14 @@ impl Certificate {
 
     /// The decoded ASN.1 structure.
     pub fn x509(&self) -> &CertificateInner<Raw> {
-        &self.inner
+        &self.0.inner
     }
 
     /// The SHA-1 hash of the DER encoding: the thumbprint Windows, .NET and
     /// the Kontur APIs identify certificates by.
     pub fn thumbprint_sha1(&self) -> [u8; 20] {
         let mut out = [0u8; 20];
-        out.copy_from_slice(&DigestAlgorithm::Sha1.digest(&self.der));
+        out.copy_from_slice(&DigestAlgorithm::Sha1.digest(&self.0.der));
         out
     }
 
@@ -148,12 +152,11 @@ impl Certificate {
 
     /// The certificate's fields, decoded (once, then kept).
     pub fn fields(&self) -> &CertificateFields {
-        self.fields
-            .get_or_init(|| std::sync::Arc::new(self.decode_fields()))
+        self.0.fields.get_or_init(|| self.decode_fields())
     }
 
     fn decode_fields(&self) -> CertificateFields {
-        let tbs = self.inner.tbs_certificate();
+        let tbs = self.0.inner.tbs_certificate();
         CertificateFields {
             version: match tbs.version() {
                 Version::V1 => 1,
@@ -170,10 +173,10 @@ impl Certificate {
                 .unwrap_or_else(|| DistinguishedName::from_name(tbs.subject())),
             issuer: DistinguishedName::from_der(self.issuer_der())
                 .unwrap_or_else(|| DistinguishedName::from_name(tbs.issuer())),
-            signature_algorithm: self.inner.signature_algorithm().oid,
+            signature_algorithm: self.0.inner.signature_algorithm().oid,
             public_key: PublicKeyInfo::from_spki(tbs.subject_public_key_info()),
             extensions: Extensions::from_x509(tbs.extensions().map_or(&[], |e| e.as_slice())),
-            der: self.der.clone(),
+            der: self.0.der.clone(),
         }
     }
 }

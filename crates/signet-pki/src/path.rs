@@ -26,6 +26,8 @@
 //!
 //! [RFC 5280]: https://datatracker.ietf.org/doc/html/rfc5280#section-6
 
+use std::borrow::Cow;
+
 use const_oid::ObjectIdentifier;
 use time::OffsetDateTime;
 
@@ -178,13 +180,30 @@ impl IssuerSource for Offline {
     }
 }
 
-struct Node {
-    cert: Certificate,
+/// A certificate in the search: borrowed from the trust store or the
+/// caller, owned when fetched from the network, so that a request does not
+/// copy the whole trust store.
+struct Node<'a> {
+    cert: Cow<'a, Certificate>,
 }
 
-impl Node {
-    fn new(cert: &Certificate) -> Self {
-        Node { cert: cert.clone() }
+impl<'a> Node<'a> {
+    fn new(cert: &'a Certificate) -> Self {
+        Node {
+            cert: Cow::Borrowed(cert),
+        }
+    }
+
+    fn owned(cert: Certificate) -> Self {
+        Node {
+            cert: Cow::Owned(cert),
+        }
+    }
+
+    fn again(&self) -> Node<'a> {
+        Node {
+            cert: self.cert.clone(),
+        }
     }
 
     fn fields(&self) -> &CertificateFields {
@@ -211,8 +230,8 @@ pub struct PathValidator<'a> {
 
 struct Search<'a> {
     time: OffsetDateTime,
-    pool: Vec<Node>,
-    anchors: Vec<Node>,
+    pool: Vec<Node<'a>>,
+    anchors: Vec<Node<'a>>,
     issuers: &'a dyn IssuerSource,
     fetched: Vec<String>,
     checks: usize,
@@ -243,9 +262,9 @@ impl<'a> PathValidator<'a> {
         let ee = Node::new(end_entity);
         check_self(&ee, time)?;
         let mut path = vec![ee];
-        match search.extend(&mut path, 0) {
+        match search.extend(&mut path) {
             Ok(()) => Ok(CertificationPath {
-                certificates: path.into_iter().map(|n| n.cert).collect(),
+                certificates: path.into_iter().map(|n| n.cert.into_owned()).collect(),
             }),
             Err(e) => Err(e),
         }
@@ -302,10 +321,10 @@ fn is_self_issued(n: &Node) -> bool {
     n.cert.issuer_der() == n.cert.subject_der()
 }
 
-impl Search<'_> {
+impl<'a> Search<'a> {
     /// Extends `path` (whose last element still needs an issuer) up to a
     /// trust anchor.
-    fn extend(&mut self, path: &mut Vec<Node>, _depth: usize) -> Result<(), PathError> {
+    fn extend(&mut self, path: &mut Vec<Node<'a>>) -> Result<(), PathError> {
         let Some(last) = path.last() else {
             return Err(PathError::BudgetExhausted(self.checks));
         };
@@ -346,20 +365,20 @@ impl Search<'_> {
 
     /// Candidate issuers of the last certificate, anchors first, then the
     /// pool, then AIA; none already in the path.
-    fn candidates(&mut self, path: &[Node]) -> Vec<(Node, bool)> {
+    fn candidates(&mut self, path: &[Node<'a>]) -> Vec<(Node<'a>, bool)> {
         let Some(last) = path.last() else {
             return Vec::new();
         };
         let in_path = |n: &Node| path.iter().any(|p| p.cert == n.cert);
-        let mut out: Vec<(Node, bool)> = Vec::new();
+        let mut out: Vec<(Node<'a>, bool)> = Vec::new();
         for a in &self.anchors {
             if names_chain(last, a) && !in_path(a) {
-                out.push((Node::new(&a.cert), true));
+                out.push((a.again(), true));
             }
         }
         for p in &self.pool {
             if names_chain(last, p) && !in_path(p) && !out.iter().any(|(o, _)| o.cert == p.cert) {
-                out.push((Node::new(&p.cert), false));
+                out.push((p.again(), false));
             }
         }
         if out.is_empty() {
@@ -369,9 +388,9 @@ impl Search<'_> {
                 }
                 self.fetched.push(url.clone());
                 for c in self.issuers.ca_issuers(&url) {
-                    let n = Node::new(&c);
+                    let n = Node::owned(c);
                     if names_chain(last, &n) && !in_path(&n) {
-                        out.push((Node::new(&c), false));
+                        out.push((n.again(), false));
                     }
                     self.pool.push(n);
                 }
@@ -382,8 +401,8 @@ impl Search<'_> {
 
     fn try_issuer(
         &mut self,
-        path: &mut Vec<Node>,
-        issuer: Node,
+        path: &mut Vec<Node<'a>>,
+        issuer: Node<'a>,
         is_anchor: bool,
     ) -> Result<(), PathError> {
         let Some(child) = path.last() else {
@@ -419,8 +438,7 @@ impl Search<'_> {
         if is_anchor {
             return Ok(());
         }
-        let depth = path.len();
-        match self.extend(path, depth) {
+        match self.extend(path) {
             Ok(()) => Ok(()),
             Err(e) => {
                 path.pop();

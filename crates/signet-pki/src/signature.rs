@@ -26,7 +26,9 @@
 //! [RFC 4491]: https://datatracker.ietf.org/doc/html/rfc4491#section-2.2
 //! [RFC 9215]: https://datatracker.ietf.org/doc/html/rfc9215#section-4
 
-use aws_lc_rs::signature::{self as sig, UnparsedPublicKey, VerificationAlgorithm};
+use aws_lc_rs::signature::{
+    self as sig, ParsedPublicKey, UnparsedPublicKey, VerificationAlgorithm,
+};
 use const_oid::ObjectIdentifier;
 use der::asn1::AnyRef;
 use der::{Decode, Reader, Tag, Tagged};
@@ -98,40 +100,87 @@ impl Scheme {
     }
 }
 
+const fn o(dotted: &str) -> ObjectIdentifier {
+    ObjectIdentifier::new_unwrap(dotted)
+}
+
+/// Digest algorithms by OID (FIPS 180-4 / RFC 5754, RFC 6986 / RFC 9215,
+/// RFC 4357, and the Ukrainian GOST 34.311-95 OID).
+const DIGESTS: [(ObjectIdentifier, DigestAlgorithm); 9] = [
+    (o("1.3.14.3.2.26"), DigestAlgorithm::Sha1),
+    (o("2.16.840.1.101.3.4.2.4"), DigestAlgorithm::Sha224),
+    (o("2.16.840.1.101.3.4.2.1"), DigestAlgorithm::Sha256),
+    (o("2.16.840.1.101.3.4.2.2"), DigestAlgorithm::Sha384),
+    (o("2.16.840.1.101.3.4.2.3"), DigestAlgorithm::Sha512),
+    (o("1.2.643.7.1.1.2.2"), DigestAlgorithm::Streebog256),
+    (o("1.2.643.7.1.1.2.3"), DigestAlgorithm::Streebog512),
+    (o("1.2.643.2.2.9"), DigestAlgorithm::Gost94CryptoPro),
+    (o("1.2.804.2.1.1.1.1.2.1"), DigestAlgorithm::Gost34311Ua),
+];
+
 /// The digest algorithm an OID names.
 pub fn digest_algorithm(oid: &ObjectIdentifier) -> Option<DigestAlgorithm> {
-    Some(match oid.to_string().as_str() {
-        "1.3.14.3.2.26" => DigestAlgorithm::Sha1,
-        "2.16.840.1.101.3.4.2.4" => DigestAlgorithm::Sha224,
-        "2.16.840.1.101.3.4.2.1" => DigestAlgorithm::Sha256,
-        "2.16.840.1.101.3.4.2.2" => DigestAlgorithm::Sha384,
-        "2.16.840.1.101.3.4.2.3" => DigestAlgorithm::Sha512,
-        "1.2.643.7.1.1.2.2" => DigestAlgorithm::Streebog256,
-        "1.2.643.7.1.1.2.3" => DigestAlgorithm::Streebog512,
-        "1.2.643.2.2.9" => DigestAlgorithm::Gost94CryptoPro,
-        "1.2.804.2.1.1.1.1.2.1" => DigestAlgorithm::Gost34311Ua,
-        _ => return None,
-    })
+    DIGESTS.iter().find(|(o, _)| o == oid).map(|(_, d)| *d)
 }
 
 /// The OID of a digest algorithm.
 pub fn digest_oid(alg: DigestAlgorithm) -> ObjectIdentifier {
-    ObjectIdentifier::new_unwrap(match alg {
-        DigestAlgorithm::Sha1 => "1.3.14.3.2.26",
-        DigestAlgorithm::Sha224 => "2.16.840.1.101.3.4.2.4",
-        DigestAlgorithm::Sha384 => "2.16.840.1.101.3.4.2.2",
-        DigestAlgorithm::Sha512 => "2.16.840.1.101.3.4.2.3",
-        DigestAlgorithm::Streebog256 => "1.2.643.7.1.1.2.2",
-        DigestAlgorithm::Streebog512 => "1.2.643.7.1.1.2.3",
-        DigestAlgorithm::Gost94CryptoPro => "1.2.643.2.2.9",
-        DigestAlgorithm::Gost34311Ua => "1.2.804.2.1.1.1.1.2.1",
-        _ => "2.16.840.1.101.3.4.2.1",
-    })
+    DIGESTS
+        .iter()
+        .find(|(_, d)| *d == alg)
+        .map_or(DIGESTS[2].0, |(o, _)| *o)
 }
 
 fn unsupported(what: impl std::fmt::Display) -> SignatureError {
     SignatureError::Unsupported(what.to_string())
 }
+
+/// What a signature algorithm OID says of the scheme.
+#[derive(Clone, Copy)]
+enum Named {
+    /// The OID fixes the scheme and its hash.
+    Fixed(Scheme),
+    /// A key-algorithm OID: the hash comes from the CMS digestAlgorithm.
+    RsaWithDigest,
+    EcdsaWithDigest,
+    GostWithDigest,
+    /// RSASSA-PSS: the hash is in the parameters.
+    Pss,
+    /// DSTU 4145: GOST 34.311-95 unless the signer names another hash.
+    Dstu,
+}
+
+/// Signature algorithms by OID (RFC 8017, RFC 4055, RFC 5758, RFC 8410,
+/// RFC 4491, RFC 9215, and the Ukrainian DSTU 4145 OIDs).
+const SIGNATURE_ALGORITHMS: [(ObjectIdentifier, Named); 23] = {
+    use DigestAlgorithm::*;
+    use Named::*;
+    [
+        (o("1.2.840.113549.1.1.5"), Fixed(Scheme::RsaPkcs1(Sha1))),
+        (o("1.2.840.113549.1.1.14"), Fixed(Scheme::RsaPkcs1(Sha224))),
+        (o("1.2.840.113549.1.1.11"), Fixed(Scheme::RsaPkcs1(Sha256))),
+        (o("1.2.840.113549.1.1.12"), Fixed(Scheme::RsaPkcs1(Sha384))),
+        (o("1.2.840.113549.1.1.13"), Fixed(Scheme::RsaPkcs1(Sha512))),
+        (o("1.2.840.113549.1.1.1"), RsaWithDigest),
+        (o("1.2.840.113549.1.1.10"), Pss),
+        (o("1.2.840.10045.4.1"), Fixed(Scheme::Ecdsa(Sha1))),
+        (o("1.2.840.10045.4.3.1"), Fixed(Scheme::Ecdsa(Sha224))),
+        (o("1.2.840.10045.4.3.2"), Fixed(Scheme::Ecdsa(Sha256))),
+        (o("1.2.840.10045.4.3.3"), Fixed(Scheme::Ecdsa(Sha384))),
+        (o("1.2.840.10045.4.3.4"), Fixed(Scheme::Ecdsa(Sha512))),
+        (o("1.2.840.10045.2.1"), EcdsaWithDigest),
+        (o("1.3.101.112"), Fixed(Scheme::Ed25519)),
+        (o("1.2.643.2.2.3"), Fixed(Scheme::Gost(Gost94CryptoPro))),
+        (o("1.2.643.7.1.1.3.2"), Fixed(Scheme::Gost(Streebog256))),
+        (o("1.2.643.7.1.1.3.3"), Fixed(Scheme::Gost(Streebog512))),
+        (o("1.2.643.2.2.19"), GostWithDigest),
+        (o("1.2.643.7.1.1.1.1"), GostWithDigest),
+        (o("1.2.643.7.1.1.1.2"), GostWithDigest),
+        (o("1.2.804.2.1.1.1.1.3.1.1"), Dstu),
+        (o("1.2.804.2.1.1.1.1.3.1.1.1.1"), Dstu),
+        (o("1.2.804.2.1.1.1.1.3.1.2"), Dstu),
+    ]
+};
 
 /// Resolves the scheme of a signature algorithm identifier; `digest` is the
 /// separately given digest algorithm of a CMS signer, if any.
@@ -139,7 +188,6 @@ pub fn scheme(
     alg: &AlgorithmIdentifierOwned,
     digest: Option<DigestAlgorithm>,
 ) -> Result<Scheme, SignatureError> {
-    use DigestAlgorithm::*;
     let need_digest = || {
         digest.ok_or_else(|| {
             SignatureError::Invalid(format!(
@@ -148,39 +196,21 @@ pub fn scheme(
             ))
         })
     };
-    Ok(match alg.oid.to_string().as_str() {
-        "1.2.840.113549.1.1.5" => Scheme::RsaPkcs1(Sha1),
-        "1.2.840.113549.1.1.14" => Scheme::RsaPkcs1(Sha224),
-        "1.2.840.113549.1.1.11" => Scheme::RsaPkcs1(Sha256),
-        "1.2.840.113549.1.1.12" => Scheme::RsaPkcs1(Sha384),
-        "1.2.840.113549.1.1.13" => Scheme::RsaPkcs1(Sha512),
-        "1.2.840.113549.1.1.1" => Scheme::RsaPkcs1(need_digest()?),
-        "1.2.840.113549.1.1.10" => {
+    let named = SIGNATURE_ALGORITHMS
+        .iter()
+        .find(|(o, _)| *o == alg.oid)
+        .map(|(_, n)| *n)
+        .ok_or_else(|| unsupported(format!("signature algorithm {}", oid::name_of(&alg.oid))))?;
+    Ok(match named {
+        Named::Fixed(s) => s,
+        Named::RsaWithDigest => Scheme::RsaPkcs1(need_digest()?),
+        Named::EcdsaWithDigest => Scheme::Ecdsa(need_digest()?),
+        Named::GostWithDigest => Scheme::Gost(need_digest()?),
+        Named::Pss => {
             let (hash, salt) = pss_params(alg)?;
             Scheme::RsaPss(hash, salt)
         }
-        "1.2.840.10045.4.1" => Scheme::Ecdsa(Sha1),
-        "1.2.840.10045.4.3.1" => Scheme::Ecdsa(Sha224),
-        "1.2.840.10045.4.3.2" => Scheme::Ecdsa(Sha256),
-        "1.2.840.10045.4.3.3" => Scheme::Ecdsa(Sha384),
-        "1.2.840.10045.4.3.4" => Scheme::Ecdsa(Sha512),
-        "1.2.840.10045.2.1" => Scheme::Ecdsa(need_digest()?),
-        "1.3.101.112" => Scheme::Ed25519,
-        "1.2.643.2.2.3" => Scheme::Gost(Gost94CryptoPro),
-        "1.2.643.7.1.1.3.2" => Scheme::Gost(Streebog256),
-        "1.2.643.7.1.1.3.3" => Scheme::Gost(Streebog512),
-        "1.2.643.2.2.19" | "1.2.643.7.1.1.1.1" | "1.2.643.7.1.1.1.2" => {
-            Scheme::Gost(need_digest()?)
-        }
-        "1.2.804.2.1.1.1.1.3.1.1" | "1.2.804.2.1.1.1.1.3.1.1.1.1" => {
-            Scheme::Dstu4145(digest.unwrap_or(Gost34311Ua))
-        }
-        _ => {
-            return Err(unsupported(format!(
-                "signature algorithm {}",
-                oid::name_of(&alg.oid)
-            )));
-        }
+        Named::Dstu => Scheme::Dstu4145(digest.unwrap_or(DigestAlgorithm::Gost34311Ua)),
     })
 }
 
@@ -356,23 +386,23 @@ fn aws_algorithm(
 /// The GOST R 34.10 curve a parameter-set OID names (RFC 4357 section
 /// 11.4, RFC 7836 appendix A, RFC 9215 section 4.2).
 pub fn gost_curve(param_set: &ObjectIdentifier) -> Option<Curve> {
-    Some(match param_set.to_string().as_str() {
-        "1.2.643.2.2.35.0" => Curve::Gost2001Test,
-        "1.2.643.2.2.35.1" => Curve::CryptoProA,
-        "1.2.643.2.2.35.2" => Curve::CryptoProB,
-        "1.2.643.2.2.35.3" => Curve::CryptoProC,
-        "1.2.643.2.2.36.0" => Curve::CryptoProXchA,
-        "1.2.643.2.2.36.1" => Curve::CryptoProXchB,
-        "1.2.643.7.1.2.1.1.1" => Curve::Tc26Gost256A,
-        "1.2.643.7.1.2.1.1.2" => Curve::Tc26Gost256B,
-        "1.2.643.7.1.2.1.1.3" => Curve::Tc26Gost256C,
-        "1.2.643.7.1.2.1.1.4" => Curve::Tc26Gost256D,
-        "1.2.643.7.1.2.1.2.0" => Curve::Tc26Gost512Test,
-        "1.2.643.7.1.2.1.2.1" => Curve::Tc26Gost512A,
-        "1.2.643.7.1.2.1.2.2" => Curve::Tc26Gost512B,
-        "1.2.643.7.1.2.1.2.3" => Curve::Tc26Gost512C,
-        _ => return None,
-    })
+    const CURVES: [(ObjectIdentifier, Curve); 14] = [
+        (o("1.2.643.2.2.35.0"), Curve::Gost2001Test),
+        (o("1.2.643.2.2.35.1"), Curve::CryptoProA),
+        (o("1.2.643.2.2.35.2"), Curve::CryptoProB),
+        (o("1.2.643.2.2.35.3"), Curve::CryptoProC),
+        (o("1.2.643.2.2.36.0"), Curve::CryptoProXchA),
+        (o("1.2.643.2.2.36.1"), Curve::CryptoProXchB),
+        (o("1.2.643.7.1.2.1.1.1"), Curve::Tc26Gost256A),
+        (o("1.2.643.7.1.2.1.1.2"), Curve::Tc26Gost256B),
+        (o("1.2.643.7.1.2.1.1.3"), Curve::Tc26Gost256C),
+        (o("1.2.643.7.1.2.1.1.4"), Curve::Tc26Gost256D),
+        (o("1.2.643.7.1.2.1.2.0"), Curve::Tc26Gost512Test),
+        (o("1.2.643.7.1.2.1.2.1"), Curve::Tc26Gost512A),
+        (o("1.2.643.7.1.2.1.2.2"), Curve::Tc26Gost512B),
+        (o("1.2.643.7.1.2.1.2.3"), Curve::Tc26Gost512C),
+    ];
+    CURVES.iter().find(|(o, _)| o == param_set).map(|(_, c)| *c)
 }
 
 /// GOST R 34.10-2001/2012 verification (signet-crypto): the key is X‖Y
@@ -434,6 +464,42 @@ fn verify_gost(
     })
 }
 
+/// Parsed aws-lc-rs public keys by (algorithm, key bytes). Parsing an RSA
+/// key sets up its Montgomery context, which costs as much as a
+/// verification; signers and CAs recur, so parsed keys are kept. Bounded:
+/// cleared when full.
+fn parsed_key(
+    alg: &'static dyn VerificationAlgorithm,
+    key: &[u8],
+) -> Result<std::sync::Arc<ParsedPublicKey>, SignatureError> {
+    use std::collections::HashMap;
+    use std::sync::{Arc, LazyLock, Mutex};
+    type Cache = Mutex<HashMap<(usize, Vec<u8>), Arc<ParsedPublicKey>>>;
+    static CACHE: LazyLock<Cache> = LazyLock::new(Default::default);
+    const MAX: usize = 4096;
+    // The algorithm statics are distinct objects: their address names them.
+    let id = std::ptr::from_ref(alg).cast::<()>() as usize;
+    if let Some(k) = CACHE
+        .lock()
+        .ok()
+        .and_then(|c| c.get(&(id, key.to_vec())).cloned())
+    {
+        return Ok(k);
+    }
+    let parsed = Arc::new(
+        UnparsedPublicKey::new(alg, key)
+            .parse()
+            .map_err(|e| SignatureError::Invalid(format!("the public key is not valid: {e}")))?,
+    );
+    if let Ok(mut c) = CACHE.lock() {
+        if c.len() >= MAX {
+            c.clear();
+        }
+        c.insert((id, key.to_vec()), parsed.clone());
+    }
+    Ok(parsed)
+}
+
 fn key_name(k: &KeyAlgorithm) -> &'static str {
     match k {
         KeyAlgorithm::Rsa { .. } => "RSA",
@@ -489,9 +555,9 @@ pub fn verify_scheme(
         return verify_gost(key, digest, message, signature);
     }
     let alg = aws_algorithm(scheme, key)?;
-    let pk = UnparsedPublicKey::new(alg, &key.subject_public_key);
+    let pk = parsed_key(alg, &key.subject_public_key)?;
     let result = match message {
-        SignedMessage::Bytes(m) => pk.verify(m, signature),
+        SignedMessage::Bytes(m) => pk.verify_sig(m, signature),
         SignedMessage::Digest { algorithm, value } => {
             if Some(algorithm) != scheme.digest() {
                 return Err(SignatureError::Invalid(format!(
@@ -503,7 +569,7 @@ pub fn verify_scheme(
             let d = aws_digest(algorithm).ok_or_else(|| unsupported(algorithm.name()))?;
             let digest = aws_lc_rs::digest::Digest::import_less_safe(value, d)
                 .map_err(|_| SignatureError::Invalid("digest of the wrong length".into()))?;
-            pk.verify_digest(&digest, signature)
+            pk.verify_digest_sig(&digest, signature)
         }
     };
     result.map_err(|_| SignatureError::Mismatch)

@@ -75,10 +75,15 @@ impl ContentDigests {
         })
     }
 
-    /// Hashes a buffer.
+    /// Hashes a buffer (no copy through the streaming buffer).
     pub fn of_bytes(bytes: &[u8], algorithms: &[DigestAlgorithm]) -> Self {
-        // Reading from a slice cannot fail.
-        Self::compute(bytes, algorithms).unwrap_or_default()
+        let mut algs = algorithms.to_vec();
+        algs.sort_by_key(|a| a.name());
+        algs.dedup();
+        ContentDigests {
+            digests: algs.into_iter().map(|a| (a, a.digest(bytes))).collect(),
+            len: bytes.len() as u64,
+        }
     }
 
     /// The digest by `algorithm`, if computed.
@@ -217,7 +222,10 @@ impl SignedData {
             .ok_or(SignerFailure::CertificateNotFound)?
             .clone();
         check.certificate = Some(cert.clone());
-        let key = cert.fields().public_key.clone();
+        // Only the key is needed here: read it without decoding every field.
+        let key = crate::PublicKeyInfo::from_spki(
+            cert.x509().tbs_certificate().subject_public_key_info(),
+        );
         let content_digest = content
             .digests
             .get(digest_alg)
