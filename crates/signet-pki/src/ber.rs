@@ -317,14 +317,7 @@ fn convert(input: &[u8], pos: usize, depth: usize) -> Result<(usize, Value), Ber
         return Ok((end, Value::Primitive { tag, content }));
     }
     let len = children.iter().map(Value::encoded_len).sum();
-    Ok((
-        end,
-        Value::Constructed {
-            tag,
-            children,
-            len,
-        },
-    ))
+    Ok((end, Value::Constructed { tag, children, len }))
 }
 
 #[cfg(test)]
