@@ -33,6 +33,15 @@ pub const CERTIFICATE_INPUT: InputKind = InputKind {
     max_objects: 1000,
 };
 
+/// Certificates parsed recently, by SHA-256 of their DER. Signers and CAs
+/// recur from request to request; a parsed certificate (with its decoded
+/// fields) is immutable, so it is shared instead of decoded again.
+/// Bounded: cleared when full.
+static PARSED: std::sync::LazyLock<
+    std::sync::Mutex<std::collections::HashMap<[u8; 32], Certificate>>,
+> = std::sync::LazyLock::new(Default::default);
+const PARSED_MAX: usize = 4096;
+
 /// A parsed X.509 certificate with its original encoding. Cheap to clone:
 /// the parsed form is shared.
 #[derive(Clone, Debug)]
@@ -65,13 +74,28 @@ impl Certificate {
                 limit: CERTIFICATE_INPUT.max_input,
             });
         }
+        let key: [u8; 32] = {
+            let mut k = [0u8; 32];
+            k.copy_from_slice(&DigestAlgorithm::Sha256.digest(&der));
+            k
+        };
+        if let Some(known) = PARSED.lock().ok().and_then(|m| m.get(&key).cloned()) {
+            return Ok(known);
+        }
         let inner =
             CertificateInner::<Raw>::from_der(&der).map_err(PkiError::der("certificate"))?;
-        Ok(Certificate(std::sync::Arc::new(Parsed {
+        let cert = Certificate(std::sync::Arc::new(Parsed {
             der,
             inner,
             fields: std::sync::OnceLock::new(),
-        })))
+        }));
+        if let Ok(mut m) = PARSED.lock() {
+            if m.len() >= PARSED_MAX {
+                m.clear();
+            }
+            m.insert(key, cert.clone());
+        }
+        Ok(cert)
     }
 
     /// Parses one certificate given as DER, PEM, or base64 with or without

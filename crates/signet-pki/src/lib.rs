@@ -33,3 +33,4 @@ pub use identity::{PersonName, Qualification, RuIdentity, SubjectKind, UaIdentit
 pub use name::{DistinguishedName, NameAttribute};
 pub use public_key::{DstuCurve, GostKeyType, KeyAlgorithm, PublicKeyInfo};
 pub use trust::{TrustStore, TrustStoreError, pem_encode};
+pub mod private_key;

@@ -129,6 +129,41 @@ pub enum ChainStatus {
     },
 }
 
+impl ChainStatus {
+    /// Why the chain is not acceptable, in words for a person; `None` when
+    /// it is (or was not checked). An unknown revocation status fails only
+    /// when `require_revocation`.
+    pub fn failure(&self, require_revocation: bool) -> Option<String> {
+        match self {
+            ChainStatus::Valid { path, revocation }
+                if require_revocation && revocation.len() + 1 < path.len() =>
+            {
+                Some("revocation was not checked, and this validation requires it".into())
+            }
+            ChainStatus::NotChecked | ChainStatus::Valid { .. } => None,
+            ChainStatus::Invalid(e) => Some(e.to_string()),
+            ChainStatus::Revoked {
+                subject,
+                time,
+                reason,
+            } => Some(format!(
+                "the certificate \"{subject}\" was revoked on {time}{}",
+                reason
+                    .as_ref()
+                    .map(|r| format!(" ({r})"))
+                    .unwrap_or_default()
+            )),
+            ChainStatus::RevocationUnknown { subject, reasons } if require_revocation => {
+                Some(format!(
+                    "the revocation status of \"{subject}\" is unknown: {}",
+                    reasons.join("; ")
+                ))
+            }
+            ChainStatus::RevocationUnknown { .. } => None,
+        }
+    }
+}
+
 /// Everything found about one signer.
 #[derive(Clone, Debug)]
 pub struct SignerReport {
@@ -163,33 +198,7 @@ impl SignerReport {
         if let Some(TimestampReport { result: Err(e), .. }) = &self.timestamp {
             return Some(e.clone());
         }
-        match &self.chain {
-            ChainStatus::Valid { path, revocation }
-                if self.require_revocation && revocation.len() + 1 < path.len() =>
-            {
-                Some("revocation was not checked, and this validation requires it".into())
-            }
-            ChainStatus::NotChecked | ChainStatus::Valid { .. } => None,
-            ChainStatus::Invalid(e) => Some(e.to_string()),
-            ChainStatus::Revoked {
-                subject,
-                time,
-                reason,
-            } => Some(format!(
-                "the certificate \"{subject}\" was revoked on {time}{}",
-                reason
-                    .as_ref()
-                    .map(|r| format!(" ({r})"))
-                    .unwrap_or_default()
-            )),
-            ChainStatus::RevocationUnknown { subject, reasons } if self.require_revocation => {
-                Some(format!(
-                    "the revocation status of \"{subject}\" is unknown: {}",
-                    reasons.join("; ")
-                ))
-            }
-            ChainStatus::RevocationUnknown { .. } => None,
-        }
+        self.chain.failure(self.require_revocation)
     }
 
     /// Whether the signer is valid.
@@ -351,6 +360,23 @@ impl Validator<'_> {
             self.check_long_term(signed, signer, data, path.as_deref(), options, &mut report);
         }
         report
+    }
+
+    /// Validates a certificate on its own — its path to the trust store
+    /// and the revocation of every certificate on it — at `time`, with
+    /// `intermediates` as candidate issuers (login by certificate).
+    pub fn check_certificate(
+        &self,
+        cert: &Certificate,
+        intermediates: &[Certificate],
+        time: OffsetDateTime,
+    ) -> ChainStatus {
+        match PathValidator::new(self.trust, self.issuers).validate(cert, intermediates, time) {
+            Err(e) => ChainStatus::Invalid(e),
+            Ok(path) => {
+                self.revocation_status(&path.certificates, time, &EmbeddedRevocation::default())
+            }
+        }
     }
 
     fn check_timestamp(

@@ -22,7 +22,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::openapi::ApiDoc;
 use crate::state::AppState;
-use crate::{cryptoapi, health};
+use crate::{cryptoapi, health, kontur_auth};
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
@@ -39,12 +39,22 @@ pub fn app(state: AppState) -> Router {
     let cryptoapi = Router::new()
         .route("/v3/validate", post(cryptoapi::validate::validate))
         .layer(limit(config.validate_max_body_bytes));
+    let auth = Router::new()
+        .route(
+            "/auth/authenticate-by-cert",
+            post(kontur_auth::authenticate_by_cert),
+        )
+        .route("/auth/v5.9/approve-cert", post(kontur_auth::approve_cert))
+        .route("/auth/v5.9/refresh", post(kontur_auth::refresh))
+        .route("/auth/logout", post(kontur_auth::logout))
+        .layer(limit(config.max_body_bytes));
     let service = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .layer(limit(config.max_body_bytes));
     let routes = Router::new()
         .merge(cryptoapi)
+        .merge(auth)
         .merge(service)
         .with_state(state)
         .merge(SwaggerUi::new("/docs").url("/openapi.json", ApiDoc::openapi()))
@@ -84,9 +94,12 @@ pub async fn serve(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(shutdown)
-        .await
+    axum::serve(
+        listener,
+        app(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
 }
 
 /// Completes on SIGTERM or Ctrl-C.

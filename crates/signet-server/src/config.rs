@@ -24,11 +24,23 @@ pub struct ServerConfig {
     pub validate_max_body_bytes: usize,
     /// Bearer tokens accepted by the APIs that take them.
     pub api_keys: Vec<String>,
+    /// How long a login key (authenticate-by-cert) may be approved.
+    pub auth_key_ttl: Duration,
+    /// A session lapses when unused this long.
+    pub session_idle: Duration,
+    /// A session lapses this long after login, used or not.
+    pub session_lifetime: Duration,
+    /// Login attempts per client address per minute (0 = unlimited).
+    pub auth_rate_per_client: u32,
+    /// Login attempts per certificate per minute (0 = unlimited).
+    pub auth_rate_per_certificate: u32,
 }
 
 impl ServerConfig {
     /// Defaults for a listen address: 2 MiB bodies (64 MiB for
-    /// `/v3/validate`), 60 s timeout, the system time zone, no API keys.
+    /// `/v3/validate`), 60 s timeout, the system time zone, no API keys;
+    /// login keys valid 5 minutes, sessions idle 30 minutes and at most 12
+    /// hours; 60 login attempts a minute per client, 10 per certificate.
     pub fn new(listen: SocketAddr) -> Self {
         ServerConfig {
             listen,
@@ -38,6 +50,11 @@ impl ServerConfig {
             time_zone: jiff::tz::TimeZone::system(),
             validate_max_body_bytes: 64 * 1024 * 1024,
             api_keys: Vec::new(),
+            auth_key_ttl: Duration::from_secs(300),
+            session_idle: Duration::from_secs(30 * 60),
+            session_lifetime: Duration::from_secs(12 * 60 * 60),
+            auth_rate_per_client: 60,
+            auth_rate_per_certificate: 10,
         }
     }
 }

@@ -87,6 +87,19 @@ impl Engine {
         self.validate_digests(signed, &digests, Some(bytes), signature_only)
     }
 
+    /// Checks a certificate on its own at the current time: its path to the
+    /// trust store and revocation. `Err` says why it is not acceptable.
+    /// Blocking: call from a blocking thread.
+    pub fn check_certificate(&self, cert: &signet_pki::Certificate) -> Result<(), String> {
+        let status = self
+            .validator()
+            .check_certificate(cert, &[], time::OffsetDateTime::now_utc());
+        match status.failure(self.revocation_mode == RevocationMode::Require) {
+            Some(reason) => Err(reason),
+            None => Ok(()),
+        }
+    }
+
     /// Validates against content already hashed (streamed).
     pub fn validate_digests(
         &self,
@@ -95,18 +108,23 @@ impl Engine {
         bytes: Option<&[u8]>,
         signature_only: bool,
     ) -> ValidationReport {
+        let mut options = ValidationOptions::full(time::OffsetDateTime::now_utc());
+        options.signature_only = signature_only;
+        options.require_revocation = self.revocation_mode == RevocationMode::Require;
+        self.validator()
+            .validate(signed, Content { digests, bytes }, &options)
+    }
+
+    /// The engine over this trust store, issuer source and revocation.
+    fn validator(&self) -> Validator<'_> {
         let revocation = match self.revocation_mode {
             RevocationMode::Off => None,
             _ => self.revocation.as_deref(),
         };
-        let validator = Validator {
+        Validator {
             trust: &self.trust,
             issuers: &*self.issuers,
             revocation,
-        };
-        let mut options = ValidationOptions::full(time::OffsetDateTime::now_utc());
-        options.signature_only = signature_only;
-        options.require_revocation = self.revocation_mode == RevocationMode::Require;
-        validator.validate(signed, Content { digests, bytes }, &options)
+        }
     }
 }

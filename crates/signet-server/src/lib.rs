@@ -8,7 +8,10 @@ pub mod config;
 pub mod cryptoapi;
 pub mod engine;
 mod health;
+pub mod kontur_auth;
 mod openapi;
+mod rate_limit;
+pub mod sessions;
 mod state;
 
 pub use app::{app, serve, shutdown_signal};

@@ -6,7 +6,7 @@ use utoipa::OpenApi;
 
 use crate::cipher::certinfo;
 use crate::cryptoapi::{certificate, error, validate};
-use crate::health;
+use crate::{health, kontur_auth};
 
 /// signet's API description.
 #[derive(OpenApi)]
@@ -17,7 +17,15 @@ use crate::health;
                        Kontur Reestro and Cipher BIS wire formats for GOST, DSTU and \
                        RSA/ECDSA/Ed25519 PKI."
     ),
-    paths(health::healthz, health::readyz, validate::validate),
+    paths(
+        health::healthz,
+        health::readyz,
+        validate::validate,
+        kontur_auth::handlers::authenticate_by_cert,
+        kontur_auth::handlers::approve_cert,
+        kontur_auth::handlers::refresh,
+        kontur_auth::handlers::logout,
+    ),
     components(schemas(
         health::Health,
         health::Readiness,
@@ -27,11 +35,16 @@ use crate::health;
         validate::ValidateResponse,
         validate::Attributes,
         error::ErrorBody,
+        kontur_auth::AuthenticateResponse,
+        kontur_auth::ApproveResponse,
+        kontur_auth::Link,
+        kontur_auth::handlers::RefreshRequest,
     )),
     modifiers(&BearerAuth),
     tags(
         (name = "service", description = "Health and readiness"),
         (name = "cryptoapi", description = "Kontur CryptoApi: signature validation"),
+        (name = "kontur-auth", description = "Kontur auth: login by certificate, sessions"),
     )
 )]
 pub struct ApiDoc;

@@ -9,6 +9,7 @@ use signet_store::Store;
 use crate::auth::ApiKeys;
 use crate::config::ServerConfig;
 use crate::engine::Engine;
+use crate::rate_limit::RateLimiter;
 
 /// Shared handler state.
 #[derive(Clone)]
@@ -23,6 +24,17 @@ pub struct AppState {
     pub engine: Engine,
     /// Accepted bearer tokens.
     pub api_keys: Arc<ApiKeys>,
+    /// Budgets of login attempts.
+    pub auth_limits: Arc<AuthLimits>,
+}
+
+/// Budgets of authenticate-by-cert requests.
+#[derive(Debug)]
+pub struct AuthLimits {
+    /// Per client address.
+    pub per_client: RateLimiter,
+    /// Per certificate.
+    pub per_certificate: RateLimiter,
 }
 
 impl AppState {
@@ -31,7 +43,12 @@ impl AppState {
     pub fn new(config: ServerConfig, store: Arc<dyn Store>, trust: TrustStore) -> Self {
         let trust = Arc::new(trust);
         let api_keys = Arc::new(ApiKeys::new(&config.api_keys));
+        let auth_limits = Arc::new(AuthLimits {
+            per_client: RateLimiter::new(config.auth_rate_per_client),
+            per_certificate: RateLimiter::new(config.auth_rate_per_certificate),
+        });
         AppState {
+            auth_limits,
             engine: Engine::offline(trust.clone()),
             config: Arc::new(config),
             store,

@@ -12,8 +12,8 @@ use serde_json::Value;
 use signet_pki::TrustStore;
 use signet_server::{AppState, ServerConfig, app};
 use signet_store::{
-    Backend, NewOrganization, OrgIdentifiers, Organization, Session, SqliteStore, Store,
-    StoreError, TokenHash,
+    Backend, Challenge, ChallengeOutcome, NewOrganization, OrgIdentifiers, Organization, Session,
+    SqliteStore, Store, StoreError, TokenHash,
 };
 use tower::ServiceExt;
 use uuid::Uuid;
@@ -149,6 +149,26 @@ impl Store for DownStore {
         down()
     }
     async fn delete_expired_sessions(&self, _: i64) -> Result<u64, StoreError> {
+        down()
+    }
+    async fn session_by_refresh(&self, _: &TokenHash) -> Result<Option<Session>, StoreError> {
+        down()
+    }
+    async fn rotate_session(&self, _: &TokenHash, _: &Session) -> Result<bool, StoreError> {
+        down()
+    }
+    async fn create_challenge(&self, _: &Challenge) -> Result<(), StoreError> {
+        down()
+    }
+    async fn take_challenge(
+        &self,
+        _: &str,
+        _: &TokenHash,
+        _: i64,
+    ) -> Result<ChallengeOutcome, StoreError> {
+        down()
+    }
+    async fn delete_expired_challenges(&self, _: i64) -> Result<u64, StoreError> {
         down()
     }
 }

@@ -17,7 +17,9 @@ use sqlx::sqlite::{
 };
 use uuid::Uuid;
 
-use crate::model::{NewOrganization, OrgIdentifiers, Organization, Session, TokenHash};
+use crate::model::{
+    Challenge, ChallengeOutcome, NewOrganization, OrgIdentifiers, Organization, Session, TokenHash,
+};
 use crate::{Backend, Store, StoreError, now_unix};
 
 /// How long a request waits for a database connection before the store is
@@ -106,6 +108,16 @@ pub async fn open(url: &str) -> Result<Arc<dyn Store>, StoreError> {
 
 fn parse_uuid(s: &str) -> Result<Uuid, StoreError> {
     Uuid::parse_str(s).map_err(|e| StoreError::Corrupt(format!("organization id {s:?}: {e}")))
+}
+
+fn base64_encode(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+fn base64_decode(text: &str) -> Option<Vec<u8>> {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.decode(text).ok()
 }
 
 fn blank_to_none(v: Option<String>) -> Option<String> {
@@ -310,6 +322,98 @@ macro_rules! impl_store {
                     .execute(&self.pool)
                     .await?;
                 Ok(done.rows_affected() == 1)
+            }
+
+            async fn session_by_refresh(&self, refresh_hash: &TokenHash) -> Result<Option<Session>, StoreError> {
+                let row = sqlx::query(concat!("SELECT ", session_columns!(), " FROM sessions WHERE refresh_hash = $1"))
+                    .bind(refresh_hash.to_hex())
+                    .fetch_optional(&self.pool)
+                    .await?;
+                match row {
+                    None => Ok(None),
+                    Some(r) => {
+                        let id_hex: String = r.try_get("id_hash")?;
+                        let id = TokenHash::from_hex(&id_hex).ok_or_else(|| StoreError::Corrupt("session hash".into()))?;
+                        Self::session_from_row(&r, id).map(Some)
+                    }
+                }
+            }
+
+            async fn rotate_session(&self, old_refresh: &TokenHash, new: &Session) -> Result<bool, StoreError> {
+                let mut tx = self.pool.begin().await?;
+                let gone = sqlx::query("DELETE FROM sessions WHERE refresh_hash = $1")
+                    .bind(old_refresh.to_hex())
+                    .execute(&mut *tx)
+                    .await?;
+                if gone.rows_affected() != 1 {
+                    tx.rollback().await?;
+                    return Ok(false);
+                }
+                sqlx::query(concat!("INSERT INTO sessions (", session_columns!(), ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"))
+                    .bind(new.id_hash.to_hex())
+                    .bind(new.refresh_hash.to_hex())
+                    .bind(&new.thumbprint)
+                    .bind(&new.subject)
+                    .bind(new.created_at)
+                    .bind(new.last_seen_at)
+                    .bind(new.idle_expires_at)
+                    .bind(new.expires_at)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(true)
+            }
+
+            async fn create_challenge(&self, c: &Challenge) -> Result<(), StoreError> {
+                sqlx::query(
+                    "INSERT INTO auth_challenges (thumbprint, key_hash, certificate, created_at, expires_at) \
+                     VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(c.thumbprint.to_ascii_uppercase())
+                .bind(c.key_hash.to_hex())
+                .bind(base64_encode(&c.certificate))
+                .bind(c.created_at)
+                .bind(c.expires_at)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn take_challenge(
+                &self,
+                thumbprint: &str,
+                key_hash: &TokenHash,
+                now: i64,
+            ) -> Result<ChallengeOutcome, StoreError> {
+                // DELETE … RETURNING makes the take atomic: of two
+                // concurrent approvals with the same key, one gets the row.
+                let row = sqlx::query(
+                    "DELETE FROM auth_challenges WHERE thumbprint = $1 AND key_hash = $2 \
+                     RETURNING certificate, expires_at",
+                )
+                .bind(thumbprint.to_ascii_uppercase())
+                .bind(key_hash.to_hex())
+                .fetch_optional(&self.pool)
+                .await?;
+                let Some(row) = row else {
+                    return Ok(ChallengeOutcome::Unknown);
+                };
+                let expires_at: i64 = row.try_get("expires_at")?;
+                if now >= expires_at {
+                    return Ok(ChallengeOutcome::Expired);
+                }
+                let cert: String = row.try_get("certificate")?;
+                base64_decode(&cert)
+                    .map(ChallengeOutcome::Accepted)
+                    .ok_or_else(|| StoreError::Corrupt("challenge certificate".into()))
+            }
+
+            async fn delete_expired_challenges(&self, now: i64) -> Result<u64, StoreError> {
+                let done = sqlx::query("DELETE FROM auth_challenges WHERE expires_at <= $1")
+                    .bind(now)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(done.rows_affected())
             }
 
             async fn delete_expired_sessions(&self, now: i64) -> Result<u64, StoreError> {

@@ -16,7 +16,9 @@ use uuid::Uuid;
 
 pub use backend::{PgStore, SqliteStore, open};
 pub use error::StoreError;
-pub use model::{NewOrganization, OrgIdentifiers, Organization, Session, TokenHash};
+pub use model::{
+    Challenge, ChallengeOutcome, NewOrganization, OrgIdentifiers, Organization, Session, TokenHash,
+};
 
 /// Which database a store runs on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,6 +80,35 @@ pub trait Store: Send + Sync + 'static {
 
     /// Deletes sessions lapsed at `now`; returns how many.
     async fn delete_expired_sessions(&self, now: i64) -> Result<u64, StoreError>;
+
+    /// The session whose refresh token hashes to `refresh_hash`.
+    async fn session_by_refresh(
+        &self,
+        refresh_hash: &TokenHash,
+    ) -> Result<Option<Session>, StoreError>;
+
+    /// Replaces the session found by `old_refresh` with `new` in one
+    /// transaction (refresh-token rotation). Returns false, changing
+    /// nothing, when no session has that refresh token.
+    async fn rotate_session(
+        &self,
+        old_refresh: &TokenHash,
+        new: &Session,
+    ) -> Result<bool, StoreError>;
+
+    /// Stores a login challenge.
+    async fn create_challenge(&self, challenge: &Challenge) -> Result<(), StoreError>;
+
+    /// Takes (deletes) the challenge of `thumbprint` with `key_hash`, once.
+    async fn take_challenge(
+        &self,
+        thumbprint: &str,
+        key_hash: &TokenHash,
+        now: i64,
+    ) -> Result<ChallengeOutcome, StoreError>;
+
+    /// Deletes challenges lapsed at `now`; returns how many.
+    async fn delete_expired_challenges(&self, now: i64) -> Result<u64, StoreError>;
 }
 
 /// The current time in Unix seconds.

@@ -120,3 +120,30 @@ impl Session {
         now < self.idle_expires_at && now < self.expires_at
     }
 }
+
+/// A pending login-by-certificate challenge.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Challenge {
+    /// SHA-1 thumbprint (upper-case hex) of the certificate.
+    pub thumbprint: String,
+    /// Hash of the random key that was encrypted to the certificate.
+    pub key_hash: TokenHash,
+    /// The certificate's DER.
+    pub certificate: Vec<u8>,
+    /// When it was issued (Unix seconds).
+    pub created_at: i64,
+    /// When it lapses.
+    pub expires_at: i64,
+}
+
+/// What taking a challenge found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChallengeOutcome {
+    /// The key was right and unused: here is the certificate. The challenge
+    /// is gone.
+    Accepted(Vec<u8>),
+    /// The key was right but too late. The challenge is gone.
+    Expired,
+    /// No such key for this certificate: wrong, or already used.
+    Unknown,
+}

@@ -6,8 +6,8 @@ use std::str::FromStr;
 use std::sync::Arc;
 
 use signet_store::{
-    Backend, NewOrganization, OrgIdentifiers, PgStore, Session, SqliteStore, Store, StoreError,
-    TokenHash,
+    Backend, Challenge, ChallengeOutcome, NewOrganization, OrgIdentifiers, PgStore, Session,
+    SqliteStore, Store, StoreError, TokenHash,
 };
 use sqlx::Connection;
 use sqlx::postgres::{PgConnectOptions, PgConnection};
@@ -111,6 +111,8 @@ both_backends!(
     sessions_live_touch_and_end,
     expired_sessions_are_purged,
     session_ids_and_refresh_tokens_are_unique,
+    refresh_tokens_rotate_sessions,
+    challenges_are_single_use_and_expire,
 );
 
 async fn ping_and_backend(f: Fixture) {
@@ -417,4 +419,107 @@ async fn unreachable_postgres_is_reported_unavailable() {
         .await
         .expect_err("no server");
     assert!(err.is_unavailable(), "{err:?}");
+}
+
+async fn refresh_tokens_rotate_sessions(f: Fixture) {
+    let s = &f.store;
+    let now = 1_800_000_000;
+    s.create_session(&session("sid-a", "refresh-a", now))
+        .await
+        .expect("create");
+    let found = s
+        .session_by_refresh(&TokenHash::of("refresh-a"))
+        .await
+        .expect("get")
+        .expect("found");
+    assert_eq!(found.id_hash, TokenHash::of("sid-a"));
+    let next = session("sid-b", "refresh-b", now + 60);
+    assert!(
+        s.rotate_session(&TokenHash::of("refresh-a"), &next)
+            .await
+            .expect("rotate")
+    );
+    assert!(
+        s.session(&TokenHash::of("sid-a"))
+            .await
+            .expect("get")
+            .is_none(),
+        "old session gone"
+    );
+    assert_eq!(
+        s.session(&TokenHash::of("sid-b")).await.expect("get"),
+        Some(next.clone())
+    );
+    // The old refresh token is spent.
+    assert!(
+        !s.rotate_session(
+            &TokenHash::of("refresh-a"),
+            &session("sid-c", "refresh-c", now)
+        )
+        .await
+        .expect("rotate")
+    );
+    assert!(
+        s.session(&TokenHash::of("sid-c"))
+            .await
+            .expect("get")
+            .is_none()
+    );
+}
+
+async fn challenges_are_single_use_and_expire(f: Fixture) {
+    let s = &f.store;
+    let now = 1_800_000_000;
+    let c = Challenge {
+        thumbprint: "a94a8fe5ccb19ba61c4c0873d391e987982fbbd3".into(),
+        key_hash: TokenHash::of("the-key"),
+        certificate: vec![0x30, 0x03, 0x02, 0x01, 0x05],
+        created_at: now,
+        expires_at: now + 300,
+    };
+    s.create_challenge(&c).await.expect("create");
+    let thumb = "A94A8FE5CCB19BA61C4C0873D391E987982FBBD3";
+    assert_eq!(
+        s.take_challenge(thumb, &TokenHash::of("wrong"), now)
+            .await
+            .expect("take"),
+        ChallengeOutcome::Unknown
+    );
+    assert_eq!(
+        s.take_challenge(thumb, &TokenHash::of("the-key"), now + 10)
+            .await
+            .expect("take"),
+        ChallengeOutcome::Accepted(c.certificate.clone())
+    );
+    assert_eq!(
+        s.take_challenge(thumb, &TokenHash::of("the-key"), now + 11)
+            .await
+            .expect("take"),
+        ChallengeOutcome::Unknown,
+        "single use"
+    );
+    s.create_challenge(&Challenge {
+        key_hash: TokenHash::of("late"),
+        ..c.clone()
+    })
+    .await
+    .expect("create");
+    assert_eq!(
+        s.take_challenge(thumb, &TokenHash::of("late"), now + 300)
+            .await
+            .expect("take"),
+        ChallengeOutcome::Expired
+    );
+    s.create_challenge(&Challenge {
+        key_hash: TokenHash::of("old"),
+        ..c.clone()
+    })
+    .await
+    .expect("create");
+    assert_eq!(
+        s.delete_expired_challenges(now + 1000)
+            .await
+            .expect("purge"),
+        1
+    );
 }

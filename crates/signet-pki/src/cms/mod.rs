@@ -11,3 +11,13 @@ pub use signed_data::{
     SignerInfo,
 };
 pub use verify::{Content, ContentDigests, SignerCheck, SignerFailure, signer_matches};
+mod sign;
+pub use sign::{
+    CertifiedKey, CmsSigner, SignError, SignedDataBuilder, SignerIdentifierChoice, add_signer_to,
+    signer,
+};
+mod enveloped;
+pub use enveloped::{
+    ContentCipher, ENVELOPED_INPUT, EnvelopedError, ID_AUTH_ENVELOPED_DATA, ID_ENVELOPED_DATA,
+    MAX_CONTENT, MAX_RECIPIENTS, decrypt, encrypt_to,
+};

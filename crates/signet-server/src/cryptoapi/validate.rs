@@ -96,8 +96,9 @@ fn attributes(signer: &SignerReport) -> Attributes {
     }
 }
 
-/// Checks `Authorization: Bearer` against the configured API keys.
-pub(crate) fn authorize(state: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
+/// Checks `Authorization: Bearer`: a configured API key, or the id of a
+/// live login session (from /auth/v5.9/approve-cert).
+pub(crate) async fn authorize(state: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
     let token = headers
         .get(axum::http::header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -106,11 +107,19 @@ pub(crate) fn authorize(state: &AppState, headers: &HeaderMap) -> Result<(), Api
             ApiError::Unauthorized("an Authorization: Bearer token is required".into())
         })?;
     if state.api_keys.accepts(token) {
-        Ok(())
-    } else {
-        Err(ApiError::Unauthorized(
+        return Ok(());
+    }
+    match crate::sessions::authenticate(state, token).await {
+        Ok(Some(_)) => Ok(()),
+        Ok(None) => Err(ApiError::Unauthorized(
             "the access token is not valid".into(),
-        ))
+        )),
+        Err(e) => {
+            tracing::warn!(error = %e, "session check failed");
+            Err(ApiError::Unavailable(
+                "the session store is unavailable".into(),
+            ))
+        }
     }
 }
 
@@ -129,7 +138,7 @@ pub async fn validate(
     headers: HeaderMap,
     body: Result<Json<ValidateRequest>, JsonRejection>,
 ) -> Result<Json<ValidateResponse>, ApiError> {
-    authorize(&state, &headers)?;
+    authorize(&state, &headers).await?;
     let Json(req) = body.map_err(|e| {
         ApiError::BadRequest(format!("the request body is not valid: {}", e.body_text()))
     })?;
