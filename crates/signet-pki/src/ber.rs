@@ -192,19 +192,19 @@ impl Value {
             Value::Primitive { tag, content } => (tag, content.len()),
             Value::Constructed { tag, len, .. } => (tag, *len),
         };
-        tag.len() + length_len(n) + n
+        tag.len() + crate::der_write::len_len(n) + n
     }
 
     fn write(&self, out: &mut Vec<u8>) {
         match self {
             Value::Primitive { tag, content } => {
                 out.extend_from_slice(tag);
-                write_len(out, content.len());
+                crate::der_write::push_len(out, content.len());
                 out.extend_from_slice(content);
             }
             Value::Constructed { tag, children, len } => {
                 out.extend_from_slice(tag);
-                write_len(out, *len);
+                crate::der_write::push_len(out, *len);
                 for c in children {
                     c.write(out);
                 }
@@ -233,28 +233,6 @@ impl Value {
                     c.string_content(out, bit_string);
                 }
             }
-        }
-    }
-}
-
-fn length_len(n: usize) -> usize {
-    match n {
-        0..=0x7F => 1,
-        0x80..=0xFF => 2,
-        0x100..=0xFFFF => 3,
-        0x1_0000..=0xFF_FFFF => 4,
-        _ => 5,
-    }
-}
-
-fn write_len(out: &mut Vec<u8>, n: usize) {
-    let k = length_len(n);
-    if k == 1 {
-        out.push(n as u8);
-    } else {
-        out.push(0x80 | (k - 1) as u8);
-        for i in (0..k - 1).rev() {
-            out.push((n >> (8 * i)) as u8);
         }
     }
 }

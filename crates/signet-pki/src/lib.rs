@@ -8,6 +8,7 @@ pub mod ber;
 pub mod cades;
 mod certificate;
 pub mod cms;
+mod der_write;
 mod error;
 mod extensions;
 pub mod identity;

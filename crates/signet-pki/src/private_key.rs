@@ -492,16 +492,7 @@ fn rsa_from_pkcs1(der: &[u8]) -> Result<RsaPrivateKey, PkiError> {
     rsa_from_pkcs8(&pkcs8, der)
 }
 
-fn push_len(out: &mut Vec<u8>, len: usize) {
-    if len < 0x80 {
-        out.push(len as u8);
-    } else {
-        let bytes = len.to_be_bytes();
-        let skip = bytes.iter().take_while(|&&b| b == 0).count();
-        out.push(0x80 | (bytes.len() - skip) as u8);
-        out.extend_from_slice(&bytes[skip..]);
-    }
-}
+use crate::der_write::push_len;
 
 pub(crate) fn ecdh_algorithm(
     curve: &ObjectIdentifier,

@@ -175,16 +175,7 @@ impl SignedData {
     }
 
     fn from_der(der: &[u8]) -> Result<Self, PkiError> {
-        let e = der_err("CMS ContentInfo");
-        let info = AnyRef::from_der(der).map_err(&e)?;
-        let (content_type, content) = info
-            .sequence(|r| {
-                let ct: ObjectIdentifier = r.decode()?;
-                let wrapped: AnyRef<'_> = r.decode()?;
-                wrapped.tag().assert_eq(context(0, true))?;
-                Ok::<_, der::Error>((ct, AnyRef::from_der(wrapped.value())?))
-            })
-            .map_err(&e)?;
+        let (content_type, content) = content_info(der).map_err(der_err("CMS ContentInfo"))?;
         if content_type != ID_SIGNED_DATA {
             return Err(PkiError::Unsupported(format!(
                 "CMS content type {} (only signed data is a signature)",
@@ -268,6 +259,17 @@ impl SignedData {
             })
         })
     }
+}
+
+/// `ContentInfo ::= SEQUENCE { contentType, content [0] EXPLICIT ANY }`
+/// (RFC 5652 section 3): the type and the content.
+pub(crate) fn content_info(der: &[u8]) -> der::Result<(ObjectIdentifier, AnyRef<'_>)> {
+    AnyRef::from_der(der)?.sequence(|r| {
+        let ct: ObjectIdentifier = r.decode()?;
+        let wrapped: AnyRef<'_> = r.decode()?;
+        wrapped.tag().assert_eq(context(0, true))?;
+        Ok((ct, AnyRef::from_der(wrapped.value())?))
+    })
 }
 
 /// The elements of a constructed value's contents.

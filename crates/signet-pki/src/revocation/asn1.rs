@@ -224,18 +224,7 @@ pub(crate) fn extensions<'a>(seq: Tlv<'a>) -> Parsed<Vec<Ext<'a>>> {
     Ok(out)
 }
 
-/// Appends a DER length.
-fn push_len(out: &mut Vec<u8>, len: usize) {
-    if len < 0x80 {
-        out.push(len as u8);
-    } else {
-        let bytes = len.to_be_bytes();
-        let skip = bytes.iter().take_while(|&&b| b == 0).count();
-        let significant = &bytes[skip..];
-        out.push(0x80 | significant.len() as u8);
-        out.extend_from_slice(significant);
-    }
-}
+use crate::der_write::push_len;
 
 /// Encodes one element with tag byte `tag` around `contents`.
 pub(crate) fn encode(tag: u8, contents: &[u8]) -> Vec<u8> {

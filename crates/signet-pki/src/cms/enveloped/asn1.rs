@@ -162,15 +162,7 @@ pub(super) struct Envelope<'a> {
 /// Reads a ContentInfo holding EnvelopedData or AuthEnvelopedData.
 pub(super) fn read_envelope(der: &[u8]) -> Result<Envelope<'_>, EnvelopedError> {
     let e = der_err("CMS ContentInfo");
-    let info = AnyRef::from_der(der).map_err(&e)?;
-    let (content_type, content) = info
-        .sequence(|r| {
-            let ct: ObjectIdentifier = r.decode()?;
-            let wrapped: AnyRef<'_> = r.decode()?;
-            wrapped.tag().assert_eq(context(0, true))?;
-            Ok::<_, der::Error>((ct, AnyRef::from_der(wrapped.value())?))
-        })
-        .map_err(&e)?;
+    let (content_type, content) = crate::cms::signed_data::content_info(der).map_err(&e)?;
     let kind = match content_type {
         ID_ENVELOPED_DATA => Kind::Enveloped,
         ID_AUTH_ENVELOPED_DATA => Kind::AuthEnveloped,
@@ -396,22 +388,7 @@ fn recipient(info: AnyRef<'_>) -> der::Result<Recipient<'_>> {
 
 // ---- writing ----------------------------------------------------------
 
-/// A DER TLV with a one-byte tag.
-pub(super) fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(content.len() + 6);
-    out.push(tag);
-    let len = content.len();
-    if len < 0x80 {
-        out.push(len as u8);
-    } else {
-        let bytes = len.to_be_bytes();
-        let skip = bytes.iter().take_while(|&&b| b == 0).count();
-        out.push(0x80 | (bytes.len() - skip) as u8);
-        out.extend_from_slice(&bytes[skip..]);
-    }
-    out.extend_from_slice(content);
-    out
-}
+pub(super) use crate::der_write::tlv;
 
 /// A constructed value of the concatenated parts.
 pub(super) fn cons(tag: u8, parts: &[&[u8]]) -> Vec<u8> {

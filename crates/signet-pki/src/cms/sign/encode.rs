@@ -29,21 +29,7 @@ pub(super) const CONTEXT_0_PRIMITIVE: u8 = 0x80;
 pub(super) const CONTEXT_4: u8 = 0xA4;
 
 /// One value: `tag`, the minimal definite length, `contents`.
-pub(super) fn tlv(tag: u8, contents: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(contents.len() + 6);
-    out.push(tag);
-    let len = contents.len();
-    if len < 0x80 {
-        out.push(len as u8);
-    } else {
-        let bytes = len.to_be_bytes();
-        let skip = bytes.iter().take_while(|b| **b == 0).count();
-        out.push(0x80 | (bytes.len() - skip) as u8);
-        out.extend_from_slice(&bytes[skip..]);
-    }
-    out.extend_from_slice(contents);
-    out
-}
+pub(super) use crate::der_write::tlv;
 
 /// A constructed value whose contents are `parts` in order.
 pub(super) fn constructed(tag: u8, parts: &[&[u8]]) -> Vec<u8> {
