@@ -22,7 +22,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::openapi::ApiDoc;
 use crate::state::AppState;
-use crate::{cryptoapi, health, kontur_auth};
+use crate::{cryptoapi, health, kontur_auth, reestro};
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
@@ -52,16 +52,44 @@ pub fn app(state: AppState) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .layer(limit(config.max_body_bytes));
+    let prefix = config.reestro_prefix.trim_end_matches('/');
+    // Contents stream to the store, which enforces their own (large) limit.
+    let reestro_contents = Router::new()
+        .route(
+            &format!("{prefix}/contents"),
+            post(reestro::contents::upload),
+        )
+        .route(
+            &format!("{prefix}/contents/{{content_id}}"),
+            get(reestro::contents::download)
+                .put(reestro::contents::replace)
+                .delete(reestro::contents::delete),
+        )
+        .route(
+            &format!("{prefix}/contents/{{content_id}}/meta"),
+            get(reestro::contents::meta),
+        )
+        .layer(DefaultBodyLimit::disable());
+    let reestro_verify = Router::new()
+        .route(
+            &format!("{prefix}/signatures/verify"),
+            post(reestro::verify::verify),
+        )
+        .layer(limit(config.max_body_bytes));
+    // Everything else, the documentation and unknown paths included, gets
+    // the small limit.
+    let docs = Router::new()
+        .merge(SwaggerUi::new("/docs").url("/openapi.json", ApiDoc::openapi()))
+        .fallback(|| async { StatusCode::NOT_FOUND })
+        .layer(limit(config.max_body_bytes));
     let routes = Router::new()
         .merge(cryptoapi)
         .merge(auth)
         .merge(service)
+        .merge(reestro_contents)
+        .merge(reestro_verify)
         .with_state(state)
-        .merge(SwaggerUi::new("/docs").url("/openapi.json", ApiDoc::openapi()))
-        .fallback(|| async { StatusCode::NOT_FOUND })
-        .layer(limit(
-            config.max_body_bytes.max(config.validate_max_body_bytes),
-        ));
+        .merge(docs);
 
     let trace = TraceLayer::new_for_http()
         .make_span_with(|req: &Request<_>| {

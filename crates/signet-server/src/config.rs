@@ -34,13 +34,18 @@ pub struct ServerConfig {
     pub auth_rate_per_client: u32,
     /// Login attempts per certificate per minute (0 = unlimited).
     pub auth_rate_per_certificate: u32,
+    /// Path prefix of the Reestro routes, e.g. `/realty/crypto/v2`.
+    pub reestro_prefix: String,
+    /// Largest content a Reestro upload may store, in bytes.
+    pub content_max_bytes: u64,
 }
 
 impl ServerConfig {
     /// Defaults for a listen address: 2 MiB bodies (64 MiB for
     /// `/v3/validate`), 60 s timeout, the system time zone, no API keys;
     /// login keys valid 5 minutes, sessions idle 30 minutes and at most 12
-    /// hours; 60 login attempts a minute per client, 10 per certificate.
+    /// hours; 60 login attempts a minute per client, 10 per certificate;
+    /// Reestro at the root, contents up to 4 GiB.
     pub fn new(listen: SocketAddr) -> Self {
         ServerConfig {
             listen,
@@ -55,6 +60,8 @@ impl ServerConfig {
             session_lifetime: Duration::from_secs(12 * 60 * 60),
             auth_rate_per_client: 60,
             auth_rate_per_certificate: 10,
+            reestro_prefix: String::new(),
+            content_max_bytes: 4 << 30,
         }
     }
 }

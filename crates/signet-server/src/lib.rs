@@ -11,6 +11,7 @@ mod health;
 pub mod kontur_auth;
 mod openapi;
 mod rate_limit;
+pub mod reestro;
 pub mod sessions;
 mod state;
 

@@ -6,7 +6,7 @@ use utoipa::OpenApi;
 
 use crate::cipher::certinfo;
 use crate::cryptoapi::{certificate, error, validate};
-use crate::{health, kontur_auth};
+use crate::{health, kontur_auth, reestro};
 
 /// signet's API description.
 #[derive(OpenApi)]
@@ -25,6 +25,12 @@ use crate::{health, kontur_auth};
         kontur_auth::handlers::approve_cert,
         kontur_auth::handlers::refresh,
         kontur_auth::handlers::logout,
+        reestro::contents::upload,
+        reestro::contents::replace,
+        reestro::contents::download,
+        reestro::contents::meta,
+        reestro::contents::delete,
+        reestro::verify::verify,
     ),
     components(schemas(
         health::Health,
@@ -39,12 +45,20 @@ use crate::{health, kontur_auth};
         kontur_auth::ApproveResponse,
         kontur_auth::Link,
         kontur_auth::handlers::RefreshRequest,
+        reestro::contents::ContentDescription,
+        reestro::error::ErrorBody,
+        reestro::error::ErrorItem,
+        reestro::verify::SignatureResult,
+        reestro::verify::VerificationResult,
+        reestro::verify::SignerCertificate,
+        reestro::verify::CertificateParty,
     )),
     modifiers(&BearerAuth),
     tags(
         (name = "service", description = "Health and readiness"),
         (name = "cryptoapi", description = "Kontur CryptoApi: signature validation"),
         (name = "kontur-auth", description = "Kontur auth: login by certificate, sessions"),
+        (name = "reestro", description = "Kontur Reestro: contents and signature verification (paths under the configured prefix)"),
     )
 )]
 pub struct ApiDoc;
@@ -59,6 +73,15 @@ impl utoipa::Modify for BearerAuth {
         components.add_security_scheme(
             "bearer",
             SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+        components.add_security_scheme(
+            "reestro",
+            SecurityScheme::ApiKey(utoipa::openapi::security::ApiKey::Header(
+                utoipa::openapi::security::ApiKeyValue::with_description(
+                    "Authorization",
+                    "ReestroAuth auth.sid=<session id>&portal.orgid=<organisation id>",
+                ),
+            )),
         );
     }
 }

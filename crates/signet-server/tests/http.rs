@@ -12,8 +12,8 @@ use serde_json::Value;
 use signet_pki::TrustStore;
 use signet_server::{AppState, ServerConfig, app};
 use signet_store::{
-    Backend, Challenge, ChallengeOutcome, NewOrganization, OrgIdentifiers, Organization, Session,
-    SqliteStore, Store, StoreError, TokenHash,
+    Backend, ByteStream, Challenge, ChallengeOutcome, ContentMeta, NewContent, NewOrganization,
+    OrgIdentifiers, Organization, Session, SqliteStore, Store, StoreError, TokenHash,
 };
 use tower::ServiceExt;
 use uuid::Uuid;
@@ -169,6 +169,36 @@ impl Store for DownStore {
         down()
     }
     async fn delete_expired_challenges(&self, _: i64) -> Result<u64, StoreError> {
+        down()
+    }
+    async fn put_content(
+        &self,
+        _: NewContent,
+        _: ByteStream<'_>,
+        _: u64,
+    ) -> Result<ContentMeta, StoreError> {
+        down()
+    }
+    async fn replace_content(
+        &self,
+        _: Uuid,
+        _: NewContent,
+        _: ByteStream<'_>,
+        _: u64,
+    ) -> Result<Option<ContentMeta>, StoreError> {
+        down()
+    }
+    async fn content_meta(&self, _: Uuid, _: Uuid) -> Result<Option<ContentMeta>, StoreError> {
+        down()
+    }
+    async fn open_content(
+        &self,
+        _: Uuid,
+        _: Uuid,
+    ) -> Result<Option<(ContentMeta, ByteStream<'static>)>, StoreError> {
+        down()
+    }
+    async fn delete_content(&self, _: Uuid, _: Uuid) -> Result<bool, StoreError> {
         down()
     }
 }

@@ -3,13 +3,20 @@
 //! The two implementations share their SQL and their code, written once in
 //! the `impl_store!` macro: sqlx's `Sqlite` and `Postgres` types differ, but
 //! every statement here is valid in both dialects.
+//!
+//! Content bytes are the exception: files for SQLite, chunk rows for
+//! PostgreSQL (see `crate::content`). The metadata SQL is shared; each back
+//! end has its own `impl` block for the steps that move bytes.
 
+use std::collections::HashSet;
 use std::path::Path;
 use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
 
 use async_trait::async_trait;
+use bytes::BytesMut;
+use futures_util::{StreamExt, TryStreamExt};
 use sqlx::Row;
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::sqlite::{
@@ -17,8 +24,14 @@ use sqlx::sqlite::{
 };
 use uuid::Uuid;
 
+use crate::content::files::BlobDir;
+use crate::content::{
+    ByteStream, CONTENT_CHUNK_SIZE, Ingest, chunks, md5_from_hex, md5_to_hex, size_from_db,
+    size_to_db,
+};
 use crate::model::{
-    Challenge, ChallengeOutcome, NewOrganization, OrgIdentifiers, Organization, Session, TokenHash,
+    Challenge, ChallengeOutcome, ContentMeta, NewContent, NewOrganization, OrgIdentifiers,
+    Organization, Session, TokenHash,
 };
 use crate::{Backend, Store, StoreError, now_unix};
 
@@ -26,10 +39,14 @@ use crate::{Backend, Store, StoreError, now_unix};
 /// reported unavailable.
 const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// The SQLite back end.
+/// The SQLite back end. Content bytes are files in `blobs/` beside the
+/// database file.
 #[derive(Clone, Debug)]
 pub struct SqliteStore {
     pool: SqlitePool,
+    /// Where content files go; `None` for an in-memory database, which
+    /// then refuses contents with [`StoreError::NoBlobDirectory`].
+    blobs: Option<BlobDir>,
 }
 
 /// The PostgreSQL back end.
@@ -40,7 +57,9 @@ pub struct PgStore {
 
 impl SqliteStore {
     /// Opens (creating if needed) the database file at `path` and brings
-    /// its schema up to date.
+    /// its schema up to date. Content files go to `blobs/` in the same
+    /// directory; temporary files and unreferenced blobs an hour old, left
+    /// by a process that was killed, are removed.
     pub async fn open(path: &Path) -> Result<Self, StoreError> {
         let options = SqliteConnectOptions::new()
             .filename(path)
@@ -49,28 +68,93 @@ impl SqliteStore {
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(ACQUIRE_TIMEOUT);
-        Self::with_options(options).await
+        Self::with_options(options, Some(BlobDir::beside(path)?)).await
     }
 
-    /// Opens a database from a `sqlite:` URL.
+    /// Opens a database from a `sqlite:` URL, with its content files in
+    /// `blobs/` beside the file the URL names, as [`Self::open`] does. An
+    /// in-memory database (`sqlite::memory:`, `mode=memory`) opens, but
+    /// refuses to store contents ([`StoreError::NoBlobDirectory`]): its
+    /// files would outlive it.
     pub async fn open_url(url: &str) -> Result<Self, StoreError> {
         let options = SqliteConnectOptions::from_str(url)?
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
             .foreign_keys(true)
             .busy_timeout(ACQUIRE_TIMEOUT);
-        Self::with_options(options).await
+        let blobs = if sqlite_url_is_in_memory(url) {
+            None
+        } else {
+            Some(BlobDir::beside(options.get_filename())?)
+        };
+        Self::with_options(options, blobs).await
     }
 
-    async fn with_options(options: SqliteConnectOptions) -> Result<Self, StoreError> {
+    async fn with_options(
+        options: SqliteConnectOptions,
+        blobs: Option<BlobDir>,
+    ) -> Result<Self, StoreError> {
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
             .acquire_timeout(ACQUIRE_TIMEOUT)
             .connect_with(options)
             .await?;
         sqlx::migrate!("migrations/sqlite").run(&pool).await?;
-        Ok(SqliteStore { pool })
+        let store = SqliteStore { pool, blobs };
+        if let Some(blobs) = &store.blobs {
+            blobs.create().await?;
+            store.sweep_blobs(blobs).await;
+        }
+        Ok(store)
     }
+
+    /// The directory of content files.
+    fn blobs(&self) -> Result<&BlobDir, StoreError> {
+        self.blobs.as_ref().ok_or(StoreError::NoBlobDirectory)
+    }
+
+    /// Removes what killed processes left in the blob directory (see
+    /// `content::files`). Failures are logged: they cost only disk space.
+    async fn sweep_blobs(&self, blobs: &BlobDir) {
+        let stale = match blobs.stale_files().await {
+            Ok(stale) => stale,
+            Err(e) => {
+                tracing::warn!(error = %e, "could not list the content files");
+                return;
+            }
+        };
+        let referenced: HashSet<String> = if stale.iter().any(|(_, temp)| !temp) {
+            let names = sqlx::query_scalar::<_, String>("SELECT blob_id FROM contents")
+                .fetch(&self.pool)
+                .try_collect()
+                .await;
+            match names {
+                Ok(names) => names,
+                Err(e) => {
+                    tracing::warn!(error = %e, "could not list the content blobs");
+                    return;
+                }
+            }
+        } else {
+            HashSet::new()
+        };
+        let removed = blobs.sweep(stale, &referenced).await;
+        if removed > 0 {
+            tracing::info!(
+                removed,
+                "removed content files left by an interrupted upload"
+            );
+        }
+    }
+}
+
+/// Whether a `sqlite:` URL names an in-memory database.
+fn sqlite_url_is_in_memory(url: &str) -> bool {
+    let rest = url
+        .trim_start_matches("sqlite://")
+        .trim_start_matches("sqlite:");
+    let (database, params) = rest.split_once('?').unwrap_or((rest, ""));
+    database == ":memory:" || params.split('&').any(|p| p == "mode=memory")
 }
 
 impl PgStore {
@@ -107,7 +191,7 @@ pub async fn open(url: &str) -> Result<Arc<dyn Store>, StoreError> {
 }
 
 fn parse_uuid(s: &str) -> Result<Uuid, StoreError> {
-    Uuid::parse_str(s).map_err(|e| StoreError::Corrupt(format!("organization id {s:?}: {e}")))
+    Uuid::parse_str(s).map_err(|e| StoreError::Corrupt(format!("stored id {s:?}: {e}")))
 }
 
 fn base64_encode(bytes: &[u8]) -> String {
@@ -136,10 +220,102 @@ macro_rules! session_columns {
         "id_hash, refresh_hash, thumbprint, subject, created_at, last_seen_at, idle_expires_at, expires_at"
     };
 }
+macro_rules! content_columns {
+    () => {
+        "id, organization_id, name, content_type, md5, size, created_at"
+    };
+}
 
 macro_rules! impl_store {
-    ($store:ty, $backend:expr, $row:ty) => {
+    ($store:ty, $backend:expr, $row:ty, $conn:ty) => {
         impl $store {
+            fn content_from_row(row: &$row) -> Result<ContentMeta, StoreError> {
+                Ok(ContentMeta {
+                    id: parse_uuid(&row.try_get::<String, _>("id")?)?,
+                    organization: parse_uuid(&row.try_get::<String, _>("organization_id")?)?,
+                    name: row.try_get("name")?,
+                    content_type: row.try_get("content_type")?,
+                    md5: md5_from_hex(&row.try_get::<String, _>("md5")?)?,
+                    size: size_from_db(row.try_get("size")?)?,
+                    created_at: row.try_get("created_at")?,
+                })
+            }
+
+            /// A content's description and the blob id its bytes are under.
+            async fn content_with_blob(
+                &self,
+                organization: Uuid,
+                id: Uuid,
+            ) -> Result<Option<(ContentMeta, String)>, StoreError> {
+                let row = sqlx::query(concat!("SELECT ", content_columns!(), ", blob_id FROM contents \
+                     WHERE id = $1 AND organization_id = $2"))
+                    .bind(id.to_string())
+                    .bind(organization.to_string())
+                    .fetch_optional(&self.pool)
+                    .await?;
+                match row {
+                    None => Ok(None),
+                    Some(r) => Ok(Some((Self::content_from_row(&r)?, r.try_get("blob_id")?))),
+                }
+            }
+
+            /// Contents are only ever stored for an organisation that
+            /// exists; checked before a byte is read.
+            async fn require_organization(&self, id: Uuid) -> Result<(), StoreError> {
+                match self.organization(id).await? {
+                    Some(_) => Ok(()),
+                    None => Err(StoreError::NotFound {
+                        what: format!("organization {id}"),
+                    }),
+                }
+            }
+
+            async fn insert_content_row(
+                conn: &mut $conn,
+                meta: &ContentMeta,
+                blob_id: &str,
+            ) -> Result<(), StoreError> {
+                sqlx::query(
+                    "INSERT INTO contents \
+                     (id, organization_id, name, content_type, md5, size, blob_id, created_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                )
+                .bind(meta.id.to_string())
+                .bind(meta.organization.to_string())
+                .bind(&meta.name)
+                .bind(&meta.content_type)
+                .bind(md5_to_hex(&meta.md5))
+                .bind(size_to_db(meta.size)?)
+                .bind(blob_id)
+                .bind(meta.created_at)
+                .execute(&mut *conn)
+                .await?;
+                Ok(())
+            }
+
+            /// Points a content's row at a new blob (and a new name, type,
+            /// MD5 and size).
+            async fn switch_content_row(
+                conn: &mut $conn,
+                meta: &ContentMeta,
+                blob_id: &str,
+            ) -> Result<(), StoreError> {
+                sqlx::query(
+                    "UPDATE contents SET name = $3, content_type = $4, md5 = $5, size = $6, \
+                     blob_id = $7 WHERE id = $1 AND organization_id = $2",
+                )
+                .bind(meta.id.to_string())
+                .bind(meta.organization.to_string())
+                .bind(&meta.name)
+                .bind(&meta.content_type)
+                .bind(md5_to_hex(&meta.md5))
+                .bind(size_to_db(meta.size)?)
+                .bind(blob_id)
+                .execute(&mut *conn)
+                .await?;
+                Ok(())
+            }
+
             fn org_from_row(row: &$row) -> Result<Organization, StoreError> {
                 Ok(Organization {
                     id: parse_uuid(&row.try_get::<String, _>("id")?)?,
@@ -425,9 +601,335 @@ macro_rules! impl_store {
                 .await?;
                 Ok(done.rows_affected())
             }
+
+            async fn put_content(
+                &self,
+                new: NewContent,
+                body: ByteStream<'_>,
+                max_size: u64,
+            ) -> Result<ContentMeta, StoreError> {
+                self.store_new_content(new, body, max_size).await
+            }
+
+            async fn replace_content(
+                &self,
+                id: Uuid,
+                new: NewContent,
+                body: ByteStream<'_>,
+                max_size: u64,
+            ) -> Result<Option<ContentMeta>, StoreError> {
+                self.store_replacement(id, new, body, max_size).await
+            }
+
+            async fn content_meta(
+                &self,
+                organization: Uuid,
+                id: Uuid,
+            ) -> Result<Option<ContentMeta>, StoreError> {
+                let row = sqlx::query(concat!("SELECT ", content_columns!(), " FROM contents \
+                     WHERE id = $1 AND organization_id = $2"))
+                    .bind(id.to_string())
+                    .bind(organization.to_string())
+                    .fetch_optional(&self.pool)
+                    .await?;
+                row.as_ref().map(Self::content_from_row).transpose()
+            }
+
+            async fn open_content(
+                &self,
+                organization: Uuid,
+                id: Uuid,
+            ) -> Result<Option<(ContentMeta, ByteStream<'static>)>, StoreError> {
+                self.open_content_bytes(organization, id).await
+            }
+
+            async fn delete_content(&self, organization: Uuid, id: Uuid) -> Result<bool, StoreError> {
+                self.delete_content_and_bytes(organization, id).await
+            }
         }
     };
 }
 
-impl_store!(SqliteStore, Backend::Sqlite, sqlx::sqlite::SqliteRow);
-impl_store!(PgStore, Backend::Postgres, sqlx::postgres::PgRow);
+impl_store!(
+    SqliteStore,
+    Backend::Sqlite,
+    sqlx::sqlite::SqliteRow,
+    sqlx::SqliteConnection
+);
+impl_store!(
+    PgStore,
+    Backend::Postgres,
+    sqlx::postgres::PgRow,
+    sqlx::PgConnection
+);
+
+/// Content bytes as files (see `content::files`).
+impl SqliteStore {
+    async fn store_new_content(
+        &self,
+        new: NewContent,
+        body: ByteStream<'_>,
+        max_size: u64,
+    ) -> Result<ContentMeta, StoreError> {
+        let blobs = self.blobs()?;
+        self.require_organization(new.organization).await?;
+        let mut ingest = Ingest::new(body, max_size);
+        let (blob_id, file) = blobs.receive(&mut ingest).await?;
+        let (md5, size) = ingest.finish();
+        let meta = ContentMeta {
+            id: Uuid::new_v4(),
+            organization: new.organization,
+            name: new.name,
+            content_type: new.content_type,
+            md5,
+            size,
+            created_at: now_unix(),
+        };
+        let mut conn = self.pool.acquire().await?;
+        // On failure `file` is dropped, which removes it.
+        Self::insert_content_row(&mut conn, &meta, &blob_id).await?;
+        file.keep();
+        Ok(meta)
+    }
+
+    async fn store_replacement(
+        &self,
+        id: Uuid,
+        new: NewContent,
+        body: ByteStream<'_>,
+        max_size: u64,
+    ) -> Result<Option<ContentMeta>, StoreError> {
+        let blobs = self.blobs()?;
+        if self.content_meta(new.organization, id).await?.is_none() {
+            return Ok(None);
+        }
+        let mut ingest = Ingest::new(body, max_size);
+        let (blob_id, file) = blobs.receive(&mut ingest).await?;
+        let (md5, size) = ingest.finish();
+        // IMMEDIATE takes the write lock first: a deferred transaction that
+        // reads and then writes fails at once (SQLITE_BUSY) when another
+        // connection wrote in between.
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let old = sqlx::query(
+            "SELECT blob_id, created_at FROM contents WHERE id = $1 AND organization_id = $2",
+        )
+        .bind(id.to_string())
+        .bind(new.organization.to_string())
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(old) = old else {
+            // Deleted while the upload ran.
+            tx.rollback().await?;
+            return Ok(None);
+        };
+        let old_blob: String = old.try_get("blob_id")?;
+        let meta = ContentMeta {
+            id,
+            organization: new.organization,
+            name: new.name,
+            content_type: new.content_type,
+            md5,
+            size,
+            created_at: old.try_get("created_at")?,
+        };
+        Self::switch_content_row(&mut tx, &meta, &blob_id).await?;
+        tx.commit().await?;
+        file.keep();
+        // Readers that opened the old file keep reading it: it is only
+        // unlinked.
+        blobs.discard(&old_blob).await;
+        Ok(Some(meta))
+    }
+
+    async fn open_content_bytes(
+        &self,
+        organization: Uuid,
+        id: Uuid,
+    ) -> Result<Option<(ContentMeta, ByteStream<'static>)>, StoreError> {
+        let blobs = self.blobs()?;
+        let mut missing = None;
+        // The row is read before the file is opened, so a replacement or
+        // deletion in between can remove the file the row named: then the
+        // row is read again.
+        for _ in 0..3 {
+            let Some((meta, blob_id)) = self.content_with_blob(organization, id).await? else {
+                return Ok(None);
+            };
+            if missing.as_ref() == Some(&blob_id) {
+                break;
+            }
+            if let Some(file) = blobs.open(&blob_id).await? {
+                let size = meta.size;
+                return Ok(Some((meta, read_file(file, size))));
+            }
+            missing = Some(blob_id);
+        }
+        Err(StoreError::Corrupt(format!(
+            "content {id}: its file is missing"
+        )))
+    }
+
+    async fn delete_content_and_bytes(
+        &self,
+        organization: Uuid,
+        id: Uuid,
+    ) -> Result<bool, StoreError> {
+        let blob_id: Option<String> = sqlx::query_scalar(
+            "DELETE FROM contents WHERE id = $1 AND organization_id = $2 RETURNING blob_id",
+        )
+        .bind(id.to_string())
+        .bind(organization.to_string())
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(blob_id) = blob_id else {
+            return Ok(false);
+        };
+        if let Some(blobs) = &self.blobs {
+            blobs.discard(&blob_id).await;
+        }
+        Ok(true)
+    }
+}
+
+/// Streams the `size` bytes of an open content file in chunks of
+/// [`CONTENT_CHUNK_SIZE`] (the last one shorter).
+fn read_file(file: tokio::fs::File, size: u64) -> ByteStream<'static> {
+    use tokio::io::AsyncReadExt;
+    futures_util::stream::try_unfold((file, size), |(mut file, remaining)| async move {
+        if remaining == 0 {
+            return Ok(None);
+        }
+        let want =
+            usize::try_from(remaining).map_or(CONTENT_CHUNK_SIZE, |r| r.min(CONTENT_CHUNK_SIZE));
+        let mut chunk = BytesMut::with_capacity(want);
+        while chunk.len() < want {
+            let n = (&mut file)
+                .take((want - chunk.len()) as u64)
+                .read_buf(&mut chunk)
+                .await?;
+            if n == 0 {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::UnexpectedEof,
+                    "the content file is shorter than its recorded size",
+                ));
+            }
+        }
+        Ok(Some((chunk.freeze(), (file, remaining - want as u64))))
+    })
+    .boxed()
+}
+
+/// Content bytes as chunk rows (see `content::chunks`).
+impl PgStore {
+    async fn store_new_content(
+        &self,
+        new: NewContent,
+        body: ByteStream<'_>,
+        max_size: u64,
+    ) -> Result<ContentMeta, StoreError> {
+        self.require_organization(new.organization).await?;
+        let mut ingest = Ingest::new(body, max_size);
+        let blob_id = Uuid::new_v4().to_string();
+        // Dropping `tx` on any failure (or cancellation) rolls the chunks
+        // back.
+        let mut tx = chunks::write(&self.pool, &blob_id, &mut ingest).await?;
+        let (md5, size) = ingest.finish();
+        let meta = ContentMeta {
+            id: Uuid::new_v4(),
+            organization: new.organization,
+            name: new.name,
+            content_type: new.content_type,
+            md5,
+            size,
+            created_at: now_unix(),
+        };
+        Self::insert_content_row(&mut tx, &meta, &blob_id).await?;
+        tx.commit().await?;
+        Ok(meta)
+    }
+
+    async fn store_replacement(
+        &self,
+        id: Uuid,
+        new: NewContent,
+        body: ByteStream<'_>,
+        max_size: u64,
+    ) -> Result<Option<ContentMeta>, StoreError> {
+        if self.content_meta(new.organization, id).await?.is_none() {
+            return Ok(None);
+        }
+        let mut ingest = Ingest::new(body, max_size);
+        let blob_id = Uuid::new_v4().to_string();
+        let mut tx = chunks::write(&self.pool, &blob_id, &mut ingest).await?;
+        let (md5, size) = ingest.finish();
+        // The row is locked only now, at the end, so a long upload does not
+        // hold up other writers of it; concurrent replacements apply in
+        // turn, each removing the blob the previous one wrote.
+        let old = sqlx::query(
+            "SELECT blob_id, created_at FROM contents \
+             WHERE id = $1 AND organization_id = $2 FOR UPDATE",
+        )
+        .bind(id.to_string())
+        .bind(new.organization.to_string())
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(old) = old else {
+            tx.rollback().await?;
+            return Ok(None);
+        };
+        let old_blob: String = old.try_get("blob_id")?;
+        let meta = ContentMeta {
+            id,
+            organization: new.organization,
+            name: new.name,
+            content_type: new.content_type,
+            md5,
+            size,
+            created_at: old.try_get("created_at")?,
+        };
+        Self::switch_content_row(&mut tx, &meta, &blob_id).await?;
+        sqlx::query("DELETE FROM content_chunks WHERE blob_id = $1")
+            .bind(&old_blob)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(Some(meta))
+    }
+
+    async fn open_content_bytes(
+        &self,
+        organization: Uuid,
+        id: Uuid,
+    ) -> Result<Option<(ContentMeta, ByteStream<'static>)>, StoreError> {
+        let Some((meta, blob_id)) = self.content_with_blob(organization, id).await? else {
+            return Ok(None);
+        };
+        let stream = chunks::read(self.pool.clone(), blob_id, meta.size);
+        Ok(Some((meta, stream)))
+    }
+
+    async fn delete_content_and_bytes(
+        &self,
+        organization: Uuid,
+        id: Uuid,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let blob_id: Option<String> = sqlx::query_scalar(
+            "DELETE FROM contents WHERE id = $1 AND organization_id = $2 RETURNING blob_id",
+        )
+        .bind(id.to_string())
+        .bind(organization.to_string())
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(blob_id) = blob_id else {
+            tx.rollback().await?;
+            return Ok(false);
+        };
+        sqlx::query("DELETE FROM content_chunks WHERE blob_id = $1")
+            .bind(&blob_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+}

@@ -26,6 +26,23 @@ pub enum StoreError {
     /// A stored value could not be read back.
     #[error("stored value is corrupt: {0}")]
     Corrupt(String),
+    /// An upload went past its size limit. Nothing of it was kept.
+    #[error("the content is larger than {limit} bytes")]
+    TooLarge {
+        /// The limit, in bytes.
+        limit: u64,
+    },
+    /// The upload's body failed before its end (typically the client went
+    /// away). Nothing of it was kept.
+    #[error("the upload was interrupted: {0}")]
+    Body(#[source] std::io::Error),
+    /// Reading or writing content files failed (disk full, permissions…).
+    #[error("content storage failed: {0}")]
+    Blob(#[source] std::io::Error),
+    /// The store has nowhere to keep content bytes: an in-memory SQLite
+    /// database has no directory for its blob files.
+    #[error("an in-memory SQLite database cannot keep contents: use sqlite:PATH")]
+    NoBlobDirectory,
 }
 
 impl From<sqlx::Error> for StoreError {

@@ -1,13 +1,17 @@
-//! signet's store: organisations, grants and sessions behind one trait,
-//! with two back ends on sqlx — SQLite (the embedded default) and
+//! signet's store: organisations, grants, sessions and contents behind one
+//! trait, with two back ends on sqlx — SQLite (the embedded default) and
 //! PostgreSQL (shared by several instances).
 //!
 //! Both back ends run the same SQL: identifiers are text, times are Unix
 //! seconds in BIGINT, and parameters are written `$N`, which SQLite also
 //! understands. Each back end has its own migration folder so that later
 //! schema changes can differ where the two databases do.
+//!
+//! Content bytes are streamed, never held whole in memory: files beside
+//! the SQLite database, chunk rows in PostgreSQL (see the `content` module).
 
 mod backend;
+mod content;
 mod error;
 mod model;
 
@@ -15,9 +19,11 @@ use async_trait::async_trait;
 use uuid::Uuid;
 
 pub use backend::{PgStore, SqliteStore, open};
+pub use content::{ByteStream, CONTENT_CHUNK_SIZE};
 pub use error::StoreError;
 pub use model::{
-    Challenge, ChallengeOutcome, NewOrganization, OrgIdentifiers, Organization, Session, TokenHash,
+    Challenge, ChallengeOutcome, ContentMeta, NewContent, NewOrganization, OrgIdentifiers,
+    Organization, Session, TokenHash,
 };
 
 /// Which database a store runs on.
@@ -109,6 +115,63 @@ pub trait Store: Send + Sync + 'static {
 
     /// Deletes challenges lapsed at `now`; returns how many.
     async fn delete_expired_challenges(&self, now: i64) -> Result<u64, StoreError>;
+
+    /// Streams `body` into a new content with a fresh id; the MD5 and the
+    /// size are computed on the way. Holds a few MiB of memory whatever the
+    /// size.
+    ///
+    /// Fails with [`StoreError::TooLarge`] as soon as more than `max_size`
+    /// bytes have arrived, with [`StoreError::Body`] when `body` fails (a
+    /// client that disconnects), and with [`StoreError::NotFound`] when the
+    /// organisation does not exist. On any failure, and when the returned
+    /// future is dropped before it completes, nothing becomes visible and
+    /// nothing is left on disk.
+    async fn put_content(
+        &self,
+        new: NewContent,
+        body: ByteStream<'_>,
+        max_size: u64,
+    ) -> Result<ContentMeta, StoreError>;
+
+    /// Replaces the bytes, name and type of content `id` of
+    /// `new.organization`, atomically: readers see the old or the new
+    /// content, never a mix. `Ok(None)`, with `body` left unread, when that
+    /// organisation has no such content. Fails as [`Store::put_content`]
+    /// does, leaving the old content in place.
+    async fn replace_content(
+        &self,
+        id: Uuid,
+        new: NewContent,
+        body: ByteStream<'_>,
+        max_size: u64,
+    ) -> Result<Option<ContentMeta>, StoreError>;
+
+    /// The description of content `id` of `organization`; `None` for an
+    /// unknown id or another organisation's content.
+    async fn content_meta(
+        &self,
+        organization: Uuid,
+        id: Uuid,
+    ) -> Result<Option<ContentMeta>, StoreError>;
+
+    /// The description and the bytes of content `id` of `organization`, the
+    /// bytes as a stream of chunks of at most [`CONTENT_CHUNK_SIZE`]. The
+    /// stream is `'static` so that it can be an HTTP response body.
+    ///
+    /// The stream yields the version of the content that was current when
+    /// it was opened. On SQLite it always completes; on PostgreSQL a
+    /// replacement or deletion committed while it is being read makes it
+    /// end with an `io::Error` of kind `NotFound` rather than yield bytes of
+    /// another version.
+    async fn open_content(
+        &self,
+        organization: Uuid,
+        id: Uuid,
+    ) -> Result<Option<(ContentMeta, ByteStream<'static>)>, StoreError>;
+
+    /// Deletes content `id` of `organization`, metadata and bytes. Returns
+    /// false when that organisation has no such content.
+    async fn delete_content(&self, organization: Uuid, id: Uuid) -> Result<bool, StoreError>;
 }
 
 /// The current time in Unix seconds.

@@ -147,3 +147,36 @@ pub enum ChallengeOutcome {
     /// No such key for this certificate: wrong, or already used.
     Unknown,
 }
+
+/// What the uploader says about a content (a document or a detached
+/// signature).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewContent {
+    /// The organisation that owns it.
+    pub organization: Uuid,
+    /// Its file name, as uploaded.
+    pub name: String,
+    /// Its media type, as uploaded (`application/pdf`, …).
+    pub content_type: String,
+}
+
+/// A stored content's description.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContentMeta {
+    /// Its id: a fresh UUID v4 given at upload, kept across replacements.
+    pub id: Uuid,
+    /// The organisation that owns it.
+    pub organization: Uuid,
+    /// Its file name.
+    pub name: String,
+    /// Its media type.
+    pub content_type: String,
+    /// The MD5 of its bytes ([RFC 1321]), computed while they were stored.
+    ///
+    /// [RFC 1321]: https://datatracker.ietf.org/doc/html/rfc1321
+    pub md5: [u8; 16],
+    /// Its length in bytes.
+    pub size: u64,
+    /// When it was first uploaded (Unix seconds); a replacement keeps it.
+    pub created_at: i64,
+}

@@ -2,106 +2,14 @@
 //! and the PostgreSQL server on 127.0.0.1:5432 for real, each test in a
 //! schema of its own (`SIGNET_TEST_POSTGRES_URL` overrides the server).
 
-use std::str::FromStr;
-use std::sync::Arc;
+mod common;
 
+use common::{Fixture, pg_options};
 use signet_store::{
     Backend, Challenge, ChallengeOutcome, NewOrganization, OrgIdentifiers, PgStore, Session,
     SqliteStore, Store, StoreError, TokenHash,
 };
-use sqlx::Connection;
-use sqlx::postgres::{PgConnectOptions, PgConnection};
 use uuid::Uuid;
-
-fn pg_url() -> String {
-    std::env::var("SIGNET_TEST_POSTGRES_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_owned())
-}
-
-/// A store and what keeps it alive (the temp dir, the schema name).
-struct Fixture {
-    store: Arc<dyn Store>,
-    _dir: Option<tempfile::TempDir>,
-    schema: Option<String>,
-}
-
-impl Fixture {
-    async fn sqlite() -> Fixture {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let store = SqliteStore::open(&dir.path().join("signet.db"))
-            .await
-            .expect("open sqlite");
-        Fixture {
-            store: Arc::new(store),
-            _dir: Some(dir),
-            schema: None,
-        }
-    }
-
-    async fn postgres() -> Fixture {
-        let schema = format!("signet_test_{}", Uuid::new_v4().simple());
-        let mut admin = PgConnection::connect(&pg_url())
-            .await
-            .expect("PostgreSQL on 127.0.0.1:5432");
-        sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")))
-            .execute(&mut admin)
-            .await
-            .expect("create schema");
-        let store = PgStore::with_options(pg_options(&schema))
-            .await
-            .expect("open postgres");
-        Fixture {
-            store: Arc::new(store),
-            _dir: None,
-            schema: Some(schema),
-        }
-    }
-}
-
-fn pg_options(schema: &str) -> PgConnectOptions {
-    PgConnectOptions::from_str(&pg_url())
-        .expect("URL")
-        .options([("search_path", schema)])
-}
-
-impl Drop for Fixture {
-    fn drop(&mut self) {
-        if let Some(schema) = self.schema.take() {
-            // Best effort: a leftover schema costs nothing but space.
-            let url = pg_url();
-            std::thread::spawn(move || {
-                let rt = tokio::runtime::Builder::new_current_thread()
-                    .enable_all()
-                    .build();
-                if let Ok(rt) = rt {
-                    rt.block_on(async {
-                        if let Ok(mut c) = PgConnection::connect(&url).await {
-                            let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
-                                "DROP SCHEMA {schema} CASCADE"
-                            )))
-                            .execute(&mut c)
-                            .await;
-                        }
-                    });
-                }
-            })
-            .join()
-            .ok();
-        }
-    }
-}
-
-/// Runs each suite function once per back end.
-macro_rules! both_backends {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $( #[tokio::test] async fn $name() { super::$name(super::Fixture::sqlite().await).await } )*
-        }
-        mod postgres {
-            $( #[tokio::test] async fn $name() { super::$name(super::Fixture::postgres().await).await } )*
-        }
-    };
-}
 
 both_backends!(
     ping_and_backend,

@@ -16,6 +16,8 @@
 //! time-zone = "Europe/Kyiv"
 //! log-format = "json"
 //! api-key = ["a-long-random-token"]
+//! reestro-prefix = "/realty/crypto/v2"
+//! content-max-bytes = 4294967296
 //! revocation = "require"
 //! ```
 
@@ -137,6 +139,12 @@ pub struct ServeArgs {
     /// A directory of CRLs to consult besides the distribution points.
     #[arg(long, env = "SIGNET_CRL_DIR")]
     pub crl_dir: Option<PathBuf>,
+    /// Path prefix of the Reestro API, e.g. /realty/crypto/v2.
+    #[arg(long, env = "SIGNET_REESTRO_PREFIX")]
+    pub reestro_prefix: Option<String>,
+    /// Largest content a Reestro upload may store, in bytes.
+    #[arg(long, env = "SIGNET_CONTENT_MAX_BYTES")]
+    pub content_max_bytes: Option<u64>,
 }
 
 /// A settings error, reported before anything starts.
@@ -278,6 +286,18 @@ impl ServeArgs {
         if let Some(tz) = self.time_zone.or(file.time_zone) {
             server.time_zone = jiff::tz::TimeZone::get(&tz)
                 .map_err(|e| SettingsError::Invalid(format!("time-zone {tz:?}: {e}")))?;
+        }
+        if let Some(prefix) = self.reestro_prefix.or(file.reestro_prefix) {
+            let prefix = prefix.trim().trim_end_matches('/');
+            if !prefix.is_empty() && !prefix.starts_with('/') {
+                return Err(SettingsError::Invalid(format!(
+                    "reestro-prefix {prefix:?} must start with /"
+                )));
+            }
+            server.reestro_prefix = prefix.to_owned();
+        }
+        if let Some(n) = self.content_max_bytes.or(file.content_max_bytes) {
+            server.content_max_bytes = n;
         }
         let mut keys = self.api_key;
         if keys.is_empty() {

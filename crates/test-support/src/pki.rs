@@ -536,3 +536,11 @@ fn oid_text(node: &crate::der_tree::Node) -> String {
     out.extend(&arcs[1..]);
     out.iter().map(u64::to_string).collect::<Vec<_>>().join(".")
 }
+
+/// MD5 of `data` in lower-case hex, computed by `openssl dgst -md5`.
+pub fn md5_hex(pki: &TestPki, data: &[u8]) -> String {
+    openssl_digest(&pki.ossl, "md5", data)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}

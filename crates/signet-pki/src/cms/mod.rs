@@ -10,7 +10,9 @@ pub use signed_data::{
     Attribute, ID_DATA, ID_SIGNED_DATA, SIGNATURE_INPUT, SignedAttributes, SignedData, SignerId,
     SignerInfo,
 };
-pub use verify::{Content, ContentDigests, SignerCheck, SignerFailure, signer_matches};
+pub use verify::{
+    Content, ContentDigests, ContentHasher, SignerCheck, SignerFailure, signer_matches,
+};
 mod sign;
 pub use sign::{
     CertifiedKey, CmsSigner, SignError, SignedDataBuilder, SignerIdentifierChoice, add_signer_to,

@@ -47,12 +47,8 @@ impl ContentDigests {
         algorithms: &[DigestAlgorithm],
         mut progress: impl FnMut(u64),
     ) -> std::io::Result<Self> {
-        let mut algs = algorithms.to_vec();
-        algs.sort_by_key(|a| a.name());
-        algs.dedup();
-        let mut hashers: Vec<_> = algs.iter().map(|a| a.hasher()).collect();
+        let mut hasher = Self::hasher(algorithms);
         let mut buf = vec![0u8; CHUNK];
-        let mut len = 0u64;
         loop {
             let n = match reader.read(&mut buf) {
                 Ok(0) => break,
@@ -60,19 +56,22 @@ impl ContentDigests {
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
                 Err(e) => return Err(e),
             };
-            for h in &mut hashers {
-                h.update(&buf[..n]);
-            }
-            len += n as u64;
-            progress(len);
+            hasher.update(&buf[..n]);
+            progress(hasher.len);
         }
-        Ok(ContentDigests {
-            digests: hashers
-                .into_iter()
-                .map(|h| (h.algorithm(), h.finish()))
-                .collect(),
-            len,
-        })
+        Ok(hasher.finish())
+    }
+
+    /// A hasher fed piece by piece (content arriving from an async
+    /// stream); `finish` gives the digests.
+    pub fn hasher(algorithms: &[DigestAlgorithm]) -> ContentHasher {
+        let mut algs = algorithms.to_vec();
+        algs.sort_by_key(|a| a.name());
+        algs.dedup();
+        ContentHasher {
+            hashers: algs.iter().map(|a| a.hasher()).collect(),
+            len: 0,
+        }
     }
 
     /// Hashes a buffer (no copy through the streaming buffer).
@@ -102,6 +101,35 @@ impl ContentDigests {
     /// Whether the content was empty.
     pub fn is_empty(&self) -> bool {
         self.len == 0
+    }
+}
+
+/// Content hashing in progress: see [`ContentDigests::hasher`].
+#[derive(Debug)]
+pub struct ContentHasher {
+    hashers: Vec<signet_crypto::Hasher>,
+    len: u64,
+}
+
+impl ContentHasher {
+    /// Adds the next piece of the content.
+    pub fn update(&mut self, piece: &[u8]) {
+        for h in &mut self.hashers {
+            h.update(piece);
+        }
+        self.len += piece.len() as u64;
+    }
+
+    /// The digests of everything added.
+    pub fn finish(self) -> ContentDigests {
+        ContentDigests {
+            digests: self
+                .hashers
+                .into_iter()
+                .map(|h| (h.algorithm(), h.finish()))
+                .collect(),
+            len: self.len,
+        }
     }
 }
 

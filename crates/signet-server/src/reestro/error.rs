@@ -1,0 +1,166 @@
+//! Reestro's error answers (spec 002): 400 with
+//! `{code: "validation", message, target, errors: [{code, message, target}]}`,
+//! and 401 / 403 / 404 / 413 / 415 / 503 in the same shape with their own
+//! codes.
+
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// One problem found in a request.
+#[derive(Clone, Debug, Serialize, ToSchema, PartialEq, Eq)]
+pub struct ErrorItem {
+    /// AbsenceOfRequiredField, UnexistentContent or WrongFieldValue.
+    pub code: String,
+    /// What is wrong.
+    pub message: String,
+    /// The field concerned ("contentInfo.md5", "signatures[1].contentId").
+    pub target: String,
+}
+
+impl ErrorItem {
+    /// A required field is missing.
+    pub fn absent(target: &str) -> Self {
+        ErrorItem {
+            code: "AbsenceOfRequiredField".into(),
+            message: format!("{target} is required"),
+            target: target.into(),
+        }
+    }
+
+    /// A field has a wrong value.
+    pub fn wrong(target: &str, message: impl Into<String>) -> Self {
+        ErrorItem {
+            code: "WrongFieldValue".into(),
+            message: message.into(),
+            target: target.into(),
+        }
+    }
+
+    /// A content the request names does not exist in the organisation.
+    pub fn unexistent(target: &str, content_id: &str) -> Self {
+        ErrorItem {
+            code: "UnexistentContent".into(),
+            message: format!("content {content_id} was not found in this organisation"),
+            target: target.into(),
+        }
+    }
+}
+
+/// The body of every Reestro error.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorBody {
+    /// "validation" for 400; "unauthorized", "forbidden", "notFound",
+    /// "tooLarge", "unsupportedMediaType", "unavailable" otherwise.
+    pub code: String,
+    /// Summary.
+    pub message: String,
+    /// "api".
+    pub target: String,
+    /// The problems, for 400.
+    pub errors: Vec<ErrorItem>,
+}
+
+/// A Reestro error.
+#[derive(Debug)]
+pub struct ReestroError {
+    status: StatusCode,
+    code: &'static str,
+    message: String,
+    errors: Vec<ErrorItem>,
+}
+
+impl ReestroError {
+    /// 400 with the problems found.
+    pub fn validation(errors: Vec<ErrorItem>) -> Self {
+        ReestroError {
+            status: StatusCode::BAD_REQUEST,
+            code: "validation",
+            message: "Failed to validate request".into(),
+            errors,
+        }
+    }
+
+    /// 401.
+    pub fn unauthorized(message: impl Into<String>) -> Self {
+        Self::plain(StatusCode::UNAUTHORIZED, "unauthorized", message)
+    }
+
+    /// 403.
+    pub fn forbidden(message: impl Into<String>) -> Self {
+        Self::plain(StatusCode::FORBIDDEN, "forbidden", message)
+    }
+
+    /// 404 (content routes).
+    pub fn not_found(message: impl Into<String>) -> Self {
+        Self::plain(StatusCode::NOT_FOUND, "notFound", message)
+    }
+
+    /// 413.
+    pub fn too_large(message: impl Into<String>) -> Self {
+        Self::plain(StatusCode::PAYLOAD_TOO_LARGE, "tooLarge", message)
+    }
+
+    /// 415.
+    pub fn unsupported_media_type(message: impl Into<String>) -> Self {
+        Self::plain(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupportedMediaType",
+            message,
+        )
+    }
+
+    /// 503: the store or the engine cannot work now; the cause is logged.
+    pub fn unavailable(cause: impl std::fmt::Display) -> Self {
+        tracing::error!(%cause, "reestro request failed");
+        Self::plain(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "unavailable",
+            "the service is unavailable, try again later",
+        )
+    }
+
+    fn plain(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        ReestroError {
+            status,
+            code,
+            message: message.into(),
+            errors: Vec::new(),
+        }
+    }
+}
+
+impl From<signet_store::StoreError> for ReestroError {
+    fn from(e: signet_store::StoreError) -> Self {
+        match e {
+            signet_store::StoreError::TooLarge { limit } => ReestroError::too_large(format!(
+                "the content is larger than the limit of {limit} bytes"
+            )),
+            signet_store::StoreError::Body(e) => ReestroError::validation(vec![ErrorItem::wrong(
+                "body",
+                format!("the upload was interrupted: {e}"),
+            )]),
+            signet_store::StoreError::NotFound { what } => {
+                ReestroError::forbidden(format!("{what} not found"))
+            }
+            other => ReestroError::unavailable(other),
+        }
+    }
+}
+
+impl IntoResponse for ReestroError {
+    fn into_response(self) -> Response {
+        (
+            self.status,
+            Json(ErrorBody {
+                code: self.code.into(),
+                message: self.message,
+                target: "api".into(),
+                errors: self.errors,
+            }),
+        )
+            .into_response()
+    }
+}
