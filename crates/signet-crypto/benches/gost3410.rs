@@ -2,9 +2,9 @@
 //! 256-A (twisted Edwards), 512-A and 512-C (twisted Edwards).
 //!
 //! The peer to compare with is gost-engine: OpenSSL 3's `openssl speed` has
-//! no GOST signature algorithms, so its figure comes from the engine's own
-//! `benchmark/sign.c` (EVP sign and verify of a 1-byte message, hashing
-//! included), run against the installed engine.
+//! no GOST signature algorithms, so scripts/bench times the engine's
+//! `EVP_PKEY_sign`/`EVP_PKEY_verify` over a digest with
+//! scripts/peers/gost_speed.c, the same operations as measured here.
 //!
 //! `cargo bench -p signet-crypto --bench gost3410`
 
