@@ -10,5 +10,6 @@ mod digest_alg;
 pub mod gost2015;
 pub mod gost28147;
 pub mod gost3410;
+pub mod password;
 
 pub use digest_alg::{DigestAlgorithm, Hasher};

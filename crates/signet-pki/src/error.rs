@@ -49,6 +49,11 @@ pub enum PkiError {
     /// Well-formed input that signet does not handle (yet).
     #[error("not supported: {0}")]
     Unsupported(String),
+    /// The password does not open a key container, or the container is
+    /// damaged: the two cannot be told apart (a damaged container decrypts
+    /// to garbage just as a wrong password does).
+    #[error("the password does not open the {0} (or the container is damaged)")]
+    WrongPassword(&'static str),
     /// More objects than the caller allows in one input.
     #[error("the input holds more than {limit} objects")]
     TooMany {

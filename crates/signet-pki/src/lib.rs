@@ -13,6 +13,7 @@ mod error;
 mod extensions;
 pub mod identity;
 pub mod input;
+pub mod keystore;
 mod name;
 pub mod net;
 pub mod oid;

@@ -47,6 +47,16 @@ pub enum DstuCurve {
     },
 }
 
+impl DstuCurve {
+    /// Degree m of the binary field, when known.
+    pub fn field_degree(&self) -> Option<u32> {
+        match self {
+            DstuCurve::Named(oid) => dstu_curve_degree(oid),
+            DstuCurve::Explicit { field_degree } => *field_degree,
+        }
+    }
+}
+
 /// The public-key algorithm and its parameters.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
@@ -140,11 +150,10 @@ impl PublicKeyInfo {
                 GostKeyType::R3410_2001 | GostKeyType::R3410_2012_256 => 256,
                 GostKeyType::R3410_2012_512 => 512,
             }),
-            KeyAlgorithm::Dstu4145 { curve, .. } => match curve {
-                Some(DstuCurve::Named(c)) => dstu_curve_degree(c).map(|m| m as usize),
-                Some(DstuCurve::Explicit { field_degree }) => field_degree.map(|m| m as usize),
-                None => None,
-            },
+            KeyAlgorithm::Dstu4145 { curve, .. } => curve
+                .as_ref()
+                .and_then(DstuCurve::field_degree)
+                .map(|m| m as usize),
             KeyAlgorithm::Unknown => None,
         }
     }
@@ -250,7 +259,7 @@ fn oid_sequence(params: AnyRef<'_>) -> Vec<ObjectIdentifier> {
         .unwrap_or_default()
 }
 
-fn dstu_curve(params: AnyRef<'_>) -> Option<DstuCurve> {
+pub(crate) fn dstu_curve(params: AnyRef<'_>) -> Option<DstuCurve> {
     params
         .sequence(|r| {
             let first: AnyRef<'_> = r.decode()?;

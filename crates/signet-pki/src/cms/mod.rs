@@ -23,3 +23,4 @@ pub use enveloped::{
     ContentCipher, ENVELOPED_INPUT, EnvelopedError, ID_AUTH_ENVELOPED_DATA, ID_ENVELOPED_DATA,
     MAX_CONTENT, MAX_RECIPIENTS, decrypt, encrypt_to,
 };
+pub(crate) use enveloped::{SymmetricCipher, cbc_decrypt_padded};

@@ -7,6 +7,7 @@
 //! | AES-128/192/256-GCM (AuthEnvelopedData) | `GCMParameters { aes-nonce, aes-ICVlen DEFAULT 12 }` | [RFC 5084 section 3.2] |
 //! | DES-EDE3-CBC (decryption only) | IV OCTET STRING | [RFC 3370 section 5.1] |
 //! | GOST 28147-89 CFB, CryptoPro key meshing | `Gost28147-89-Parameters { iv, encryptionParamSet }` | [RFC 4490 section 5.1], [RFC 4357 section 2.3.2] |
+//! | DSTU GOST 28147:2009 CFB, no key meshing (decryption only) | `SEQUENCE { iv, dke }`, the S-box in packed form | Ukrainian key containers (PBES2) and CMS, as the `gost89` npm package and UAPKI read them |
 //! | Kuznyechik / Magma CTR-ACPKM(-OMAC) | `Gost3412-15-Encryption-Parameters { ukm }` | R 1323565.1.025-2019, as gost-engine 3.0 implements it |
 //!
 //! For the R 34.12-2015 modes, `ukm` is `IV ‖ seed` (half a block and 8
@@ -72,6 +73,10 @@ pub(super) enum ContentAlgorithm {
     Gost28147Cfb {
         iv: [u8; 8],
         param_set: ParamSet,
+    },
+    Gost28147CfbUa {
+        iv: [u8; 8],
+        sbox: gost28147::SBox,
     },
     CtrAcpkm {
         cipher: Gost2015,
@@ -159,6 +164,26 @@ impl ContentAlgorithm {
                 })?;
                 ContentAlgorithm::Gost28147Cfb { iv, param_set }
             }
+            oids::DSTU_GOST28147_CFB => {
+                let (iv, dke) = alg
+                    .params
+                    .and_then(|p| {
+                        p.sequence(|r| {
+                            let iv: AnyRef<'_> = der::Reader::decode(r)?;
+                            iv.tag().assert_eq(Tag::OctetString)?;
+                            let dke: AnyRef<'_> = der::Reader::decode(r)?;
+                            dke.tag().assert_eq(Tag::OctetString)?;
+                            Ok::<_, der::Error>((iv.value(), dke.value()))
+                        })
+                        .ok()
+                    })
+                    .ok_or_else(|| bad_params("DSTU GOST 28147 CFB"))?;
+                ContentAlgorithm::Gost28147CfbUa {
+                    iv: <[u8; 8]>::try_from(iv).map_err(|_| bad_params("DSTU GOST 28147 CFB"))?,
+                    sbox: gost28147::SBox::from_dke_slice(dke)
+                        .map_err(|_| bad_params("DSTU GOST 28147 CFB"))?,
+                }
+            }
             oids::KUZNYECHIK_CTR_ACPKM
             | oids::KUZNYECHIK_CTR_ACPKM_OMAC
             | oids::MAGMA_CTR_ACPKM
@@ -208,7 +233,9 @@ impl ContentAlgorithm {
                 *key_len
             }
             ContentAlgorithm::DesEde3Cbc { .. } => 24,
-            ContentAlgorithm::Gost28147Cfb { .. } | ContentAlgorithm::CtrAcpkm { .. } => 32,
+            ContentAlgorithm::Gost28147Cfb { .. }
+            | ContentAlgorithm::Gost28147CfbUa { .. }
+            | ContentAlgorithm::CtrAcpkm { .. } => 32,
         }
     }
 
@@ -270,6 +297,10 @@ impl ContentAlgorithm {
                     data.as_mut_slice(),
                 );
             }
+            ContentAlgorithm::Gost28147CfbUa { iv, sbox } => {
+                let key = key32(key)?;
+                gost28147::decrypt_cfb(&key, sbox, iv, KeyMeshing::None, data.as_mut_slice());
+            }
             ContentAlgorithm::CtrAcpkm { cipher, omac, ukm } => {
                 let key = key32(key)?;
                 let tag = if *omac {
@@ -286,6 +317,42 @@ impl ContentAlgorithm {
             }
         }
         Ok(data)
+    }
+}
+
+/// A content-encryption AlgorithmIdentifier used outside CMS: the
+/// `encryptionScheme` of PBES2 (RFC 8018 section 6.2) names its cipher the
+/// same way. Authenticated modes (GCM, the `-omac` forms) are refused:
+/// their tag lives in CMS structures.
+#[derive(Debug)]
+pub(crate) struct SymmetricCipher(ContentAlgorithm);
+
+impl SymmetricCipher {
+    /// Reads the AlgorithmIdentifier.
+    pub fn read(any: AnyRef<'_>) -> Result<SymmetricCipher, EnvelopedError> {
+        let alg = Alg::read(any).map_err(|_| bad_params("encryption scheme"))?;
+        let inner = ContentAlgorithm::read(&alg)?;
+        if inner.is_aead() || matches!(inner, ContentAlgorithm::CtrAcpkm { omac: true, .. }) {
+            return Err(unsupported(format!(
+                "{} outside CMS",
+                crate::oid::name_of(&alg.oid)
+            )));
+        }
+        Ok(SymmetricCipher(inner))
+    }
+
+    /// Length of the key.
+    pub fn key_len(&self) -> usize {
+        self.0.key_len()
+    }
+
+    /// Decrypts (and for CBC, removes the padding).
+    pub fn decrypt(
+        &self,
+        key: &[u8],
+        ciphertext: Vec<u8>,
+    ) -> Result<Zeroizing<Vec<u8>>, EnvelopedError> {
+        self.0.decrypt(key, ciphertext, None, None, &[])
     }
 }
 
@@ -384,12 +451,26 @@ fn des_ede3_cbc_decrypt(
     unpad(data, 8)
 }
 
+/// CBC decryption in place with a 64-bit block cipher and PKCS#7 padding;
+/// the plaintext length, or `None` when the length or padding is wrong
+/// (password-based schemes with 3DES and RC2 use it too).
+pub(crate) fn cbc_decrypt_padded<C>(cipher: &C, iv: &[u8; 8], data: &mut [u8]) -> Option<usize>
+where
+    C: BlockCipherDecrypt<BlockSize = cipher::consts::U8>,
+{
+    cbc_decrypt_in_place(cipher, iv, data).ok()?;
+    unpad(data, 8).ok()
+}
+
 /// CBC decryption in place with a 64-bit block cipher.
-pub(super) fn cbc_decrypt_in_place(
-    cipher: &des::TdesEde3,
+pub(super) fn cbc_decrypt_in_place<C>(
+    cipher: &C,
     iv: &[u8; 8],
     data: &mut [u8],
-) -> Result<(), EnvelopedError> {
+) -> Result<(), EnvelopedError>
+where
+    C: BlockCipherDecrypt<BlockSize = cipher::consts::U8>,
+{
     if data.is_empty() || !data.len().is_multiple_of(8) {
         return Err(failed());
     }
@@ -397,7 +478,7 @@ pub(super) fn cbc_decrypt_in_place(
     for chunk in data.chunks_exact_mut(8) {
         let mut saved = [0u8; 8];
         saved.copy_from_slice(chunk);
-        let mut block = cipher::Block::<des::TdesEde3>::default();
+        let mut block = cipher::Block::<C>::default();
         block.copy_from_slice(chunk);
         cipher.decrypt_block(&mut block);
         for ((b, d), p) in chunk.iter_mut().zip(block.iter()).zip(previous) {

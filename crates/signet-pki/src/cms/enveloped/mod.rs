@@ -74,6 +74,7 @@ use zeroize::Zeroizing;
 
 use self::asn1::{Kind, Recipient, cons, octets, oid, seq, small_int, tlv};
 use self::content::ContentAlgorithm;
+pub(crate) use self::content::{SymmetricCipher, cbc_decrypt_padded};
 use crate::cms::{ID_DATA, signer_matches};
 use crate::input::{InputKind, decode_one};
 use crate::private_key::PrivateKey;

@@ -48,6 +48,8 @@ pub const EC_PUBLIC_KEY: Oid = oid("1.2.840.10045.2.1");
 // GOST (RFC 4357 section 10.4, RFC 4490 section 4, RFC 9215, and the TC26
 // registry for the R 34.12-2015 modes, as gost-engine names them).
 pub const GOST28147_89: Oid = oid("1.2.643.2.2.21");
+/// DSTU GOST 28147:2009 in CFB mode, Ukrainian (1.2.804.2.1.1.1.1.1.1.3).
+pub const DSTU_GOST28147_CFB: Oid = oid("1.2.804.2.1.1.1.1.1.1.3");
 pub const GOST_R3410_2001: Oid = oid("1.2.643.2.2.19");
 pub const GOST_R3410_2012_256: Oid = oid("1.2.643.7.1.1.1.1");
 pub const GOST_R3410_2012_512: Oid = oid("1.2.643.7.1.1.1.2");

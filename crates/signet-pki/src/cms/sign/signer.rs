@@ -385,6 +385,9 @@ impl CertifiedKey {
                 }
                 Self::from_gost_key(certificate, k.signing_key().clone())
             }
+            PrivateKey::Dstu4145(_) => {
+                Err(SignError::Unsupported("signing with DSTU 4145 keys".into()))
+            }
         }
     }
 

@@ -32,9 +32,12 @@
 //!   (`d·mask₁·…` with the masks appended, or `MASKED_GOST_KEY`) is refused
 //!   as not supported.
 //!
-//! Encrypted keys (`ENCRYPTED PRIVATE KEY`, PEM with `Proc-Type:
-//! 4,ENCRYPTED`) are refused with "not supported": signet does not hold
-//! the passwords. Secret material read here lives in [`Zeroizing`] buffers
+//! - DSTU 4145-2002 (Ukraine): the same PKCS#8 shape as IIT and the
+//!   `jkurwa` library write it (see [`dstu`]).
+//!
+//! Encrypted keys (`ENCRYPTED PRIVATE KEY`) are opened with their password
+//! by [`crate::keystore`]; here they, and PEM with `Proc-Type:
+//! 4,ENCRYPTED`, are refused with "not supported". Secret material read here lives in [`Zeroizing`] buffers
 //! or in aws-lc-rs key objects, and no `Debug` output shows it.
 //!
 //! [RFC 5208]: https://datatracker.ietf.org/doc/html/rfc5208#section-5
@@ -54,6 +57,9 @@ use zeroize::Zeroizing;
 use crate::input::{InputKind, decode_one};
 use crate::oid::{self, ids};
 use crate::{Certificate, GostKeyType, KeyAlgorithm, PkiError};
+
+mod dstu;
+pub use dstu::DstuPrivateKey;
 
 /// Input limits for private keys: 64 KiB in any form (an RSA-16384 key in
 /// PEM is under 13 KiB), one key.
@@ -83,6 +89,8 @@ pub enum PrivateKey {
     Ed25519(Ed25519PrivateKey),
     /// A GOST R 34.10-2001 or 34.10-2012 key.
     Gost(GostPrivateKey),
+    /// A DSTU 4145-2002 key.
+    Dstu4145(DstuPrivateKey),
 }
 
 /// An RSA private key, held by aws-lc-rs.
@@ -260,7 +268,7 @@ impl PrivateKey {
 
     fn from_pkcs8(der: &[u8]) -> Result<Self, PkiError> {
         let info = AnyRef::from_der(der).map_err(PkiError::der(WHAT))?;
-        let (algorithm, params, private_key, public_key) = info
+        let (algorithm, params, private_key, public_key, attributes) = info
             .sequence(|r| {
                 let version: u8 = r.decode()?;
                 if version > 1 {
@@ -275,13 +283,16 @@ impl PrivateKey {
                 let key: AnyRef<'_> = r.decode()?;
                 key.tag().assert_eq(Tag::OctetString)?;
                 let mut public_key = None;
+                let mut attributes = None;
                 while !r.is_finished() {
                     let extra: AnyRef<'_> = r.decode()?;
                     if extra.tag() == context(1, false) {
                         public_key = Some(extra.value().get(1..).unwrap_or_default());
+                    } else if extra.tag() == context(0, true) {
+                        attributes = Some(extra.value());
                     }
                 }
-                Ok::<_, der::Error>((algorithm, params, key.value(), public_key))
+                Ok::<_, der::Error>((algorithm, params, key.value(), public_key, attributes))
             })
             .map_err(PkiError::der(WHAT))?;
         match algorithm {
@@ -298,6 +309,10 @@ impl PrivateKey {
             ids::ED25519 => ed25519_from(private_key, public_key).map(PrivateKey::Ed25519),
             ids::GOST_R3410_2001 | ids::GOST_R3410_2012_256 | ids::GOST_R3410_2012_512 => {
                 gost_from(algorithm, params, private_key).map(PrivateKey::Gost)
+            }
+            ids::DSTU4145_LE | ids::DSTU4145_BE => {
+                DstuPrivateKey::from_pkcs8_parts(algorithm, params, private_key, attributes)
+                    .map(PrivateKey::Dstu4145)
             }
             other => Err(PkiError::Unsupported(format!(
                 "{} private keys",
@@ -318,6 +333,7 @@ impl PrivateKey {
                 GostKeyType::R3410_2012_256 => "GOST R 34.10-2012 (256)".into(),
                 GostKeyType::R3410_2012_512 => "GOST R 34.10-2012 (512)".into(),
             },
+            PrivateKey::Dstu4145(k) => k.description(),
         }
     }
 
@@ -351,6 +367,7 @@ impl PrivateKey {
                         .is_some_and(|c| same_curve(c, k.key.curve()))
                     && public.key_value() == k.key.public_key().as_le_bytes()
             }
+            (PrivateKey::Dstu4145(k), KeyAlgorithm::Dstu4145 { .. }) => k.matches(public),
             _ => false,
         }
     }

@@ -1,0 +1,182 @@
+//! DSTU 4145-2002 private keys, in the PKCS#8 shape that IIT's software,
+//! the `jkurwa` library and Ukrainian key containers use.
+//!
+//! ```text
+//! DstuPrivateKey ::= SEQUENCE {
+//!   version     INTEGER (0),
+//!   algorithm   SEQUENCE { OID dstu4145-le | dstu4145-be, DSTU4145Params },
+//!   privateKey  OCTET STRING,            -- d, little-endian, maybe zero-padded
+//!   attributes  [0] IMPLICIT SET OF Attribute OPTIONAL }
+//! DSTU4145Params ::= SEQUENCE {
+//!   curve  CHOICE { namedCurve OBJECT IDENTIFIER, ecbinary ECBinary },
+//!   dke    OCTET STRING (64) OPTIONAL }   -- the GOST 28147 S-box, packed
+//! ```
+//!
+//! IIT's `Key-6.dat` carries a second key for key agreement in two
+//! attributes: `1.3.6.1.4.1.19398.1.1.2.2` (its DSTU4145Params) and
+//! `1.3.6.1.4.1.19398.1.1.2.3` (a BIT STRING holding d with its bits in
+//! reverse order, least significant first), as `jkurwa`'s
+//! `lib/models/Priv.js` reads them. That key is kept as
+//! [`DstuPrivateKey::agreement_key`].
+
+use const_oid::ObjectIdentifier;
+use der::asn1::AnyRef;
+use der::{Encode, Reader, SliceReader, Tag, Tagged};
+use zeroize::Zeroizing;
+
+use crate::oid::ids;
+use crate::{DstuCurve, PkiError, PublicKeyInfo};
+
+const KEY_AGREEMENT_CURVE: ObjectIdentifier =
+    ObjectIdentifier::new_unwrap("1.3.6.1.4.1.19398.1.1.2.2");
+const KEY_AGREEMENT_BITS: ObjectIdentifier =
+    ObjectIdentifier::new_unwrap("1.3.6.1.4.1.19398.1.1.2.3");
+
+/// A DSTU 4145-2002 private key with its domain parameters.
+pub struct DstuPrivateKey {
+    little_endian: bool,
+    /// DER of the DSTU4145Params.
+    params: Vec<u8>,
+    curve: Option<DstuCurve>,
+    /// d, little-endian, without trailing zero bytes.
+    scalar: Zeroizing<Vec<u8>>,
+    agreement: Option<Box<DstuPrivateKey>>,
+}
+
+impl core::fmt::Debug for DstuPrivateKey {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("DstuPrivateKey")
+            .field("curve", &self.curve)
+            .field("agreement_key", &self.agreement.is_some())
+            .finish_non_exhaustive()
+    }
+}
+
+fn malformed(reason: &str) -> PkiError {
+    PkiError::Ber(format!("malformed DSTU 4145 private key: {reason}"))
+}
+
+/// Drops trailing zero bytes of a little-endian number (keeps one byte).
+fn trim_le(mut le: Vec<u8>) -> Zeroizing<Vec<u8>> {
+    while le.len() > 1 && le.last() == Some(&0) {
+        le.pop();
+    }
+    Zeroizing::new(le)
+}
+
+impl DstuPrivateKey {
+    /// Builds the key from the parts of its PKCS#8 structure.
+    pub(super) fn from_pkcs8_parts(
+        algorithm: ObjectIdentifier,
+        params: Option<AnyRef<'_>>,
+        private_key: &[u8],
+        attributes: Option<&[u8]>,
+    ) -> Result<DstuPrivateKey, PkiError> {
+        let little_endian = algorithm == ids::DSTU4145_LE;
+        let params = params.ok_or_else(|| malformed("the curve parameters are missing"))?;
+        if private_key.is_empty() || private_key.iter().all(|&b| b == 0) {
+            return Err(malformed("the private value is zero"));
+        }
+        let mut le = private_key.to_vec();
+        if !little_endian {
+            le.reverse();
+        }
+        let agreement = attributes
+            .map(read_agreement_key)
+            .transpose()?
+            .flatten()
+            .map(Box::new);
+        Ok(DstuPrivateKey {
+            little_endian,
+            params: params
+                .to_der()
+                .map_err(PkiError::der("DSTU 4145 private key"))?,
+            curve: crate::public_key::dstu_curve(params),
+            scalar: trim_le(le),
+            agreement,
+        })
+    }
+
+    /// The curve, as the parameters give it.
+    pub fn curve(&self) -> Option<&DstuCurve> {
+        self.curve.as_ref()
+    }
+
+    /// DER of the DSTU4145Params.
+    pub fn params_der(&self) -> &[u8] {
+        &self.params
+    }
+
+    /// Whether the algorithm OID is the little-endian one.
+    pub fn is_little_endian(&self) -> bool {
+        self.little_endian
+    }
+
+    /// d, little-endian.
+    pub fn scalar_le(&self) -> &[u8] {
+        &self.scalar
+    }
+
+    /// The key-agreement key that IIT containers carry beside the signing
+    /// key, if any.
+    pub fn agreement_key(&self) -> Option<&DstuPrivateKey> {
+        self.agreement.as_deref()
+    }
+
+    /// "DSTU 4145-2002 (M257)" and the like.
+    pub fn description(&self) -> String {
+        match self.curve.as_ref().and_then(|c| c.field_degree()) {
+            Some(m) => format!("DSTU 4145-2002 (M{m})"),
+            None => "DSTU 4145-2002".into(),
+        }
+    }
+
+    /// Whether this is the private key of the public key `public`.
+    ///
+    /// Not supported yet: deriving the public key needs the DSTU 4145
+    /// curve arithmetic, which signet-crypto does not have yet, so no
+    /// certificate is paired with a DSTU key by its public key.
+    pub fn matches(&self, public: &PublicKeyInfo) -> bool {
+        let _ = public;
+        false
+    }
+}
+
+/// The second key of an IIT container, from the PKCS#8 attributes.
+fn read_agreement_key(attributes: &[u8]) -> Result<Option<DstuPrivateKey>, PkiError> {
+    let mut curve = None;
+    let mut bits = None;
+    let mut r = SliceReader::new(attributes).map_err(PkiError::der("DSTU 4145 private key"))?;
+    while !r.is_finished() {
+        let attr: AnyRef<'_> = r.decode().map_err(PkiError::der("DSTU 4145 private key"))?;
+        let (kind, value) = attr
+            .sequence(|a| {
+                let kind: ObjectIdentifier = a.decode()?;
+                let values: AnyRef<'_> = a.decode()?;
+                let first = SliceReader::new(values.value())?.decode::<Option<AnyRef<'_>>>()?;
+                Ok::<_, der::Error>((kind, first))
+            })
+            .map_err(PkiError::der("DSTU 4145 private key"))?;
+        match (kind, value) {
+            (KEY_AGREEMENT_CURVE, Some(v)) => curve = Some(v),
+            (KEY_AGREEMENT_BITS, Some(v)) if v.tag() == Tag::BitString => {
+                // BIT STRING: unused-bits octet, then d with reversed bits.
+                let body = v.value().get(1..).unwrap_or_default();
+                bits = Some(body.iter().map(|b| b.reverse_bits()).collect::<Vec<u8>>());
+            }
+            _ => {}
+        }
+    }
+    match (curve, bits) {
+        (Some(params), Some(le)) if le.iter().any(|&b| b != 0) => Ok(Some(DstuPrivateKey {
+            little_endian: true,
+            params: params
+                .to_der()
+                .map_err(PkiError::der("DSTU 4145 private key"))?,
+            curve: crate::public_key::dstu_curve(params),
+            scalar: trim_le(le),
+            agreement: None,
+        })),
+        _ => Ok(None),
+    }
+}

@@ -1,0 +1,406 @@
+//! Key containers made by other software, opened by signet: PKCS#12 and
+//! encrypted PKCS#8 from OpenSSL 3 (with the gost engine for GOST), JKS from
+//! the JDK's `keytool`, and the Ukrainian containers from the test data of
+//! the `jkurwa` project and from the `gost89` npm package.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use signet_pki::PkiError;
+use signet_pki::keystore::{self, Format};
+use signet_pki::private_key::PrivateKey;
+use test_support::{CertSpec, KeyType, Openssl};
+
+fn ua(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/testdata/ua")
+        .join(name)
+}
+
+fn read(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+/// A key and its self-signed certificate, made by OpenSSL.
+fn key_and_cert(
+    ossl: &Openssl,
+    key_type: KeyType,
+) -> (test_support::KeyFile, test_support::CertFiles) {
+    let key = ossl.generate_key(key_type);
+    let cert = ossl.self_signed(&key, &CertSpec::new().subject("CN", "keystore test"));
+    (key, cert)
+}
+
+fn pkcs12(ossl: &Openssl, key: &Path, cert: &Path, extra: &[&str], gost: bool) -> Vec<u8> {
+    let out = ossl.dir().join(format!(
+        "store-{}.p12",
+        extra.join("_").replace([' ', '/'], "")
+    ));
+    let mut args = vec![
+        "pkcs12".to_string(),
+        "-export".into(),
+        "-inkey".into(),
+        key.display().to_string(),
+        "-in".into(),
+        cert.display().to_string(),
+        "-name".into(),
+        "мій ключ".into(),
+        "-passout".into(),
+        "pass:пароль-1".into(),
+        "-out".into(),
+        out.display().to_string(),
+    ];
+    args.extend(extra.iter().map(|s| s.to_string()));
+    ossl.run(&args, gost);
+    read(&out)
+}
+
+fn assert_opens_with_cert(store: &[u8], password: &str, format: Format, cert_der: &[u8]) {
+    let opened = keystore::open(store, password).unwrap_or_else(|e| panic!("{format:?}: {e}"));
+    assert_eq!(opened.format, format);
+    assert_eq!(opened.keys.len(), 1);
+    let entry = &opened.keys[0];
+    assert_eq!(
+        entry.certificates.len(),
+        1,
+        "{format:?}: the key's certificate"
+    );
+    assert_eq!(entry.certificates[0].der(), cert_der);
+    assert!(entry.key.matches(&entry.certificates[0]));
+}
+
+/// The DSTU key of jkurwa's Key40A0.cer, the decrypted form of
+/// STORE_A040.dat.
+fn key40a0_scalar() -> Vec<u8> {
+    match PrivateKey::from_der(&read(&ua("Key40A0.cer"))).expect("Key40A0.cer parses") {
+        PrivateKey::Dstu4145(k) => k.scalar_le().to_vec(),
+        other => panic!("Key40A0.cer is not a DSTU key: {other:?}"),
+    }
+}
+
+fn assert_is_key40a0(key: &PrivateKey) {
+    match key {
+        PrivateKey::Dstu4145(k) => {
+            assert_eq!(k.scalar_le(), key40a0_scalar().as_slice());
+            assert_eq!(k.description(), "DSTU 4145-2002 (M257)");
+        }
+        other => panic!("expected a DSTU key, got {other:?}"),
+    }
+}
+
+fn assert_wrong_password(store: &[u8], password: &str) {
+    match keystore::open(store, password) {
+        Err(PkiError::WrongPassword(_)) => {}
+        other => panic!("expected a wrong-password error, got {other:?}"),
+    }
+}
+
+#[test]
+fn pkcs12_openssl_defaults_rsa() {
+    // OpenSSL 3's defaults: PBES2 (PBKDF2-HMAC-SHA256, AES-256-CBC) for the
+    // key and the certificates, HMAC-SHA256 MAC.
+    let ossl = Openssl::new();
+    let (key, cert) = key_and_cert(&ossl, KeyType::Rsa(2048));
+    let p12 = pkcs12(&ossl, &key.path, &cert.pem_path, &[], false);
+    assert_opens_with_cert(&p12, "пароль-1", Format::Pkcs12, &cert.der);
+    let opened = keystore::open(&p12, "пароль-1").unwrap();
+    assert_eq!(opened.keys[0].alias.as_deref(), Some("мій ключ"));
+    assert_wrong_password(&p12, "пароль-2");
+    assert_wrong_password(&p12, "");
+}
+
+#[test]
+fn pkcs12_legacy_3des_and_rc2_ec() {
+    // What Windows and OpenSSL 1.x write: pbeWithSHAAnd3-KeyTripleDES-CBC for
+    // the key, pbeWithSHAAnd40BitRC2-CBC for the certificates, SHA-1 MAC.
+    let ossl = Openssl::new();
+    let (key, cert) = key_and_cert(&ossl, KeyType::EcP256);
+    let p12 = pkcs12(&ossl, &key.path, &cert.pem_path, &["-legacy"], false);
+    assert_opens_with_cert(&p12, "пароль-1", Format::Pkcs12, &cert.der);
+    assert_wrong_password(&p12, "пароль");
+    // 3DES for both, no encryption of the certificates, SHA-512 MAC.
+    let p12 = pkcs12(
+        &ossl,
+        &key.path,
+        &cert.pem_path,
+        &[
+            "-keypbe",
+            "PBE-SHA1-3DES",
+            "-certpbe",
+            "NONE",
+            "-macalg",
+            "sha512",
+        ],
+        false,
+    );
+    assert_opens_with_cert(&p12, "пароль-1", Format::Pkcs12, &cert.der);
+}
+
+#[test]
+fn pkcs12_gost_engine() {
+    // gost-engine's PKCS#12: PBES2 with PBKDF2-HMAC-Streebog-512 and GOST
+    // 28147-89 CFB (TC26 Z S-box), the TC 26 MAC over Streebog-512.
+    let ossl = Openssl::new();
+    for key_type in [KeyType::Gost2012_256("A"), KeyType::Gost2012_512("C")] {
+        let (key, cert) = key_and_cert(&ossl, key_type);
+        let p12 = pkcs12(
+            &ossl,
+            &key.path,
+            &cert.pem_path,
+            &[
+                "-keypbe",
+                "gost89",
+                "-certpbe",
+                "gost89",
+                "-macalg",
+                "md_gost12_512",
+            ],
+            true,
+        );
+        assert_opens_with_cert(&p12, "пароль-1", Format::Pkcs12, &cert.der);
+        assert!(matches!(
+            keystore::open(&p12, "пароль-1").unwrap().keys[0].key,
+            PrivateKey::Gost(_)
+        ));
+        assert_wrong_password(&p12, "пароль-2");
+    }
+}
+
+#[test]
+fn encrypted_pkcs8_from_openssl() {
+    let ossl = Openssl::new();
+    let (key, cert) = key_and_cert(&ossl, KeyType::EcP384);
+    for options in [
+        &["-v2", "aes-256-cbc"][..],
+        &["-v2", "aes-128-cbc", "-v2prf", "hmacWithSHA512"],
+        &["-v2", "des3"],
+        &["-v1", "PBE-SHA1-3DES"],
+    ] {
+        let mut args = vec!["pkcs8", "-topk8", "-in"];
+        let key_path = key.path.display().to_string();
+        args.push(&key_path);
+        args.extend(["-passout", "pass:secret"]);
+        args.extend_from_slice(options);
+        let pem = ossl.run(&args, false);
+        assert!(pem.starts_with(b"-----BEGIN ENCRYPTED PRIVATE KEY-----"));
+        let opened = keystore::open(&pem, "secret").unwrap_or_else(|e| panic!("{options:?}: {e}"));
+        assert_eq!(opened.format, Format::EncryptedPkcs8);
+        let certificate = signet_pki::Certificate::from_der(cert.der.clone()).unwrap();
+        assert!(opened.keys[0].key.matches(&certificate), "{options:?}");
+        assert_wrong_password(&pem, "Secret");
+    }
+}
+
+#[test]
+fn unencrypted_pkcs8_needs_no_password() {
+    let ossl = Openssl::new();
+    let (key, cert) = key_and_cert(&ossl, KeyType::Ed25519);
+    let opened = keystore::open(&read(&key.path), "").unwrap();
+    assert_eq!(opened.format, Format::Pkcs8);
+    let certificate = signet_pki::Certificate::from_der(cert.der.clone()).unwrap();
+    assert!(opened.keys[0].key.matches(&certificate));
+}
+
+/// Runs the JDK's `keytool`; panics naming the Debian package when absent.
+fn keytool(dir: &Path, args: &[&str]) {
+    let out = Command::new("keytool")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("cannot run `keytool` ({e}); install the Debian package openjdk-17-jre-headless")
+        });
+    assert!(
+        out.status.success(),
+        "keytool {args:?} failed: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn jks_from_keytool() {
+    let dir = tempfile::tempdir().unwrap();
+    for (alg, extra) in [("RSA", "2048"), ("EC", "256")] {
+        let store = format!("{alg}.jks");
+        keytool(
+            dir.path(),
+            &[
+                "-genkeypair",
+                "-storetype",
+                "JKS",
+                "-keystore",
+                &store,
+                "-storepass",
+                "пароль-jks",
+                "-keypass",
+                "пароль-jks",
+                "-alias",
+                "signer",
+                "-keyalg",
+                alg,
+                "-keysize",
+                extra,
+                "-dname",
+                "CN=keytool test",
+                "-validity",
+                "30",
+            ],
+        );
+        keytool(
+            dir.path(),
+            &[
+                "-exportcert",
+                "-keystore",
+                &store,
+                "-storepass",
+                "пароль-jks",
+                "-alias",
+                "signer",
+                "-file",
+                "cert.der",
+            ],
+        );
+        let jks = read(&dir.path().join(&store));
+        let cert = read(&dir.path().join("cert.der"));
+        assert_opens_with_cert(&jks, "пароль-jks", Format::Jks, &cert);
+        assert_eq!(
+            keystore::open(&jks, "пароль-jks").unwrap().keys[0]
+                .alias
+                .as_deref(),
+            Some("signer")
+        );
+        assert_wrong_password(&jks, "пароль");
+        // A flipped byte in the body fails the store digest.
+        let mut damaged = jks.clone();
+        damaged[40] ^= 1;
+        assert_wrong_password(&damaged, "пароль-jks");
+    }
+}
+
+/// The npm packages the Ukrainian cross-checks run: `jkurwa` and `gost89`,
+/// installed by .ci/run into $HOME/.cache/signet-npm (or SIGNET_NPM_DIR).
+fn node_modules() -> PathBuf {
+    let dir = std::env::var_os("SIGNET_NPM_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(std::env::var("HOME").expect("HOME is set")).join(".cache/signet-npm")
+        })
+        .join("node_modules");
+    assert!(
+        dir.join("gost89").is_dir() && dir.join("jkurwa").is_dir(),
+        "the npm packages gost89 and jkurwa are missing from {}; install them with \
+         `npm install --prefix $HOME/.cache/signet-npm jkurwa gost89` (.ci/run does)",
+        dir.display()
+    );
+    dir
+}
+
+#[test]
+fn ukrainian_pbes2_store_from_jkurwa() {
+    // STORE_A040.dat: PBES2 with PBKDF2-HMAC-GOST34311 and DSTU GOST 28147
+    // CFB; it decrypts to the key in Key40A0.cer.
+    let store = read(&ua("STORE_A040.dat"));
+    match keystore::open(&store, "password") {
+        Ok(opened) => {
+            assert_eq!(opened.format, Format::EncryptedPkcs8);
+            assert_is_key40a0(&opened.keys[0].key);
+        }
+        Err(e) => panic!("STORE_A040.dat: {e}"),
+    }
+    assert_wrong_password(&store, "Password");
+}
+
+#[test]
+fn iit_key6_written_by_gost89() {
+    let modules = node_modules();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("Key-6.dat");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/peers/gost89_key6.js");
+    let status = Command::new("node")
+        .env("NODE_PATH", &modules)
+        .arg(&script)
+        .arg(ua("Key40A0.cer"))
+        .arg("пароль 1")
+        .arg(&out)
+        .status()
+        .expect("node is installed (Debian package nodejs)");
+    assert!(status.success(), "{} failed", script.display());
+    let store = read(&out);
+    let opened = keystore::open(&store, "пароль 1").unwrap();
+    assert_eq!(opened.format, Format::Iit);
+    assert_is_key40a0(&opened.keys[0].key);
+    assert_wrong_password(&store, "пароль 2");
+}
+
+#[test]
+fn garbage_is_an_error_not_a_panic() {
+    for input in [
+        &b""[..],
+        b"\x30\x00",
+        b"\xfe\xed\xfe\xed\x00\x00\x00\x02",
+        b"\x30\x03\x02\x01\x03",
+        b"-----BEGIN ENCRYPTED PRIVATE KEY-----\nMAA=\n-----END ENCRYPTED PRIVATE KEY-----\n",
+    ] {
+        assert!(keystore::open(input, "x").is_err(), "{input:?}");
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Damaged containers (bytes flipped, cut short) give an error or a
+    /// key, never a panic.
+    #[test]
+    fn damaged_containers_never_panic(
+        which in 0usize..3,
+        flips in proptest::collection::vec((proptest::prelude::any::<proptest::sample::Index>(), 1u8..), 1..4),
+        cut in proptest::prelude::any::<proptest::sample::Index>(),
+        truncate in proptest::prelude::any::<bool>(),
+    ) {
+        let mut data = SAMPLES[which].clone();
+        for (at, x) in flips {
+            let i = at.index(data.len());
+            data[i] ^= x;
+        }
+        if truncate {
+            data.truncate(cut.index(data.len()));
+        }
+        let _ = keystore::open(&data, "пароль-1");
+    }
+}
+
+/// One container of each cheap-to-open kind, made once for the proptest.
+static SAMPLES: std::sync::LazyLock<Vec<Vec<u8>>> = std::sync::LazyLock::new(|| {
+    let ossl = Openssl::new();
+    let (key, cert) = key_and_cert(&ossl, KeyType::EcP256);
+    let legacy = pkcs12(
+        &ossl,
+        &key.path,
+        &cert.pem_path,
+        &["-legacy", "-iter", "1", "-maciter"],
+        false,
+    );
+    let modern = pkcs12(&ossl, &key.path, &cert.pem_path, &["-iter", "1"], false);
+    let mut args = vec![
+        "pkcs8".to_string(),
+        "-topk8".into(),
+        "-in".into(),
+        key.path.display().to_string(),
+    ];
+    args.extend(
+        [
+            "-passout",
+            "pass:пароль-1",
+            "-v2",
+            "aes-128-cbc",
+            "-iter",
+            "1",
+            "-outform",
+            "DER",
+        ]
+        .map(String::from),
+    );
+    let pkcs8 = ossl.run(&args, false);
+    vec![legacy, modern, pkcs8]
+});
