@@ -7,6 +7,7 @@
 //! 28147-89 key wrap, …) is written here with vectors from the standards.
 
 mod digest_alg;
+pub mod dstu4145;
 pub mod gost2015;
 pub mod gost28147;
 pub mod gost3410;

@@ -9,7 +9,7 @@ use std::future::Future;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, Request, StatusCode};
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -20,6 +20,7 @@ use tracing::Level;
 use utoipa::OpenApi;
 use utoipa_swagger_ui::SwaggerUi;
 
+use crate::cipher::ticket::handlers as ticket;
 use crate::openapi::ApiDoc;
 use crate::state::AppState;
 use crate::{cryptoapi, health, kontur_auth, reestro};
@@ -76,6 +77,52 @@ pub fn app(state: AppState) -> Router {
             post(reestro::verify::verify),
         )
         .layer(limit(config.max_body_bytes));
+    let tickets = Router::new()
+        .route("/api/v1/ticket", post(ticket::create))
+        .route(
+            "/api/v1/ticket/{uuid}",
+            axum::routing::delete(ticket::delete),
+        )
+        .route("/api/v1/ticket/{uuid}/option", put(ticket::set_options))
+        .route("/api/v1/ticket/{uuid}/data", post(ticket::upload_data))
+        .route(
+            "/api/v1/ticket/{uuid}/ds/data",
+            post(ticket::upload_signature).get(ticket::signature_bytes),
+        )
+        .route(
+            "/api/v1/ticket/{uuid}/ds/base64Data",
+            get(ticket::signature_base64),
+        )
+        .route(
+            "/api/v1/ticket/{uuid}/keyStore",
+            put(ticket::upload_key_store),
+        )
+        .route(
+            "/api/v1/ticket/{uuid}/keyStore/certificate/info/{key_type}",
+            put(ticket::certificate_info),
+        )
+        // The spec's own example calls this path.
+        .route(
+            "/api/v1/ticket/{uuid}/keyStore/certificateInfo/{key_type}",
+            put(ticket::certificate_info),
+        )
+        .route(
+            "/api/v1/ticket/{uuid}/keyStore/certificate/base64/{key_type}",
+            put(ticket::certificate_base64),
+        )
+        .route(
+            "/api/v1/ticket/{uuid}/ds/creator",
+            post(ticket::start_creator).get(ticket::creator_status),
+        )
+        .route(
+            "/api/v1/ticket/{uuid}/ds/verifier",
+            post(ticket::start_verifier).get(ticket::verifier_result),
+        )
+        .route(
+            "/api/v1/protectedParameters/certificate",
+            get(ticket::protection_certificate),
+        )
+        .layer(limit(config.ticket_max_body_bytes));
     // Everything else, the documentation and unknown paths included, gets
     // the small limit.
     let docs = Router::new()
@@ -88,6 +135,7 @@ pub fn app(state: AppState) -> Router {
         .merge(service)
         .merge(reestro_contents)
         .merge(reestro_verify)
+        .merge(tickets)
         .with_state(state)
         .merge(docs);
 

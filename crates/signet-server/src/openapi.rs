@@ -5,6 +5,9 @@
 use utoipa::OpenApi;
 
 use crate::cipher::certinfo;
+use crate::cipher::ticket::{
+    error as ticket_error, handlers as ticket, options as ticket_options, verify as ticket_verify,
+};
 use crate::cryptoapi::{certificate, error, validate};
 use crate::{health, kontur_auth, reestro};
 
@@ -31,6 +34,21 @@ use crate::{health, kontur_auth, reestro};
         reestro::contents::meta,
         reestro::contents::delete,
         reestro::verify::verify,
+        ticket::create,
+        ticket::delete,
+        ticket::set_options,
+        ticket::upload_data,
+        ticket::upload_signature,
+        ticket::signature_base64,
+        ticket::signature_bytes,
+        ticket::upload_key_store,
+        ticket::certificate_info,
+        ticket::certificate_base64,
+        ticket::start_creator,
+        ticket::creator_status,
+        ticket::start_verifier,
+        ticket::verifier_result,
+        ticket::protection_certificate,
     ),
     components(schemas(
         health::Health,
@@ -52,12 +70,24 @@ use crate::{health, kontur_auth, reestro};
         reestro::verify::VerificationResult,
         reestro::verify::SignerCertificate,
         reestro::verify::CertificateParty,
+        ticket::TicketAnswer,
+        ticket::OptionsAnswer,
+        ticket::Base64Data,
+        ticket::KeyStoreRequest,
+        ticket::PasswordRequest,
+        ticket_options::OptionsRequest,
+        ticket_error::MessageBody,
+        ticket_error::FailureBody,
+        ticket_verify::VerifierAnswer,
+        ticket_verify::VerifyResult,
+        ticket_verify::TimestampResult,
     )),
     modifiers(&BearerAuth),
     tags(
         (name = "service", description = "Health and readiness"),
         (name = "cryptoapi", description = "Kontur CryptoApi: signature validation"),
         (name = "kontur-auth", description = "Kontur auth: login by certificate, sessions"),
+        (name = "cipher", description = "Cipher BIS ticket API: sessions, key containers, certificate info, signing and verification; every JSON parameter may come as a protected parameter (encryptedData + secretKey)"),
         (name = "reestro", description = "Kontur Reestro: contents and signature verification (paths under the configured prefix)"),
     )
 )]

@@ -7,6 +7,8 @@ use signet_pki::TrustStore;
 use signet_store::Store;
 
 use crate::auth::ApiKeys;
+use crate::cipher::ticket::Tickets;
+use crate::cipher::ticket::protected::Protection;
 use crate::config::ServerConfig;
 use crate::engine::Engine;
 use crate::rate_limit::RateLimiter;
@@ -26,6 +28,10 @@ pub struct AppState {
     pub api_keys: Arc<ApiKeys>,
     /// Budgets of login attempts.
     pub auth_limits: Arc<AuthLimits>,
+    /// Cipher BIS tickets (in memory).
+    pub tickets: Arc<Tickets>,
+    /// The key pair of protected parameters, when configured.
+    pub protection: Option<Arc<Protection>>,
 }
 
 /// Budgets of authenticate-by-cert requests.
@@ -47,14 +53,23 @@ impl AppState {
             per_client: RateLimiter::new(config.auth_rate_per_client),
             per_certificate: RateLimiter::new(config.auth_rate_per_certificate),
         });
+        let tickets = Arc::new(Tickets::new(config.ticket_idle, config.max_tickets));
         AppState {
             auth_limits,
+            tickets,
+            protection: None,
             engine: Engine::offline(trust.clone()),
             config: Arc::new(config),
             store,
             trust,
             api_keys,
         }
+    }
+
+    /// Sets the protected-parameter key pair.
+    pub fn with_protection(mut self, protection: Protection) -> Self {
+        self.protection = Some(Arc::new(protection));
+        self
     }
 
     /// Replaces the validation engine.

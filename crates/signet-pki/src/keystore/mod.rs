@@ -86,6 +86,65 @@ pub struct KeyEntry {
     pub certificates: Vec<Certificate>,
     /// The name the container gives it (PKCS#12 friendlyName, JKS alias).
     pub alias: Option<String>,
+    /// What the container says the key is for, when it says so (IIT's
+    /// Key-6.dat keeps a signing key and a key-agreement key); otherwise
+    /// its certificate's keyUsage tells.
+    pub purpose: Option<KeyPurpose>,
+}
+
+/// What a key is used for, as Cipher BIS's `keyType` names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyPurpose {
+    /// Signing (keyUsage digitalSignature or nonRepudiation).
+    Signature,
+    /// Key agreement or key transport (keyUsage keyAgreement,
+    /// keyEncipherment or dataEncipherment).
+    KeyAgreement,
+}
+
+impl KeyPurpose {
+    /// `signature` or `keyAgreement`.
+    pub fn parse(name: &str) -> Option<Self> {
+        match name {
+            "signature" => Some(KeyPurpose::Signature),
+            "keyAgreement" => Some(KeyPurpose::KeyAgreement),
+            _ => None,
+        }
+    }
+
+    /// Whether a certificate allows this use: a certificate without
+    /// keyUsage allows any.
+    pub fn allowed_by(self, cert: &Certificate) -> bool {
+        use crate::extensions::KeyUsage;
+        let Some(ku) = cert.fields().extensions.key_usage else {
+            return true;
+        };
+        match self {
+            KeyPurpose::Signature => {
+                ku.has(KeyUsage::DIGITAL_SIGNATURE) || ku.has(KeyUsage::NON_REPUDIATION)
+            }
+            KeyPurpose::KeyAgreement => {
+                ku.has(KeyUsage::KEY_AGREEMENT) || ku.has(KeyUsage::KEY_ENCIPHERMENT) || ku.has(3) // dataEncipherment
+            }
+        }
+    }
+}
+
+impl KeyEntry {
+    /// The key's own certificate: the first one paired with it.
+    pub fn certificate(&self) -> Option<&Certificate> {
+        self.certificates.first()
+    }
+
+    /// Whether the key serves `purpose`: as the container says, else as its
+    /// certificate allows; a key with neither counts as a signing key.
+    pub fn serves(&self, purpose: KeyPurpose) -> bool {
+        match (self.purpose, self.certificate()) {
+            (Some(p), _) => p == purpose,
+            (None, Some(cert)) => purpose.allowed_by(cert),
+            (None, None) => purpose == KeyPurpose::Signature,
+        }
+    }
 }
 
 /// An opened container.
@@ -119,7 +178,7 @@ pub fn open(input: &[u8], password: &str) -> Result<KeyStore, PkiError> {
     if let Some(store) = iit::parse(&der)? {
         let key_der = store.decrypt(password)?;
         let key = parse_decrypted(&key_der, iit::NAME)?;
-        return Ok(single(Format::Iit, key));
+        return Ok(split_iit(key));
     }
     if is_encrypted_pkcs8(&der) {
         let key_der = pbe::decrypt_private_key_info(&der, password, "encrypted private key")?;
@@ -136,9 +195,29 @@ fn single(format: Format, key: PrivateKey) -> KeyStore {
             key,
             certificates: Vec::new(),
             alias: None,
+            purpose: None,
         }],
         certificates: Vec::new(),
     }
+}
+
+/// An IIT key with its key-agreement key beside it as a second entry.
+fn split_iit(mut key: PrivateKey) -> KeyStore {
+    let agreement = match &mut key {
+        PrivateKey::Dstu4145(k) => k.take_agreement_key(),
+        _ => None,
+    };
+    let mut store = single(Format::Iit, key);
+    if let Some(agreement) = agreement {
+        store.keys[0].purpose = Some(KeyPurpose::Signature);
+        store.keys.push(KeyEntry {
+            key: PrivateKey::Dstu4145(agreement),
+            certificates: Vec::new(),
+            alias: None,
+            purpose: Some(KeyPurpose::KeyAgreement),
+        });
+    }
+    store
 }
 
 /// `SEQUENCE { SEQUENCE { OID password-based-scheme, … }, OCTET STRING }`.
@@ -210,6 +289,7 @@ fn open_pkcs12(der: &[u8], password: &str) -> Result<KeyStore, PkiError> {
             key,
             certificates: own,
             alias: bag.name,
+            purpose: None,
         });
     }
     Ok(KeyStore {
@@ -231,6 +311,7 @@ fn open_jks(store: &[u8], password: &str) -> Result<KeyStore, PkiError> {
             key,
             certificates: chain,
             alias: Some(entry.alias),
+            purpose: None,
         });
     }
     Ok(KeyStore {
@@ -251,6 +332,11 @@ fn add_matching(key: &PrivateKey, all: &[Certificate], own: &mut Vec<Certificate
 }
 
 impl KeyStore {
+    /// The first key that serves `purpose`.
+    pub fn key_for(&self, purpose: KeyPurpose) -> Option<&KeyEntry> {
+        self.keys.iter().find(|k| k.serves(purpose))
+    }
+
     /// Pairs keys that have no certificate yet with those of `candidates`
     /// (a trust store, certificates uploaded beside the container) whose
     /// public key is theirs.

@@ -123,6 +123,11 @@ impl DstuPrivateKey {
         self.agreement.as_deref()
     }
 
+    /// Takes the key-agreement key out, leaving none.
+    pub fn take_agreement_key(&mut self) -> Option<DstuPrivateKey> {
+        self.agreement.take().map(|k| *k)
+    }
+
     /// "DSTU 4145-2002 (M257)" and the like.
     pub fn description(&self) -> String {
         match self.curve.as_ref().and_then(|c| c.field_degree()) {

@@ -3,3 +3,4 @@
 
 pub mod certinfo;
 mod labels;
+pub mod ticket;

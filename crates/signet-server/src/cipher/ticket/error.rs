@@ -1,0 +1,107 @@
+//! The ticket API's error answers, as Cipher BIS gives them: 400
+//! `{message}` for a malformed request or an unknown ticket, 500
+//! `{message, failureCause}` for an operation that failed (wrong password,
+//! bad container, bad signature), 503 `{message}` when the service cannot
+//! work (store down, too many tickets).
+
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use signet_pki::oid::Lang;
+use utoipa::ToSchema;
+
+use super::messages::Msg;
+
+/// `{message}`.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MessageBody {
+    /// What happened, in the user's language.
+    pub message: String,
+}
+
+/// `{message, failureCause}`.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct FailureBody {
+    /// What failed, in the user's language.
+    pub message: String,
+    /// Why.
+    pub failure_cause: String,
+}
+
+/// A failed ticket call.
+#[derive(Debug, thiserror::Error)]
+pub enum TicketError {
+    /// 400: the ticket does not exist (or has expired).
+    #[error("no such ticket")]
+    NoTicket,
+    /// 400: the request itself is wrong; the text says how.
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    /// 500: the operation failed.
+    #[error("{cause}")]
+    Failed {
+        /// The summary.
+        message: Msg,
+        /// The reason.
+        cause: String,
+    },
+    /// 503: the service cannot take the request now.
+    #[error("unavailable: {0:?}")]
+    Unavailable(Msg),
+}
+
+impl TicketError {
+    /// A failed operation.
+    pub fn failed(message: Msg, cause: impl std::fmt::Display) -> Self {
+        TicketError::Failed {
+            message,
+            cause: cause.to_string(),
+        }
+    }
+
+    /// The response in `lang`.
+    pub fn into_response_in(self, lang: Lang) -> Response {
+        match self {
+            TicketError::NoTicket => message(StatusCode::BAD_REQUEST, Msg::NoTicket.text(lang)),
+            TicketError::BadRequest(why) => message(
+                StatusCode::BAD_REQUEST,
+                &format!("{} {why}", Msg::BadRequest.text(lang)),
+            ),
+            TicketError::Failed { message, cause } => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                Json(FailureBody {
+                    message: message.text(lang).to_owned(),
+                    failure_cause: cause,
+                }),
+            )
+                .into_response(),
+            TicketError::Unavailable(msg) => {
+                message(StatusCode::SERVICE_UNAVAILABLE, msg.text(lang))
+            }
+        }
+    }
+}
+
+fn message(status: StatusCode, text: &str) -> Response {
+    (
+        status,
+        Json(MessageBody {
+            message: text.to_owned(),
+        }),
+    )
+        .into_response()
+}
+
+/// A ticket call's answer: the body, or the error, in the user's language.
+pub struct Localized<T>(pub Lang, pub Result<T, TicketError>);
+
+impl<T: IntoResponse> IntoResponse for Localized<T> {
+    fn into_response(self) -> Response {
+        match self.1 {
+            Ok(body) => body.into_response(),
+            Err(e) => e.into_response_in(self.0),
+        }
+    }
+}

@@ -1,0 +1,185 @@
+//! The ticket API's messages in the user's language.
+//!
+//! Cipher BIS answers every call with a `message` in the language of the
+//! service; signet takes it from `Accept-Language` (Ukrainian by default,
+//! Russian, English). The Ukrainian and Russian texts of the calls the
+//! vendor documents are its own ("Сесія відсутня.", "Створена сесія.");
+//! the rest are ours in the same style.
+
+use axum::http::HeaderMap;
+use axum::http::header::ACCEPT_LANGUAGE;
+use signet_pki::oid::Lang;
+
+/// The language of a request: the first tag of `Accept-Language` signet
+/// speaks (q-values are not weighed: clients put their choice first),
+/// Ukrainian when none.
+pub fn request_lang(headers: &HeaderMap) -> Lang {
+    headers
+        .get(ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| {
+            v.split(',')
+                .filter_map(|tag| Lang::parse(tag.split(';').next().unwrap_or_default()))
+                .next()
+        })
+        .unwrap_or_default()
+}
+
+/// Every message the ticket API says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum Msg {
+    TicketCreated,
+    TicketDeleted,
+    NoTicket,
+    TooManyTickets,
+    OptionsSet,
+    DataLoaded,
+    DsDataLoaded,
+    KeyStoreLoaded,
+    CreatorStarted,
+    CreatorDone,
+    CreatorRunning,
+    CreatorFailed,
+    CreatorNotStarted,
+    VerifierStarted,
+    VerifierNotStarted,
+    SignatureValid,
+    SignatureInvalid,
+    NoSignatureData,
+    CertificateInfoFailed,
+    BadRequest,
+    NotReady,
+    Base64Data,
+}
+
+impl Msg {
+    /// The text in `lang`.
+    pub fn text(self, lang: Lang) -> &'static str {
+        let (uk, ru, en) = match self {
+            Msg::TicketCreated => ("Створена сесія.", "Создана сессия.", "Session created."),
+            Msg::TicketDeleted => ("Видалена сесія.", "Удалена сессия.", "Session deleted."),
+            Msg::NoTicket => ("Сесія відсутня.", "Сессия отсутствует.", "No such session."),
+            Msg::TooManyTickets => (
+                "Перевищено кількість відкритих сесій.",
+                "Превышено количество открытых сессий.",
+                "Too many open sessions.",
+            ),
+            Msg::OptionsSet => (
+                "Параметри сесії встановлені.",
+                "Параметры сессии установлены.",
+                "Session options set.",
+            ),
+            Msg::DataLoaded => (
+                "Дані для сесії успішно завантажені.",
+                "Данные для сессии успешно загружены.",
+                "Session data loaded.",
+            ),
+            Msg::DsDataLoaded => (
+                "Дані ЕП успішно завантажені.",
+                "Данные ЭП успешно загружены.",
+                "Signature data loaded.",
+            ),
+            Msg::KeyStoreLoaded => (
+                "Ключовий контейнер сесії успішно завантажено.",
+                "Ключевой контейнер сессии успешно загружен.",
+                "Session key container loaded.",
+            ),
+            Msg::CreatorStarted => (
+                "Ініційована асинхронна операція створення електронного підпису.",
+                "Инициирована асинхронная операция создания электронной подписи.",
+                "Signing started.",
+            ),
+            Msg::CreatorDone => (
+                "Електронний підпис успішно створений.",
+                "Электронная подпись успешно создана.",
+                "The signature has been created.",
+            ),
+            Msg::CreatorRunning => (
+                "Операція \"Створення електронного підпису\" знаходиться у стадії виконання.",
+                "Операция \"Создание электронной подписи\" находится в стадии выполнения.",
+                "Signing is in progress.",
+            ),
+            Msg::CreatorFailed => (
+                "Електронний підпис не створено.",
+                "Электронная подпись не создана.",
+                "The signature was not created.",
+            ),
+            Msg::CreatorNotStarted => (
+                "Операція створення електронного підпису не ініційована.",
+                "Операция создания электронной подписи не инициирована.",
+                "Signing has not been started.",
+            ),
+            Msg::VerifierStarted => (
+                "Ініційована асинхронна операція перевірки електронного підпису.",
+                "Инициирована асинхронная операция проверки электронной подписи.",
+                "Verification started.",
+            ),
+            Msg::VerifierNotStarted => (
+                "Операція перевірки електронного підпису не ініційована.",
+                "Операция проверки электронной подписи не инициирована.",
+                "Verification has not been started.",
+            ),
+            Msg::SignatureValid => (
+                "Цифровий підпис дійсний.",
+                "Цифровая подпись действительна.",
+                "The signature is valid.",
+            ),
+            Msg::SignatureInvalid => (
+                "Цифровий підпис не дійсний.",
+                "Цифровая подпись не действительна.",
+                "The signature is not valid.",
+            ),
+            Msg::NoSignatureData => (
+                "Дані ЕП відсутні.",
+                "Данные ЭП отсутствуют.",
+                "There is no signature in the session.",
+            ),
+            Msg::CertificateInfoFailed => (
+                "Помилка при отриманні даних сертифікату.",
+                "Ошибка при получении данных сертификата.",
+                "The certificate info could not be read.",
+            ),
+            Msg::BadRequest => (
+                "Некоректний запит.",
+                "Некорректный запрос.",
+                "The request is not valid.",
+            ),
+            Msg::NotReady => (
+                "Сервіс виконання криптографічних операцій не запущено.",
+                "Сервис выполнения криптографических операций не запущен.",
+                "The cryptographic service is not running.",
+            ),
+            Msg::Base64Data => (
+                "Дані ЕП в кодуванні base64.",
+                "Данные ЭП в кодировке base64.",
+                "The signature in base64.",
+            ),
+        };
+        match lang {
+            Lang::Uk => uk,
+            Lang::Ru => ru,
+            Lang::En => en,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::HeaderValue;
+
+    #[test]
+    fn language_comes_from_accept_language() {
+        let mut h = HeaderMap::new();
+        assert_eq!(request_lang(&h), Lang::Uk);
+        h.insert(
+            ACCEPT_LANGUAGE,
+            HeaderValue::from_static("de-DE, ru-RU;q=0.8"),
+        );
+        assert_eq!(request_lang(&h), Lang::Ru);
+        h.insert(ACCEPT_LANGUAGE, HeaderValue::from_static("en"));
+        assert_eq!(request_lang(&h), Lang::En);
+        assert_eq!(Msg::NoTicket.text(Lang::Uk), "Сесія відсутня.");
+    }
+}

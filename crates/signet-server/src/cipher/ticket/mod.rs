@@ -1,0 +1,216 @@
+//! Cipher BIS ticket API (spec 001, `/api/v1/ticket…`): a client opens a
+//! ticket (a session), uploads data and a key container, reads the
+//! certificate info, has the data signed or a signature verified, fetches
+//! the result and closes the ticket.
+//!
+//! Tickets live in this process's memory only, as the vendor's do: the key
+//! container is never written to the store, a disk or a log, is kept
+//! encrypted as uploaded, opened with the password for each operation,
+//! and wiped (zeroized) with the ticket on `DELETE`, on expiry after the
+//! configured idle time, or when replaced. Several instances behind a load
+//! balancer therefore need sticky routing by ticket.
+//!
+//! Signing and verification run asynchronously, as the vendor's do:
+//! `POST …/ds/creator` starts signing and `GET …/ds/creator` answers 202
+//! while it runs; `POST …/ds/verifier` starts verification and `GET
+//! …/ds/verifier` waits for its result.
+
+pub mod error;
+pub mod handlers;
+pub mod messages;
+pub mod options;
+pub mod protected;
+mod sign;
+pub mod verify;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use tokio::sync::watch;
+use uuid::Uuid;
+use zeroize::Zeroizing;
+
+use self::error::TicketError;
+use self::options::SessionOptions;
+use self::verify::VerifyOutcome;
+
+/// Bytes that are wiped when dropped: the key container, the data.
+pub type Secret = Zeroizing<Vec<u8>>;
+
+/// The state of an asynchronous operation: `None` while it runs.
+pub type Progress<T> = watch::Receiver<Option<T>>;
+
+/// One ticket.
+#[derive(Default)]
+pub struct Ticket {
+    /// Signing and verification options.
+    pub options: SessionOptions,
+    /// The data to sign, or the signed content of a detached signature.
+    pub data: Option<Arc<Secret>>,
+    /// The signature: uploaded (`ds/data`) or made (`ds/creator`).
+    pub signature: Option<Arc<Vec<u8>>>,
+    /// The key container as uploaded (still encrypted).
+    pub key_store: Option<Arc<Secret>>,
+    /// Certificates uploaded beside the container, DER.
+    pub certificates: Vec<Vec<u8>>,
+    /// Signing in progress or done: `Ok` or why it failed.
+    pub creator: Option<Progress<Result<(), String>>>,
+    /// Verification in progress or done.
+    pub verifier: Option<Progress<VerifyOutcome>>,
+}
+
+impl Ticket {
+    /// Drops the key container (wiped as it goes).
+    pub fn wipe(&mut self) {
+        *self = Ticket::default();
+    }
+}
+
+struct Entry {
+    ticket: Arc<tokio::sync::Mutex<Ticket>>,
+    last_used: Instant,
+}
+
+/// Every open ticket.
+pub struct Tickets {
+    entries: Mutex<HashMap<Uuid, Entry>>,
+    idle: Duration,
+    max: usize,
+}
+
+impl Tickets {
+    /// Tickets that lapse after `idle` without use; at most `max` open.
+    pub fn new(idle: Duration, max: usize) -> Self {
+        Tickets {
+            entries: Mutex::new(HashMap::new()),
+            idle,
+            max,
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, HashMap<Uuid, Entry>> {
+        // A panic while holding the lock leaves the map consistent (every
+        // change is a single insert or remove), so a poisoned lock is used.
+        self.entries
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Opens a ticket.
+    pub fn open(&self) -> Result<Uuid, TicketError> {
+        let mut entries = self.lock();
+        let now = Instant::now();
+        entries.retain(|_, e| now.duration_since(e.last_used) < self.idle);
+        if entries.len() >= self.max {
+            return Err(TicketError::Unavailable(messages::Msg::TooManyTickets));
+        }
+        let id = Uuid::new_v4();
+        entries.insert(
+            id,
+            Entry {
+                ticket: Arc::new(tokio::sync::Mutex::new(Ticket::default())),
+                last_used: now,
+            },
+        );
+        Ok(id)
+    }
+
+    /// The live ticket `id`, its idle time restarted.
+    pub fn get(&self, id: &str) -> Result<Arc<tokio::sync::Mutex<Ticket>>, TicketError> {
+        let id = Uuid::parse_str(id.trim()).map_err(|_| TicketError::NoTicket)?;
+        let mut entries = self.lock();
+        let now = Instant::now();
+        match entries.get_mut(&id) {
+            Some(e) if now.duration_since(e.last_used) < self.idle => {
+                e.last_used = now;
+                Ok(e.ticket.clone())
+            }
+            Some(_) => {
+                entries.remove(&id);
+                Err(TicketError::NoTicket)
+            }
+            None => Err(TicketError::NoTicket),
+        }
+    }
+
+    /// Closes ticket `id`; its contents are wiped once no operation holds
+    /// them.
+    pub async fn close(&self, id: &str) -> Result<(), TicketError> {
+        let ticket = self.get(id)?;
+        if let Ok(uuid) = Uuid::parse_str(id.trim()) {
+            self.lock().remove(&uuid);
+        }
+        ticket.lock().await.wipe();
+        Ok(())
+    }
+
+    /// How many tickets are open (lapsed ones included until swept).
+    pub fn len(&self) -> usize {
+        self.lock().len()
+    }
+
+    /// Whether no ticket is open.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use zeroize::Zeroize;
+
+    #[test]
+    fn tickets_open_expire_and_close() {
+        let tickets = Tickets::new(Duration::from_millis(50), 2);
+        let a = tickets.open().unwrap();
+        let _b = tickets.open().unwrap();
+        assert!(matches!(tickets.open(), Err(TicketError::Unavailable(_))));
+        assert!(tickets.get(&a.to_string()).is_ok());
+        assert!(matches!(
+            tickets.get("nonsense"),
+            Err(TicketError::NoTicket)
+        ));
+        std::thread::sleep(Duration::from_millis(60));
+        assert!(matches!(
+            tickets.get(&a.to_string()),
+            Err(TicketError::NoTicket)
+        ));
+        // Lapsed tickets are swept when a new one opens.
+        let c = tickets.open().unwrap();
+        assert_eq!(tickets.len(), 1);
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        rt.block_on(tickets.close(&c.to_string())).unwrap();
+        assert!(tickets.is_empty());
+    }
+
+    /// Closing a ticket drops the last reference to its key container, so
+    /// the `Zeroizing` buffer is wiped then, not at some later point.
+    #[test]
+    fn closing_a_ticket_drops_its_key_container() {
+        let tickets = Tickets::new(Duration::from_secs(60), 4);
+        let id = tickets.open().unwrap().to_string();
+        let handle = tickets.get(&id).unwrap();
+        let container = Arc::new(Zeroizing::new(b"key container".to_vec()));
+        let weak = Arc::downgrade(&container);
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        rt.block_on(async {
+            handle.lock().await.key_store = Some(container);
+            tickets.close(&id).await.unwrap();
+        });
+        assert!(weak.upgrade().is_none(), "the container outlived DELETE");
+        assert!(matches!(tickets.get(&id), Err(TicketError::NoTicket)));
+    }
+
+    #[test]
+    fn the_buffer_type_zeroizes() {
+        let mut secret: Secret = Zeroizing::new(vec![0xAA; 32]);
+        secret.zeroize();
+        assert!(secret.is_empty());
+    }
+}

@@ -1,0 +1,614 @@
+//! The Cipher BIS ticket API through the router: whole flows with key
+//! containers made by OpenSSL (RSA) and gost-engine (GOST), signatures
+//! checked by `openssl cms -verify`, and the failures a client meets.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as B64;
+use http_body_util::BodyExt;
+use serde_json::{Value, json};
+use signet_pki::{Certificate, TrustStore};
+use signet_server::cipher::ticket::protected::Protection;
+use signet_server::{AppState, ServerConfig, app};
+use signet_store::SqliteStore;
+use test_support::KeyType;
+use test_support::pki::{Party, TestPki};
+use tower::ServiceExt;
+
+const DOC: &[u8] = b"signet ticket test document \xd0\xb4\xd0\xbe\xd0\xba";
+const PASSWORD: &str = "пароль 12345";
+
+async fn state_with(dir: &tempfile::TempDir, pki: &TestPki, config: ServerConfig) -> AppState {
+    let store = SqliteStore::open(&dir.path().join("s.db"))
+        .await
+        .expect("sqlite");
+    let trust =
+        TrustStore::from_certificates([Certificate::parse(&pki.root.cert.der).expect("root")]);
+    AppState::new(config, Arc::new(store), trust)
+}
+
+fn config() -> ServerConfig {
+    let mut config = ServerConfig::new("127.0.0.1:0".parse().expect("addr"));
+    config.time_zone = jiff::tz::TimeZone::get("Europe/Kyiv").expect("tz");
+    config
+}
+
+struct Client {
+    state: AppState,
+    lang: &'static str,
+}
+
+struct Answer {
+    status: StatusCode,
+    body: Vec<u8>,
+}
+
+impl Answer {
+    fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).unwrap_or_else(|e| {
+            panic!(
+                "not JSON ({e}), status {}: {}",
+                self.status,
+                String::from_utf8_lossy(&self.body)
+            )
+        })
+    }
+
+    fn ok(self) -> Value {
+        assert_eq!(
+            self.status,
+            StatusCode::OK,
+            "{}",
+            String::from_utf8_lossy(&self.body)
+        );
+        self.json()
+    }
+}
+
+impl Client {
+    async fn call(&self, method: &str, path: &str, body: Option<Value>) -> Answer {
+        let mut req = Request::builder()
+            .method(method)
+            .uri(path)
+            .header("accept-language", self.lang);
+        let body = match body {
+            Some(v) => {
+                req = req.header("content-type", "application/json");
+                Body::from(v.to_string())
+            }
+            None => Body::empty(),
+        };
+        self.send(req.body(body).expect("request")).await
+    }
+
+    async fn raw(&self, method: &str, path: &str, bytes: Vec<u8>) -> Answer {
+        let req = Request::builder()
+            .method(method)
+            .uri(path)
+            .header("content-type", "application/octet-stream")
+            .body(Body::from(bytes))
+            .expect("request");
+        self.send(req).await
+    }
+
+    async fn send(&self, req: Request<Body>) -> Answer {
+        let resp = app(self.state.clone())
+            .oneshot(req)
+            .await
+            .expect("response");
+        let status = resp.status();
+        let body = resp
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes()
+            .to_vec();
+        Answer { status, body }
+    }
+
+    async fn open(&self) -> String {
+        let v = self.call("POST", "/api/v1/ticket", None).await.ok();
+        v["ticketUuid"].as_str().expect("ticketUuid").to_owned()
+    }
+
+    /// Polls `GET ds/creator` until it is no longer 202.
+    async fn creator_result(&self, t: &str) -> Answer {
+        for _ in 0..600 {
+            let a = self
+                .call("GET", &format!("/api/v1/ticket/{t}/ds/creator"), None)
+                .await;
+            if a.status != StatusCode::ACCEPTED {
+                return a;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        panic!("signing did not finish");
+    }
+
+    async fn sign(&self, t: &str, password: &str) -> Answer {
+        self.call(
+            "POST",
+            &format!("/api/v1/ticket/{t}/ds/creator"),
+            Some(json!({"keyStorePassword": password})),
+        )
+        .await
+        .ok();
+        self.creator_result(t).await
+    }
+
+    async fn signature(&self, t: &str) -> Vec<u8> {
+        let v = self
+            .call("GET", &format!("/api/v1/ticket/{t}/ds/base64Data"), None)
+            .await
+            .ok();
+        B64.decode(v["base64Data"].as_str().expect("base64Data"))
+            .expect("base64")
+    }
+
+    async fn verify(&self, t: &str) -> Answer {
+        self.call("POST", &format!("/api/v1/ticket/{t}/ds/verifier"), None)
+            .await
+            .ok();
+        self.call("GET", &format!("/api/v1/ticket/{t}/ds/verifier"), None)
+            .await
+    }
+}
+
+/// A PKCS#12 of `party`'s key and certificate (and the intermediate), made
+/// by `openssl pkcs12 -export`.
+fn pkcs12(pki: &TestPki, party: &Party, extra: &[&str]) -> Vec<u8> {
+    let out = pki.ossl.dir().join(format!("ticket-{}.p12", extra.len()));
+    let mut args: Vec<String> = vec![
+        "pkcs12".into(),
+        "-export".into(),
+        "-inkey".into(),
+        party.key.path.display().to_string(),
+        "-in".into(),
+        party.cert.pem_path.display().to_string(),
+        "-certfile".into(),
+        pki.intermediate.cert.pem_path.display().to_string(),
+        "-passout".into(),
+        format!("pass:{PASSWORD}"),
+        "-out".into(),
+        out.display().to_string(),
+    ];
+    args.extend(extra.iter().map(|s| s.to_string()));
+    pki.ossl.run(&args, party.key.key_type.is_gost());
+    std::fs::read(&out).expect("p12 written")
+}
+
+/// `openssl cms -verify` of a signature, with the gost engine for GOST.
+fn openssl_verifies(pki: &TestPki, sig: &[u8], content: Option<&[u8]>, gost: bool) -> Vec<u8> {
+    let dir = pki.ossl.dir();
+    let sig_path = dir.join("ticket-sig.p7s");
+    std::fs::write(&sig_path, sig).expect("write");
+    let out = dir.join("ticket-out.bin");
+    // The root and the intermediate as trusted (a detached signature made
+    // with embedCertificateType signerCert carries only the signer's).
+    let chain = dir.join("ticket-chain.pem");
+    let mut pem = std::fs::read(&pki.root.cert.pem_path).expect("root");
+    pem.extend(std::fs::read(&pki.intermediate.cert.pem_path).expect("intermediate"));
+    std::fs::write(&chain, pem).expect("write");
+    let mut args: Vec<String> = vec![
+        "cms".into(),
+        "-verify".into(),
+        "-binary".into(),
+        "-cades".into(),
+        "-inform".into(),
+        "DER".into(),
+        "-in".into(),
+        sig_path.display().to_string(),
+        "-CAfile".into(),
+        chain.display().to_string(),
+        "-out".into(),
+        out.display().to_string(),
+    ];
+    if let Some(c) = content {
+        let p = dir.join("ticket-content.bin");
+        std::fs::write(&p, c).expect("write");
+        args.extend(["-content".into(), p.display().to_string()]);
+    }
+    pki.ossl.run(&args, gost);
+    std::fs::read(&out).expect("verified content")
+}
+
+async fn sign_and_check(pki: &TestPki, signer: &Party, container: Vec<u8>, gost: bool) {
+    let dir = tempfile::tempdir().expect("dir");
+    let c = Client {
+        state: state_with(&dir, pki, config()).await,
+        lang: "uk",
+    };
+    let t = c.open().await;
+    c.raw("POST", &format!("/api/v1/ticket/{t}/data"), DOC.to_vec())
+        .await
+        .ok();
+    c.call(
+        "PUT",
+        &format!("/api/v1/ticket/{t}/keyStore"),
+        Some(json!({"base64Data": B64.encode(&container)})),
+    )
+    .await
+    .ok();
+
+    // Certificate info, as the spec's example renders it.
+    let info = c
+        .call(
+            "PUT",
+            &format!("/api/v1/ticket/{t}/keyStore/certificate/info/signature"),
+            Some(json!({"keyStorePassword": PASSWORD})),
+        )
+        .await
+        .ok();
+    let cert = Certificate::parse(&signer.cert.der).expect("cert");
+    let owner = &info["ownerCertificateInfo"];
+    assert_eq!(owner["description"], "Власник");
+    assert_eq!(
+        owner["value"]["ownerFullName"]["value"],
+        cert.fields()
+            .subject
+            .get(&signet_pki::oid::ids::CN)
+            .expect("cn")
+    );
+    let serial = info["certificateSerialNumber"]["value"]
+        .as_str()
+        .expect("serial");
+    assert_eq!(
+        serial.replace(' ', ""),
+        hex::encode_upper(&cert.fields().serial_number)
+    );
+    assert!(
+        info["notAfter"]["value"]
+            .as_str()
+            .is_some_and(|d| d.contains("EET") || d.contains("EEST")),
+        "{info}"
+    );
+    // The spec's example path is the same call.
+    let again = c
+        .call(
+            "PUT",
+            &format!("/api/v1/ticket/{t}/keyStore/certificateInfo/signature"),
+            Some(json!({"keyStorePassword": PASSWORD})),
+        )
+        .await
+        .ok();
+    assert_eq!(again, info);
+
+    // Detached (the default), then attached.
+    let made = c.sign(&t, PASSWORD).await.ok();
+    assert_eq!(made["message"], "Електронний підпис успішно створений.");
+    let detached = c.signature(&t).await;
+    assert_eq!(openssl_verifies(pki, &detached, Some(DOC), gost), DOC);
+
+    c.call(
+        "PUT",
+        &format!("/api/v1/ticket/{t}/option"),
+        Some(json!({"signatureType": "attached", "embedCertificateType": "signerAndCaCert"})),
+    )
+    .await
+    .ok();
+    c.sign(&t, PASSWORD).await.ok();
+    let attached = c.signature(&t).await;
+    assert_eq!(openssl_verifies(pki, &attached, None, gost), DOC);
+
+    // signet's own verification of what it made.
+    let v = c.verify(&t).await.ok();
+    assert_eq!(v["message"], "Цифровий підпис дійсний.");
+    let r = &v["verifyResults"][0];
+    assert_eq!(r["status"], "SUCCESS", "{v}");
+    assert_eq!(r["isValid"], true);
+    assert_eq!(r["isUntrustedValid"], true);
+    assert_eq!(r["signatureType"], "CAdES-BES");
+    assert!(r["signingDateTime"].is_string());
+    assert_eq!(r["signerInfo"], info);
+
+    c.call("DELETE", &format!("/api/v1/ticket/{t}"), None)
+        .await
+        .ok();
+    let gone = c
+        .call("GET", &format!("/api/v1/ticket/{t}/ds/base64Data"), None)
+        .await;
+    assert_eq!(gone.status, StatusCode::BAD_REQUEST);
+    assert_eq!(gone.json()["message"], "Сесія відсутня.");
+}
+
+#[tokio::test]
+async fn rsa_pkcs12_made_by_openssl_signs_and_verifies() {
+    let pki = TestPki::new(KeyType::Rsa(2048));
+    let signer = pki.issue("Тестовий Підписувач", KeyType::Rsa(2048), None, &[]);
+    let p12 = pkcs12(&pki, &signer, &[]);
+    sign_and_check(&pki, &signer, p12, false).await;
+}
+
+#[tokio::test]
+async fn gost_pkcs12_made_by_gost_engine_signs_and_verifies() {
+    let pki = TestPki::new(KeyType::Gost2012_256("A"));
+    let signer = pki.issue("Тестовий ГОСТ", KeyType::Gost2012_256("A"), None, &[]);
+    let p12 = pkcs12(
+        &pki,
+        &signer,
+        &[
+            "-keypbe",
+            "gost89",
+            "-certpbe",
+            "gost89",
+            "-macalg",
+            "md_gost12_512",
+        ],
+    );
+    sign_and_check(&pki, &signer, p12, true).await;
+}
+
+#[tokio::test]
+async fn failures_answer_in_the_vendors_shapes() {
+    let dir = tempfile::tempdir().expect("dir");
+    let pki = TestPki::new(KeyType::EcP256);
+    let signer = pki.issue(
+        "Signer",
+        KeyType::EcP256,
+        None,
+        &[("keyUsage", "critical, digitalSignature, nonRepudiation")],
+    );
+    let p12 = pkcs12(&pki, &signer, &[]);
+    let mut c = Client {
+        state: state_with(&dir, &pki, config()).await,
+        lang: "ru-RU,ru;q=0.9",
+    };
+    // Unknown ticket: 400 {message}, in the user's language.
+    let a = c
+        .call(
+            "PUT",
+            "/api/v1/ticket/00000000-0000-0000-0000-000000000000/option",
+            Some(json!({})),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST);
+    assert_eq!(a.json(), json!({"message": "Сессия отсутствует."}));
+    c.lang = "en";
+
+    let t = c.open().await;
+    // Signing before a container is uploaded.
+    let a = c
+        .call(
+            "POST",
+            &format!("/api/v1/ticket/{t}/ds/creator"),
+            Some(json!({"keyStorePassword": PASSWORD})),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(a.json()["failureCause"].as_str().is_some());
+
+    c.raw("PUT", &format!("/api/v1/ticket/{t}/keyStore"), p12.clone())
+        .await
+        .ok();
+    // Wrong password: 500 {message, failureCause}.
+    let a = c
+        .call(
+            "PUT",
+            &format!("/api/v1/ticket/{t}/keyStore/certificate/info/signature"),
+            Some(json!({"keyStorePassword": "wrong"})),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::INTERNAL_SERVER_ERROR);
+    let v = a.json();
+    assert!(v["message"].is_string());
+    assert!(
+        v["failureCause"]
+            .as_str()
+            .expect("cause")
+            .contains("wrong password"),
+        "{v}"
+    );
+    // A signing-only certificate has no key-agreement key: {}.
+    let none = c
+        .call(
+            "PUT",
+            &format!("/api/v1/ticket/{t}/keyStore/certificate/info/keyAgreement"),
+            Some(json!({"keyStorePassword": PASSWORD})),
+        )
+        .await
+        .ok();
+    assert_eq!(none, json!({}));
+    let bad_type = c
+        .call(
+            "PUT",
+            &format!("/api/v1/ticket/{t}/keyStore/certificate/info/other"),
+            Some(json!({"keyStorePassword": PASSWORD})),
+        )
+        .await;
+    assert_eq!(bad_type.status, StatusCode::BAD_REQUEST);
+
+    // Signing with the wrong password fails at GET ds/creator.
+    c.raw("POST", &format!("/api/v1/ticket/{t}/data"), DOC.to_vec())
+        .await
+        .ok();
+    let a = c.sign(&t, "wrong").await;
+    assert_eq!(a.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(a.json()["message"], "The signature was not created.");
+
+    // A bad option value changes nothing.
+    let a = c
+        .call(
+            "PUT",
+            &format!("/api/v1/ticket/{t}/option"),
+            Some(json!({"signatureType": "enveloping"})),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST);
+
+    // A signature over other data: 406 with the reason per signer.
+    c.sign(&t, PASSWORD).await.ok();
+    c.raw(
+        "POST",
+        &format!("/api/v1/ticket/{t}/data"),
+        b"other data".to_vec(),
+    )
+    .await
+    .ok();
+    let a = c.verify(&t).await;
+    assert_eq!(a.status, StatusCode::NOT_ACCEPTABLE);
+    let v = a.json();
+    assert_eq!(v["message"], "The signature is not valid.");
+    assert_eq!(v["verifyResults"][0]["status"], "FAILURE");
+    assert_eq!(v["verifyResults"][0]["isValid"], false);
+    assert_eq!(v["verifyResults"][0]["isUntrustedValid"], false);
+
+    // Garbage as a signature.
+    c.raw(
+        "POST",
+        &format!("/api/v1/ticket/{t}/ds/data"),
+        b"not a signature".to_vec(),
+    )
+    .await
+    .ok();
+    let a = c.verify(&t).await;
+    assert_eq!(a.status, StatusCode::NOT_ACCEPTABLE);
+    assert!(a.json()["failureCause"].as_str().is_some());
+
+    // CAdES-X Long is refused as not supported, and says so.
+    c.call(
+        "PUT",
+        &format!("/api/v1/ticket/{t}/option"),
+        Some(json!({"cadesType": "CAdESXLong"})),
+    )
+    .await
+    .ok();
+    let a = c.sign(&t, PASSWORD).await;
+    assert_eq!(a.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(
+        a.json()["failureCause"]
+            .as_str()
+            .expect("cause")
+            .contains("not supported")
+    );
+}
+
+#[tokio::test]
+async fn tickets_expire_when_idle() {
+    let dir = tempfile::tempdir().expect("dir");
+    let pki = TestPki::new(KeyType::EcP256);
+    let mut config = config();
+    config.ticket_idle = Duration::from_millis(300);
+    let c = Client {
+        state: state_with(&dir, &pki, config).await,
+        lang: "uk",
+    };
+    let t = c.open().await;
+    c.raw("POST", &format!("/api/v1/ticket/{t}/data"), DOC.to_vec())
+        .await
+        .ok();
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let a = c
+        .raw("POST", &format!("/api/v1/ticket/{t}/data"), DOC.to_vec())
+        .await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST);
+    assert_eq!(a.json()["message"], "Сесія відсутня.");
+}
+
+/// Seals `plain` as `encryptedData`: AES-256-GCM by aws-lc, nonce first.
+fn seal(key: &[u8; 32], plain: &[u8]) -> String {
+    use aws_lc_rs::aead::{AES_256_GCM, Aad, LessSafeKey, Nonce, UnboundKey};
+    let k = LessSafeKey::new(UnboundKey::new(&AES_256_GCM, key).expect("key"));
+    let nonce = [0x42u8; 12];
+    let mut data = plain.to_vec();
+    k.seal_in_place_append_tag(Nonce::assume_unique_for_key(nonce), Aad::empty(), &mut data)
+        .expect("seal");
+    let mut out = nonce.to_vec();
+    out.extend(data);
+    B64.encode(out)
+}
+
+/// `secretKey`: the key in CMS EnvelopedData made by `openssl cms -encrypt`.
+fn wrap_key(pki: &TestPki, recipient: &Path, key: &[u8; 32]) -> String {
+    let dir = pki.ossl.dir();
+    let input = dir.join("protected-key.bin");
+    std::fs::write(&input, key).expect("write");
+    let out = dir.join("protected-key.p7m");
+    pki.ossl.run(
+        &[
+            "cms",
+            "-encrypt",
+            "-binary",
+            "-aes-256-cbc",
+            "-recip",
+            &recipient.display().to_string(),
+            "-in",
+            &input.display().to_string(),
+            "-outform",
+            "DER",
+            "-out",
+            &out.display().to_string(),
+        ],
+        false,
+    );
+    B64.encode(std::fs::read(&out).expect("p7m"))
+}
+
+#[tokio::test]
+async fn a_protected_parameter_wins_over_an_open_one() {
+    let dir = tempfile::tempdir().expect("dir");
+    let pki = TestPki::new(KeyType::Rsa(2048));
+    let signer = pki.issue("Protected Signer", KeyType::Rsa(2048), None, &[]);
+    let service = pki.issue("signet protection", KeyType::Rsa(2048), None, &[]);
+    let protection = Protection::load(
+        &std::fs::read(&service.cert.pem_path).expect("cert"),
+        &std::fs::read(&service.key.path).expect("key"),
+    )
+    .expect("protection");
+    let p12 = pkcs12(&pki, &signer, &[]);
+    let c = Client {
+        state: state_with(&dir, &pki, config())
+            .await
+            .with_protection(protection),
+        lang: "en",
+    };
+    let cert = c
+        .call("GET", "/api/v1/protectedParameters/certificate", None)
+        .await
+        .ok();
+    assert_eq!(
+        B64.decode(cert["base64Data"].as_str().expect("b64"))
+            .expect("der"),
+        service.cert.der
+    );
+    let t = c.open().await;
+    c.raw("PUT", &format!("/api/v1/ticket/{t}/keyStore"), p12)
+        .await
+        .ok();
+    let key = [0x17u8; 32];
+    let secret_key = wrap_key(&pki, &service.cert.pem_path, &key);
+    let path = format!("/api/v1/ticket/{t}/keyStore/certificate/info/signature");
+    // The open password is wrong; the protected one is right and wins.
+    let body = json!({
+        "keyStorePassword": "wrong",
+        "encryptedData": seal(&key, json!({"keyStorePassword": PASSWORD}).to_string().as_bytes()),
+        "secretKey": secret_key,
+    });
+    let info = c.call("PUT", &path, Some(body)).await.ok();
+    assert_eq!(
+        info["ownerCertificateInfo"]["value"]["ownerFullName"]["value"],
+        "Protected Signer"
+    );
+    // The other way round: the protected wrong password wins.
+    let body = json!({
+        "keyStorePassword": PASSWORD,
+        "encryptedData": seal(&key, br#"{"keyStorePassword":"wrong"}"#),
+        "secretKey": secret_key,
+    });
+    let a = c.call("PUT", &path, Some(body)).await;
+    assert_eq!(a.status, StatusCode::INTERNAL_SERVER_ERROR);
+    // Sealed under another key: refused, 400.
+    let body = json!({
+        "encryptedData": seal(&[1u8; 32], br#"{"keyStorePassword":"x"}"#),
+        "secretKey": secret_key,
+    });
+    assert_eq!(
+        c.call("PUT", &path, Some(body)).await.status,
+        StatusCode::BAD_REQUEST
+    );
+}
