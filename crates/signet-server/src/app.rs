@@ -200,3 +200,39 @@ pub async fn shutdown_signal() {
     }
     tracing::info!("shutdown signal received, finishing requests in flight");
 }
+
+/// TLS settings of `serve_tls`: a certificate chain and its private key,
+/// PEM files.
+#[derive(Clone, Debug)]
+pub struct TlsFiles {
+    /// The certificate chain, leaf first.
+    pub cert: std::path::PathBuf,
+    /// The private key (PKCS#8, PKCS#1 or SEC1).
+    pub key: std::path::PathBuf,
+}
+
+/// Serves `app` over HTTPS (rustls on aws-lc-rs) on `listener` until
+/// `shutdown` completes, then lets requests in flight finish (up to the
+/// request timeout).
+pub async fn serve_tls(
+    listener: std::net::TcpListener,
+    tls: &TlsFiles,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    // Both rustls back ends are linked (ureq brings ring); name the one
+    // signet uses. Installing twice is harmless.
+    let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
+    let config = axum_server::tls_rustls::RustlsConfig::from_pem_file(&tls.cert, &tls.key).await?;
+    let grace = state.config.request_timeout;
+    let handle = axum_server::Handle::new();
+    let on_signal = handle.clone();
+    tokio::spawn(async move {
+        shutdown.await;
+        on_signal.graceful_shutdown(Some(grace));
+    });
+    axum_server::from_tcp_rustls(listener, config)?
+        .handle(handle)
+        .serve(app(state).into_make_service_with_connect_info::<std::net::SocketAddr>())
+        .await
+}

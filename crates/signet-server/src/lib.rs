@@ -15,7 +15,7 @@ pub mod reestro;
 pub mod sessions;
 mod state;
 
-pub use app::{app, serve, shutdown_signal};
+pub use app::{TlsFiles, app, serve, serve_tls, shutdown_signal};
 pub use config::ServerConfig;
 pub use openapi::ApiDoc;
 pub use state::AppState;

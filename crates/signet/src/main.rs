@@ -28,7 +28,7 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Run the HTTP service.
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Show what a certificate says.
     Inspect {
         /// The certificate: DER, PEM, or base64.
@@ -187,7 +187,7 @@ fn read(path: &std::path::Path) -> Result<Vec<u8>, Failure> {
 
 fn run(command: Command) -> Result<(), Failure> {
     match command {
-        Command::Serve(args) => serve(args),
+        Command::Serve(args) => serve(*args),
         Command::Inspect {
             file,
             json,
@@ -375,15 +375,16 @@ fn serve(args: ServeArgs) -> Result<(), Failure> {
         })
         .await?;
         let trust = TrustStore::load_dir(&loc.trust_dir)?;
-        let listener = tokio::net::TcpListener::bind(settings.server.listen)
-            .await
+        let listener = std::net::TcpListener::bind(settings.server.listen)
             .map_err(|e| Failure::from(format!("listen on {}: {e}", settings.server.listen)))?;
+        listener.set_nonblocking(true)?;
         let addr = listener.local_addr()?;
         tracing::info!(
             %addr,
             store = ?store.backend(),
             trust_dir = %loc.trust_dir.display(),
             trusted = trust.len(),
+            tls = settings.tls.is_some(),
             "signet {} listening",
             env!("CARGO_PKG_VERSION")
         );
@@ -393,8 +394,29 @@ fn serve(args: ServeArgs) -> Result<(), Failure> {
             settings.revocation_timeout,
             settings.crl_dir.clone(),
         );
-        let state = signet_server::AppState::new(settings.server, store, trust).with_engine(engine);
-        signet_server::serve(listener, state, signet_server::shutdown_signal()).await?;
+        let mut state =
+            signet_server::AppState::new(settings.server, store, trust).with_engine(engine);
+        if let Some((cert, key)) = &settings.protected {
+            let read = |p: &PathBuf| {
+                std::fs::read(p).map_err(|e| Failure::from(format!("{}: {e}", p.display())))
+            };
+            let protection = signet_server::cipher::ticket::protected::Protection::load(
+                &read(cert)?,
+                &read(key)?,
+            )
+            .map_err(Failure::from)?;
+            state = state.with_protection(protection);
+        }
+        match &settings.tls {
+            Some(tls) => {
+                signet_server::serve_tls(listener, tls, state, signet_server::shutdown_signal())
+                    .await?
+            }
+            None => {
+                let listener = tokio::net::TcpListener::from_std(listener)?;
+                signet_server::serve(listener, state, signet_server::shutdown_signal()).await?
+            }
+        }
         tracing::info!("stopped");
         Ok(())
     })

@@ -145,6 +145,24 @@ pub struct ServeArgs {
     /// Largest content a Reestro upload may store, in bytes.
     #[arg(long, env = "SIGNET_CONTENT_MAX_BYTES")]
     pub content_max_bytes: Option<u64>,
+    /// Serve HTTPS with this certificate chain (PEM); needs --tls-key.
+    #[arg(long, env = "SIGNET_TLS_CERT", requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+    /// The TLS private key (PEM).
+    #[arg(long, env = "SIGNET_TLS_KEY", requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
+    /// Certificate clients encrypt Cipher BIS protected parameters to.
+    #[arg(long, env = "SIGNET_PROTECTED_CERT", requires = "protected_key")]
+    pub protected_cert: Option<PathBuf>,
+    /// Its private key (PEM or DER, unencrypted).
+    #[arg(long, env = "SIGNET_PROTECTED_KEY", requires = "protected_cert")]
+    pub protected_key: Option<PathBuf>,
+    /// Cipher BIS tickets lapse after this many seconds unused.
+    #[arg(long, env = "SIGNET_TICKET_IDLE_SECS")]
+    pub ticket_idle_secs: Option<u64>,
+    /// At most this many Cipher BIS tickets open at once.
+    #[arg(long, env = "SIGNET_MAX_TICKETS")]
+    pub max_tickets: Option<usize>,
 }
 
 /// A settings error, reported before anything starts.
@@ -252,6 +270,10 @@ pub struct ServeSettings {
     pub server: ServerConfig,
     /// Log format.
     pub log_format: LogFormat,
+    /// HTTPS certificate and key, when serving TLS.
+    pub tls: Option<signet_server::TlsFiles>,
+    /// Protected-parameter certificate and key files.
+    pub protected: Option<(PathBuf, PathBuf)>,
 }
 
 impl ServeArgs {
@@ -304,7 +326,38 @@ impl ServeArgs {
             keys = file.api_key;
         }
         server.api_keys = keys;
+        if let Some(s) = self.ticket_idle_secs.or(file.ticket_idle_secs) {
+            if s == 0 {
+                return Err(SettingsError::Invalid(
+                    "ticket-idle-secs must be above 0".into(),
+                ));
+            }
+            server.ticket_idle = Duration::from_secs(s);
+        }
+        if let Some(n) = self.max_tickets.or(file.max_tickets) {
+            server.max_tickets = n;
+        }
+        let pair = |a: Option<PathBuf>, b: Option<PathBuf>, what: &str| match (a, b) {
+            (Some(a), Some(b)) => Ok(Some((a, b))),
+            (None, None) => Ok(None),
+            _ => Err(SettingsError::Invalid(format!(
+                "{what}-cert and {what}-key go together"
+            ))),
+        };
+        let tls = pair(
+            self.tls_cert.or(file.tls_cert),
+            self.tls_key.or(file.tls_key),
+            "tls",
+        )?
+        .map(|(cert, key)| signet_server::TlsFiles { cert, key });
+        let protected = pair(
+            self.protected_cert.or(file.protected_cert),
+            self.protected_key.or(file.protected_key),
+            "protected",
+        )?;
         Ok(ServeSettings {
+            tls,
+            protected,
             revocation: self
                 .revocation
                 .or(file.revocation)

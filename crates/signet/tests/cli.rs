@@ -376,6 +376,72 @@ fn serve_on_embedded_defaults_answers_and_stops_on_sigterm() {
     assert!(status.success(), "graceful exit, got {status:?}");
 }
 
+/// `signet serve --tls-cert --tls-key`: the Cipher BIS ticket API over
+/// HTTPS, as its clients expect it, reached with curl (OpenSSL or GnuTLS
+/// underneath, not signet's TLS stack).
+#[test]
+fn serve_tls_answers_the_ticket_api_over_https() {
+    let dir = tempfile::tempdir().expect("dir");
+    let key = dir.path().join("tls.key");
+    let cert = dir.path().join("tls.pem");
+    let made = Command::new("openssl")
+        .args([
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+        ])
+        .args(["-nodes", "-days", "2", "-subj", "/CN=localhost"])
+        .args(["-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"])
+        .arg("-keyout")
+        .arg(&key)
+        .arg("-out")
+        .arg(&cert)
+        .output()
+        .expect("openssl runs");
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let data = dir.path().join("data");
+    let server = Server::start(
+        &[
+            "--data-dir",
+            data.to_str().expect("p"),
+            "--tls-cert",
+            cert.to_str().expect("p"),
+            "--tls-key",
+            key.to_str().expect("p"),
+        ],
+        &[],
+    );
+    let url = format!("https://{}/api/v1/ticket", server.addr);
+    let out = Command::new("curl")
+        .args(["-sS", "--cacert"])
+        .arg(&cert)
+        .args(["-X", "POST", "-H", "Accept-Language: en", &url])
+        .output()
+        .expect("curl runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["message"], "Session created.");
+    assert!(uuid_like(v["ticketUuid"].as_str().expect("uuid")));
+    // Plain HTTP on the TLS port is not served.
+    let plain = Command::new("curl")
+        .args(["-sS", "-m", "5", &url.replacen("https", "http", 1)])
+        .output()
+        .expect("curl runs");
+    assert!(!String::from_utf8_lossy(&plain.stdout).contains("ticketUuid"));
+    assert!(server.terminate().success());
+}
+
 #[test]
 fn serve_reads_the_environment_and_a_config_file() {
     let dir = tempfile::tempdir().expect("dir");
