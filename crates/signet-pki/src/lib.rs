@@ -9,6 +9,7 @@ pub mod cades;
 mod certificate;
 pub mod cms;
 mod der_write;
+mod dstu;
 mod error;
 mod extensions;
 pub mod identity;

@@ -106,6 +106,9 @@ pub struct PublicKeyInfo {
     pub algorithm_oid: ObjectIdentifier,
     /// What the algorithm and parameters mean.
     pub algorithm: KeyAlgorithm,
+    /// DER of the AlgorithmIdentifier's parameters, if present (for DSTU
+    /// 4145 keys the `DSTU4145Params` the curve is built from).
+    pub algorithm_parameters: Option<Vec<u8>>,
     /// The BIT STRING contents of `subjectPublicKey`, as encoded.
     pub subject_public_key: Vec<u8>,
 }
@@ -117,9 +120,11 @@ impl PublicKeyInfo {
         let params = spki.algorithm.parameters.as_ref().map(|p| p.to_ref());
         let subject_public_key = spki.subject_public_key.raw_bytes().to_vec();
         let algorithm = classify(&algorithm_oid, params, &subject_public_key);
+        let algorithm_parameters = params.and_then(|p| der::Encode::to_der(&p).ok());
         PublicKeyInfo {
             algorithm_oid,
             algorithm,
+            algorithm_parameters,
             subject_public_key,
         }
     }

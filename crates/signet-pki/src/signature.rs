@@ -9,7 +9,7 @@
 //! | ECDSA P-256/P-384/P-521 with SHA-1/256/384/512 ([RFC 5758]) | aws-lc-rs |
 //! | Ed25519 ([RFC 8410]) | aws-lc-rs |
 //! | GOST R 34.10-2001 and 2012 (256/512) with GOST R 34.11-94 / 2012 ([RFC 4491], [RFC 9215]) | signet-crypto, every standard parameter set |
-//! | DSTU 4145 | "not supported" until signet-crypto implements it |
+//! | DSTU 4145-2002 with GOST 34.311-95 (DKE №1), polynomial basis, little- and big-endian | signet-crypto, named and explicit curves (see `dstu.rs`) |
 //!
 //! A CMS signer may name only the key algorithm (rsaEncryption,
 //! id-ecPublicKey) as its signatureAlgorithm and give the hash separately in
@@ -369,9 +369,10 @@ fn aws_algorithm(
                 "GOST signature routed to the wrong verifier".into(),
             ));
         }
+        // verify_scheme sends DSTU 4145 to signet-crypto before reaching here.
         (Scheme::Dstu4145(_), KeyAlgorithm::Dstu4145 { .. }) => {
-            return Err(unsupported(
-                "DSTU 4145 signatures (the DSTU cryptography is not built yet)",
+            return Err(SignatureError::Invalid(
+                "DSTU 4145 signature routed to the wrong verifier".into(),
             ));
         }
         (s, k) => {
@@ -553,6 +554,9 @@ pub fn verify_scheme(
     }
     if let Scheme::Gost(digest) = scheme {
         return verify_gost(key, digest, message, signature);
+    }
+    if let (Scheme::Dstu4145(digest), KeyAlgorithm::Dstu4145 { .. }) = (scheme, &key.algorithm) {
+        return crate::dstu::verify(key, digest, message, signature);
     }
     let alg = aws_algorithm(scheme, key)?;
     let pk = parsed_key(alg, &key.subject_public_key)?;

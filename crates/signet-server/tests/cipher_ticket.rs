@@ -612,3 +612,108 @@ async fn a_protected_parameter_wins_over_an_open_one() {
         StatusCode::BAD_REQUEST
     );
 }
+
+fn ua(name: &str) -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/testdata/ua")
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// A DSTU 4145 key in an IIT container (the public test store
+/// STORE_A040.dat) with its key-agreement certificate uploaded beside it,
+/// and a DSTU signature made by jkurwa verified through the ticket.
+#[tokio::test]
+async fn dstu_key6_container_and_jkurwa_signature() {
+    let dir = tempfile::tempdir().expect("dir");
+    let store = SqliteStore::open(&dir.path().join("s.db"))
+        .await
+        .expect("sqlite");
+    let trust =
+        TrustStore::from_certificates([Certificate::parse(&ua("SELF_SIGNED1.cer")).expect("cert")]);
+    let c = Client {
+        state: AppState::new(config(), Arc::new(store), trust),
+        lang: "uk",
+    };
+    let t = c.open().await;
+    c.call(
+        "PUT",
+        &format!("/api/v1/ticket/{t}/keyStore"),
+        Some(json!({
+            "base64Data": B64.encode(ua("STORE_A040.dat")),
+            "certificates": [B64.encode(ua("SELF_SIGNED_ENC_40A0.cer"))],
+        })),
+    )
+    .await
+    .ok();
+    let info = c
+        .call(
+            "PUT",
+            &format!("/api/v1/ticket/{t}/keyStore/certificate/info/keyAgreement"),
+            Some(json!({"keyStorePassword": "password"})),
+        )
+        .await
+        .ok();
+    assert_eq!(
+        info["publicKeyCertificateInfo"]["value"]["dsAlgorism"]["value"],
+        "ДСТУ 4145-2002, ПБ, little-endian",
+        "{info}"
+    );
+    assert_eq!(
+        info["extensionsCertificateInfo"]["value"]["keyUsage"]["value"], "Узгодження ключів",
+        "{info}"
+    );
+    // Its only certificate allows key agreement: no signing key.
+    let none = c
+        .call(
+            "PUT",
+            &format!("/api/v1/ticket/{t}/keyStore/certificate/info/signature"),
+            Some(json!({"keyStorePassword": "password"})),
+        )
+        .await
+        .ok();
+    assert_eq!(none, json!({}));
+    let wrong = c
+        .call(
+            "PUT",
+            &format!("/api/v1/ticket/{t}/keyStore/certificate/info/keyAgreement"),
+            Some(json!({"keyStorePassword": "passw0rd"})),
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::INTERNAL_SERVER_ERROR);
+
+    // message.p7: attached, signed by jkurwa with SELF_SIGNED1's key.
+    c.raw(
+        "POST",
+        &format!("/api/v1/ticket/{t}/ds/data"),
+        ua("message.p7"),
+    )
+    .await
+    .ok();
+    let v = c.verify(&t).await.json();
+    let r = &v["verifyResults"][0];
+    assert_eq!(r["isUntrustedValid"], true, "{v}");
+    assert_eq!(
+        r["signerInfo"]["publicKeyCertificateInfo"]["value"]["dsAlgorism"]["value"],
+        "ДСТУ 4145-2002, ПБ, little-endian"
+    );
+    // The same signature over other content is not valid at all.
+    c.raw(
+        "POST",
+        &format!("/api/v1/ticket/{t}/ds/data"),
+        ua("message_detached.p7"),
+    )
+    .await
+    .ok();
+    c.raw("POST", &format!("/api/v1/ticket/{t}/data"), b"124".to_vec())
+        .await
+        .ok();
+    let a = c.verify(&t).await;
+    assert_eq!(a.status, StatusCode::NOT_ACCEPTABLE);
+    assert_eq!(a.json()["verifyResults"][0]["isUntrustedValid"], false);
+    c.raw("POST", &format!("/api/v1/ticket/{t}/data"), b"123".to_vec())
+        .await
+        .ok();
+    let v = c.verify(&t).await.json();
+    assert_eq!(v["verifyResults"][0]["isUntrustedValid"], true, "{v}");
+}

@@ -136,14 +136,27 @@ impl DstuPrivateKey {
         }
     }
 
-    /// Whether this is the private key of the public key `public`.
-    ///
-    /// Not supported yet: deriving the public key needs the DSTU 4145
-    /// curve arithmetic, which signet-crypto does not have yet, so no
-    /// certificate is paired with a DSTU key by its public key.
+    /// The signet-crypto signing key: d on the curve of the parameters
+    /// (named, or explicit `ECBinary`; DSTU 4145-2002 §9 requires
+    /// 0 < d < n). Parameters with a DKE other than DKE №1, or on an
+    /// optimal normal basis, are not supported.
+    pub fn signing_key(&self) -> Result<signet_crypto::dstu4145::SigningKey, PkiError> {
+        let curve = crate::dstu::curve(&self.params, self.little_endian).map_err(|e| match e {
+            crate::signature::SignatureError::Unsupported(what) => PkiError::Unsupported(what),
+            other => malformed(&other.to_string()),
+        })?;
+        signet_crypto::dstu4145::SigningKey::from_le_bytes(&curve, &self.scalar)
+            .map_err(|e| malformed(&e.to_string()))
+    }
+
+    /// Whether this is the private key of the public key `public`: the
+    /// public key `Q = −d·P` (DSTU 4145-2002 §9) derived on this key's
+    /// curve is the certificate's point, on the same curve.
     pub fn matches(&self, public: &PublicKeyInfo) -> bool {
-        let _ = public;
-        false
+        let Ok(key) = self.signing_key() else {
+            return false;
+        };
+        crate::dstu::public_key(public).is_ok_and(|q| q == *key.public_key())
     }
 }
 

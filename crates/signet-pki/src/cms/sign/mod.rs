@@ -13,7 +13,8 @@
 //!   ESSCertIDv2 with the certificate's hash and issuerSerial. The hash
 //!   is SHA-256 — then hashAlgorithm is left out, being the DEFAULT — or,
 //!   for GOST keys, GOST R 34.11-2012 as CryptoPro CSP and gost-engine
-//!   write it (256-bit, or 512-bit for 512-bit keys).
+//!   write it (256-bit, or 512-bit for 512-bit keys), or for DSTU 4145
+//!   keys GOST 34.311-95 as Ukrainian CAdES signatures carry it.
 //!
 //! The SignerInfo is version 1 with issuerAndSerialNumber, or version 3
 //! with subjectKeyIdentifier ([RFC 5652] section 5.3); the SignedData
@@ -604,7 +605,8 @@ pub fn add_signer_to(
 }
 
 /// The ESSCertIDv2 hash for a key: GOST R 34.11-2012 for GOST keys (the
-/// 512-bit hash for 512-bit keys), else SHA-256.
+/// 512-bit hash for 512-bit keys), GOST 34.311-95 for DSTU 4145 keys (as
+/// Ukrainian CAdES signatures carry it), else SHA-256.
 fn default_ess_hash(key: &PublicKeyInfo) -> DigestAlgorithm {
     match &key.algorithm {
         KeyAlgorithm::Gost {
@@ -612,14 +614,16 @@ fn default_ess_hash(key: &PublicKeyInfo) -> DigestAlgorithm {
             ..
         } => DigestAlgorithm::Streebog512,
         KeyAlgorithm::Gost { .. } => DigestAlgorithm::Streebog256,
+        KeyAlgorithm::Dstu4145 { .. } => DigestAlgorithm::Gost34311Ua,
         _ => DigestAlgorithm::Sha256,
     }
 }
 
 /// A DigestAlgorithmIdentifier: SHA-1/SHA-2 without parameters (RFC 5754
 /// section 2: "implementations MUST generate SHA2 AlgorithmIdentifiers
-/// with absent parameters"), GOST hashes with NULL parameters, as
-/// gost-engine and CryptoPro CSP write them.
+/// with absent parameters"), GOST 34.311-95 without parameters too (as
+/// IIT's library and jkurwa write it), the Russian GOST hashes with NULL
+/// parameters, as gost-engine and CryptoPro CSP write them.
 fn digest_algorithm_identifier(digest: DigestAlgorithm) -> Vec<u8> {
     let oid = encode::oid(&digest_oid(digest));
     match digest {
@@ -627,7 +631,8 @@ fn digest_algorithm_identifier(digest: DigestAlgorithm) -> Vec<u8> {
         | DigestAlgorithm::Sha224
         | DigestAlgorithm::Sha256
         | DigestAlgorithm::Sha384
-        | DigestAlgorithm::Sha512 => tlv(SEQUENCE, &oid),
+        | DigestAlgorithm::Sha512
+        | DigestAlgorithm::Gost34311Ua => tlv(SEQUENCE, &oid),
         _ => constructed(SEQUENCE, &[&oid, &[0x05, 0x00]]),
     }
 }

@@ -14,6 +14,7 @@
 //! | GOST R 34.10-2012, 256-bit | GOST R 34.11-2012 (256) | id-tc26-signwithdigest-gost3410-12-256 ([RFC 9215] section 3.1) |
 //! | GOST R 34.10-2012, 512-bit | GOST R 34.11-2012 (512) | id-tc26-signwithdigest-gost3410-12-512 |
 //! | GOST R 34.10-2001 | GOST R 34.11-94 ([RFC 4490] section 2.1) | id-GostR3411-94-with-GostR3410-2001 ([RFC 4491] section 2.2.2) |
+//! | DSTU 4145-2002 (polynomial basis, DKE №1) | GOST 34.311-95 (1.2.804.2.1.1.1.1.2.1) | the certificate's dstu4145le / dstu4145be OID, no parameters; the value is r‖s as the OCTET STRING's content (DSTU 4145-2002 §5.10), as IIT's library and jkurwa write it |
 //!
 //! The ECDSA rows are what aws-lc-rs can sign (each of its ECDSA signing
 //! algorithms fixes curve and hash); RSA-PSS keys are not signed with yet.
@@ -33,6 +34,7 @@ use const_oid::ObjectIdentifier;
 use der::asn1::{AnyRef, OctetStringRef};
 use der::{Decode, Reader, Tag, Tagged};
 use signet_crypto::DigestAlgorithm;
+use signet_crypto::dstu4145;
 use signet_crypto::gost3410::{self, SigningKey};
 use spki::AlgorithmIdentifierOwned;
 
@@ -86,6 +88,10 @@ pub fn default_digest(key: &PublicKeyInfo) -> Result<DigestAlgorithm, SignError>
         KeyAlgorithm::Ec { curve: Some(c) } if *c == ids::CURVE_P521 => Sha512,
         KeyAlgorithm::Ec { .. } => Sha256,
         KeyAlgorithm::Ed25519 => Sha512,
+        KeyAlgorithm::Dstu4145 {
+            normal_basis: false,
+            ..
+        } => Gost34311Ua,
         KeyAlgorithm::Gost { key_type, .. } => match key_type {
             GostKeyType::R3410_2001 => Gost94CryptoPro,
             GostKeyType::R3410_2012_256 => Streebog256,
@@ -101,7 +107,7 @@ fn unsupported_key(key: &KeyAlgorithm) -> SignError {
         match key {
             KeyAlgorithm::Rsa { pss: true, .. } => "RSASSA-PSS-only RSA",
             KeyAlgorithm::Ed448 => "Ed448",
-            KeyAlgorithm::Dstu4145 { .. } => "DSTU 4145",
+            KeyAlgorithm::Dstu4145 { .. } => "DSTU 4145 (optimal normal basis)",
             KeyAlgorithm::Ec { curve: Some(_) } => "EC (on this curve)",
             KeyAlgorithm::Ec { curve: None } => "EC (without a named curve)",
             _ => "these",
@@ -160,6 +166,13 @@ pub fn signature_algorithm(
             (GostKeyType::R3410_2012_512, Streebog512) => no_params(o("1.2.643.7.1.1.3.3")),
             _ => return refuse("GOST R 34.10 (the key size fixes the hash)"),
         },
+        KeyAlgorithm::Dstu4145 {
+            normal_basis: false,
+            ..
+        } => match digest {
+            Gost34311Ua => no_params(key.algorithm_oid),
+            _ => return refuse("DSTU 4145 (with GOST 34.311-95 only)"),
+        },
         other => return Err(unsupported_key(other)),
     })
 }
@@ -198,6 +211,8 @@ enum Key {
     Ecdsa(Vec<(DigestAlgorithm, EcdsaKeyPair)>),
     Ed25519(Ed25519KeyPair),
     Gost(SigningKey),
+    /// With whether the signature is written big-endian (dstu4145be).
+    Dstu(dstu4145::SigningKey, bool),
 }
 
 impl std::fmt::Debug for CertifiedKey {
@@ -207,6 +222,7 @@ impl std::fmt::Debug for CertifiedKey {
             Key::Ecdsa(_) => "ECDSA",
             Key::Ed25519(_) => "Ed25519",
             Key::Gost(_) => "GOST R 34.10",
+            Key::Dstu(..) => "DSTU 4145",
         };
         f.debug_struct("CertifiedKey")
             .field("key", &kind)
@@ -385,8 +401,12 @@ impl CertifiedKey {
                 }
                 Self::from_gost_key(certificate, k.signing_key().clone())
             }
-            PrivateKey::Dstu4145(_) => {
-                Err(SignError::Unsupported("signing with DSTU 4145 keys".into()))
+            PrivateKey::Dstu4145(k) => {
+                let key = k.signing_key().map_err(|e| match e {
+                    crate::PkiError::Unsupported(what) => SignError::Unsupported(what),
+                    other => SignError::MalformedKey(other.to_string()),
+                })?;
+                Self::from_dstu_key(certificate, key)
             }
         }
     }
@@ -418,6 +438,29 @@ impl CertifiedKey {
         Ok(CertifiedKey {
             certificate,
             key: Key::Gost(key),
+        })
+    }
+}
+
+impl CertifiedKey {
+    /// Pairs a DSTU 4145 key from signet-crypto with `certificate`: the
+    /// certificate's point must be the key's `Q = −d·P` on the same curve.
+    pub fn from_dstu_key(
+        certificate: Certificate,
+        key: dstu4145::SigningKey,
+    ) -> Result<Self, SignError> {
+        let cert_key = &certificate.fields().public_key;
+        let big_endian = cert_key.algorithm_oid == ids::DSTU4145_BE;
+        let same = matches!(cert_key.algorithm, KeyAlgorithm::Dstu4145 { .. })
+            && crate::dstu::public_key(cert_key).is_ok_and(|q| q == *key.public_key());
+        if !same {
+            return Err(SignError::KeyMismatch {
+                subject: subject_of(&certificate),
+            });
+        }
+        Ok(CertifiedKey {
+            certificate,
+            key: Key::Dstu(key, big_endian),
         })
     }
 }
@@ -476,6 +519,22 @@ impl CmsSigner for CertifiedKey {
                 let hash = digest.digest(message);
                 key.sign_digest(&hash)
                     .map_err(|e| SignError::Signing(format!("GOST R 34.10: {e}")))
+            }
+            Key::Dstu(key, big_endian) => {
+                if digest != DigestAlgorithm::Gost34311Ua {
+                    return Err(SignError::Unsupported(format!(
+                        "DSTU 4145 signatures with {}",
+                        digest.name()
+                    )));
+                }
+                let hash = digest.digest(message);
+                let mut signature = key
+                    .sign_digest(&hash)
+                    .map_err(|e| SignError::Signing(format!("DSTU 4145: {e}")))?;
+                if *big_endian {
+                    signature.reverse();
+                }
+                Ok(signature)
             }
         }
     }

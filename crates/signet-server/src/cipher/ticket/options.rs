@@ -314,4 +314,24 @@ mod tests {
         };
         assert!(base.apply(&asic).is_err());
     }
+
+    proptest::proptest! {
+        /// Any JSON object of strings is applied or refused, never a panic,
+        /// and a refusal leaves the options as they were.
+        #[test]
+        fn arbitrary_options_never_panic(
+            pairs in proptest::collection::vec(("[a-zA-Z]{0,24}", "\\PC{0,16}"), 0..12),
+        ) {
+            let object: serde_json::Map<String, serde_json::Value> = pairs
+                .into_iter()
+                .map(|(k, v)| (k, serde_json::Value::String(v)))
+                .collect();
+            if let Ok(req) = serde_json::from_value::<OptionsRequest>(object.into()) {
+                let base = SessionOptions::default();
+                if let Ok(o) = base.apply(&req) {
+                    proptest::prop_assert_eq!(o.apply(&o.to_request()).ok(), Some(o));
+                }
+            }
+        }
+    }
 }

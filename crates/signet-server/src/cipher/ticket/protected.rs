@@ -177,4 +177,20 @@ mod tests {
         let b64 = base64::engine::general_purpose::STANDARD.encode(&sealed);
         assert!(open_sealed(&key, &b64).is_none());
     }
+
+    proptest::proptest! {
+        /// Arbitrary bodies, protected fields included, give parameters or
+        /// a 400, never a panic.
+        #[test]
+        fn arbitrary_bodies_never_panic(
+            body in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..256),
+            encrypted in "[A-Za-z0-9+/=]{0,80}",
+            secret in "[A-Za-z0-9+/=]{0,80}",
+        ) {
+            if let Ok(v) = serde_json::from_slice::<Value>(&body) {
+                let _ = merge(v, None);
+            }
+            let _ = merge(json!({"encryptedData": encrypted, "secretKey": secret}), None);
+        }
+    }
 }
