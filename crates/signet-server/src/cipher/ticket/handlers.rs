@@ -417,6 +417,30 @@ fn key_type(name: &str) -> Result<KeyPurpose, TicketError> {
     })
 }
 
+/// The certificate of the container's key of `keyType`: `None` when the
+/// container has no such key, an error when it has the key but no
+/// certificate for it.
+async fn key_certificate(
+    state: &AppState,
+    uuid: &str,
+    body: &[u8],
+    key_type_name: &str,
+) -> Result<Option<signet_pki::Certificate>, TicketError> {
+    let purpose = key_type(key_type_name)?;
+    with_container(state, uuid, body, move |store| {
+        let Some(entry) = store.key_for(purpose) else {
+            return Ok(None);
+        };
+        entry.certificate().cloned().map(Some).ok_or_else(|| {
+            TicketError::failed(
+                Msg::CertificateInfoFailed,
+                "the container has no certificate for this key; upload it with the container (certificates)",
+            )
+        })
+    })
+    .await
+}
+
 /// Certificate info of the container's key of `keyType`; `{}` when the
 /// container has no such key.
 #[utoipa::path(put, path = "/api/v1/ticket/{uuid}/keyStore/certificate/info/{keyType}", tag = "cipher",
@@ -437,27 +461,15 @@ pub async fn certificate_info(
     body: Bytes,
 ) -> Response {
     let lang = request_lang(&headers);
-    let tz = state.config.time_zone.clone();
-    let result = async {
-        let purpose = key_type(&key_type_name)?;
-        with_container(&state, &uuid, &body, move |store| {
-            let Some(entry) = store.key_for(purpose) else {
-                return Ok(Json(serde_json::json!({})));
-            };
-            let cert = entry.certificate().ok_or_else(|| {
-                TicketError::failed(
-                    Msg::CertificateInfoFailed,
-                    "the container has no certificate for this key; upload it with the container (certificates)",
-                )
-            })?;
-            let info = CertificateInfo::render(cert.fields(), lang, &tz);
-            serde_json::to_value(info)
-                .map(Json)
-                .map_err(|e| TicketError::failed(Msg::CertificateInfoFailed, e))
-        })
+    let tz = &state.config.time_zone;
+    let result = key_certificate(&state, &uuid, &body, &key_type_name)
         .await
-    }
-    .await;
+        .and_then(|cert| match cert {
+            Some(cert) => serde_json::to_value(CertificateInfo::render(cert.fields(), lang, tz))
+                .map(Json)
+                .map_err(|e| TicketError::failed(Msg::CertificateInfoFailed, e)),
+            None => Ok(Json(serde_json::json!({}))),
+        });
     Localized(lang, result).into_response()
 }
 
@@ -480,25 +492,12 @@ pub async fn certificate_base64(
     body: Bytes,
 ) -> Response {
     let lang = request_lang(&headers);
-    let result = async {
-        let purpose = key_type(&key_type_name)?;
-        with_container(&state, &uuid, &body, move |store| {
-            let Some(entry) = store.key_for(purpose) else {
-                return Ok(Json(serde_json::json!({})));
-            };
-            let cert = entry.certificate().ok_or_else(|| {
-                TicketError::failed(
-                    Msg::CertificateInfoFailed,
-                    "the container has no certificate for this key",
-                )
-            })?;
-            Ok(Json(
-                serde_json::json!({"base64Data": B64.encode(cert.der())}),
-            ))
-        })
+    let result = key_certificate(&state, &uuid, &body, &key_type_name)
         .await
-    }
-    .await;
+        .map(|cert| match cert {
+            Some(cert) => Json(serde_json::json!({"base64Data": B64.encode(cert.der())})),
+            None => Json(serde_json::json!({})),
+        });
     Localized(lang, result).into_response()
 }
 
