@@ -17,8 +17,8 @@
 //! modulo the field polynomial where DSTU 4145-2002 §5.9 (and signet)
 //! truncate it, so only hashes of at most m bits mean the same to both.
 //!
-//! The certificates (`/work/shared/testdata/ua`, from jkurwa's test data,
-//! or SIGNET_UA_TESTDATA): the CZO root (self-signed, explicit M431
+//! The certificates (`../shared/testdata/ua`, from jkurwa's test data,
+//! found by `test_support::shared`): the CZO root (self-signed, explicit M431
 //! parameters), the Justice CA it issued (explicit M257), two self-signed
 //! end-entity certificates on the named M257 curve, and the private key
 //! behind one of them. Signatures cover GOST 34.311-95 (DKE №1 S-box, which
@@ -29,29 +29,14 @@
 //! jkurwa gost89`); a missing `node` or package fails the tests.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 use signet_crypto::DigestAlgorithm;
 use signet_crypto::dstu4145::{Curve, NamedCurve, PublicKey, Signature, SigningKey};
+use test_support::shared::{npm_modules, ua as testdata};
 
 // --- jkurwa ---------------------------------------------------------------
-
-fn node_modules() -> PathBuf {
-    let dir = std::env::var_os("SIGNET_NPM_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(std::env::var("HOME").expect("HOME is set")).join(".cache/signet-npm")
-        })
-        .join("node_modules");
-    assert!(
-        dir.join("jkurwa").is_dir(),
-        "the npm package jkurwa is missing from {}; install it with \
-         `npm install --prefix $HOME/.cache/signet-npm jkurwa gost89` (.ci/run does)",
-        dir.display()
-    );
-    dir
-}
 
 /// One answer of the script: a flat JSON object of strings and booleans.
 #[derive(Debug)]
@@ -71,7 +56,7 @@ impl Answer {
 fn jkurwa(requests: &[String]) -> Vec<Answer> {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/peers/jkurwa_dstu.js");
     let mut child = Command::new("node")
-        .env("NODE_PATH", node_modules())
+        .env("NODE_PATH", npm_modules(&["jkurwa"]))
         .arg(&script)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -324,14 +309,6 @@ fn key_agreement_matches_jkurwa_derive() {
 }
 
 // --- real certificates --------------------------------------------------------
-
-fn testdata(name: &str) -> Vec<u8> {
-    let dir = std::env::var_os("SIGNET_UA_TESTDATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/work/shared/testdata/ua"));
-    let path = dir.join(name);
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
 
 /// One DER element: (tag, contents, the whole element, rest).
 fn der(input: &[u8]) -> (u8, &[u8], &[u8], &[u8]) {

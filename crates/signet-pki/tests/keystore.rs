@@ -3,19 +3,14 @@
 //! the JDK's `keytool`, and the Ukrainian containers from the test data of
 //! the `jkurwa` project and from the `gost89` npm package.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use signet_pki::PkiError;
 use signet_pki::keystore::{self, Format};
 use signet_pki::private_key::PrivateKey;
+use test_support::shared::{npm_modules, ua_path as ua};
 use test_support::{CertSpec, KeyType, Openssl};
-
-fn ua(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/testdata/ua")
-        .join(name)
-}
 
 fn read(path: &Path) -> Vec<u8> {
     std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
@@ -278,24 +273,6 @@ fn jks_from_keytool() {
     }
 }
 
-/// The npm packages the Ukrainian cross-checks run: `jkurwa` and `gost89`,
-/// installed by .ci/run into $HOME/.cache/signet-npm (or SIGNET_NPM_DIR).
-fn node_modules() -> PathBuf {
-    let dir = std::env::var_os("SIGNET_NPM_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(std::env::var("HOME").expect("HOME is set")).join(".cache/signet-npm")
-        })
-        .join("node_modules");
-    assert!(
-        dir.join("gost89").is_dir() && dir.join("jkurwa").is_dir(),
-        "the npm packages gost89 and jkurwa are missing from {}; install them with \
-         `npm install --prefix $HOME/.cache/signet-npm jkurwa gost89` (.ci/run does)",
-        dir.display()
-    );
-    dir
-}
-
 #[test]
 fn ukrainian_pbes2_store_from_jkurwa() {
     // STORE_A040.dat: PBES2 with PBKDF2-HMAC-GOST34311 and DSTU GOST 28147
@@ -313,7 +290,7 @@ fn ukrainian_pbes2_store_from_jkurwa() {
 
 #[test]
 fn iit_key6_written_by_gost89() {
-    let modules = node_modules();
+    let modules = npm_modules(&["gost89", "jkurwa"]);
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("Key-6.dat");
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/peers/gost89_key6.js");

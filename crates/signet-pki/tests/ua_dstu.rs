@@ -14,7 +14,7 @@
 //! in the set. message.p7 (content "123" attached) and message_detached.p7
 //! are signed by SELF_SIGNED1.cer's key.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use signet_crypto::DigestAlgorithm;
@@ -24,19 +24,9 @@ use signet_pki::path::{Offline, PathValidator};
 use signet_pki::private_key::PrivateKey;
 use signet_pki::validate::{ValidationOptions, ValidationReport, Validator};
 use signet_pki::{Certificate, TrustStore};
+use test_support::shared::{npm_modules, ua as read};
 use time::OffsetDateTime;
 use time::macros::datetime;
-
-fn ua(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/testdata/ua")
-        .join(name)
-}
-
-fn read(name: &str) -> Vec<u8> {
-    let path = ua(name);
-    std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
-}
 
 fn cert(name: &str) -> Certificate {
     Certificate::parse(&read(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
@@ -170,22 +160,6 @@ fn store_a040_key_matches_its_certificate() {
     assert_eq!(paired[0].der(), own.der());
 }
 
-fn node_modules() -> PathBuf {
-    let dir = std::env::var_os("SIGNET_NPM_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(std::env::var("HOME").expect("HOME is set")).join(".cache/signet-npm")
-        })
-        .join("node_modules");
-    assert!(
-        dir.join("jkurwa").is_dir(),
-        "the npm package jkurwa is missing from {}; install it with \
-         `npm install --prefix $HOME/.cache/signet-npm jkurwa gost89`",
-        dir.display()
-    );
-    dir
-}
-
 /// jkurwa's Message.verify on a signature (and detached content).
 fn jkurwa_verifies(sig: &[u8], content: Option<&[u8]>) -> bool {
     let dir = tempfile::tempdir().expect("a temporary directory");
@@ -194,7 +168,7 @@ fn jkurwa_verifies(sig: &[u8], content: Option<&[u8]>) -> bool {
     let script =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/peers/jkurwa_verify_cms.js");
     let mut cmd = Command::new("node");
-    cmd.env("NODE_PATH", node_modules())
+    cmd.env("NODE_PATH", npm_modules(&["jkurwa"]))
         .arg(&script)
         .arg(&sig_path);
     if let Some(content) = content {

@@ -18,6 +18,7 @@ use signet_server::{AppState, ServerConfig, app};
 use signet_store::SqliteStore;
 use test_support::KeyType;
 use test_support::pki::{Party, TestPki};
+use test_support::shared::ua;
 use tower::ServiceExt;
 
 const DOC: &[u8] = b"signet ticket test document \xd0\xb4\xd0\xbe\xd0\xba";
@@ -611,13 +612,6 @@ async fn a_protected_parameter_wins_over_an_open_one() {
         c.call("PUT", &path, Some(body)).await.status,
         StatusCode::BAD_REQUEST
     );
-}
-
-fn ua(name: &str) -> Vec<u8> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/testdata/ua")
-        .join(name);
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 /// A DSTU 4145 key in an IIT container (the public test store

@@ -3,19 +3,13 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
+use test_support::shared::ua_path as ua;
 
 const SIGNET: &str = env!("CARGO_BIN_EXE_signet");
-
-fn ua(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/testdata/ua")
-        .join(name)
-}
 
 fn signet(args: &[&str]) -> Output {
     Command::new(SIGNET)
