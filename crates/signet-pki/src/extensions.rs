@@ -60,6 +60,8 @@ impl KeyUsage {
     pub const NON_REPUDIATION: usize = 1;
     /// keyEncipherment (bit 2).
     pub const KEY_ENCIPHERMENT: usize = 2;
+    /// dataEncipherment (bit 3).
+    pub const DATA_ENCIPHERMENT: usize = 3;
     /// keyAgreement (bit 4).
     pub const KEY_AGREEMENT: usize = 4;
     /// keyCertSign (bit 5).

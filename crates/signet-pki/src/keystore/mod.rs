@@ -124,7 +124,9 @@ impl KeyPurpose {
                 ku.has(KeyUsage::DIGITAL_SIGNATURE) || ku.has(KeyUsage::NON_REPUDIATION)
             }
             KeyPurpose::KeyAgreement => {
-                ku.has(KeyUsage::KEY_AGREEMENT) || ku.has(KeyUsage::KEY_ENCIPHERMENT) || ku.has(3) // dataEncipherment
+                ku.has(KeyUsage::KEY_AGREEMENT)
+                    || ku.has(KeyUsage::KEY_ENCIPHERMENT)
+                    || ku.has(KeyUsage::DATA_ENCIPHERMENT)
             }
         }
     }
@@ -323,8 +325,12 @@ fn open_jks(store: &[u8], password: &str) -> Result<KeyStore, PkiError> {
 
 /// Appends the certificates of `all` whose public key is `key`'s and that
 /// are not in `own` yet.
-fn add_matching(key: &PrivateKey, all: &[Certificate], own: &mut Vec<Certificate>) {
-    for cert in all {
+fn add_matching<C: std::borrow::Borrow<Certificate>>(
+    key: &PrivateKey,
+    all: &[C],
+    own: &mut Vec<Certificate>,
+) {
+    for cert in all.iter().map(C::borrow) {
         if key.matches(cert) && !own.iter().any(|c| c.der() == cert.der()) {
             own.push(cert.clone());
         }
@@ -346,13 +352,7 @@ impl KeyStore {
     ) {
         let candidates: Vec<&Certificate> = candidates.into_iter().collect();
         for entry in &mut self.keys {
-            for cert in &candidates {
-                if entry.key.matches(cert)
-                    && !entry.certificates.iter().any(|c| c.der() == cert.der())
-                {
-                    entry.certificates.push((*cert).clone());
-                }
-            }
+            add_matching(&entry.key, &candidates, &mut entry.certificates);
         }
     }
 }

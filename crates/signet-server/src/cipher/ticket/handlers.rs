@@ -229,17 +229,17 @@ pub async fn upload_data(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let lang = request_lang(&headers);
-    let result = async {
-        let t = ticket(&state, &uuid)?;
-        let data = payload(&state, &headers, &body)?;
-        let mut t = t.lock().await;
-        t.data = Some(Arc::new(Zeroizing::new(data)));
-        t.verifier = None;
-        Ok(msg(lang, Msg::DataLoaded))
-    }
-    .await;
-    Localized(lang, result).into_response()
+    store_payload(
+        &state,
+        &uuid,
+        &headers,
+        &body,
+        Msg::DataLoaded,
+        |t, data| {
+            t.data = Some(Arc::new(Zeroizing::new(data)));
+        },
+    )
+    .await
 }
 
 /// Upload a signature (to verify, or to add a signer to).
@@ -256,14 +256,37 @@ pub async fn upload_signature(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let lang = request_lang(&headers);
+    store_payload(
+        &state,
+        &uuid,
+        &headers,
+        &body,
+        Msg::DsDataLoaded,
+        |t, sig| {
+            t.signature = Some(Arc::new(sig));
+        },
+    )
+    .await
+}
+
+/// Takes a data-like upload into the ticket with `put`; an earlier
+/// verification no longer applies to what the ticket holds.
+async fn store_payload(
+    state: &AppState,
+    uuid: &str,
+    headers: &HeaderMap,
+    body: &[u8],
+    done: Msg,
+    put: impl FnOnce(&mut Ticket, Vec<u8>),
+) -> Response {
+    let lang = request_lang(headers);
     let result = async {
-        let t = ticket(&state, &uuid)?;
-        let sig = payload(&state, &headers, &body)?;
+        let t = ticket(state, uuid)?;
+        let bytes = payload(state, headers, body)?;
         let mut t = t.lock().await;
-        t.signature = Some(Arc::new(sig));
+        put(&mut t, bytes);
         t.verifier = None;
-        Ok(msg(lang, Msg::DsDataLoaded))
+        Ok(msg(lang, done))
     }
     .await;
     Localized(lang, result).into_response()
@@ -351,10 +374,9 @@ pub async fn upload_key_store(
             }
             let mut certs = Vec::with_capacity(req.certificates.len());
             for (i, c) in req.certificates.iter().enumerate() {
-                let cert = signet_pki::Certificate::parse(c.as_bytes()).map_err(|e| {
+                certs.push(signet_pki::Certificate::parse(c.as_bytes()).map_err(|e| {
                     TicketError::BadRequest(format!("certificates[{i}] cannot be read: {e}"))
-                })?;
-                certs.push(cert.der().to_vec());
+                })?);
             }
             (Zeroizing::new(decode("base64Data", &b64)?), certs)
         } else {

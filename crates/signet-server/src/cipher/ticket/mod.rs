@@ -52,8 +52,8 @@ pub struct Ticket {
     pub signature: Option<Arc<Vec<u8>>>,
     /// The key container as uploaded (still encrypted).
     pub key_store: Option<Arc<Secret>>,
-    /// Certificates uploaded beside the container, DER.
-    pub certificates: Vec<Vec<u8>>,
+    /// Certificates uploaded beside the container.
+    pub certificates: Vec<signet_pki::Certificate>,
     /// Signing in progress or done: `Ok` or why it failed.
     pub creator: Option<Progress<Result<(), String>>>,
     /// Verification in progress or done.

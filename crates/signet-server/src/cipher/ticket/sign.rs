@@ -19,7 +19,7 @@ const MAX_CHAIN: usize = 8;
 pub(super) struct SignJob {
     pub key_store: std::sync::Arc<super::Secret>,
     pub password: zeroize::Zeroizing<String>,
-    pub certificates: Vec<Vec<u8>>,
+    pub certificates: Vec<Certificate>,
     pub data: Option<std::sync::Arc<super::Secret>>,
     pub existing: Option<std::sync::Arc<Vec<u8>>>,
     pub options: SessionOptions,
@@ -37,14 +37,10 @@ pub(super) fn container_error(e: PkiError) -> String {
 pub(super) fn open_container(
     container: &[u8],
     password: &str,
-    uploaded: &[Vec<u8>],
+    uploaded: &[Certificate],
     trust: &TrustStore,
 ) -> Result<keystore::KeyStore, String> {
     let mut store = keystore::open(container, password).map_err(container_error)?;
-    let uploaded: Vec<Certificate> = uploaded
-        .iter()
-        .filter_map(|der| Certificate::from_der(der.clone()).ok())
-        .collect();
     store.match_certificates(uploaded.iter().chain(trust.certificates()));
     Ok(store)
 }
