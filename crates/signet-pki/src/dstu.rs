@@ -178,28 +178,14 @@ pub(crate) fn verify(
         return Err(unsupported(format!("signatures with {}", digest.name())));
     }
     let public = public_key(key)?;
-    let owned;
-    let hash = match message {
-        SignedMessage::Bytes(m) => {
-            owned = digest.digest(m);
-            owned.as_slice()
-        }
-        SignedMessage::Digest { algorithm, value } if algorithm == digest => value,
-        SignedMessage::Digest { algorithm, .. } => {
-            return Err(SignatureError::Invalid(format!(
-                "the content was hashed with {}, the signature uses {}",
-                algorithm.name(),
-                digest.name()
-            )));
-        }
-    };
+    let hash = message.hash(digest)?;
     let big_endian = key.algorithm_oid == ids::DSTU4145_BE;
     let check = |raw: &[u8]| {
         let mut sig = raw.to_vec();
         if big_endian {
             sig.reverse();
         }
-        public.verify_digest(hash, &sig).map_err(crypto_error)
+        public.verify_digest(&hash, &sig).map_err(crypto_error)
     };
     // A certificate's BIT STRING wraps r‖s in an OCTET STRING, a CMS
     // signature is r‖s itself; raw bytes that happen to parse as an OCTET

@@ -53,6 +53,27 @@ pub enum SignedMessage<'a> {
     },
 }
 
+impl<'a> SignedMessage<'a> {
+    /// The message's hash with `digest`: computed from the bytes, or the
+    /// caller's digest when it was made with `digest`.
+    pub(crate) fn hash(
+        self,
+        digest: DigestAlgorithm,
+    ) -> Result<std::borrow::Cow<'a, [u8]>, SignatureError> {
+        match self {
+            SignedMessage::Bytes(m) => Ok(std::borrow::Cow::Owned(digest.digest(m))),
+            SignedMessage::Digest { algorithm, value } if algorithm == digest => {
+                Ok(std::borrow::Cow::Borrowed(value))
+            }
+            SignedMessage::Digest { algorithm, .. } => Err(SignatureError::Invalid(format!(
+                "the content was hashed with {}, the signature uses {}",
+                algorithm.name(),
+                digest.name()
+            ))),
+        }
+    }
+}
+
 /// Why a signature was not accepted.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -444,25 +465,13 @@ fn verify_gost(
     }
     let public = gost3410::PublicKey::from_le_bytes(curve, key.key_value())
         .map_err(|e| SignatureError::Invalid(format!("the GOST public key is not valid: {e}")))?;
-    let owned;
-    let value = match message {
-        SignedMessage::Bytes(m) => {
-            owned = digest.digest(m);
-            owned.as_slice()
-        }
-        SignedMessage::Digest { algorithm, value } if algorithm == digest => value,
-        SignedMessage::Digest { algorithm, .. } => {
-            return Err(SignatureError::Invalid(format!(
-                "the content was hashed with {}, the signature uses {}",
-                algorithm.name(),
-                digest.name()
-            )));
-        }
-    };
-    public.verify_digest(value, signature).map_err(|e| match e {
-        gost3410::Error::InvalidSignature => SignatureError::Mismatch,
-        other => SignatureError::Invalid(format!("GOST signature: {other}")),
-    })
+    let value = message.hash(digest)?;
+    public
+        .verify_digest(&value, signature)
+        .map_err(|e| match e {
+            gost3410::Error::InvalidSignature => SignatureError::Mismatch,
+            other => SignatureError::Invalid(format!("GOST signature: {other}")),
+        })
 }
 
 /// Parsed aws-lc-rs public keys by (algorithm, key bytes). Parsing an RSA
