@@ -13,7 +13,8 @@
 //! | isUntrustedValid | the signature value itself is good, whatever the chain says |
 //! | signatureType | the CAdES level: "CAdES-BES", "CAdES-T", "CAdES-X Long Type 1", or null for a plain CMS signature |
 //!
-//! A time-stamp check is `{isValid, timestamp, failureCause, tsaName}`.
+//! A time-stamp check is `{isValid, timestamp, failureCause, tsaName}`
+//! (timestamp null when the token cannot be read).
 //! The session's `signatureTsVerifyOption` / `dataTsVerifyOption` set to
 //! `verifyOrFailIfNotPresent` fail a signer that lacks that time-stamp;
 //! a time-stamp present is always checked.
@@ -41,8 +42,8 @@ const CONTENT_TIMESTAMP: const_oid::ObjectIdentifier =
 pub struct TimestampResult {
     /// Whether the time-stamp is good for what it covers.
     pub is_valid: bool,
-    /// Its time, as Java prints dates.
-    pub timestamp: String,
+    /// Its time, as Java prints dates; null when the token cannot be read.
+    pub timestamp: Option<String>,
     /// Why it is not valid.
     pub failure_cause: Option<String>,
     /// The TSA's name (its certificate's subject).
@@ -89,7 +90,7 @@ pub struct VerifierAnswer {
 /// A content time-stamp found in a signer, checked.
 #[derive(Clone, Debug)]
 struct ContentTs {
-    time: time::OffsetDateTime,
+    time: Option<time::OffsetDateTime>,
     tsa: Option<String>,
     result: Result<(), String>,
 }
@@ -140,13 +141,13 @@ pub fn run(
                 Ok(token) => {
                     let check = token.check(content, trust);
                     ContentTs {
-                        time: check.time,
+                        time: Some(check.time),
                         tsa: check.tsa_certificate.as_ref().map(subject_of),
                         result: check.result.map_err(|e| e.to_string()),
                     }
                 }
                 Err(e) => ContentTs {
-                    time: time::OffsetDateTime::UNIX_EPOCH,
+                    time: None,
                     tsa: None,
                     result: Err(format!("the content time-stamp cannot be read: {e}")),
                 },
@@ -190,7 +191,7 @@ impl VerifyOutcome {
                 .iter()
                 .map(|ts| TimestampResult {
                     is_valid: ts.result.is_ok(),
-                    timestamp: java_date(ts.time, tz),
+                    timestamp: Some(java_date(ts.time, tz)),
                     failure_cause: ts.result.clone().err(),
                     tsa_name: ts.tsa.as_ref().map(subject_of),
                 })
@@ -231,7 +232,7 @@ impl VerifyOutcome {
                 signing_date_time: signer.signing_time.map(|t| java_date(t, tz)),
                 content_timestamp: content_ts.map(|ts| TimestampResult {
                     is_valid: ts.result.is_ok(),
-                    timestamp: java_date(ts.time, tz),
+                    timestamp: ts.time.map(|t| java_date(t, tz)),
                     failure_cause: ts.result.err(),
                     tsa_name: ts.tsa,
                 }),
