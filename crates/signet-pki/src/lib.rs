@@ -24,6 +24,7 @@ pub mod revocation;
 pub mod signature;
 pub mod text;
 mod trust;
+pub mod tsa;
 pub mod tsp;
 pub mod validate;
 
@@ -35,5 +36,7 @@ pub use extensions::{
 pub use identity::{PersonName, Qualification, RuIdentity, SubjectKind, UaIdentity};
 pub use name::{DistinguishedName, NameAttribute};
 pub use public_key::{DstuCurve, GostKeyType, KeyAlgorithm, PublicKeyInfo};
+/// The digest algorithms, as every signing and hashing API here names them.
+pub use signet_crypto::DigestAlgorithm;
 pub use trust::{TrustStore, TrustStoreError, pem_encode};
 pub mod private_key;

@@ -128,18 +128,53 @@ impl TimestampToken {
     /// `data`) and is validly signed by a TSA. `extra` are further
     /// candidate TSA certificates (the trust store).
     pub fn check(&self, data: &[u8], extra: &[Certificate]) -> TimestampCheck {
+        self.check_with(extra, |alg| alg.digest(data) == self.info.imprint)
+    }
+
+    /// Like [`Self::check`], for data known by its `digest` under
+    /// `algorithm` (a token asked for by the caller): the imprint must be
+    /// that digest, under that algorithm.
+    pub fn check_digest(
+        &self,
+        algorithm: DigestAlgorithm,
+        digest: &[u8],
+        extra: &[Certificate],
+    ) -> TimestampCheck {
+        self.check_with(extra, |alg| {
+            alg == algorithm && digest == self.info.imprint.as_slice()
+        })
+    }
+
+    fn check_with(
+        &self,
+        extra: &[Certificate],
+        imprint_matches: impl FnOnce(DigestAlgorithm) -> bool,
+    ) -> TimestampCheck {
         let mut out = TimestampCheck {
             time: self.info.gen_time,
             tsa_certificate: None,
             result: Ok(()),
         };
-        out.result = self.check_inner(data, extra, &mut out.tsa_certificate);
+        out.result = self
+            .check_signer(extra, &mut out.tsa_certificate)
+            .and_then(|()| {
+                let alg = self
+                    .info
+                    .imprint_algorithm
+                    .map_err(|oid| TimestampFailure::UnknownHash(crate::oid::name_of(&oid)))?;
+                if imprint_matches(alg) {
+                    Ok(())
+                } else {
+                    Err(TimestampFailure::ImprintMismatch)
+                }
+            });
         out
     }
 
-    fn check_inner(
+    /// The token's own signature, by a certificate with the timeStamping
+    /// key purpose.
+    fn check_signer(
         &self,
-        data: &[u8],
         extra: &[Certificate],
         tsa: &mut Option<Certificate>,
     ) -> Result<(), TimestampFailure> {
@@ -167,13 +202,6 @@ impl TimestampToken {
         });
         if !is_tsa {
             return Err(TimestampFailure::NotTsa);
-        }
-        let alg = self
-            .info
-            .imprint_algorithm
-            .map_err(|oid| TimestampFailure::UnknownHash(crate::oid::name_of(&oid)))?;
-        if alg.digest(data) != self.info.imprint {
-            return Err(TimestampFailure::ImprintMismatch);
         }
         Ok(())
     }

@@ -9,6 +9,8 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::Arc;
+use std::time::Duration;
 
 use signet_crypto::DigestAlgorithm;
 use signet_pki::cades::CadesLevel;
@@ -16,10 +18,13 @@ use signet_pki::cms::{
     CertifiedKey, CmsSigner, Content, ContentDigests, SignError, SignedData, SignedDataBuilder,
     SignerId, SignerIdentifierChoice, add_signer_to,
 };
+use signet_pki::net::HttpFetcher;
 use signet_pki::path::Offline;
+use signet_pki::tsa::{TimestampRequest, TsaClient};
 use signet_pki::validate::{ChainStatus, ValidationOptions, ValidationReport, Validator};
 use signet_pki::{Certificate, TrustStore};
-use test_support::der_tree::Node;
+use test_support::der_tree::{self, Node};
+use test_support::net::{HttpServer, Route};
 use test_support::pki::{Party, SignOptions, TestPki};
 use test_support::{KeyFile, KeyType};
 use time::OffsetDateTime;
@@ -1153,5 +1158,136 @@ mod no_panic {
             let (key, _) = fixture();
             let _ = CertifiedKey::from_pkcs8(key.certificate().clone(), &noise);
         }
+    }
+}
+
+/// signature-time-stamp and content-time-stamp attribute types.
+const SIGNATURE_TIME_STAMP: &str = "1.2.840.113549.1.9.16.2.14";
+const CONTENT_TIME_STAMP: &str = "1.2.840.113549.1.9.16.2.20";
+
+/// `openssl ts -verify -data FILE -in TOKEN -token_in -CAfile root
+/// -untrusted intermediate`: OpenSSL's own check that the token is a
+/// valid TSA token over `data`.
+fn openssl_ts_verify(pki: &TestPki, token: &[u8], data: &[u8]) -> Result<(), String> {
+    let chain = temp_file(pki, "chain", "pem", &pki.intermediate.cert.pem);
+    let out = Command::new("openssl")
+        .args(["ts", "-verify", "-token_in", "-in"])
+        .arg(temp_file(pki, "token", "der", token))
+        .arg("-data")
+        .arg(temp_file(pki, "tsdata", "bin", data))
+        .arg("-CAfile")
+        .arg(&pki.root.cert.pem_path)
+        .arg("-untrusted")
+        .arg(&chain)
+        .output()
+        .expect("openssl runs");
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(String::from_utf8_lossy(&out.stderr).into_owned())
+    }
+}
+
+/// A TSA served over HTTP by `openssl ts -reply`, and a client of it.
+fn http_tsa(pki: &TestPki, tsa: &Party) -> (HttpServer, TsaClient) {
+    let server = HttpServer::start();
+    server.route("/tsa", Route::Handler(Arc::new(pki.tsa_responder(tsa))));
+    let client = TsaClient::new(
+        server.url("/tsa"),
+        Arc::new(HttpFetcher::new(Duration::from_secs(10))),
+    );
+    (server, client)
+}
+
+#[test]
+fn cades_t_with_tokens_from_an_openssl_tsa_over_http() {
+    for key in [KeyType::Rsa(2048), KeyType::EcP256] {
+        let pki = TestPki::new(key);
+        let party = pki.issue("Подписант", key, None, &[]);
+        let signer = certified(&pki, &party);
+        let tsa = pki.tsa(key);
+        let (server, client) = http_tsa(&pki, &tsa);
+        let before = now();
+        let sig = SignedDataBuilder::new(DOC)
+            .detached(true)
+            .signing_time(Some(before))
+            .include_certificates(intermediate(&pki))
+            .signature_timestamp(Some(&client))
+            .content_timestamp(Some(&client))
+            .add_signer(&signer)
+            .build()
+            .expect("signs with time-stamps");
+        assert_eq!(
+            server.hits("/tsa"),
+            2,
+            "one content and one signature token"
+        );
+        assert_der(&sig);
+        // OpenSSL verifies the signature (the unsigned attribute is not
+        // signed) and each token over what CAdES says it covers.
+        openssl_verify(&pki, &sig, Some(DOC), false).expect("openssl cms verifies");
+        let sts = der_tree::attribute_value(&sig, 0, false, SIGNATURE_TIME_STAMP)
+            .expect("signature-time-stamp");
+        let value = der_tree::signature_value(&sig, 0);
+        openssl_ts_verify(&pki, &sts, &value).expect("openssl: the token covers the signature");
+        assert!(openssl_ts_verify(&pki, &sts, DOC).is_err());
+        let cts = der_tree::attribute_value(&sig, 0, true, CONTENT_TIME_STAMP)
+            .expect("content-time-stamp");
+        openssl_ts_verify(&pki, &cts, DOC).expect("openssl: the token covers the content");
+        // signet reads it as CAdES-T, the time-stamp valid and recent.
+        let report = signet_validate(&trust_root(&pki), &sig, DOC);
+        assert_valid(&report);
+        let s = &report.signers[0];
+        assert_eq!(s.cades, Some(CadesLevel::T), "{key:?}");
+        let ts = s.timestamp.as_ref().expect("time-stamp report");
+        assert_eq!(ts.result, Ok(()));
+        assert!(
+            (ts.time - before).whole_seconds().abs() < 120,
+            "{:?}",
+            ts.time
+        );
+    }
+}
+
+#[test]
+fn a_tsa_that_fails_is_an_error_not_a_signature() {
+    let pki = TestPki::new(KeyType::EcP256);
+    let party = pki.issue("Подписант", KeyType::EcP256, None, &[]);
+    let signer = certified(&pki, &party);
+    let tsa = pki.tsa(KeyType::EcP256);
+    let server = HttpServer::start();
+    let client = |path: &str, timeout: u64| {
+        TsaClient::new(
+            server.url(path),
+            Arc::new(HttpFetcher::new(Duration::from_secs(timeout))),
+        )
+    };
+    // A reply made by a real TSA, but to another request.
+    let respond = pki.tsa_responder(&tsa);
+    let other = TimestampRequest::new(DigestAlgorithm::Sha256, &[7; 32], [1; 8], None);
+    server.route("/other", Route::Ok(respond(other.der())));
+    server.route("/down", Route::Status(503));
+    server.route("/html", Route::Ok(b"<html>busy</html>".to_vec()));
+    server.route("/hang", Route::Hang);
+    // OpenSSL refuses a SHA-224 imprint (not in its `digests`).
+    server.route("/tsa", Route::Handler(Arc::new(respond)));
+    let cases: [(TsaClient, &str); 5] = [
+        (client("/other", 10), "does not match the request"),
+        (client("/down", 10), "HTTP 503"),
+        (client("/html", 10), "cannot be read"),
+        (client("/hang", 1), "timed out"),
+        (
+            client("/tsa", 10).with_digest(DigestAlgorithm::Sha224),
+            "refused the request: rejection (2)",
+        ),
+    ];
+    for (tsa_client, expected) in &cases {
+        let err = SignedDataBuilder::new(DOC)
+            .signature_timestamp(Some(tsa_client))
+            .add_signer(&signer)
+            .build()
+            .expect_err("no signature without its time-stamp")
+            .to_string();
+        assert!(err.contains(expected), "{}: {err}", tsa_client.url());
     }
 }

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use signet_pki::TrustStore;
+use signet_pki::tsa::Timestamper;
 use signet_store::Store;
 
 use crate::auth::ApiKeys;
@@ -32,6 +33,9 @@ pub struct AppState {
     pub tickets: Arc<Tickets>,
     /// The key pair of protected parameters, when configured.
     pub protection: Option<Arc<Protection>>,
+    /// The time-stamping authority signatures are time-stamped by, when
+    /// configured.
+    pub tsa: Option<Arc<dyn Timestamper>>,
 }
 
 /// Budgets of authenticate-by-cert requests.
@@ -58,6 +62,7 @@ impl AppState {
             auth_limits,
             tickets,
             protection: None,
+            tsa: None,
             engine: Engine::offline(trust.clone()),
             config: Arc::new(config),
             store,
@@ -69,6 +74,12 @@ impl AppState {
     /// Sets the protected-parameter key pair.
     pub fn with_protection(mut self, protection: Protection) -> Self {
         self.protection = Some(Arc::new(protection));
+        self
+    }
+
+    /// Sets the time-stamping authority.
+    pub fn with_tsa(mut self, tsa: Arc<dyn Timestamper>) -> Self {
+        self.tsa = Some(tsa);
         self
     }
 

@@ -12,11 +12,14 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as B64;
 use http_body_util::BodyExt;
 use serde_json::{Value, json};
+use signet_pki::net::HttpFetcher;
+use signet_pki::tsa::TsaClient;
 use signet_pki::{Certificate, TrustStore};
 use signet_server::cipher::ticket::protected::Protection;
 use signet_server::{AppState, ServerConfig, app};
 use signet_store::SqliteStore;
 use test_support::KeyType;
+use test_support::net::{HttpServer, Route};
 use test_support::pki::{Party, TestPki};
 use test_support::shared::ua;
 use tower::ServiceExt;
@@ -710,4 +713,93 @@ async fn dstu_key6_container_and_jkurwa_signature() {
         .ok();
     let v = c.verify(&t).await.json();
     assert_eq!(v["verifyResults"][0]["isUntrustedValid"], true, "{v}");
+}
+
+#[tokio::test]
+async fn cades_t_and_content_time_stamps_from_the_configured_tsa() {
+    let dir = tempfile::tempdir().expect("dir");
+    let pki = TestPki::new(KeyType::Rsa(2048));
+    let signer = pki.issue("Тестовий Підписувач", KeyType::Rsa(2048), None, &[]);
+    let tsa = pki.tsa(KeyType::Rsa(2048));
+    let server = HttpServer::start();
+    server.route("/tsa", Route::Handler(Arc::new(pki.tsa_responder(&tsa))));
+    let client = TsaClient::new(
+        server.url("/tsa"),
+        Arc::new(HttpFetcher::new(Duration::from_secs(10))),
+    );
+    let without_tsa = Client {
+        state: state_with(&dir, &pki, config()).await,
+        lang: "en",
+    };
+    let c = Client {
+        state: without_tsa.state.clone().with_tsa(Arc::new(client)),
+        lang: "en",
+    };
+    let p12 = pkcs12(&pki, &signer, &[]);
+    for (options, content_ts) in [
+        (
+            json!({"cadesType": "CAdEST", "embedCertificateType": "signerAndCaCert"}),
+            false,
+        ),
+        (
+            json!({"cadesType": "undefined", "embedSignatureTs": "true", "embedDataTs": "true",
+                   "embedCertificateType": "signerAndCaCert"}),
+            true,
+        ),
+    ] {
+        let t = c.open().await;
+        c.raw("POST", &format!("/api/v1/ticket/{t}/data"), DOC.to_vec())
+            .await
+            .ok();
+        c.raw("PUT", &format!("/api/v1/ticket/{t}/keyStore"), p12.clone())
+            .await
+            .ok();
+        c.call(
+            "PUT",
+            &format!("/api/v1/ticket/{t}/option"),
+            Some(options.clone()),
+        )
+        .await
+        .ok();
+        let hits = server.hits("/tsa");
+        c.sign(&t, PASSWORD).await.ok();
+        assert_eq!(server.hits("/tsa"), hits + 1 + usize::from(content_ts));
+        let sig = c.signature(&t).await;
+        assert_eq!(openssl_verifies(&pki, &sig, Some(DOC), false), DOC);
+
+        let v = c.verify(&t).await.ok();
+        let r = &v["verifyResults"][0];
+        assert_eq!(r["status"], "SUCCESS", "{v}");
+        assert_eq!(r["signatureType"], "CAdES-T", "{options}: {v}");
+        let sts = &r["signatureTimestamps"][0];
+        assert_eq!(sts["isValid"], true, "{v}");
+        assert!(
+            sts["tsaName"].as_str().is_some_and(|n| n.contains("TSA")),
+            "{v}"
+        );
+        if content_ts {
+            assert_eq!(r["contentTimestamp"]["isValid"], true, "{v}");
+        } else {
+            assert!(r["contentTimestamp"].is_null(), "{v}");
+        }
+
+        // The same options on a service without a TSA: a clear refusal.
+        let t = without_tsa.open().await;
+        without_tsa
+            .raw("POST", &format!("/api/v1/ticket/{t}/data"), DOC.to_vec())
+            .await
+            .ok();
+        without_tsa
+            .raw("PUT", &format!("/api/v1/ticket/{t}/keyStore"), p12.clone())
+            .await
+            .ok();
+        without_tsa
+            .call("PUT", &format!("/api/v1/ticket/{t}/option"), Some(options))
+            .await
+            .ok();
+        let a = without_tsa.sign(&t, PASSWORD).await;
+        assert_eq!(a.status, StatusCode::INTERNAL_SERVER_ERROR);
+        let cause = a.json()["failureCause"].as_str().expect("cause").to_owned();
+        assert!(cause.contains("--tsa-url"), "{cause}");
+    }
 }

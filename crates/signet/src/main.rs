@@ -407,6 +407,13 @@ fn serve(args: ServeArgs) -> Result<(), Failure> {
             .map_err(Failure::from)?;
             state = state.with_protection(protection);
         }
+        if let Some((url, digest)) = &settings.tsa {
+            let fetcher = std::sync::Arc::new(signet_pki::net::HttpFetcher::new(
+                settings.revocation_timeout,
+            ));
+            let client = signet_pki::tsa::TsaClient::new(url.clone(), fetcher).with_digest(*digest);
+            state = state.with_tsa(std::sync::Arc::new(client));
+        }
         match &settings.tls {
             Some(tls) => {
                 signet_server::serve_tls(listener, tls, state, signet_server::shutdown_signal())

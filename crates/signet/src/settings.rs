@@ -84,6 +84,35 @@ impl From<RevocationArg> for RevocationMode {
     }
 }
 
+/// The hash algorithm of time-stamp requests (`--tsa-digest`).
+#[derive(Clone, Copy, Debug, Default, Deserialize, ValueEnum, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum TsaDigestArg {
+    /// SHA-256.
+    #[default]
+    Sha256,
+    /// SHA-384.
+    Sha384,
+    /// SHA-512.
+    Sha512,
+    /// GOST R 34.11-2012, 256 bits.
+    Streebog256,
+    /// GOST R 34.11-2012, 512 bits.
+    Streebog512,
+}
+
+impl From<TsaDigestArg> for signet_pki::DigestAlgorithm {
+    fn from(a: TsaDigestArg) -> Self {
+        match a {
+            TsaDigestArg::Sha256 => Self::Sha256,
+            TsaDigestArg::Sha384 => Self::Sha384,
+            TsaDigestArg::Sha512 => Self::Sha512,
+            TsaDigestArg::Streebog256 => Self::Streebog256,
+            TsaDigestArg::Streebog512 => Self::Streebog512,
+        }
+    }
+}
+
 /// The validation engine over a trust store, fetching issuers and
 /// revocation data over HTTP with `timeout` per request.
 pub fn engine(
@@ -163,6 +192,14 @@ pub struct ServeArgs {
     /// At most this many Cipher BIS tickets open at once.
     #[arg(long, env = "SIGNET_MAX_TICKETS")]
     pub max_tickets: Option<usize>,
+    /// The RFC 3161 time-stamping authority (http:// or https:// URL) that
+    /// CAdES-T signatures and content time-stamps are asked of; its
+    /// requests time out like revocation requests.
+    #[arg(long, env = "SIGNET_TSA_URL")]
+    pub tsa_url: Option<String>,
+    /// Hash algorithm of time-stamp requests.
+    #[arg(long, env = "SIGNET_TSA_DIGEST", value_enum)]
+    pub tsa_digest: Option<TsaDigestArg>,
 }
 
 /// A settings error, reported before anything starts.
@@ -274,6 +311,8 @@ pub struct ServeSettings {
     pub tls: Option<signet_server::TlsFiles>,
     /// Protected-parameter certificate and key files.
     pub protected: Option<(PathBuf, PathBuf)>,
+    /// The time-stamping authority's URL and the hash of its requests.
+    pub tsa: Option<(String, signet_pki::DigestAlgorithm)>,
 }
 
 impl ServeArgs {
@@ -355,9 +394,25 @@ impl ServeArgs {
             self.protected_key.or(file.protected_key),
             "protected",
         )?;
+        let tsa = match self.tsa_url.or(file.tsa_url) {
+            Some(url) if signet_pki::net::is_fetchable(&url) => Some((
+                url,
+                self.tsa_digest
+                    .or(file.tsa_digest)
+                    .unwrap_or_default()
+                    .into(),
+            )),
+            Some(url) => {
+                return Err(SettingsError::Invalid(format!(
+                    "tsa-url {url:?} must be an http:// or https:// URL"
+                )));
+            }
+            None => None,
+        };
         Ok(ServeSettings {
             tls,
             protected,
+            tsa,
             revocation: self
                 .revocation
                 .or(file.revocation)
@@ -415,6 +470,35 @@ mod tests {
         assert_eq!(s.locations.database_url, "sqlite:/srv/signet/signet.db");
         assert_eq!(s.server.public_url, "https://x.example");
         assert_eq!(s.log_format, LogFormat::Json);
+    }
+
+    #[test]
+    fn a_tsa_needs_an_http_url() {
+        let args = ServeArgs {
+            tsa_url: Some("ldap://tsa.example".into()),
+            ..Default::default()
+        };
+        assert!(matches!(args.resolve(), Err(SettingsError::Invalid(m)) if m.contains("tsa-url")));
+        let args = ServeArgs {
+            tsa_url: Some("http://tsa.example/tsp".into()),
+            tsa_digest: Some(TsaDigestArg::Streebog256),
+            ..Default::default()
+        };
+        let s = args.resolve().expect("resolve");
+        assert_eq!(
+            s.tsa,
+            Some((
+                "http://tsa.example/tsp".to_owned(),
+                signet_pki::DigestAlgorithm::Streebog256
+            ))
+        );
+        assert!(
+            ServeArgs::default()
+                .resolve()
+                .expect("defaults")
+                .tsa
+                .is_none()
+        );
     }
 
     #[test]

@@ -667,3 +667,189 @@ mod verify {
         assert_eq!(o.status.code(), Some(1), "not a signature");
     }
 }
+
+/// `curl -sS -X METHOD URL [args]`: the status and the body.
+fn curl(method: &str, url: &str, args: &[&str]) -> (u16, Vec<u8>) {
+    let out = Command::new("curl")
+        .args(["-sS", "-m", "30", "-X", method, "-w", "\n%{http_code}"])
+        .args(args)
+        .arg(url)
+        .output()
+        .expect("curl runs");
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let text = out.stdout;
+    let cut = text.iter().rposition(|&b| b == b'\n').expect("status line");
+    let status = String::from_utf8_lossy(&text[cut + 1..])
+        .parse()
+        .expect("status");
+    (status, text[..cut].to_vec())
+}
+
+fn stderr_of(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// `signet serve --tsa-url`: a Cipher BIS ticket asked for CAdES-T gets
+/// its signature time-stamp from that TSA (`openssl ts -reply` over HTTP),
+/// and OpenSSL finds the signature valid with the token in it.
+#[test]
+fn serve_with_a_tsa_makes_cades_t_signatures() {
+    use test_support::KeyType;
+    use test_support::net::{HttpServer, Route};
+    use test_support::pki::TestPki;
+
+    let pki = TestPki::new(KeyType::EcP256);
+    let signer = pki.issue("Підписувач CLI", KeyType::EcP256, None, &[]);
+    let tsa = pki.tsa(KeyType::EcP256);
+    let tsa_server = HttpServer::start();
+    tsa_server.route(
+        "/tsa",
+        Route::Handler(std::sync::Arc::new(pki.tsa_responder(&tsa))),
+    );
+    let dir = tempfile::tempdir().expect("dir");
+    let p12 = dir.path().join("key.p12");
+    pki.ossl.run(
+        &[
+            "pkcs12",
+            "-export",
+            "-inkey",
+            signer.key.path.to_str().expect("p"),
+            "-in",
+            signer.cert.pem_path.to_str().expect("p"),
+            "-certfile",
+            pki.intermediate.cert.pem_path.to_str().expect("p"),
+            "-passout",
+            "pass:secret",
+            "-out",
+            p12.to_str().expect("p"),
+        ],
+        false,
+    );
+    let doc = dir.path().join("doc.txt");
+    std::fs::write(&doc, "Акт приймання № 12\n").expect("write");
+    let data = dir.path().join("data");
+    let server = Server::start(
+        &[
+            "--data-dir",
+            data.to_str().expect("p"),
+            "--tsa-url",
+            &tsa_server.url("/tsa"),
+        ],
+        &[],
+    );
+    let base = format!("http://{}/api/v1/ticket", server.addr);
+    let json = |body: &[u8]| -> Value { serde_json::from_slice(body).expect("JSON") };
+    let (status, body) = curl("POST", &base, &[]);
+    assert_eq!(status, 200);
+    let t = format!(
+        "{base}/{}",
+        json(&body)["ticketUuid"].as_str().expect("uuid")
+    );
+    let octets = [
+        "-H",
+        "Content-Type: application/octet-stream",
+        "--data-binary",
+    ];
+    let put = |path: &str, args: &[&str]| curl("PUT", &format!("{t}/{path}"), args);
+    let file_arg = |p: &std::path::Path| format!("@{}", p.display());
+    let (status, _) = curl(
+        "POST",
+        &format!("{t}/data"),
+        &[octets[0], octets[1], octets[2], &file_arg(&doc)],
+    );
+    assert_eq!(status, 200);
+    let (status, _) = put(
+        "keyStore",
+        &[octets[0], octets[1], octets[2], &file_arg(&p12)],
+    );
+    assert_eq!(status, 200);
+    let as_json = ["-H", "Content-Type: application/json", "--data"];
+    let (status, body) = put(
+        "option",
+        &[
+            as_json[0],
+            as_json[1],
+            as_json[2],
+            r#"{"cadesType":"CAdEST","embedCertificateType":"signerAndCaCert"}"#,
+        ],
+    );
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
+    let (status, _) = curl(
+        "POST",
+        &format!("{t}/ds/creator"),
+        &[
+            as_json[0],
+            as_json[1],
+            as_json[2],
+            r#"{"keyStorePassword":"secret"}"#,
+        ],
+    );
+    assert_eq!(status, 200, "signing started");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let (status, body) = curl("GET", &format!("{t}/ds/creator"), &[]);
+        match status {
+            202 if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(100)),
+            200 => break,
+            other => panic!(
+                "signing answered {other}: {}",
+                String::from_utf8_lossy(&body)
+            ),
+        }
+    }
+    assert_eq!(tsa_server.hits("/tsa"), 1);
+    let (_, body) = curl("GET", &format!("{t}/ds/base64Data"), &[]);
+    let b64_path = dir.path().join("doc.p7s.b64");
+    let b64 = json(&body)["base64Data"]
+        .as_str()
+        .expect("base64Data")
+        .to_owned();
+    std::fs::write(&b64_path, b64).expect("write");
+    let sig_path = dir.path().join("doc.p7s");
+    pki.ossl.run(
+        &[
+            "base64",
+            "-d",
+            "-A",
+            "-in",
+            b64_path.to_str().expect("p"),
+            "-out",
+            sig_path.to_str().expect("p"),
+        ],
+        false,
+    );
+    let verified = pki.ossl.run_text(
+        &[
+            "cms",
+            "-verify",
+            "-binary",
+            "-inform",
+            "DER",
+            "-in",
+            sig_path.to_str().expect("p"),
+            "-content",
+            doc.to_str().expect("p"),
+            "-CAfile",
+            pki.root.cert.pem_path.to_str().expect("p"),
+        ],
+        false,
+    );
+    assert_eq!(verified, "Акт приймання № 12\n");
+    let printed = pki.ossl.run_text(
+        &[
+            "cms",
+            "-cmsout",
+            "-print",
+            "-inform",
+            "DER",
+            "-in",
+            sig_path.to_str().expect("p"),
+        ],
+        false,
+    );
+    assert!(
+        printed.contains("id-smime-aa-timeStampToken"),
+        "no signature time-stamp in:\n{printed}"
+    );
+    assert!(server.terminate().success());
+}

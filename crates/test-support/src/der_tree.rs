@@ -179,6 +179,24 @@ pub fn add_unsigned_attribute(
     root.to_der()
 }
 
+/// The first value (DER) of attribute `attr_oid` of signer `index`, from
+/// its signed (`[0]`, `signed` true) or unsigned (`[1]`) attributes.
+pub fn attribute_value(cms: &[u8], index: usize, signed: bool, attr_oid: &str) -> Option<Vec<u8>> {
+    let mut root = Node::parse(cms);
+    let signer = &signer_infos(&mut root)[index];
+    let wanted = oid(attr_oid);
+    let tag = if signed { 0xA0 } else { 0xA1 };
+    signer
+        .children
+        .iter()
+        .find(|n| n.tag == tag)?
+        .children
+        .iter()
+        .find(|a| a.children.first() == Some(&wanted))
+        .and_then(|a| a.children.get(1)?.children.first())
+        .map(Node::to_der)
+}
+
 /// Replaces the signature value of signer `index` with `f(old)`.
 pub fn edit_signature_value(cms: &[u8], index: usize, f: impl FnOnce(&mut Vec<u8>)) -> Vec<u8> {
     let mut root = Node::parse(cms);

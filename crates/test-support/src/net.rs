@@ -29,6 +29,9 @@ pub fn free_port() -> u16 {
     l.local_addr().expect("addr").port()
 }
 
+/// A function from a request body to a 200 answer's body.
+pub type Handler = Arc<dyn Fn(&[u8]) -> Vec<u8> + Send + Sync>;
+
 /// What the test HTTP server answers on a path.
 #[derive(Clone)]
 pub enum Route {
@@ -38,6 +41,8 @@ pub enum Route {
     Status(u16),
     /// Read the request, never answer.
     Hang,
+    /// 200 with what the function makes of the request body.
+    Handler(Handler),
 }
 
 /// A tiny HTTP/1.1 server on 127.0.0.1: one thread per connection,
@@ -134,6 +139,7 @@ fn serve(
             std::thread::sleep(Duration::from_secs(30));
             return;
         }
+        Some(Route::Handler(f)) => (200, f(&buf[head_end..])),
         None => (404, Vec::new()),
     };
     let _ = write!(

@@ -337,6 +337,58 @@ impl TestPki {
         std::fs::read(&out).expect("signature written")
     }
 
+    /// The `openssl ts` configuration of `tsa` (its chain: the
+    /// intermediate CA; SHA-256 signer digest; SHA-1/2 imprints accepted).
+    fn tsa_config(&self, tsa: &Party) -> PathBuf {
+        let dir = self.ossl.dir();
+        let chain = unique(dir, "tsa-chain", "pem");
+        write_file(&chain, &self.intermediate.cert.pem);
+        let conf = unique(dir, "ts", "cnf");
+        let tsa_conf = format!(
+            "[tsa]\ndefault_tsa = tsa1\n\n[tsa1]\nserial = {serial}\ncrypto_device = builtin\n\
+             signer_cert = {cert}\ncerts = {chain}\nsigner_key = {key}\nsigner_digest = sha256\n\
+             default_policy = 1.2.3.4.1\nother_policies = 1.2.3.4.5.6\ndigests = sha1, sha256, sha384, sha512\n\
+             accuracy = secs:1\nordering = yes\ntsa_name = yes\ness_cert_id_chain = no\ness_cert_id_alg = sha256\n",
+            serial = path_arg(&dir.join("tsaserial")),
+            cert = path_arg(&tsa.cert.pem_path),
+            chain = path_arg(&chain),
+            key = path_arg(&tsa.key.path),
+        );
+        write_file(&conf, tsa_conf.as_bytes());
+        conf
+    }
+
+    /// A time-stamping authority as a function from a DER TimeStampReq to
+    /// the DER TimeStampResp `openssl ts -reply` makes for it (a rejection
+    /// for a request OpenSSL will not grant), for serving over HTTP
+    /// ([`crate::net::Route::Handler`]). It uses this PKI's directory:
+    /// keep the `TestPki` alive while it serves.
+    pub fn tsa_responder(&self, tsa: &Party) -> impl Fn(&[u8]) -> Vec<u8> + Send + Sync + 'static {
+        let conf = self.tsa_config(tsa);
+        let dir = self.ossl.dir().to_path_buf();
+        move |query: &[u8]| {
+            let input = unique(&dir, "tsq", "der");
+            write_file(&input, query);
+            let out = unique(&dir, "tsr", "der");
+            let status = std::process::Command::new("openssl")
+                .args(["ts", "-reply", "-config"])
+                .arg(&conf)
+                .arg("-queryfile")
+                .arg(&input)
+                .arg("-out")
+                .arg(&out)
+                .current_dir(&dir)
+                .output()
+                .expect("openssl ts -reply runs");
+            assert!(
+                status.status.success(),
+                "openssl ts -reply failed: {}",
+                String::from_utf8_lossy(&status.stderr)
+            );
+            std::fs::read(&out).expect("reply written")
+        }
+    }
+
     /// An RFC 3161 time-stamp token (ContentInfo, DER) from `tsa` over
     /// `data`, made by `openssl ts -query` / `openssl ts -reply -token_out`.
     pub fn timestamp(&self, tsa: &Party, data: &[u8]) -> Vec<u8> {
@@ -357,20 +409,7 @@ impl TestPki {
             ],
             false,
         );
-        let chain = unique(dir, "tsa-chain", "pem");
-        write_file(&chain, &self.intermediate.cert.pem);
-        let conf = unique(dir, "ts", "cnf");
-        let tsa_conf = format!(
-            "[tsa]\ndefault_tsa = tsa1\n\n[tsa1]\nserial = {serial}\ncrypto_device = builtin\n\
-             signer_cert = {cert}\ncerts = {chain}\nsigner_key = {key}\nsigner_digest = sha256\n\
-             default_policy = 1.2.3.4.1\nother_policies = 1.2.3.4.5.6\ndigests = sha1, sha256, sha384, sha512\n\
-             accuracy = secs:1\nordering = yes\ntsa_name = yes\ness_cert_id_chain = no\ness_cert_id_alg = sha256\n",
-            serial = path_arg(&dir.join("tsaserial")),
-            cert = path_arg(&tsa.cert.pem_path),
-            chain = path_arg(&chain),
-            key = path_arg(&tsa.key.path),
-        );
-        write_file(&conf, tsa_conf.as_bytes());
+        let conf = self.tsa_config(tsa);
         let token = unique(dir, "token", "der");
         self.ossl.run(
             &[

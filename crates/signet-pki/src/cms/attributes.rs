@@ -36,6 +36,8 @@ pub const SIGNING_CERTIFICATE: ObjectIdentifier = oid("1.2.840.113549.1.9.16.2.1
 pub const SIGNING_CERTIFICATE_V2: ObjectIdentifier = oid("1.2.840.113549.1.9.16.2.47");
 /// id-aa-signatureTimeStampToken.
 pub const SIGNATURE_TIME_STAMP: ObjectIdentifier = oid("1.2.840.113549.1.9.16.2.14");
+/// id-aa-ets-contentTimestamp (content-time-stamp, RFC 5126 section 5.11.4).
+pub const CONTENT_TIME_STAMP: ObjectIdentifier = oid("1.2.840.113549.1.9.16.2.20");
 /// id-aa-ets-certificateRefs (complete-certificate-references).
 pub const COMPLETE_CERTIFICATE_REFS: ObjectIdentifier = oid("1.2.840.113549.1.9.16.2.21");
 /// id-aa-ets-revocationRefs (complete-revocation-references).

@@ -22,6 +22,8 @@ pub(super) const INTEGER: u8 = 0x02;
 pub(super) const OCTET_STRING: u8 = 0x04;
 /// `[0]` constructed (EXPLICIT, or IMPLICIT over a SET / SEQUENCE).
 pub(super) const CONTEXT_0: u8 = 0xA0;
+/// `[1]` constructed (IMPLICIT over a SET: unsignedAttrs).
+pub(super) const CONTEXT_1: u8 = 0xA1;
 /// `[0]` primitive (IMPLICIT over an OCTET STRING).
 pub(super) const CONTEXT_0_PRIMITIVE: u8 = 0x80;
 /// `[4]` constructed: GeneralName's directoryName (EXPLICIT, RFC 5280

@@ -56,8 +56,8 @@ use spki::AlgorithmIdentifierOwned;
 use time::OffsetDateTime;
 
 use self::encode::{
-    CONTEXT_0, CONTEXT_0_PRIMITIVE, CONTEXT_4, INTEGER, OCTET_STRING, SEQUENCE, SET, constructed,
-    set_of, sort_set_of, tlv,
+    CONTEXT_0, CONTEXT_0_PRIMITIVE, CONTEXT_1, CONTEXT_4, INTEGER, OCTET_STRING, SEQUENCE, SET,
+    constructed, set_of, sort_set_of, tlv,
 };
 pub use self::signer::{CertifiedKey, CmsSigner};
 use super::attributes as attr;
@@ -65,6 +65,7 @@ use super::signed_data::{ID_DATA, ID_SIGNED_DATA, SIGNATURE_INPUT, SignedData};
 use super::verify::ContentDigests;
 use crate::public_key::KeyAlgorithm;
 use crate::signature::{self, SignatureError, SignedMessage, digest_oid};
+use crate::tsa::{Timestamper, TsaError};
 use crate::{Certificate, PkiError, PublicKeyInfo};
 
 /// At most this many signers in one SignedData: what the parser accepts.
@@ -126,6 +127,9 @@ pub enum SignError {
     /// or too large.
     #[error(transparent)]
     Input(#[from] PkiError),
+    /// A time-stamp could not be had.
+    #[error(transparent)]
+    Timestamp(#[from] TsaError),
 }
 
 /// How SignerInfos name their certificate ([RFC 5652] section 5.3).
@@ -175,6 +179,8 @@ pub struct SignedDataBuilder<'a> {
     include_signer_certificates: bool,
     certificates: Vec<Certificate>,
     signers: Vec<&'a dyn CmsSigner>,
+    signature_timestamps: Option<&'a dyn Timestamper>,
+    content_timestamps: Option<&'a dyn Timestamper>,
 }
 
 impl std::fmt::Debug for SignedDataBuilder<'_> {
@@ -210,6 +216,8 @@ impl<'a> SignedDataBuilder<'a> {
             include_signer_certificates: true,
             certificates: Vec::new(),
             signers: Vec::new(),
+            signature_timestamps: None,
+            content_timestamps: None,
         }
     }
 
@@ -289,6 +297,24 @@ impl<'a> SignedDataBuilder<'a> {
     /// perhaps including, the root).
     pub fn include_certificates(mut self, certificates: Vec<Certificate>) -> Self {
         self.certificates.extend(certificates);
+        self
+    }
+
+    /// A signature time-stamp from `tsa` in each new SignerInfo: the
+    /// unsigned attribute signature-time-stamp over the signature value,
+    /// which makes the signature CAdES-T ([RFC 5126] section 6.1.1).
+    pub fn signature_timestamp(mut self, tsa: Option<&'a dyn Timestamper>) -> Self {
+        self.signature_timestamps = tsa;
+        self
+    }
+
+    /// A content time-stamp from `tsa` among each new SignerInfo's signed
+    /// attributes: content-time-stamp over the content, taken before
+    /// signing ([RFC 5126] section 5.11.4). The content digest by the
+    /// TSA's hash algorithm must be at hand (computed from the bytes, or
+    /// among the digests given).
+    pub fn content_timestamp(mut self, tsa: Option<&'a dyn Timestamper>) -> Self {
+        self.content_timestamps = tsa;
         self
     }
 
@@ -502,6 +528,10 @@ impl<'a> SignedDataBuilder<'a> {
             }
             digests.push((*digest, value));
         }
+        let content_timestamp = match self.content_timestamps {
+            Some(tsa) => Some(self.content_timestamp_token(tsa, &digests)?),
+            None => None,
+        };
         plans
             .into_iter()
             .map(|(signer, digest, algorithm)| {
@@ -510,9 +540,39 @@ impl<'a> SignedDataBuilder<'a> {
                     .find(|(a, _)| *a == digest)
                     .map(|(_, v)| v.as_ref())
                     .ok_or(SignError::DigestMissing(digest.name()))?;
-                self.make_signer(signer, digest, &algorithm, content_type, content_digest)
+                self.make_signer(
+                    signer,
+                    digest,
+                    &algorithm,
+                    content_type,
+                    content_digest,
+                    content_timestamp.as_deref(),
+                )
             })
             .collect()
+    }
+
+    /// One content time-stamp token shared by the new signers: over the
+    /// content's digest by the TSA's algorithm.
+    fn content_timestamp_token(
+        &self,
+        tsa: &dyn Timestamper,
+        computed: &[(DigestAlgorithm, Cow<'_, [u8]>)],
+    ) -> Result<Vec<u8>, SignError> {
+        let algorithm = tsa.digest_algorithm();
+        let digest: Cow<'_, [u8]> =
+            match (computed.iter().find(|(a, _)| *a == algorithm), self.content) {
+                (Some((_, v)), _) => Cow::Borrowed(v.as_ref()),
+                (None, ContentSource::Bytes(c)) => Cow::Owned(algorithm.digest(c)),
+                (None, ContentSource::Digests(d)) => Cow::Borrowed(
+                    d.get(algorithm)
+                        .ok_or(SignError::DigestMissing(algorithm.name()))?,
+                ),
+                (None, ContentSource::Digest(..)) => {
+                    return Err(SignError::DigestMissing(algorithm.name()));
+                }
+            };
+        Ok(tsa.timestamp(&digest)?)
     }
 
     fn make_signer(
@@ -522,6 +582,7 @@ impl<'a> SignedDataBuilder<'a> {
         algorithm: &AlgorithmIdentifierOwned,
         content_type: &ObjectIdentifier,
         content_digest: &[u8],
+        content_timestamp: Option<&[u8]>,
     ) -> Result<MadeSigner, SignError> {
         let cert = signer.certificate();
         let (sid, version) = signer_identifier(cert, self.signer_id)?;
@@ -541,6 +602,9 @@ impl<'a> SignedDataBuilder<'a> {
                 &signing_certificate_v2(cert, hash),
             ));
         }
+        if let Some(token) = content_timestamp {
+            attributes.push(attribute(&attr::CONTENT_TIME_STAMP, token));
+        }
         sort_set_of(&mut attributes);
         let attributes = attributes.concat();
         let signed_bytes = tlv(SET, &attributes);
@@ -559,6 +623,13 @@ impl<'a> SignedDataBuilder<'a> {
         let algorithm_der = algorithm
             .to_der()
             .map_err(PkiError::der("signature algorithm identifier"))?;
+        let unsigned = match self.signature_timestamps {
+            Some(tsa) => {
+                let token = tsa.timestamp(&tsa.digest_algorithm().digest(&signature))?;
+                tlv(CONTEXT_1, &attribute(&attr::SIGNATURE_TIME_STAMP, &token))
+            }
+            None => Vec::new(),
+        };
         let signer_info = constructed(
             SEQUENCE,
             &[
@@ -568,6 +639,7 @@ impl<'a> SignedDataBuilder<'a> {
                 &tlv(CONTEXT_0, &attributes),
                 &algorithm_der,
                 &tlv(OCTET_STRING, &signature),
+                &unsigned,
             ],
         );
         Ok(MadeSigner {

@@ -556,6 +556,7 @@ pub async fn start_creator(
             data: t.data.clone(),
             existing: t.signature.clone(),
             options: t.options,
+            tsa: state.tsa.clone(),
         };
         let (tx, rx) = watch::channel(None);
         t.creator = Some(rx);

@@ -4,9 +4,9 @@
 //! | option | values (default first) | what signet does |
 //! |---|---|---|
 //! | signatureType | detached, attached | the content in the signature or not |
-//! | cadesType | CAdESBES, CAdEST, CAdESXLong, undefined | CAdES-BES; CAdES-T and CAdES-X Long are refused as not supported yet (signet verifies them but does not yet request time-stamps); undefined is BES plus the embed…Ts flags |
-//! | embedSignatureTs | false, true | with cadesType undefined: a signature time-stamp (refused as not supported yet) |
-//! | embedDataTs | false, true | with cadesType undefined: a content time-stamp (refused as not supported yet) |
+//! | cadesType | CAdESBES, CAdEST, CAdESXLong, undefined | CAdES-BES; CAdES-T: a signature time-stamp from the configured TSA (`--tsa-url`); CAdES-X Long is refused as not supported yet (signet verifies it); undefined is BES plus the embed…Ts flags |
+//! | embedSignatureTs | false, true | with cadesType undefined: a signature time-stamp (unsigned signature-time-stamp attribute) |
+//! | embedDataTs | false, true | with cadesType undefined: a content time-stamp (signed content-time-stamp attribute, over the data) |
 //! | embedCertificateType | signerCert, signerAndCaCert, signerCertAndCaInfo, nothing | which certificates go in the signature (CA certificates from the container and the trust store) |
 //! | dataToSignQualifier | notSignedBefore, alreadySigned | alreadySigned: add a signer to the existing signature (the session's signature data, else the data itself when it is an attached signature) |
 //! | duplicateSign | false, true | with alreadySigned: whether the same certificate may sign again |

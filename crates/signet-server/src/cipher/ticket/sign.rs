@@ -2,11 +2,14 @@
 //! container is opened with the password, its signing key paired with its
 //! certificate (from the container, the certificates uploaded with it, or
 //! the trust store, matched by public key), and a CMS SignedData with
-//! CAdES-BES attributes made as the session's options say.
+//! CAdES-BES attributes made as the session's options say: CAdES-T (a
+//! signature time-stamp) and a content time-stamp come from the
+//! time-stamping authority configured with `signet serve --tsa-url`.
 
 use signet_pki::Certificate;
 use signet_pki::cms::{CertifiedKey, SignedData, SignedDataBuilder, signer_matches};
 use signet_pki::keystore::{self, KeyPurpose};
+use signet_pki::tsa::Timestamper;
 use signet_pki::{PkiError, TrustStore};
 use time::OffsetDateTime;
 
@@ -23,6 +26,7 @@ pub(super) struct SignJob {
     pub data: Option<std::sync::Arc<super::Secret>>,
     pub existing: Option<std::sync::Arc<Vec<u8>>>,
     pub options: SessionOptions,
+    pub tsa: Option<std::sync::Arc<dyn Timestamper>>,
 }
 
 /// Why a container gave no usable key, in words for the user.
@@ -75,18 +79,18 @@ pub(super) fn sign(
     now: OffsetDateTime,
 ) -> Result<Vec<u8>, String> {
     let o = job.options;
-    match o.cades {
-        CadesType::XLong => {
-            return Err("not supported: creating CAdES-X Long signatures".into());
-        }
-        _ if o.wants_data_ts() => {
-            return Err("not supported: content time-stamps (embedDataTs)".into());
-        }
-        _ if o.wants_signature_ts() => {
-            return Err("not supported: creating signature time-stamps (CAdES-T)".into());
-        }
-        _ => {}
+    if o.cades == CadesType::XLong {
+        return Err("not supported: creating CAdES-X Long signatures".into());
     }
+    let tsa = job.tsa.as_deref();
+    if (o.wants_data_ts() || o.wants_signature_ts()) && tsa.is_none() {
+        return Err(
+            "time-stamps were asked for, and no time-stamping authority is configured (signet serve --tsa-url)"
+                .into(),
+        );
+    }
+    let signature_ts = tsa.filter(|_| o.wants_signature_ts());
+    let content_ts = tsa.filter(|_| o.wants_data_ts());
     let store = open_container(&job.key_store, &job.password, &job.certificates, trust)?;
     let entry = store
         .key_for(KeyPurpose::Signature)
@@ -132,6 +136,8 @@ pub(super) fn sign(
             .signing_time(Some(now))
             .include_signer_certificates(embed_signer)
             .include_certificates(chain)
+            .signature_timestamp(signature_ts)
+            .content_timestamp(content_ts)
             .add_signer(&signer)
             .add_to(existing)
             .map_err(|e| e.to_string());
@@ -145,6 +151,8 @@ pub(super) fn sign(
         .signing_time(Some(now))
         .include_signer_certificates(embed_signer)
         .include_certificates(chain)
+        .signature_timestamp(signature_ts)
+        .content_timestamp(content_ts)
         .add_signer(&signer)
         .build()
         .map_err(|e| e.to_string())
