@@ -1,5 +1,5 @@
-//! CMS SignedData parsing (BER and DER), signer checks and time-stamp
-//! token parsing on arbitrary bytes: never a panic.
+//! CMS SignedData parsing (BER and DER), signer checks, time-stamp token
+//! and TSA response parsing on arbitrary bytes: never a panic.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -9,6 +9,7 @@ use signet_pki::tsp::TimestampToken;
 fuzz_target!(|data: &[u8]| {
     let _ = signet_pki::ber::to_der(data);
     let _ = TimestampToken::from_der(data);
+    let _ = signet_pki::tsa::TimestampResponse::from_der(data).map(|r| r.granted_token());
     if let Ok(signed) = SignedData::parse(data) {
         let digests = ContentDigests::of_bytes(b"fuzz", &signed.digest_algorithms());
         for signer in &signed.signers {

@@ -368,7 +368,8 @@ mod tests {
         let der = req.der();
         // SEQUENCE { INTEGER 1, SEQUENCE { SEQUENCE { OID sha256 }, OCTET
         // STRING }, INTEGER nonce, BOOLEAN TRUE }
-        assert_eq!(&der[..5], &[0x30, 0x3E, 0x02, 0x01, 0x01]);
+        // 3 (version) + 49 (imprint) + 10 (nonce) + 3 (certReq) octets.
+        assert_eq!(&der[..5], &[0x30, 0x41, 0x02, 0x01, 0x01]);
         assert_eq!(req.nonce()[0], 0x7F);
         assert!(der.ends_with(&[0x01, 0x01, 0xFF]));
         let any = AnyRef::from_der(der).expect("DER");
@@ -388,6 +389,47 @@ mod tests {
         assert_eq!(resp.fail_info, vec!["badAlg"]);
         let err = resp.granted_token().expect_err("rejected").to_string();
         assert!(err.contains("rejection (2): no [badAlg]"), "{err}");
+    }
+
+    proptest::proptest! {
+        /// Any status, text and failure bits come back as written; any
+        /// bytes at all parse or fail without a panic.
+        #[test]
+        fn responses_round_trip_and_never_panic(
+            status in 0u8..6,
+            text in proptest::option::of("[a-z ]{0,20}"),
+            bits in proptest::collection::vec(proptest::bool::ANY, 26),
+            token in proptest::option::of(proptest::collection::vec(proptest::num::u8::ANY, 0..40)),
+            noise in proptest::collection::vec(proptest::num::u8::ANY, 0..200),
+        ) {
+            let _ = TimestampResponse::from_der(&noise).map(TimestampResponse::granted_token);
+            let mut info = vec![0x02, 0x01, status];
+            if let Some(t) = &text {
+                info.extend(tlv(0x30, &tlv(0x0C, t.as_bytes())));
+            }
+            let mut octets = [0u8; 4];
+            for (i, set) in bits.iter().enumerate() {
+                if *set {
+                    octets[i / 8] |= 0x80 >> (i % 8);
+                }
+            }
+            info.extend(tlv(0x03, &[&[6u8][..], &octets].concat()));
+            let mut body = tlv(0x30, &info);
+            let token = token.map(|t| tlv(0x30, &t));
+            if let Some(t) = &token {
+                body.extend_from_slice(t);
+            }
+            let parsed = TimestampResponse::from_der(&tlv(0x30, &body)).expect("parses");
+            proptest::prop_assert_eq!(parsed.status, status);
+            proptest::prop_assert_eq!(parsed.text, text);
+            let named: Vec<&str> = FAILURE_BITS
+                .iter()
+                .filter(|(bit, _)| bits[*bit])
+                .map(|(_, n)| *n)
+                .collect();
+            proptest::prop_assert_eq!(parsed.fail_info, named);
+            proptest::prop_assert_eq!(parsed.token, token);
+        }
     }
 
     #[test]
