@@ -38,6 +38,10 @@ pub struct ServerConfig {
     pub reestro_prefix: String,
     /// Largest content a Reestro upload may store, in bytes.
     pub content_max_bytes: u64,
+    /// A Reestro upload in parts (`PUT /contents/{id}` with
+    /// `Content-Range`) is dropped, with its staged bytes, when no part has
+    /// arrived for this long. Checked whenever a part arrives.
+    pub pending_upload_idle: Duration,
     /// Cipher BIS tickets lapse after this long unused.
     pub ticket_idle: Duration,
     /// At most this many tickets open at once.
@@ -51,7 +55,8 @@ impl ServerConfig {
     /// `/v3/validate`), 60 s timeout, the system time zone, no API keys;
     /// login keys valid 5 minutes, sessions idle 30 minutes and at most 12
     /// hours; 60 login attempts a minute per client, 10 per certificate;
-    /// Reestro at the root, contents up to 4 GiB; Cipher BIS tickets idle 15
+    /// Reestro at the root, contents up to 4 GiB, uploads in parts dropped
+    /// after 24 hours without a part; Cipher BIS tickets idle 15
     /// minutes, at most 10 000, bodies up to 64 MiB.
     pub fn new(listen: SocketAddr) -> Self {
         ServerConfig {
@@ -69,6 +74,7 @@ impl ServerConfig {
             auth_rate_per_certificate: 10,
             reestro_prefix: String::new(),
             content_max_bytes: 4 << 30,
+            pending_upload_idle: Duration::from_secs(24 * 60 * 60),
             ticket_idle: Duration::from_secs(15 * 60),
             max_tickets: 10_000,
             ticket_max_body_bytes: 64 * 1024 * 1024,

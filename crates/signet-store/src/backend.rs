@@ -15,7 +15,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use async_trait::async_trait;
-use bytes::BytesMut;
+use bytes::{Bytes, BytesMut};
 use futures_util::{StreamExt, TryStreamExt};
 use sqlx::Row;
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
@@ -24,14 +24,14 @@ use sqlx::sqlite::{
 };
 use uuid::Uuid;
 
-use crate::content::files::BlobDir;
+use crate::content::files::{BlobDir, Leftover};
 use crate::content::{
-    ByteStream, CONTENT_CHUNK_SIZE, Ingest, chunks, md5_from_hex, md5_to_hex, size_from_db,
+    ByteStream, CONTENT_CHUNK_SIZE, Ingest, chunks, digest, md5_from_hex, md5_to_hex, size_from_db,
     size_to_db,
 };
 use crate::model::{
-    Challenge, ChallengeOutcome, ContentMeta, NewContent, NewOrganization, OrgIdentifiers,
-    Organization, Session, TokenHash,
+    Challenge, ChallengeOutcome, CompletedUpload, ContentMeta, NewContent, NewOrganization,
+    OrgIdentifiers, Organization, PendingUpload, Session, TokenHash,
 };
 use crate::{Backend, Store, StoreError, now_unix};
 
@@ -123,11 +123,13 @@ impl SqliteStore {
                 return;
             }
         };
-        let referenced: HashSet<String> = if stale.iter().any(|(_, temp)| !temp) {
-            let names = sqlx::query_scalar::<_, String>("SELECT blob_id FROM contents")
-                .fetch(&self.pool)
-                .try_collect()
-                .await;
+        let referenced: HashSet<String> = if stale.iter().any(|l| !matches!(l, Leftover::Temp(_))) {
+            let names = sqlx::query_scalar::<_, String>(
+                "SELECT blob_id FROM contents UNION ALL SELECT blob_id FROM content_uploads",
+            )
+            .fetch(&self.pool)
+            .try_collect()
+            .await;
             match names {
                 Ok(names) => names,
                 Err(e) => {
@@ -225,6 +227,11 @@ macro_rules! content_columns {
         "id, organization_id, name, content_type, md5, size, created_at"
     };
 }
+macro_rules! upload_columns {
+    () => {
+        "id, organization_id, name, content_type, received, created_at, updated_at"
+    };
+}
 
 macro_rules! impl_store {
     ($store:ty, $backend:expr, $row:ty, $conn:ty) => {
@@ -314,6 +321,141 @@ macro_rules! impl_store {
                 .execute(&mut *conn)
                 .await?;
                 Ok(())
+            }
+
+            fn upload_from_row(row: &$row) -> Result<PendingUpload, StoreError> {
+                Ok(PendingUpload {
+                    id: parse_uuid(&row.try_get::<String, _>("id")?)?,
+                    organization: parse_uuid(&row.try_get::<String, _>("organization_id")?)?,
+                    name: row.try_get("name")?,
+                    content_type: row.try_get("content_type")?,
+                    received: size_from_db(row.try_get("received")?)?,
+                    created_at: row.try_get("created_at")?,
+                    updated_at: row.try_get("updated_at")?,
+                })
+            }
+
+            async fn pending_upload(
+                &self,
+                organization: Uuid,
+                id: Uuid,
+            ) -> Result<Option<PendingUpload>, StoreError> {
+                let row = sqlx::query(concat!("SELECT ", upload_columns!(), " FROM content_uploads \
+                     WHERE id = $1 AND organization_id = $2"))
+                    .bind(id.to_string())
+                    .bind(organization.to_string())
+                    .fetch_optional(&self.pool)
+                    .await?;
+                row.as_ref().map(Self::upload_from_row).transpose()
+            }
+
+            /// Before a part is read: creates the upload for a part at 0
+            /// (naming it after that part while it is empty), then checks
+            /// that the part starts where the staged bytes end. Returns the
+            /// staged blob's id.
+            async fn begin_part(
+                &self,
+                id: Uuid,
+                new: &NewContent,
+                start: u64,
+            ) -> Result<String, StoreError> {
+                self.require_organization(new.organization).await?;
+                let organization = new.organization.to_string();
+                if start == 0 {
+                    let owner: Option<String> =
+                        sqlx::query_scalar("SELECT organization_id FROM contents WHERE id = $1")
+                            .bind(id.to_string())
+                            .fetch_optional(&self.pool)
+                            .await?;
+                    if owner.is_some_and(|o| o != organization) {
+                        return Err(StoreError::IdTaken { id });
+                    }
+                    let now = now_unix();
+                    sqlx::query(
+                        "INSERT INTO content_uploads (id, organization_id, name, content_type, \
+                         blob_id, received, created_at, updated_at) \
+                         VALUES ($1, $2, $3, $4, $5, 0, $6, $6) ON CONFLICT (id) DO NOTHING",
+                    )
+                    .bind(id.to_string())
+                    .bind(&organization)
+                    .bind(&new.name)
+                    .bind(&new.content_type)
+                    .bind(Uuid::new_v4().to_string())
+                    .bind(now)
+                    .execute(&self.pool)
+                    .await?;
+                    sqlx::query(
+                        "UPDATE content_uploads SET name = $3, content_type = $4, updated_at = $5 \
+                         WHERE id = $1 AND organization_id = $2 AND received = 0",
+                    )
+                    .bind(id.to_string())
+                    .bind(&organization)
+                    .bind(&new.name)
+                    .bind(&new.content_type)
+                    .bind(now)
+                    .execute(&self.pool)
+                    .await?;
+                }
+                let row = sqlx::query(
+                    "SELECT organization_id, blob_id, received FROM content_uploads WHERE id = $1",
+                )
+                .bind(id.to_string())
+                .fetch_optional(&self.pool)
+                .await?;
+                let Some(row) = row else {
+                    return Err(StoreError::UploadOffset { expected: 0 });
+                };
+                if row.try_get::<String, _>("organization_id")? != organization {
+                    return Err(StoreError::IdTaken { id });
+                }
+                let received = size_from_db(row.try_get("received")?)?;
+                if received != start {
+                    return Err(StoreError::UploadOffset { expected: received });
+                }
+                Ok(row.try_get("blob_id")?)
+            }
+
+            /// Streams a part onto the end of an upload, a chunk at a time
+            /// (see [`Store::append_upload`]).
+            async fn append_part(
+                &self,
+                id: Uuid,
+                new: NewContent,
+                start: u64,
+                body: ByteStream<'_>,
+                part_len: u64,
+            ) -> Result<PendingUpload, StoreError> {
+                self.can_stage()?;
+                let organization = new.organization;
+                let blob_id = self.begin_part(id, &new, start).await?;
+                let mut received = start;
+                let mut ingest = Ingest::new(body, part_len);
+                loop {
+                    match ingest.next_chunk().await {
+                        Ok(Some(chunk)) => {
+                            received = self
+                                .stage_chunk(organization, id, &blob_id, received, chunk)
+                                .await?;
+                        }
+                        Ok(None) => break,
+                        Err(e) => {
+                            // Keep what arrived: that is what a resumed
+                            // upload goes on from.
+                            if let Some(rest) = ingest.take_buffered()
+                                && let Err(lost) = self
+                                    .stage_chunk(organization, id, &blob_id, received, rest)
+                                    .await
+                            {
+                                tracing::warn!(upload = %id, error = %lost, "could not keep the end of a broken part");
+                            }
+                            return Err(e);
+                        }
+                    }
+                }
+                match self.pending_upload(organization, id).await? {
+                    Some(upload) => Ok(upload),
+                    None => Err(StoreError::UploadOffset { expected: 0 }),
+                }
             }
 
             fn org_from_row(row: &$row) -> Result<Organization, StoreError> {
@@ -646,6 +788,42 @@ macro_rules! impl_store {
             async fn delete_content(&self, organization: Uuid, id: Uuid) -> Result<bool, StoreError> {
                 self.delete_content_and_bytes(organization, id).await
             }
+
+            async fn upload_status(
+                &self,
+                organization: Uuid,
+                id: Uuid,
+            ) -> Result<Option<PendingUpload>, StoreError> {
+                self.pending_upload(organization, id).await
+            }
+
+            async fn append_upload(
+                &self,
+                id: Uuid,
+                new: NewContent,
+                start: u64,
+                body: ByteStream<'_>,
+                part_len: u64,
+            ) -> Result<PendingUpload, StoreError> {
+                self.append_part(id, new, start, body, part_len).await
+            }
+
+            async fn complete_upload(
+                &self,
+                organization: Uuid,
+                id: Uuid,
+                size: u64,
+            ) -> Result<Option<CompletedUpload>, StoreError> {
+                self.complete_staged(organization, id, size).await
+            }
+
+            async fn delete_upload(&self, organization: Uuid, id: Uuid) -> Result<bool, StoreError> {
+                self.delete_upload_and_bytes(organization, id).await
+            }
+
+            async fn expire_uploads(&self, idle_since: i64) -> Result<u64, StoreError> {
+                self.expire_uploads_and_bytes(idle_since).await
+            }
         }
     };
 }
@@ -791,6 +969,225 @@ impl SqliteStore {
     }
 }
 
+/// Uploads in parts as staged files (see `content::files`).
+impl SqliteStore {
+    fn can_stage(&self) -> Result<(), StoreError> {
+        self.blobs().map(|_| ())
+    }
+
+    /// The error for a part that does not start where the upload's
+    /// staged bytes end (0 when the upload is gone).
+    async fn offset_error(&self, organization: Uuid, id: Uuid) -> StoreError {
+        match self.pending_upload(organization, id).await {
+            Ok(upload) => StoreError::UploadOffset {
+                expected: upload.map_or(0, |u| u.received),
+            },
+            Err(e) => e,
+        }
+    }
+
+    /// Checks that upload `id` still stages `blob_id` and holds
+    /// `offset` bytes.
+    async fn expect_staged(
+        &self,
+        organization: Uuid,
+        id: Uuid,
+        blob_id: &str,
+        offset: u64,
+    ) -> Result<(), StoreError> {
+        let row = sqlx::query(
+            "SELECT blob_id, received FROM content_uploads \
+             WHERE id = $1 AND organization_id = $2",
+        )
+        .bind(id.to_string())
+        .bind(organization.to_string())
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else {
+            return Err(StoreError::UploadOffset { expected: 0 });
+        };
+        let received = size_from_db(row.try_get("received")?)?;
+        if row.try_get::<String, _>("blob_id")? != blob_id || received != offset {
+            return Err(StoreError::UploadOffset { expected: received });
+        }
+        Ok(())
+    }
+
+    /// Writes a chunk at `offset` of the staged file and records the new
+    /// length; returns it.
+    async fn stage_chunk(
+        &self,
+        organization: Uuid,
+        id: Uuid,
+        blob_id: &str,
+        offset: u64,
+        chunk: Bytes,
+    ) -> Result<u64, StoreError> {
+        let blobs = self.blobs()?;
+        let end = offset + chunk.len() as u64;
+        let lock = blobs.lock_staged(blob_id).await;
+        self.expect_staged(organization, id, blob_id, offset)
+            .await?;
+        let lock = blobs.write_staged(blob_id, offset, chunk, lock).await?;
+        // Another process on the same database (not a set-up signet runs,
+        // but possible) is kept out of the row here, if not out of the file.
+        let done = sqlx::query(
+            "UPDATE content_uploads SET received = $4, updated_at = $5 \
+             WHERE id = $1 AND organization_id = $2 AND blob_id = $3 AND received = $6",
+        )
+        .bind(id.to_string())
+        .bind(organization.to_string())
+        .bind(blob_id)
+        .bind(size_to_db(end)?)
+        .bind(now_unix())
+        .bind(size_to_db(offset)?)
+        .execute(&self.pool)
+        .await?;
+        drop(lock);
+        if done.rows_affected() != 1 {
+            return Err(self.offset_error(organization, id).await);
+        }
+        Ok(end)
+    }
+
+    async fn complete_staged(
+        &self,
+        organization: Uuid,
+        id: Uuid,
+        size: u64,
+    ) -> Result<Option<CompletedUpload>, StoreError> {
+        let blobs = self.blobs()?;
+        let blob_id: Option<(String, i64)> = sqlx::query_as(
+            "SELECT blob_id, received FROM content_uploads WHERE id = $1 AND organization_id = $2",
+        )
+        .bind(id.to_string())
+        .bind(organization.to_string())
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some((blob_id, received)) = blob_id else {
+            return Ok(None);
+        };
+        if size_from_db(received)? != size {
+            return Err(StoreError::UploadOffset {
+                expected: size_from_db(received)?,
+            });
+        }
+        // The staged bytes before `size` never change (parts only append),
+        // so they are hashed without a lock; the row is checked again
+        // below.
+        let file = blobs.open_staged(&blob_id).await?.ok_or_else(|| {
+            StoreError::Corrupt(format!("upload {id}: its staged file is missing"))
+        })?;
+        let (md5, hashed) = digest(read_file(file, size)).await?;
+        debug_assert_eq!(hashed, size);
+
+        let lock = blobs.lock_staged(&blob_id).await;
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let upload = sqlx::query(concat!(
+            "SELECT ",
+            upload_columns!(),
+            ", blob_id FROM content_uploads WHERE id = $1 AND organization_id = $2"
+        ))
+        .bind(id.to_string())
+        .bind(organization.to_string())
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(upload) = upload else {
+            return Ok(None);
+        };
+        let pending = Self::upload_from_row(&upload)?;
+        if upload.try_get::<String, _>("blob_id")? != blob_id || pending.received != size {
+            return Err(StoreError::UploadOffset {
+                expected: pending.received,
+            });
+        }
+        let existing =
+            sqlx::query("SELECT organization_id, blob_id, created_at FROM contents WHERE id = $1")
+                .bind(id.to_string())
+                .fetch_optional(&mut *tx)
+                .await?;
+        let mut meta = ContentMeta {
+            id,
+            organization,
+            name: pending.name,
+            content_type: pending.content_type,
+            md5,
+            size,
+            created_at: now_unix(),
+        };
+        let promoted = blobs.promote(&blob_id, size).await?;
+        let old_blob = match existing {
+            Some(row)
+                if row.try_get::<String, _>("organization_id")? != organization.to_string() =>
+            {
+                return Err(StoreError::IdTaken { id });
+            }
+            Some(row) => {
+                meta.created_at = row.try_get("created_at")?;
+                Self::switch_content_row(&mut tx, &meta, &blob_id).await?;
+                Some(row.try_get::<String, _>("blob_id")?)
+            }
+            None => {
+                Self::insert_content_row(&mut tx, &meta, &blob_id).await?;
+                None
+            }
+        };
+        sqlx::query("DELETE FROM content_uploads WHERE id = $1")
+            .bind(id.to_string())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        promoted.keep();
+        drop(lock);
+        let replaced = old_blob.is_some();
+        if let Some(old) = old_blob {
+            blobs.discard(&old).await;
+        }
+        Ok(Some(CompletedUpload { meta, replaced }))
+    }
+
+    async fn delete_upload_and_bytes(
+        &self,
+        organization: Uuid,
+        id: Uuid,
+    ) -> Result<bool, StoreError> {
+        let blob_id: Option<String> = sqlx::query_scalar(
+            "DELETE FROM content_uploads WHERE id = $1 AND organization_id = $2 RETURNING blob_id",
+        )
+        .bind(id.to_string())
+        .bind(organization.to_string())
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(blob_id) = blob_id else {
+            return Ok(false);
+        };
+        self.discard_staged(&blob_id).await;
+        Ok(true)
+    }
+
+    async fn expire_uploads_and_bytes(&self, idle_since: i64) -> Result<u64, StoreError> {
+        let blob_ids: Vec<String> = sqlx::query_scalar(
+            "DELETE FROM content_uploads WHERE updated_at < $1 RETURNING blob_id",
+        )
+        .bind(idle_since)
+        .fetch_all(&self.pool)
+        .await?;
+        for blob_id in &blob_ids {
+            self.discard_staged(blob_id).await;
+        }
+        Ok(blob_ids.len() as u64)
+    }
+
+    /// Removes the staged file of an upload whose row is gone, once no
+    /// write to it is in progress.
+    async fn discard_staged(&self, blob_id: &str) {
+        if let Some(blobs) = &self.blobs {
+            let _lock = blobs.lock_staged(blob_id).await;
+            blobs.discard_staged(blob_id).await;
+        }
+    }
+}
+
 /// Streams the `size` bytes of an open content file in chunks of
 /// [`CONTENT_CHUNK_SIZE`] (the last one shorter).
 fn read_file(file: tokio::fs::File, size: u64) -> ByteStream<'static> {
@@ -931,5 +1328,190 @@ impl PgStore {
             .await?;
         tx.commit().await?;
         Ok(true)
+    }
+}
+
+/// Uploads in parts as staged chunk rows (see `content::chunks`).
+impl PgStore {
+    fn can_stage(&self) -> Result<(), StoreError> {
+        Ok(())
+    }
+
+    /// Inserts a chunk after the staged ones and records the new length,
+    /// in one transaction that holds the upload's row; returns the length.
+    async fn stage_chunk(
+        &self,
+        organization: Uuid,
+        id: Uuid,
+        blob_id: &str,
+        offset: u64,
+        chunk: Bytes,
+    ) -> Result<u64, StoreError> {
+        let end = offset + chunk.len() as u64;
+        let mut tx = self.pool.begin().await?;
+        let row = sqlx::query(
+            "SELECT blob_id, received, next_seq FROM content_uploads \
+             WHERE id = $1 AND organization_id = $2 FOR UPDATE",
+        )
+        .bind(id.to_string())
+        .bind(organization.to_string())
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(row) = row else {
+            return Err(StoreError::UploadOffset { expected: 0 });
+        };
+        let received = size_from_db(row.try_get("received")?)?;
+        if row.try_get::<String, _>("blob_id")? != blob_id || received != offset {
+            return Err(StoreError::UploadOffset { expected: received });
+        }
+        let seq: i64 = row.try_get("next_seq")?;
+        sqlx::query("INSERT INTO content_chunks (blob_id, seq, data) VALUES ($1, $2, $3)")
+            .bind(blob_id)
+            .bind(seq)
+            .bind(&chunk[..])
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "UPDATE content_uploads SET received = $2, next_seq = $3, updated_at = $4 \
+             WHERE id = $1",
+        )
+        .bind(id.to_string())
+        .bind(size_to_db(end)?)
+        .bind(seq + 1)
+        .bind(now_unix())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(end)
+    }
+
+    async fn complete_staged(
+        &self,
+        organization: Uuid,
+        id: Uuid,
+        size: u64,
+    ) -> Result<Option<CompletedUpload>, StoreError> {
+        let blob_id: Option<(String, i64)> = sqlx::query_as(
+            "SELECT blob_id, received FROM content_uploads WHERE id = $1 AND organization_id = $2",
+        )
+        .bind(id.to_string())
+        .bind(organization.to_string())
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some((blob_id, received)) = blob_id else {
+            return Ok(None);
+        };
+        if size_from_db(received)? != size {
+            return Err(StoreError::UploadOffset {
+                expected: size_from_db(received)?,
+            });
+        }
+        // Parts only append, so the first `size` bytes are hashed outside
+        // the transaction; the row is checked again under its lock.
+        let (md5, _) = digest(chunks::read(self.pool.clone(), blob_id.clone(), size)).await?;
+
+        let mut tx = self.pool.begin().await?;
+        let upload = sqlx::query(concat!(
+            "SELECT ",
+            upload_columns!(),
+            ", blob_id FROM content_uploads WHERE id = $1 AND organization_id = $2 FOR UPDATE"
+        ))
+        .bind(id.to_string())
+        .bind(organization.to_string())
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(upload) = upload else {
+            return Ok(None);
+        };
+        let pending = Self::upload_from_row(&upload)?;
+        if upload.try_get::<String, _>("blob_id")? != blob_id || pending.received != size {
+            return Err(StoreError::UploadOffset {
+                expected: pending.received,
+            });
+        }
+        let existing = sqlx::query(
+            "SELECT organization_id, blob_id, created_at FROM contents WHERE id = $1 FOR UPDATE",
+        )
+        .bind(id.to_string())
+        .fetch_optional(&mut *tx)
+        .await?;
+        let mut meta = ContentMeta {
+            id,
+            organization,
+            name: pending.name,
+            content_type: pending.content_type,
+            md5,
+            size,
+            created_at: now_unix(),
+        };
+        let replaced = match existing {
+            Some(row)
+                if row.try_get::<String, _>("organization_id")? != organization.to_string() =>
+            {
+                return Err(StoreError::IdTaken { id });
+            }
+            Some(row) => {
+                meta.created_at = row.try_get("created_at")?;
+                Self::switch_content_row(&mut tx, &meta, &blob_id).await?;
+                sqlx::query("DELETE FROM content_chunks WHERE blob_id = $1")
+                    .bind(row.try_get::<String, _>("blob_id")?)
+                    .execute(&mut *tx)
+                    .await?;
+                true
+            }
+            None => {
+                Self::insert_content_row(&mut tx, &meta, &blob_id).await?;
+                false
+            }
+        };
+        sqlx::query("DELETE FROM content_uploads WHERE id = $1")
+            .bind(id.to_string())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(Some(CompletedUpload { meta, replaced }))
+    }
+
+    async fn delete_upload_and_bytes(
+        &self,
+        organization: Uuid,
+        id: Uuid,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let blob_id: Option<String> = sqlx::query_scalar(
+            "DELETE FROM content_uploads WHERE id = $1 AND organization_id = $2 RETURNING blob_id",
+        )
+        .bind(id.to_string())
+        .bind(organization.to_string())
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(blob_id) = blob_id else {
+            tx.rollback().await?;
+            return Ok(false);
+        };
+        sqlx::query("DELETE FROM content_chunks WHERE blob_id = $1")
+            .bind(&blob_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    async fn expire_uploads_and_bytes(&self, idle_since: i64) -> Result<u64, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let blob_ids: Vec<String> = sqlx::query_scalar(
+            "DELETE FROM content_uploads WHERE updated_at < $1 RETURNING blob_id",
+        )
+        .bind(idle_since)
+        .fetch_all(&mut *tx)
+        .await?;
+        if !blob_ids.is_empty() {
+            sqlx::query("DELETE FROM content_chunks WHERE blob_id = ANY($1)")
+                .bind(&blob_ids)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(blob_ids.len() as u64)
     }
 }

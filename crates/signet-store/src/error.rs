@@ -33,9 +33,28 @@ pub enum StoreError {
         limit: u64,
     },
     /// The upload's body failed before its end (typically the client went
-    /// away). Nothing of it was kept.
+    /// away). Nothing of it was kept — except for a part of an upload in
+    /// parts ([`Store::append_upload`](crate::Store::append_upload)), whose
+    /// bytes that arrived stay staged.
     #[error("the upload was interrupted: {0}")]
     Body(#[source] std::io::Error),
+    /// A part of an upload in parts does not start where the bytes staged
+    /// so far end; nothing of it was read.
+    #[error("the part must start at byte {expected}")]
+    UploadOffset {
+        /// How many bytes are staged (0 when there is no such upload).
+        expected: u64,
+    },
+    /// The content id is in use by another organisation (a content or an
+    /// upload in parts), so this one cannot have it.
+    #[error("content id {id} is taken")]
+    IdTaken {
+        /// The id asked for.
+        id: uuid::Uuid,
+    },
+    /// This store does not do what was asked (a store written for tests).
+    #[error("the store does not support {0}")]
+    Unsupported(&'static str),
     /// Reading or writing content files failed (disk full, permissions…).
     #[error("content storage failed: {0}")]
     Blob(#[source] std::io::Error),

@@ -22,8 +22,8 @@ pub use backend::{PgStore, SqliteStore, open};
 pub use content::{ByteStream, CONTENT_CHUNK_SIZE};
 pub use error::StoreError;
 pub use model::{
-    Challenge, ChallengeOutcome, ContentMeta, NewContent, NewOrganization, OrgIdentifiers,
-    Organization, Session, TokenHash,
+    Challenge, ChallengeOutcome, CompletedUpload, ContentMeta, NewContent, NewOrganization,
+    OrgIdentifiers, Organization, PendingUpload, Session, TokenHash,
 };
 
 /// Which database a store runs on.
@@ -172,6 +172,82 @@ pub trait Store: Send + Sync + 'static {
     /// Deletes content `id` of `organization`, metadata and bytes. Returns
     /// false when that organisation has no such content.
     async fn delete_content(&self, organization: Uuid, id: Uuid) -> Result<bool, StoreError>;
+
+    // Uploads in parts. A content can also arrive in parts, each appended
+    // to a staged, invisible upload under the id the content will have;
+    // the last part makes it a content in one step. The default methods
+    // are those of a store without such uploads (test doubles).
+
+    /// The pending upload in parts of content `id` of `organization`.
+    async fn upload_status(
+        &self,
+        organization: Uuid,
+        id: Uuid,
+    ) -> Result<Option<PendingUpload>, StoreError> {
+        let _ = (organization, id);
+        Ok(None)
+    }
+
+    /// Streams `body`, a part of at most `part_len` bytes, onto the end of
+    /// the pending upload of content `id` of `new.organization`, and returns
+    /// the upload as it then stands. A part at `start` 0 creates the upload
+    /// when there is none (and names it with `new`); any other part must
+    /// start where the staged bytes end, else [`StoreError::UploadOffset`]
+    /// says where, before a byte of `body` is read. An id used by another
+    /// organisation is [`StoreError::IdTaken`].
+    ///
+    /// Bytes are kept as they arrive, in chunks of at most
+    /// [`CONTENT_CHUNK_SIZE`], each committed with the upload's new length:
+    /// when `body` fails ([`StoreError::Body`]) or goes on past `part_len`
+    /// ([`StoreError::TooLarge`]), what came before stays staged. When the
+    /// future is dropped mid-part, the chunks committed so far stay and the
+    /// one being filled (under 1 MiB) is lost. Either way the upload's
+    /// length is always a prefix of what was sent, and a new part can go on
+    /// from it.
+    async fn append_upload(
+        &self,
+        id: Uuid,
+        new: NewContent,
+        start: u64,
+        body: ByteStream<'_>,
+        part_len: u64,
+    ) -> Result<PendingUpload, StoreError> {
+        let _ = (id, new, start, body, part_len);
+        Err(StoreError::Unsupported("uploads in parts"))
+    }
+
+    /// Makes the pending upload of content `id` of `organization` a
+    /// content, once it holds exactly `size` bytes (else
+    /// [`StoreError::UploadOffset`] with what it holds). The MD5 is
+    /// computed by reading the staged bytes back, a chunk at a time; then,
+    /// in one transaction, the content appears — or replaces that
+    /// organisation's content with this id, as
+    /// [`Store::replace_content`] does — and the upload is gone. `Ok(None)`
+    /// when there is no such upload.
+    async fn complete_upload(
+        &self,
+        organization: Uuid,
+        id: Uuid,
+        size: u64,
+    ) -> Result<Option<CompletedUpload>, StoreError> {
+        let _ = (organization, id, size);
+        Err(StoreError::Unsupported("uploads in parts"))
+    }
+
+    /// Drops the pending upload of content `id` of `organization` and its
+    /// staged bytes. Returns false when there was none.
+    async fn delete_upload(&self, organization: Uuid, id: Uuid) -> Result<bool, StoreError> {
+        let _ = (organization, id);
+        Ok(false)
+    }
+
+    /// Drops the pending uploads that have received nothing since
+    /// `idle_since` (Unix seconds), with their staged bytes; returns how
+    /// many.
+    async fn expire_uploads(&self, idle_since: i64) -> Result<u64, StoreError> {
+        let _ = idle_since;
+        Ok(0)
+    }
 }
 
 /// The current time in Unix seconds.

@@ -180,3 +180,33 @@ pub struct ContentMeta {
     /// When it was first uploaded (Unix seconds); a replacement keeps it.
     pub created_at: i64,
 }
+
+/// An upload in parts that has not completed yet: its bytes are staged,
+/// invisible to every reader of contents, until the last part arrives.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PendingUpload {
+    /// The id the content will have (chosen by the uploader, or the id of
+    /// the content it will replace).
+    pub id: Uuid,
+    /// The organisation that owns it.
+    pub organization: Uuid,
+    /// The file name given with the first part.
+    pub name: String,
+    /// The media type given with the first part.
+    pub content_type: String,
+    /// How many bytes are staged: the next part must start at this offset.
+    pub received: u64,
+    /// When the first part arrived (Unix seconds).
+    pub created_at: i64,
+    /// When bytes last arrived (Unix seconds); idle uploads expire from it.
+    pub updated_at: i64,
+}
+
+/// What completing an upload in parts made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompletedUpload {
+    /// The content, now visible.
+    pub meta: ContentMeta,
+    /// Whether it replaced a content with the same id (else it is new).
+    pub replaced: bool,
+}

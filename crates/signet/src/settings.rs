@@ -186,6 +186,10 @@ pub struct ServeArgs {
     /// Its private key (PEM or DER, unencrypted).
     #[arg(long, env = "SIGNET_PROTECTED_KEY", requires = "protected_cert")]
     pub protected_key: Option<PathBuf>,
+    /// A Reestro upload in parts is dropped after this many seconds
+    /// without a part.
+    #[arg(long, env = "SIGNET_PENDING_UPLOAD_IDLE_SECS")]
+    pub pending_upload_idle_secs: Option<u64>,
     /// Cipher BIS tickets lapse after this many seconds unused.
     #[arg(long, env = "SIGNET_TICKET_IDLE_SECS")]
     pub ticket_idle_secs: Option<u64>,
@@ -365,6 +369,17 @@ impl ServeArgs {
             keys = file.api_key;
         }
         server.api_keys = keys;
+        if let Some(s) = self
+            .pending_upload_idle_secs
+            .or(file.pending_upload_idle_secs)
+        {
+            if s == 0 {
+                return Err(SettingsError::Invalid(
+                    "pending-upload-idle-secs must be above 0".into(),
+                ));
+            }
+            server.pending_upload_idle = Duration::from_secs(s);
+        }
         if let Some(s) = self.ticket_idle_secs.or(file.ticket_idle_secs) {
             if s == 0 {
                 return Err(SettingsError::Invalid(

@@ -10,9 +10,42 @@
 //!   accepted too: its first part with a file name is the content.
 //!   Answers 201 with `{contentId, contentType, contentName, md5, size}`.
 //! - `PUT {prefix}/contents/{contentId}` — replaces a content's bytes
-//!   atomically (resuming a broken upload is not supported: upload again).
+//!   atomically.
+//! - `PUT {prefix}/contents/{contentId}` with `Content-Range: bytes
+//!   START-END/TOTAL` — a part of an upload in parts (resumable), after the
+//!   convention of Google Cloud Storage's resumable uploads: see below.
 //! - `GET {prefix}/contents/{contentId}` streams it back;
-//!   `GET …/{contentId}/meta` gives its description; `DELETE` removes it.
+//!   `GET …/{contentId}/meta` gives its description; `DELETE` removes it
+//!   (and a pending upload in parts of that id).
+//!
+//! # Uploads in parts
+//!
+//! The client picks a fresh UUID as the content id (or names an existing
+//! content of its organisation, to replace it) and sends the bytes in parts,
+//! each a `PUT …/contents/{contentId}` whose body is the bytes START..=END
+//! and whose `Content-Range` is `bytes START-END/TOTAL` (`TOTAL` may be `*`
+//! until the last part). The part at 0 starts the upload and names it
+//! (`X-Content-Name`, `X-Content-Type`, `Content-Type` as for `POST`); every
+//! other part must start where the bytes received so far end, else 409 in
+//! the Reestro error shape, saying the expected offset (and in a `Range`
+//! header). The staged bytes are invisible: `GET`, `…/meta` and
+//! `signatures/verify` see the content (or its old version) until the part
+//! whose END+1 is TOTAL arrives; then the MD5 and size are computed over
+//! everything staged and the content appears in one step: 201 with its
+//! description (200 when it replaced one).
+//!
+//! A part that breaks off keeps what arrived, in whole chunks of 1 MiB when
+//! the request is cancelled and to the last byte when the body reports the
+//! failure; the client asks how much arrived and goes on from there:
+//! `PUT` with an empty body and `Content-Range: bytes */TOTAL` (or
+//! `bytes */*`) answers 308 with `Range: bytes=0-N` (no `Range` when
+//! nothing arrived) — and every part that does not complete the upload
+//! answers the same. When the upload already completed, that query answers
+//! 200 with the content's description; when all TOTAL bytes are staged but
+//! the completion was cut off, it completes it.
+//!
+//! A pending upload that receives nothing for `pending_upload_idle` (24 h
+//! by default) is dropped with its bytes, checked whenever a part arrives.
 //!
 //! `md5` is upper-case hex; `size` is a decimal string, as the spec writes
 //! sizes. Contents belong to the organisation of `portal.orgid`; another
@@ -25,12 +58,12 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use futures_util::{StreamExt, TryStreamExt};
 use serde::Serialize;
-use signet_store::{ByteStream, ContentMeta, NewContent};
+use signet_store::{ByteStream, CompletedUpload, ContentMeta, NewContent, StoreError, now_unix};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::auth::authorize;
-use super::error::{ErrorItem, ReestroError};
+use super::error::{ErrorItem, ReestroError, staged_range};
 use crate::state::AppState;
 
 /// A content's description.
@@ -274,23 +307,35 @@ pub async fn upload(
     Ok(response)
 }
 
-/// Replace a content's bytes.
+/// Replace a content's bytes, or, with `Content-Range`, take a part of an
+/// upload in parts (see the module documentation).
 #[utoipa::path(put, path = "/contents/{contentId}", tag = "reestro",
-    params(("contentId" = String, Path, description = "The content's id")),
+    params(("contentId" = String, Path, description = "The content's id"),
+        ("Content-Range" = Option<String>, Header, description = "`bytes START-END/TOTAL` (TOTAL may be `*` until the last part): one part of an upload in parts; `bytes */TOTAL` with an empty body asks how much has arrived. Without it the body replaces the content whole.")),
     request_body(content = Vec<u8>, content_type = "application/octet-stream"),
     security(("reestro" = [])),
     responses(
-        (status = 200, description = "Replaced", body = ContentDescription),
-        (status = 404, body = super::error::ErrorBody), (status = 413, body = super::error::ErrorBody),
+        (status = 200, description = "Replaced (whole, or by the last part)", body = ContentDescription),
+        (status = 201, description = "Created by the last part of an upload in parts", body = ContentDescription),
+        (status = 308, description = "Resume Incomplete: the part was stored; `Range: bytes=0-N` says what has arrived"),
+        (status = 400, body = super::error::ErrorBody),
+        (status = 404, body = super::error::ErrorBody),
+        (status = 409, description = "The part does not start where the received bytes end (the message and `Range` say where), or the id belongs to another organisation", body = super::error::ErrorBody),
+        (status = 413, body = super::error::ErrorBody),
     ))]
 pub async fn replace(
     State(state): State<AppState>,
     Path(id): Path<String>,
     headers: HeaderMap,
     request: Request,
-) -> Result<Json<ContentDescription>, ReestroError> {
+) -> Result<Response, ReestroError> {
     let access = authorize(&state, &headers).await?;
     let id = parse_id(&id)?;
+    if let Some(range) = headers.get(header::CONTENT_RANGE) {
+        let range = parse_content_range(range.as_bytes())
+            .map_err(|m| ReestroError::validation(vec![ErrorItem::wrong("Content-Range", m)]))?;
+        return upload_in_parts(&state, access.organization, id, range, &headers, request).await;
+    }
     let (parts, body) = incoming(&headers, request).await?;
     let meta = state
         .store
@@ -306,7 +351,205 @@ pub async fn replace(
         )
         .await?
         .ok_or_else(|| ReestroError::not_found(format!("no content {id}")))?;
-    Ok(Json(ContentDescription::from(&meta)))
+    Ok(Json(ContentDescription::from(&meta)).into_response())
+}
+
+/// A `Content-Range` header of a part ([RFC 9110 section 14.4]), or of a
+/// query of how much of an upload has arrived.
+///
+/// [RFC 9110 section 14.4]: https://www.rfc-editor.org/rfc/rfc9110#section-14.4
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ContentRange {
+    /// `bytes START-END/TOTAL`, or `bytes START-END/*` while the total is
+    /// not known: the body is bytes START..=END of the content.
+    Part {
+        /// The offset of the body's first byte.
+        start: u64,
+        /// The offset of its last byte (inclusive).
+        end: u64,
+        /// The content's whole length, when given.
+        total: Option<u64>,
+    },
+    /// `bytes */TOTAL`, or `bytes */*`: how much has arrived?
+    Query {
+        /// The content's whole length, when given.
+        total: Option<u64>,
+    },
+}
+
+/// Parses a `Content-Range` value:
+///
+/// ```text
+/// Content-Range     = range-unit SP ( range-resp / unsatisfied-range )
+/// range-resp        = incl-range "/" ( complete-length / "*" )
+/// incl-range        = first-pos "-" last-pos
+/// unsatisfied-range = "*/" complete-length
+/// ```
+///
+/// with `bytes` as the only unit, and `*/*` also taken as a query (as
+/// resumable uploads of Google Cloud Storage do). A range must be in order
+/// and inside the total. The error says what is wrong.
+pub fn parse_content_range(value: &[u8]) -> Result<ContentRange, String> {
+    let text = std::str::from_utf8(value)
+        .ok()
+        .filter(|t| t.is_ascii())
+        .ok_or("Content-Range must be ASCII")?
+        .trim();
+    let (unit, rest) = text
+        .split_once([' ', '\t'])
+        .ok_or("Content-Range must be \"bytes START-END/TOTAL\" or \"bytes */TOTAL\"")?;
+    if !unit.eq_ignore_ascii_case("bytes") {
+        return Err(format!("Content-Range unit {unit:?} is not \"bytes\""));
+    }
+    let (range, total) = rest
+        .trim_start()
+        .split_once('/')
+        .ok_or("Content-Range has no \"/TOTAL\"")?;
+    let total = match total {
+        "*" => None,
+        digits => Some(position(digits, "TOTAL")?),
+    };
+    if range == "*" {
+        return Ok(ContentRange::Query { total });
+    }
+    let (start, end) = range
+        .split_once('-')
+        .ok_or("Content-Range must give START-END")?;
+    let (start, end) = (position(start, "START")?, position(end, "END")?);
+    if end < start {
+        return Err(format!("Content-Range END {end} is before START {start}"));
+    }
+    if let Some(total) = total
+        && end >= total
+    {
+        return Err(format!(
+            "Content-Range END {end} is past the TOTAL of {total} bytes"
+        ));
+    }
+    Ok(ContentRange::Part { start, end, total })
+}
+
+/// One decimal number of a `Content-Range`: digits only, fitting in 64
+/// bits.
+fn position(digits: &str, what: &str) -> Result<u64, String> {
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!("Content-Range {what} {digits:?} is not a number"));
+    }
+    digits
+        .parse()
+        .map_err(|_| format!("Content-Range {what} {digits} is too large"))
+}
+
+/// `PUT …/contents/{id}` with a `Content-Range`.
+async fn upload_in_parts(
+    state: &AppState,
+    organization: Uuid,
+    id: Uuid,
+    range: ContentRange,
+    headers: &HeaderMap,
+    request: Request,
+) -> Result<Response, ReestroError> {
+    let idle = i64::try_from(state.config.pending_upload_idle.as_secs()).unwrap_or(i64::MAX);
+    let expired = state
+        .store
+        .expire_uploads(now_unix().saturating_sub(idle))
+        .await?;
+    if expired > 0 {
+        tracing::info!(expired, "dropped idle uploads in parts");
+    }
+    let (start, end, total) = match range {
+        ContentRange::Query { total } => return upload_query(state, organization, id, total).await,
+        ContentRange::Part { start, end, total } => (start, end, total),
+    };
+    let limit = state.config.content_max_bytes;
+    if total.unwrap_or(end.saturating_add(1)) > limit {
+        return Err(ReestroError::too_large(format!(
+            "the content is larger than the limit of {limit} bytes"
+        )));
+    }
+    let part_len = (end - start).saturating_add(1);
+    let (parts, body) = incoming(headers, request).await?;
+    let new = NewContent {
+        organization,
+        name: parts.name,
+        content_type: parts.content_type,
+    };
+    let pending = match state
+        .store
+        .append_upload(id, new, start, body, part_len)
+        .await
+    {
+        Ok(pending) => pending,
+        Err(StoreError::TooLarge { .. }) => {
+            return Err(ReestroError::validation(vec![ErrorItem::wrong(
+                "Content-Range",
+                format!("the body is longer than the {part_len} bytes Content-Range announces"),
+            )]));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    if total == Some(pending.received) {
+        return complete(state, organization, id, pending.received).await;
+    }
+    Ok(resume_incomplete(pending.received))
+}
+
+/// `Content-Range: bytes */TOTAL`: how much has arrived.
+async fn upload_query(
+    state: &AppState,
+    organization: Uuid,
+    id: Uuid,
+    total: Option<u64>,
+) -> Result<Response, ReestroError> {
+    if let Some(pending) = state.store.upload_status(organization, id).await? {
+        // Everything arrived but the completion was cut off: finish it.
+        if pending.received > 0 && total == Some(pending.received) {
+            return complete(state, organization, id, pending.received).await;
+        }
+        return Ok(resume_incomplete(pending.received));
+    }
+    match state.store.content_meta(organization, id).await? {
+        // Completed already (the answer to the last part was lost).
+        Some(meta) => Ok(Json(ContentDescription::from(&meta)).into_response()),
+        None => Ok(resume_incomplete(0)),
+    }
+}
+
+/// Makes a fully staged upload a content: 201 (200 when it replaced one).
+async fn complete(
+    state: &AppState,
+    organization: Uuid,
+    id: Uuid,
+    size: u64,
+) -> Result<Response, ReestroError> {
+    let Some(CompletedUpload { meta, replaced }) =
+        state.store.complete_upload(organization, id, size).await?
+    else {
+        // Dropped (deleted, expired) since its last part.
+        return Err(ReestroError::wrong_offset(0));
+    };
+    tracing::info!(content = %meta.id, size = meta.size, replaced, "content stored from parts");
+    if replaced {
+        return Ok(Json(ContentDescription::from(&meta)).into_response());
+    }
+    let mut response = (StatusCode::CREATED, Json(ContentDescription::from(&meta))).into_response();
+    if let Ok(location) = HeaderValue::from_str(&format!(
+        "{}/contents/{}",
+        state.config.reestro_prefix, meta.id
+    )) {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
+    Ok(response)
+}
+
+/// 308 with `Range: bytes=0-N`, the bytes received so far (no `Range` when
+/// none), as resumable uploads answer a part that does not complete them.
+fn resume_incomplete(received: u64) -> Response {
+    let mut response = StatusCode::PERMANENT_REDIRECT.into_response();
+    if let Some(range) = staged_range(received) {
+        response.headers_mut().insert(header::RANGE, range);
+    }
+    response
 }
 
 /// Download a content.
@@ -371,7 +614,9 @@ pub async fn delete(
 ) -> Result<StatusCode, ReestroError> {
     let access = authorize(&state, &headers).await?;
     let id = parse_id(&id)?;
-    if state.store.delete_content(access.organization, id).await? {
+    let content = state.store.delete_content(access.organization, id).await?;
+    let upload = state.store.delete_upload(access.organization, id).await?;
+    if content || upload {
         Ok(StatusCode::NO_CONTENT)
     } else {
         Err(ReestroError::not_found(format!("no content {id}")))
@@ -396,6 +641,82 @@ mod tests {
             "bin"
         );
         assert_eq!(content_type_of(None, "doc", None), "bin");
+    }
+
+    #[test]
+    fn content_ranges() {
+        let part = |start, end, total| Ok(ContentRange::Part { start, end, total });
+        let query = |total| Ok(ContentRange::Query { total });
+        for (value, expected) in [
+            ("bytes 0-99/100", part(0, 99, Some(100))),
+            ("bytes 100-199/*", part(100, 199, None)),
+            ("  Bytes  5-5/6 ", part(5, 5, Some(6))),
+            ("bytes */100", query(Some(100))),
+            ("bytes */*", query(None)),
+            ("bytes */0", query(Some(0))),
+            (
+                "bytes 0-18446744073709551614/18446744073709551615",
+                part(0, u64::MAX - 1, Some(u64::MAX)),
+            ),
+        ] {
+            assert_eq!(parse_content_range(value.as_bytes()), expected, "{value}");
+        }
+        for bad in [
+            "",
+            "bytes",
+            "bytes 0-99",
+            "bytes=0-99/100",
+            "items 0-99/100",
+            "bytes 99-0/100",
+            "bytes 0-100/100",
+            "bytes 0-0/0",
+            "bytes -5/100",
+            "bytes 5-/100",
+            "bytes +1-2/3",
+            "bytes 0x1-2/3",
+            "bytes 1-2/3/4",
+            "bytes 1 - 2/3",
+            "bytes */",
+            "bytes */-1",
+            "bytes 0-18446744073709551616/*",
+            "bytes 0-1/99999999999999999999",
+            "bytes 0-1/١٢",
+        ] {
+            assert!(parse_content_range(bad.as_bytes()).is_err(), "{bad:?}");
+        }
+        assert!(parse_content_range(b"bytes 0-1/\xff").is_err());
+    }
+
+    proptest::proptest! {
+        /// Whatever the header holds, the parser answers without panicking,
+        /// and what it accepts is a range in order inside its total.
+        #[test]
+        fn content_range_never_panics(value in proptest::collection::vec(proptest::num::u8::ANY, 0..40)) {
+            if let Ok(ContentRange::Part { start, end, total }) = parse_content_range(&value) {
+                proptest::prop_assert!(start <= end);
+                proptest::prop_assert!(total.is_none_or(|t| end < t));
+            }
+        }
+
+        /// Every well-formed range parses back to its numbers.
+        #[test]
+        fn content_range_round_trips(start in 0u64..u64::MAX / 2, len in 1u64..1 << 40, extra in 0u64..1 << 40, known in proptest::bool::ANY) {
+            let end = start + len - 1;
+            let total = known.then_some(end + 1 + extra);
+            let text = format!("bytes {start}-{end}/{}", total.map_or("*".into(), |t| t.to_string()));
+            proptest::prop_assert_eq!(parse_content_range(text.as_bytes()), Ok(ContentRange::Part { start, end, total }));
+        }
+
+        /// Text that looks like a range but is not one (a real range with
+        /// one character changed) is refused or read as a valid range,
+        /// never a panic.
+        #[test]
+        fn mangled_content_ranges_never_panic(start in 0u64..1000, end in 0u64..1000, total in 0u64..1000, at in 0usize..20, with in "[-*/ 0-9a-z]") {
+            let mut text = format!("bytes {start}-{end}/{total}").into_bytes();
+            let at = at % text.len();
+            text.splice(at..=at, with.bytes());
+            let _ = parse_content_range(&text);
+        }
     }
 
     #[test]

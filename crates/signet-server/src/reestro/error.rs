@@ -1,10 +1,10 @@
 //! Reestro's error answers (spec 002): 400 with
 //! `{code: "validation", message, target, errors: [{code, message, target}]}`,
-//! and 401 / 403 / 404 / 413 / 415 / 503 in the same shape with their own
-//! codes.
+//! and 401 / 403 / 404 / 409 / 413 / 415 / 503 in the same shape with their
+//! own codes.
 
 use axum::Json;
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -53,7 +53,8 @@ impl ErrorItem {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ErrorBody {
     /// "validation" for 400; "unauthorized", "forbidden", "notFound",
-    /// "tooLarge", "unsupportedMediaType", "unavailable" otherwise.
+    /// "conflict", "tooLarge", "unsupportedMediaType", "unavailable"
+    /// otherwise.
     pub code: String,
     /// Summary.
     pub message: String,
@@ -70,6 +71,17 @@ pub struct ReestroError {
     code: &'static str,
     message: String,
     errors: Vec<ErrorItem>,
+    /// For a part at the wrong offset: the bytes staged, sent back as a
+    /// `Range` header too.
+    staged: Option<u64>,
+}
+
+/// The `Range` header of an upload in parts that holds `received` bytes,
+/// as resumable uploads answer it (`bytes=0-N`, N the last byte held);
+/// `None` when it holds nothing, which has no such range.
+pub fn staged_range(received: u64) -> Option<HeaderValue> {
+    let last = received.checked_sub(1)?;
+    HeaderValue::from_str(&format!("bytes=0-{last}")).ok()
 }
 
 impl ReestroError {
@@ -80,6 +92,7 @@ impl ReestroError {
             code: "validation",
             message: "Failed to validate request".into(),
             errors,
+            staged: None,
         }
     }
 
@@ -96,6 +109,29 @@ impl ReestroError {
     /// 404 (content routes).
     pub fn not_found(message: impl Into<String>) -> Self {
         Self::plain(StatusCode::NOT_FOUND, "notFound", message)
+    }
+
+    /// 409: a part of an upload in parts does not start where the staged
+    /// bytes end. Says where in the message and, from byte 1 on, in a
+    /// `Range` header as a status query answers it.
+    pub fn wrong_offset(expected: u64) -> Self {
+        ReestroError {
+            status: StatusCode::CONFLICT,
+            code: "conflict",
+            message: format!(
+                "the upload holds {expected} bytes: the next part must start at byte {expected}"
+            ),
+            errors: vec![ErrorItem::wrong(
+                "Content-Range",
+                format!("expected a part starting at byte {expected}"),
+            )],
+            staged: Some(expected),
+        }
+    }
+
+    /// 409 (content routes).
+    pub fn conflict(message: impl Into<String>) -> Self {
+        Self::plain(StatusCode::CONFLICT, "conflict", message)
     }
 
     /// 413.
@@ -128,6 +164,7 @@ impl ReestroError {
             code,
             message: message.into(),
             errors: Vec::new(),
+            staged: None,
         }
     }
 }
@@ -145,6 +182,12 @@ impl From<signet_store::StoreError> for ReestroError {
             signet_store::StoreError::NotFound { what } => {
                 ReestroError::forbidden(format!("{what} not found"))
             }
+            signet_store::StoreError::UploadOffset { expected } => {
+                ReestroError::wrong_offset(expected)
+            }
+            signet_store::StoreError::IdTaken { id } => {
+                ReestroError::conflict(format!("content id {id} cannot be used: choose another"))
+            }
             other => ReestroError::unavailable(other),
         }
     }
@@ -152,7 +195,7 @@ impl From<signet_store::StoreError> for ReestroError {
 
 impl IntoResponse for ReestroError {
     fn into_response(self) -> Response {
-        (
+        let mut response = (
             self.status,
             Json(ErrorBody {
                 code: self.code.into(),
@@ -161,6 +204,10 @@ impl IntoResponse for ReestroError {
                 errors: self.errors,
             }),
         )
-            .into_response()
+            .into_response();
+        if let Some(range) = self.staged.and_then(staged_range) {
+            response.headers_mut().insert(header::RANGE, range);
+        }
+        response
     }
 }

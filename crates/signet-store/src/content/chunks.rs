@@ -1,7 +1,10 @@
 //! Content bytes as rows, for the PostgreSQL back end: `content_chunks
 //! (blob_id, seq, data)`, one row per chunk of [`CONTENT_CHUNK_SIZE`]
 //! bytes (the last one shorter), so every instance sharing the database
-//! sees every content.
+//! sees every content. A content uploaded in parts keeps the chunks it was
+//! staged in: at most [`CONTENT_CHUNK_SIZE`] each, but each part's last
+//! one shorter, so readers take chunks as they come and only check that
+//! none is empty or too long.
 //!
 //! Chunks are inserted in the upload's transaction, together with the
 //! metadata row that names their blob id: until it commits nobody sees

@@ -17,6 +17,13 @@
 //! content id: a replacement writes a new blob and then switches the
 //! metadata row to it in one step, so a reader sees the old bytes or the new
 //! ones, never a mix.
+//!
+//! An upload in parts stages its bytes under a blob id of its own, recorded
+//! in a `content_uploads` row: a file `blobs/.upload-<blob id>` (SQLite) or
+//! chunk rows (PostgreSQL), appended a chunk at a time, each chunk committed
+//! with the row's new length so that a part that breaks off keeps what it
+//! delivered. The last part re-reads the staged bytes for the MD5, then
+//! moves the blob under the content in one transaction.
 
 pub(crate) mod chunks;
 pub(crate) mod files;
@@ -106,11 +113,30 @@ impl<'a> Ingest<'a> {
         }
     }
 
+    /// After [`Self::next_chunk`] failed: the bytes that had arrived for the
+    /// chunk being filled (none of the frame that went past the limit), so
+    /// that an upload in parts can keep them.
+    pub(crate) fn take_buffered(&mut self) -> Option<Bytes> {
+        (!self.chunk.is_empty()).then(|| std::mem::take(&mut self.chunk).freeze())
+    }
+
     /// The MD5 and the size of the whole body, once [`Self::next_chunk`] has
     /// returned `None`.
     pub(crate) fn finish(self) -> ([u8; 16], u64) {
         (self.md5.finalize().into(), self.size)
     }
+}
+
+/// The MD5 and the length of stored bytes, read a chunk at a time.
+pub(crate) async fn digest(mut bytes: ByteStream<'_>) -> Result<([u8; 16], u64), StoreError> {
+    let mut md5 = Md5::new();
+    let mut size: u64 = 0;
+    while let Some(chunk) = bytes.next().await {
+        let chunk = chunk.map_err(StoreError::Blob)?;
+        md5.update(&chunk);
+        size += chunk.len() as u64;
+    }
+    Ok((md5.finalize().into(), size))
 }
 
 /// Lower-case hex of an MD5, as the `md5` column keeps it.
@@ -210,6 +236,40 @@ mod tests {
         let broken = std::io::Error::new(std::io::ErrorKind::ConnectionReset, "gone");
         let mut ingest = Ingest::new(body(vec![Ok(vec![0; 10]), Err(broken)]), 100);
         assert!(matches!(drain(&mut ingest).await, Err(StoreError::Body(_))));
+    }
+
+    #[tokio::test]
+    async fn what_arrived_before_a_failure_can_be_taken() {
+        let broken = std::io::Error::new(std::io::ErrorKind::ConnectionReset, "gone");
+        let frames = vec![Ok(vec![1u8; CONTENT_CHUNK_SIZE + 10]), Err(broken)];
+        let mut ingest = Ingest::new(body(frames), u64::MAX);
+        assert_eq!(
+            ingest.next_chunk().await.expect("first").map(|c| c.len()),
+            Some(CONTENT_CHUNK_SIZE)
+        );
+        assert!(matches!(
+            ingest.next_chunk().await,
+            Err(StoreError::Body(_))
+        ));
+        assert_eq!(ingest.take_buffered().map(|c| c.len()), Some(10));
+        assert_eq!(ingest.take_buffered(), None);
+
+        // Past the limit: the frame that crossed it is not kept.
+        let mut ingest = Ingest::new(body(vec![Ok(vec![0; 6]), Ok(vec![0; 6])]), 10);
+        assert!(matches!(
+            ingest.next_chunk().await,
+            Err(StoreError::TooLarge { limit: 10 })
+        ));
+        assert_eq!(ingest.take_buffered().map(|c| c.len()), Some(6));
+    }
+
+    #[tokio::test]
+    async fn digest_reads_to_the_end() {
+        let frames = vec![Ok(b"a".to_vec()), Ok(b"bc".to_vec())];
+        let (md5, size) = digest(body(frames)).await.expect("digest");
+        // RFC 1321 appendix A.5: MD5("abc") = 900150983cd24fb0d6963f7d28e17f72
+        assert_eq!(md5_to_hex(&md5), "900150983cd24fb0d6963f7d28e17f72");
+        assert_eq!(size, 3);
     }
 
     #[test]
