@@ -474,7 +474,8 @@ async fn failures_answer_in_the_vendors_shapes() {
     assert_eq!(a.status, StatusCode::NOT_ACCEPTABLE);
     assert!(a.json()["failureCause"].as_str().is_some());
 
-    // CAdES-X Long is refused as not supported, and says so.
+    // CAdES-X Long on a service that checks no revocation: refused, and
+    // says why.
     c.call(
         "PUT",
         &format!("/api/v1/ticket/{t}/option"),
@@ -488,7 +489,7 @@ async fn failures_answer_in_the_vendors_shapes() {
         a.json()["failureCause"]
             .as_str()
             .expect("cause")
-            .contains("not supported")
+            .contains("revocation checking is off")
     );
 }
 
@@ -802,4 +803,81 @@ async fn cades_t_and_content_time_stamps_from_the_configured_tsa() {
         let cause = a.json()["failureCause"].as_str().expect("cause").to_owned();
         assert!(cause.contains("--tsa-url"), "{cause}");
     }
+}
+
+#[tokio::test]
+async fn cades_x_long_with_the_engines_revocation_data() {
+    use signet_pki::path::Offline;
+    use signet_pki::revocation::{RevocationChecker, RevocationConfig};
+    use signet_server::engine::{Engine, RevocationMode};
+    let dir = tempfile::tempdir().expect("dir");
+    let pki = TestPki::new(KeyType::EcP256);
+    let signer = pki.issue("Підписувач X Long", KeyType::EcP256, None, &[]);
+    let tsa = pki.tsa(KeyType::EcP256);
+    let server = HttpServer::start();
+    server.route("/tsa", Route::Handler(Arc::new(pki.tsa_responder(&tsa))));
+    let fetcher = Arc::new(HttpFetcher::new(Duration::from_secs(10)));
+    let client = TsaClient::new(server.url("/tsa"), fetcher.clone());
+    let crl_dir = tempfile::tempdir().expect("crl dir");
+    std::fs::write(crl_dir.path().join("ca.crl"), pki.crl()).expect("write");
+    // The intermediate is trusted: the path is the signer and it, and the
+    // intermediate's CRL (from the CRL directory) is the one status.
+    let trust = Arc::new(TrustStore::from_certificates([
+        Certificate::parse(&pki.root.cert.der).expect("root"),
+        Certificate::parse(&pki.intermediate.cert.der).expect("intermediate"),
+    ]));
+    let engine = Engine {
+        trust,
+        issuers: Arc::new(Offline),
+        revocation: Some(Arc::new(RevocationChecker::new(
+            RevocationConfig {
+                crl_dir: Some(crl_dir.path().to_path_buf()),
+                ..RevocationConfig::default()
+            },
+            fetcher,
+        ))),
+        revocation_mode: RevocationMode::Require,
+    };
+    let c = Client {
+        state: state_with(&dir, &pki, config())
+            .await
+            .with_engine(engine)
+            .with_tsa(Arc::new(client)),
+        lang: "en",
+    };
+    let t = c.open().await;
+    c.raw("POST", &format!("/api/v1/ticket/{t}/data"), DOC.to_vec())
+        .await
+        .ok();
+    c.raw(
+        "PUT",
+        &format!("/api/v1/ticket/{t}/keyStore"),
+        pkcs12(&pki, &signer, &[]),
+    )
+    .await
+    .ok();
+    c.call(
+        "PUT",
+        &format!("/api/v1/ticket/{t}/option"),
+        Some(json!({"cadesType": "CAdESXLong", "signatureType": "attached"})),
+    )
+    .await
+    .ok();
+    c.sign(&t, PASSWORD).await.ok();
+    assert_eq!(server.hits("/tsa"), 2, "signature and CAdES-C time-stamps");
+    let sig = c.signature(&t).await;
+    assert_eq!(openssl_verifies(&pki, &sig, None, false), DOC);
+    let v = c.verify(&t).await.ok();
+    let r = &v["verifyResults"][0];
+    assert_eq!(r["status"], "SUCCESS", "{v}");
+    assert_eq!(r["signatureType"], "CAdES-X Long Type 1", "{v}");
+    assert_eq!(r["signatureTimestamps"][0]["isValid"], true, "{v}");
+
+    // A revoked signer gets no CAdES-X Long signature, and is told why.
+    pki.revoke(&signer, "keyCompromise");
+    std::fs::write(crl_dir.path().join("ca.crl"), pki.crl()).expect("write");
+    let a = c.sign(&t, PASSWORD).await;
+    assert_eq!(a.status, StatusCode::INTERNAL_SERVER_ERROR);
+    let cause = a.json()["failureCause"].as_str().expect("cause").to_owned();
+    assert!(cause.contains("was revoked"), "{cause}");
 }

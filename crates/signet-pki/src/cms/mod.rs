@@ -15,8 +15,8 @@ pub use verify::{
 };
 mod sign;
 pub use sign::{
-    CertifiedKey, CmsSigner, SignError, SignedDataBuilder, SignerIdentifierChoice, add_signer_to,
-    signer,
+    CertifiedKey, CmsSigner, SignError, SignedDataBuilder, SignerIdentifierChoice, ValidationData,
+    add_signer_to, long_term, signer,
 };
 mod enveloped;
 pub use enveloped::{

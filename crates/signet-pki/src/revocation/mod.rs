@@ -45,6 +45,7 @@ use time::OffsetDateTime;
 
 use self::cache::ExpiringCache;
 use self::crl::{CheckOptions, Crl, MAX_CRL_LEN};
+pub use self::ocsp::BasicOcspResponse;
 use self::ocsp::{
     CertId, CheckedAnswer, MAX_OCSP_RESPONSE_LEN, OCSP_REQUEST_TYPE, OcspAnswer, OcspRequest,
     OcspResponse, OcspResponseStatus,
@@ -182,12 +183,27 @@ pub enum RevocationStatus {
 
 /// A status with the notes made on the way (an accepted stale CRL, an
 /// OCSP responder that did not echo the nonce).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct RevocationReport {
     /// The status.
     pub status: RevocationStatus,
     /// Remarks that did not change the status.
     pub notes: Vec<String>,
+    /// What the status was read from, when asked for
+    /// ([`RevocationChecker::check_with_evidence`]).
+    pub evidence: Option<Evidence>,
+}
+
+/// The revocation data a status was read from, as CAdES-X Long keeps it
+/// (revocation-values, [RFC 5126] section 6.3.4).
+///
+/// [RFC 5126]: https://datatracker.ietf.org/doc/html/rfc5126#section-6.3.4
+#[derive(Clone, Debug)]
+pub enum Evidence {
+    /// A CRL (DER).
+    Crl(Vec<u8>),
+    /// An OCSP answer.
+    Ocsp(Box<BasicOcspResponse>),
 }
 
 /// How revocation is checked.
@@ -454,7 +470,34 @@ impl RevocationChecker {
         embedded_crls: &[Vec<u8>],
         embedded_ocsp: &[Vec<u8>],
     ) -> RevocationReport {
+        self.run(cert, issuer, time, embedded_crls, embedded_ocsp, false)
+    }
+
+    /// The status of `cert` at `time` from the network and the CRL
+    /// directory, with the CRL or OCSP answer it was read from, to be kept
+    /// in a signature (CAdES-X Long). OCSP answers are fetched afresh
+    /// rather than taken from the cache, which keeps only the verdicts.
+    pub fn check_with_evidence(
+        &self,
+        cert: &Certificate,
+        issuer: &Certificate,
+        time: OffsetDateTime,
+    ) -> RevocationReport {
+        self.run(cert, issuer, time, &[], &[], true)
+    }
+
+    fn run(
+        &self,
+        cert: &Certificate,
+        issuer: &Certificate,
+        time: OffsetDateTime,
+        embedded_crls: &[Vec<u8>],
+        embedded_ocsp: &[Vec<u8>],
+        want_evidence: bool,
+    ) -> RevocationReport {
         let mut run = Run {
+            want_evidence,
+            evidence: None,
             checker: self,
             cert,
             issuer,
@@ -501,6 +544,9 @@ impl RevocationChecker {
 
 /// One status check.
 struct Run<'a> {
+    /// Keep what the status is read from.
+    want_evidence: bool,
+    evidence: Option<Evidence>,
     checker: &'a RevocationChecker,
     cert: &'a Certificate,
     issuer: &'a Certificate,
@@ -544,6 +590,7 @@ impl Run<'_> {
         RevocationReport {
             status,
             notes: self.notes,
+            evidence: self.evidence,
         }
     }
 
@@ -572,10 +619,16 @@ impl Run<'_> {
         label: &str,
         checked: CheckedAnswer,
         url: Option<String>,
+        basic: &BasicOcspResponse,
     ) -> Option<RevocationStatus> {
         self.note(label, checked.notes);
         match checked.answer.verdict() {
-            Some(v) => Some(status_of(v, RevocationSource::Ocsp { url })),
+            Some(v) => {
+                if self.want_evidence {
+                    self.evidence = Some(Evidence::Ocsp(Box::new(basic.clone())));
+                }
+                Some(status_of(v, RevocationSource::Ocsp { url }))
+            }
             None => {
                 self.reasons
                     .push(format!("{label}: {}", RevocationError::OcspUnknown));
@@ -595,13 +648,13 @@ impl Run<'_> {
                         return Ok(None);
                     }
                     b.check(self.cert, self.issuer, self.time, None, &options)
-                        .map(Some)
+                        .map(|c| Some((c, b)))
                 }
                 _ => Err(RevocationError::OcspStatus(r.status)),
             });
             match checked {
-                Ok(Some(c)) => {
-                    if let Some(s) = self.take_answer(&label, c, None) {
+                Ok(Some((c, b))) => {
+                    if let Some(s) = self.take_answer(&label, c, None, &b) {
                         return Some(s);
                     }
                 }
@@ -647,12 +700,20 @@ impl Run<'_> {
         match self.crl_verdict(crl) {
             Ok((v, notes)) => {
                 self.note(label, notes);
+                self.keep_crl(crl);
                 Some(status_of(v, source))
             }
             Err(e) => {
                 self.reasons.push(format!("{label}: {e}"));
                 None
             }
+        }
+    }
+
+    /// Keeps the CRL a status was read from, when asked to.
+    fn keep_crl(&mut self, crl: &CachedCrl) {
+        if self.want_evidence {
+            self.evidence = Some(Evidence::Crl(crl.crl.der().to_vec()));
         }
     }
 
@@ -681,7 +742,7 @@ impl Run<'_> {
             return None;
         }
         let key = CertId::new(self.cert, self.issuer, DigestAlgorithm::Sha1);
-        if let Some(hit) = self.checker.ocsp.get(&key) {
+        if let Some(hit) = self.checker.ocsp.get(&key).filter(|_| !self.want_evidence) {
             let (url, answer) = hit.as_ref();
             let mut notes = Vec::new();
             if answer
@@ -703,7 +764,7 @@ impl Run<'_> {
                 continue;
             }
             match self.fetch_ocsp(&url) {
-                Ok(checked) => {
+                Ok((checked, basic)) => {
                     let answer = checked.answer.clone();
                     if answer.verdict().is_some() {
                         let ttl = ttl(answer.next_update, OCSP_DEFAULT_VALIDITY);
@@ -714,7 +775,7 @@ impl Run<'_> {
                             1,
                         );
                     }
-                    if let Some(s) = self.take_answer(&label, checked, Some(url)) {
+                    if let Some(s) = self.take_answer(&label, checked, Some(url), &basic) {
                         return Some(s);
                     }
                 }
@@ -758,7 +819,7 @@ impl Run<'_> {
         }
     }
 
-    fn fetch_ocsp(&self, url: &str) -> Result<CheckedAnswer, RevocationError> {
+    fn fetch_ocsp(&self, url: &str) -> Result<(CheckedAnswer, BasicOcspResponse), RevocationError> {
         let request = OcspRequest::new(self.cert, self.issuer)?;
         let body = self.checker.fetcher.post(
             url,
@@ -768,13 +829,15 @@ impl Run<'_> {
         )?;
         let response = OcspResponse::from_der(&body)?;
         match response.basic {
-            Some(basic) if response.status == OcspResponseStatus::Successful => basic.check(
-                self.cert,
-                self.issuer,
-                self.time,
-                Some(&request),
-                &self.ocsp_options(),
-            ),
+            Some(basic) if response.status == OcspResponseStatus::Successful => basic
+                .check(
+                    self.cert,
+                    self.issuer,
+                    self.time,
+                    Some(&request),
+                    &self.ocsp_options(),
+                )
+                .map(|checked| (checked, basic)),
             _ => Err(RevocationError::OcspStatus(response.status)),
         }
     }
@@ -793,6 +856,7 @@ impl Run<'_> {
                 && let Ok((v, notes)) = self.crl_verdict(&hit)
             {
                 self.note(&format!("CRL {url}"), notes);
+                self.keep_crl(&hit);
                 return Some(status_of(
                     v,
                     RevocationSource::Crl {

@@ -297,6 +297,7 @@ pub enum ResponderId {
 /// A parsed BasicOCSPResponse.
 #[derive(Clone, Debug)]
 pub struct BasicOcspResponse {
+    der: Vec<u8>,
     tbs: Vec<u8>,
     /// responderID.
     pub responder_id: ResponderId,
@@ -473,6 +474,7 @@ impl BasicOcspResponse {
         }
         d.finish("ResponseData")?;
         Ok(BasicOcspResponse {
+            der: der.to_vec(),
             tbs: tbs.raw.to_vec(),
             responder_id,
             produced_at,
@@ -483,6 +485,12 @@ impl BasicOcspResponse {
             signature,
             certs,
         })
+    }
+
+    /// The DER of the whole BasicOCSPResponse (what CAdES revocation-values
+    /// carry).
+    pub fn der(&self) -> &[u8] {
+        &self.der
     }
 
     /// The DER of tbsResponseData: what the responder signed.

@@ -91,9 +91,26 @@ pub(super) fn time(t: OffsetDateTime) -> Result<Vec<u8>, YearOutOfRange> {
     );
     match year {
         1950..=2049 => Ok(tlv(0x17, format!("{:02}{rest}", year % 100).as_bytes())),
-        0..=9999 => Ok(tlv(0x18, format!("{year:04}{rest}").as_bytes())),
-        _ => Err(YearOutOfRange(year)),
+        _ => generalized_time(t),
     }
+}
+
+/// A GeneralizedTime (`YYYYMMDDHHMMSSZ`, UTC, no fraction).
+pub(super) fn generalized_time(t: OffsetDateTime) -> Result<Vec<u8>, YearOutOfRange> {
+    let t = t.to_offset(UtcOffset::UTC);
+    let year = t.year();
+    if !(0..=9999).contains(&year) {
+        return Err(YearOutOfRange(year));
+    }
+    let text = format!(
+        "{year:04}{:02}{:02}{:02}{:02}{:02}Z",
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    );
+    Ok(tlv(0x18, text.as_bytes()))
 }
 
 #[cfg(test)]

@@ -44,6 +44,7 @@
 //! [RFC 5035]: https://datatracker.ietf.org/doc/html/rfc5035#section-3
 
 mod encode;
+pub mod long_term;
 pub mod signer;
 
 use std::borrow::Cow;
@@ -56,9 +57,10 @@ use spki::AlgorithmIdentifierOwned;
 use time::OffsetDateTime;
 
 use self::encode::{
-    CONTEXT_0, CONTEXT_0_PRIMITIVE, CONTEXT_1, CONTEXT_4, INTEGER, OCTET_STRING, SEQUENCE, SET,
-    constructed, set_of, sort_set_of, tlv,
+    CONTEXT_0, CONTEXT_0_PRIMITIVE, CONTEXT_4, INTEGER, OCTET_STRING, SEQUENCE, SET, constructed,
+    set_of, sort_set_of, tlv,
 };
+pub use self::long_term::ValidationData;
 pub use self::signer::{CertifiedKey, CmsSigner};
 use super::attributes as attr;
 use super::signed_data::{ID_DATA, ID_SIGNED_DATA, SIGNATURE_INPUT, SignedData};
@@ -130,6 +132,9 @@ pub enum SignError {
     /// A time-stamp could not be had.
     #[error(transparent)]
     Timestamp(#[from] TsaError),
+    /// CAdES-X Long data could not be gathered or added.
+    #[error("cannot make a CAdES-X Long signature: {0}")]
+    LongTerm(String),
 }
 
 /// How SignerInfos name their certificate ([RFC 5652] section 5.3).
@@ -181,6 +186,7 @@ pub struct SignedDataBuilder<'a> {
     signers: Vec<&'a dyn CmsSigner>,
     signature_timestamps: Option<&'a dyn Timestamper>,
     content_timestamps: Option<&'a dyn Timestamper>,
+    long_term: &'a [ValidationData],
 }
 
 impl std::fmt::Debug for SignedDataBuilder<'_> {
@@ -218,6 +224,7 @@ impl<'a> SignedDataBuilder<'a> {
             signers: Vec::new(),
             signature_timestamps: None,
             content_timestamps: None,
+            long_term: &[],
         }
     }
 
@@ -315,6 +322,16 @@ impl<'a> SignedDataBuilder<'a> {
     /// among the digests given).
     pub fn content_timestamp(mut self, tsa: Option<&'a dyn Timestamper>) -> Self {
         self.content_timestamps = tsa;
+        self
+    }
+
+    /// Makes each new signer CAdES-X Long Type 1 ([`long_term`]) with the
+    /// validation data whose path starts at its certificate (from
+    /// [`long_term::gather`]); needs [`Self::signature_timestamp`], whose
+    /// TSA also makes the CAdES-C time-stamp. A signer without data is an
+    /// error.
+    pub fn long_term(mut self, data: &'a [ValidationData]) -> Self {
+        self.long_term = data;
         self
     }
 
@@ -623,13 +640,28 @@ impl<'a> SignedDataBuilder<'a> {
         let algorithm_der = algorithm
             .to_der()
             .map_err(PkiError::der("signature algorithm identifier"))?;
-        let unsigned = match self.signature_timestamps {
-            Some(tsa) => {
-                let token = tsa.timestamp(&tsa.digest_algorithm().digest(&signature))?;
-                tlv(CONTEXT_1, &attribute(&attr::SIGNATURE_TIME_STAMP, &token))
-            }
-            None => Vec::new(),
-        };
+        let mut unsigned = Vec::new();
+        if let Some(tsa) = self.signature_timestamps {
+            let token = tsa.timestamp(&tsa.digest_algorithm().digest(&signature))?;
+            unsigned.push(attribute(&attr::SIGNATURE_TIME_STAMP, &token));
+        }
+        if !self.long_term.is_empty() {
+            let data = self
+                .long_term
+                .iter()
+                .find(|d| d.certificate().is_some_and(|c| c.der() == cert.der()))
+                .ok_or_else(|| {
+                    SignError::LongTerm(format!(
+                        "no validation data for \"{}\"",
+                        signer::subject_of(cert)
+                    ))
+                })?;
+            let tsa = self.signature_timestamps.ok_or_else(|| {
+                SignError::LongTerm("no time-stamping authority was given".into())
+            })?;
+            long_term::extend(&mut unsigned, &signature, data, tsa)?;
+        }
+        let unsigned = long_term::unsigned_attrs(&unsigned);
         let signer_info = constructed(
             SEQUENCE,
             &[

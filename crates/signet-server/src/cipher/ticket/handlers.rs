@@ -561,11 +561,11 @@ pub async fn start_creator(
         let (tx, rx) = watch::channel(None);
         t.creator = Some(rx);
         drop(t);
-        let trust = state.trust.clone();
+        let engine = state.engine.clone();
         let handle = handle.clone();
         tokio::spawn(async move {
             let now = time::OffsetDateTime::now_utc();
-            let made = tokio::task::spawn_blocking(move || sign(job, &trust, now))
+            let made = tokio::task::spawn_blocking(move || sign(job, &engine, now))
                 .await
                 .unwrap_or_else(|e| Err(format!("signing was interrupted: {e}")));
             let outcome = match made {

@@ -4,7 +4,7 @@
 //! | option | values (default first) | what signet does |
 //! |---|---|---|
 //! | signatureType | detached, attached | the content in the signature or not |
-//! | cadesType | CAdESBES, CAdEST, CAdESXLong, undefined | CAdES-BES; CAdES-T: a signature time-stamp from the configured TSA (`--tsa-url`); CAdES-X Long is refused as not supported yet (signet verifies it); undefined is BES plus the embed…Ts flags |
+//! | cadesType | CAdESBES, CAdEST, CAdESXLong, undefined | CAdES-BES; CAdES-T: a signature time-stamp from the configured TSA (`--tsa-url`); CAdESXLong: CAdES-X Long Type 1 — the time-stamp, then the signer's path and its CRLs or OCSP answers (revocation checking must be on) and a CAdES-C time-stamp; undefined is BES plus the embed…Ts flags |
 //! | embedSignatureTs | false, true | with cadesType undefined: a signature time-stamp (unsigned signature-time-stamp attribute) |
 //! | embedDataTs | false, true | with cadesType undefined: a content time-stamp (signed content-time-stamp attribute, over the data) |
 //! | embedCertificateType | signerCert, signerAndCaCert, signerCertAndCaInfo, nothing | which certificates go in the signature (CA certificates from the container and the trust store) |

@@ -4,16 +4,20 @@
 //! the trust store, matched by public key), and a CMS SignedData with
 //! CAdES-BES attributes made as the session's options say: CAdES-T (a
 //! signature time-stamp) and a content time-stamp come from the
-//! time-stamping authority configured with `signet serve --tsa-url`.
+//! time-stamping authority configured with `signet serve --tsa-url`;
+//! CAdES-X Long Type 1 adds the signer's path and the CRLs or OCSP answers
+//! the validation engine finds for it now
+//! ([`signet_pki::cms::long_term`]), so revocation checking must be on.
 
 use signet_pki::Certificate;
-use signet_pki::cms::{CertifiedKey, SignedData, SignedDataBuilder, signer_matches};
+use signet_pki::cms::{CertifiedKey, SignedData, SignedDataBuilder, long_term, signer_matches};
 use signet_pki::keystore::{self, KeyPurpose};
 use signet_pki::tsa::Timestamper;
 use signet_pki::{PkiError, TrustStore};
 use time::OffsetDateTime;
 
 use super::options::{CadesType, EmbedCertificates, SessionOptions};
+use crate::engine::{Engine, RevocationMode};
 
 /// Longest CA chain put into a signature.
 const MAX_CHAIN: usize = 8;
@@ -73,14 +77,18 @@ fn chain_of<'a>(cert: &Certificate, pool: &[&'a Certificate]) -> Vec<&'a Certifi
 
 /// Makes the signature. Blocking (opening a container is deliberately
 /// slow): run on a blocking thread.
-pub(super) fn sign(
-    job: SignJob,
-    trust: &TrustStore,
-    now: OffsetDateTime,
-) -> Result<Vec<u8>, String> {
+pub(super) fn sign(job: SignJob, engine: &Engine, now: OffsetDateTime) -> Result<Vec<u8>, String> {
+    let trust: &TrustStore = &engine.trust;
     let o = job.options;
-    if o.cades == CadesType::XLong {
-        return Err("not supported: creating CAdES-X Long signatures".into());
+    let checker = engine
+        .revocation
+        .as_deref()
+        .filter(|_| engine.revocation_mode != RevocationMode::Off);
+    if o.cades == CadesType::XLong && checker.is_none() {
+        return Err(
+            "CAdES-X Long keeps revocation data in the signature, and revocation checking is off on this service (signet serve --revocation)"
+                .into(),
+        );
     }
     let tsa = job.tsa.as_deref();
     if (o.wants_data_ts() || o.wants_signature_ts()) && tsa.is_none() {
@@ -109,6 +117,20 @@ pub(super) fn sign(
         _ => Vec::new(),
     };
     let embed_signer = o.embed_certificates != EmbedCertificates::Nothing;
+    let long_term_data = match checker.filter(|_| o.cades == CadesType::XLong) {
+        Some(checker) => vec![
+            long_term::gather(
+                cert,
+                &store.certificates,
+                trust,
+                &*engine.issuers,
+                checker,
+                now,
+            )
+            .map_err(|e| e.to_string())?,
+        ],
+        None => Vec::new(),
+    };
 
     if o.already_signed {
         let existing: &[u8] = match (&job.existing, &job.data) {
@@ -138,6 +160,7 @@ pub(super) fn sign(
             .include_certificates(chain)
             .signature_timestamp(signature_ts)
             .content_timestamp(content_ts)
+            .long_term(&long_term_data)
             .add_signer(&signer)
             .add_to(existing)
             .map_err(|e| e.to_string());
@@ -153,6 +176,7 @@ pub(super) fn sign(
         .include_certificates(chain)
         .signature_timestamp(signature_ts)
         .content_timestamp(content_ts)
+        .long_term(&long_term_data)
         .add_signer(&signer)
         .build()
         .map_err(|e| e.to_string())
