@@ -24,6 +24,13 @@
 //!
 //! Revocation is checked afterwards on the path found ([`crate::revocation`]).
 //!
+//! [`PathValidator::validate_partial`] also says, when no valid path is
+//! found, how far the closest one got: its certificates, end entity first,
+//! each marked passed, failed (with the rule) or not reached — what a person
+//! needs to see to understand which link broke. When the end entity itself
+//! fails (expired, not yet valid), the path above it is still built and
+//! checked, so that its issuers can be shown too.
+//!
 //! [RFC 5280]: https://datatracker.ietf.org/doc/html/rfc5280#section-6
 
 use std::borrow::Cow;
@@ -150,6 +157,74 @@ impl PathError {
     }
 }
 
+/// What path validation found about one certificate of a path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkCheck {
+    /// Within its validity period at the validation time, no unprocessed
+    /// critical extension and, unless it is the last of the path, signed
+    /// by the next certificate, which may issue it.
+    Passed,
+    /// This certificate broke this rule.
+    Failed(PathError),
+    /// Not reached: the path failed below it.
+    NotChecked,
+}
+
+/// Why no valid path was found, with the path that came closest.
+#[derive(Clone, Debug)]
+pub struct PathFailure {
+    /// The most specific error: what [`PathValidator::validate`] returns.
+    pub error: PathError,
+    /// The certificates of the closest path, end entity first, each with
+    /// what was found about it. It ends where building stopped: at the
+    /// certificate no issuer was found for, or at the issuer that failed.
+    pub links: Vec<(Certificate, LinkCheck)>,
+}
+
+/// A failed path build inside the search: the error, the path it was
+/// found on, and the index in it of the certificate that broke the rule.
+struct Dead {
+    error: PathError,
+    path: Vec<Certificate>,
+    at: usize,
+}
+
+impl Dead {
+    /// `error` about `path[at]`, where `path` is the path so far plus the
+    /// candidate issuer, if one was tried.
+    fn new(error: PathError, path: &[Node], issuer: Option<&Node>, at: usize) -> Self {
+        Dead {
+            error,
+            path: path
+                .iter()
+                .chain(issuer)
+                .map(|n| n.cert.clone().into_owned())
+                .collect(),
+            at,
+        }
+    }
+
+    /// The links of this path: passed below `at`, failed at it, not
+    /// reached above it.
+    fn links(self) -> Vec<(Certificate, LinkCheck)> {
+        let Dead { error, path, at } = self;
+        let mut error = Some(error);
+        path.into_iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let check = match i.cmp(&at) {
+                    std::cmp::Ordering::Less => LinkCheck::Passed,
+                    std::cmp::Ordering::Equal => error
+                        .take()
+                        .map_or(LinkCheck::NotChecked, LinkCheck::Failed),
+                    std::cmp::Ordering::Greater => LinkCheck::NotChecked,
+                };
+                (c, check)
+            })
+            .collect()
+    }
+}
+
 /// A validated certification path, from the end entity to a trust anchor.
 #[derive(Clone, Debug)]
 pub struct CertificationPath {
@@ -251,6 +326,30 @@ impl<'a> PathValidator<'a> {
         intermediates: &[Certificate],
         time: OffsetDateTime,
     ) -> Result<CertificationPath, PathError> {
+        self.build(end_entity, intermediates, time, false)
+            .map_err(|f| f.error)
+    }
+
+    /// Like [`Self::validate`], and when no valid path is found, says how
+    /// far the closest one got, certificate by certificate. When the end
+    /// entity fails its own checks, the path above it is still built, so
+    /// that its issuers can be shown (the error stays the end entity's).
+    pub fn validate_partial(
+        &self,
+        end_entity: &Certificate,
+        intermediates: &[Certificate],
+        time: OffsetDateTime,
+    ) -> Result<CertificationPath, PathFailure> {
+        self.build(end_entity, intermediates, time, true)
+    }
+
+    fn build(
+        &self,
+        end_entity: &Certificate,
+        intermediates: &[Certificate],
+        time: OffsetDateTime,
+        explain: bool,
+    ) -> Result<CertificationPath, PathFailure> {
         let mut search = Search {
             time,
             pool: intermediates.iter().map(Node::new).collect(),
@@ -260,13 +359,37 @@ impl<'a> PathValidator<'a> {
             checks: 0,
         };
         let ee = Node::new(end_entity);
-        check_self(&ee, time)?;
+        let own = check_self(&ee, time);
         let mut path = vec![ee];
+        if let Err(error) = own {
+            if !explain {
+                return Err(PathFailure {
+                    error,
+                    links: Vec::new(),
+                });
+            }
+            // The end entity's own failure is the answer; the rest of the
+            // path is built only to be shown.
+            let mut links = match search.extend(&mut path) {
+                Ok(()) => path
+                    .into_iter()
+                    .map(|n| (n.cert.into_owned(), LinkCheck::Passed))
+                    .collect(),
+                Err(dead) => dead.links(),
+            };
+            if let Some(first) = links.first_mut() {
+                first.1 = LinkCheck::Failed(error.clone());
+            }
+            return Err(PathFailure { error, links });
+        }
         match search.extend(&mut path) {
             Ok(()) => Ok(CertificationPath {
                 certificates: path.into_iter().map(|n| n.cert.into_owned()).collect(),
             }),
-            Err(e) => Err(e),
+            Err(dead) => Err(PathFailure {
+                error: dead.error.clone(),
+                links: if explain { dead.links() } else { Vec::new() },
+            }),
         }
     }
 }
@@ -324,43 +447,61 @@ fn is_self_issued(n: &Node) -> bool {
 impl<'a> Search<'a> {
     /// Extends `path` (whose last element still needs an issuer) up to a
     /// trust anchor.
-    fn extend(&mut self, path: &mut Vec<Node<'a>>) -> Result<(), PathError> {
+    fn extend(&mut self, path: &mut Vec<Node<'a>>) -> Result<(), Dead> {
         let Some(last) = path.last() else {
-            return Err(PathError::BudgetExhausted(self.checks));
+            return Err(Dead::new(
+                PathError::BudgetExhausted(self.checks),
+                path,
+                None,
+                0,
+            ));
         };
+        let top = path.len() - 1;
         // The last certificate is itself trusted.
         if self.anchors.iter().any(|a| a.cert == last.cert) {
             return Ok(());
         }
         if path.len() >= MAX_DEPTH {
-            return Err(PathError::UntrustedRoot {
+            let error = PathError::UntrustedRoot {
                 subject: last.name(),
                 issuer: last.fields().issuer.to_string(),
-            });
+            };
+            return Err(Dead::new(error, path, None, top));
         }
-        let mut best: Option<PathError> = None;
+        let mut best: Option<Dead> = None;
         let candidates = self.candidates(path);
         if candidates.is_empty() {
             let last = path
                 .last()
                 .map(|n| (n.name(), n.fields().issuer.to_string()));
             let (subject, issuer) = last.unwrap_or_default();
-            return Err(PathError::UntrustedRoot { subject, issuer });
+            let error = PathError::UntrustedRoot { subject, issuer };
+            return Err(Dead::new(error, path, None, top));
         }
         for (node, is_anchor) in candidates {
             match self.try_issuer(path, node, is_anchor) {
                 Ok(()) => return Ok(()),
                 Err(e) => {
-                    if best.as_ref().is_none_or(|b| e.rank() >= b.rank()) {
+                    if best
+                        .as_ref()
+                        .is_none_or(|b| e.error.rank() >= b.error.rank())
+                    {
                         best = Some(e);
                     }
-                    if matches!(best, Some(PathError::BudgetExhausted(_))) {
+                    if matches!(
+                        best,
+                        Some(Dead {
+                            error: PathError::BudgetExhausted(_),
+                            ..
+                        })
+                    ) {
                         break;
                     }
                 }
             }
         }
-        Err(best.unwrap_or(PathError::BudgetExhausted(self.checks)))
+        Err(best
+            .unwrap_or_else(|| Dead::new(PathError::BudgetExhausted(self.checks), path, None, top)))
     }
 
     /// Candidate issuers of the last certificate, anchors first, then the
@@ -404,20 +545,32 @@ impl<'a> Search<'a> {
         path: &mut Vec<Node<'a>>,
         issuer: Node<'a>,
         is_anchor: bool,
-    ) -> Result<(), PathError> {
+    ) -> Result<(), Dead> {
         let Some(child) = path.last() else {
-            return Err(PathError::BudgetExhausted(self.checks));
+            return Err(Dead::new(
+                PathError::BudgetExhausted(self.checks),
+                path,
+                None,
+                0,
+            ));
         };
+        let below = path.len() - 1;
+        let above = path.len();
         self.checks += 1;
         if self.checks > MAX_SIGNATURE_CHECKS {
-            return Err(PathError::BudgetExhausted(MAX_SIGNATURE_CHECKS));
+            return Err(Dead::new(
+                PathError::BudgetExhausted(MAX_SIGNATURE_CHECKS),
+                path,
+                None,
+                below,
+            ));
         }
         if !verified_before(&child.cert, &issuer.cert) {
-            verify_link(child, &issuer)?;
+            verify_link(child, &issuer).map_err(|e| Dead::new(e, path, Some(&issuer), below))?;
             remember_verified(&child.cert, &issuer.cert);
         }
-        check_ca(&issuer, child)?;
-        check_self(&issuer, self.time)?;
+        check_ca(&issuer, child).map_err(|e| Dead::new(e, path, Some(&issuer), above))?;
+        check_self(&issuer, self.time).map_err(|e| Dead::new(e, path, Some(&issuer), above))?;
         // pathLenConstraint counts the non-self-issued intermediates below
         // the issuer (RFC 5280 section 4.2.1.9).
         if let Some(limit) = issuer
@@ -428,10 +581,11 @@ impl<'a> Search<'a> {
         {
             let below = path[1..].iter().filter(|n| !is_self_issued(n)).count();
             if below > limit as usize {
-                return Err(PathError::PathTooLong {
+                let error = PathError::PathTooLong {
                     issuer: issuer.name(),
                     limit,
-                });
+                };
+                return Err(Dead::new(error, path, Some(&issuer), above));
             }
         }
         path.push(issuer);
@@ -519,4 +673,72 @@ fn check_ca(issuer: &Node, child: &Node) -> Result<(), PathError> {
         return Err(fail("keyUsage lacks keyCertSign"));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use test_support::KeyType;
+    use test_support::pki::TestPki;
+
+    fn cert(der: &[u8]) -> Certificate {
+        Certificate::parse(der).expect("certificate")
+    }
+
+    fn checks(f: &PathFailure) -> Vec<&LinkCheck> {
+        f.links.iter().map(|(_, c)| c).collect()
+    }
+
+    #[test]
+    fn an_expired_end_entity_still_shows_its_issuers() {
+        let pki = TestPki::new(KeyType::EcP256);
+        let old = pki.issue(
+            "Expired",
+            KeyType::EcP256,
+            Some(("20200101000000Z", "20210101000000Z")),
+            &[],
+        );
+        let trust = TrustStore::from_certificates([cert(&pki.root.cert.der)]);
+        let validator = PathValidator::new(&trust, &Offline);
+        let pool = [cert(&pki.intermediate.cert.der)];
+        let now = OffsetDateTime::now_utc();
+        let failure = validator
+            .validate_partial(&cert(&old.cert.der), &pool, now)
+            .expect_err("expired");
+        assert!(matches!(failure.error, PathError::Expired { .. }));
+        let c = checks(&failure);
+        assert_eq!(c.len(), 3, "{c:?}");
+        assert!(matches!(c[0], LinkCheck::Failed(PathError::Expired { .. })));
+        assert_eq!(c[1..], [&LinkCheck::Passed, &LinkCheck::Passed]);
+        // validate gives the same error and builds nothing more.
+        assert_eq!(
+            validator
+                .validate(&cert(&old.cert.der), &pool, now)
+                .expect_err("expired"),
+            failure.error
+        );
+    }
+
+    #[test]
+    fn an_unknown_root_fails_at_the_last_certificate_reached() {
+        let pki = TestPki::new(KeyType::EcP256);
+        let other = TestPki::new(KeyType::EcP256);
+        let signer = pki.issue("Signer", KeyType::EcP256, None, &[]);
+        let trust = TrustStore::from_certificates([cert(&other.root.cert.der)]);
+        let validator = PathValidator::new(&trust, &Offline);
+        let failure = validator
+            .validate_partial(
+                &cert(&signer.cert.der),
+                &[cert(&pki.intermediate.cert.der), cert(&pki.root.cert.der)],
+                OffsetDateTime::now_utc(),
+            )
+            .expect_err("untrusted");
+        let c = checks(&failure);
+        assert_eq!(c.len(), 3, "signer, intermediate, root: {c:?}");
+        assert_eq!(c[..2], [&LinkCheck::Passed, &LinkCheck::Passed]);
+        assert!(matches!(
+            c[2],
+            LinkCheck::Failed(PathError::UntrustedRoot { .. })
+        ));
+    }
 }

@@ -18,6 +18,12 @@
 //!    certificate revoked after the validation time does not fail a
 //!    time-stamped signature: it was made while the certificate was good.
 //!
+//! Besides the verdict, each signer's report carries the certification
+//! path link by link ([`SignerReport::links`]): every certificate with what
+//! path validation found about it and its revocation status — also when the
+//! chain failed, as far as the closest path got — so that a person can be
+//! shown which link broke and why.
+//!
 //! The engine is synchronous and does its network I/O (AIA, CRL, OCSP)
 //! through the traits it is given; the server calls it on a blocking
 //! thread.
@@ -31,7 +37,7 @@ use time::OffsetDateTime;
 use crate::cades::{self, CadesLevel, LongTermData};
 use crate::cms::attributes as attr;
 use crate::cms::{Content, SignedData, SignerFailure, SignerInfo};
-use crate::path::{IssuerSource, PathError, PathValidator};
+use crate::path::{IssuerSource, LinkCheck, PathError, PathValidator};
 use crate::revocation::{RevocationChecker, RevocationSource, RevocationStatus};
 use crate::tsp::TimestampToken;
 use crate::{Certificate, TrustStore};
@@ -164,6 +170,20 @@ impl ChainStatus {
     }
 }
 
+/// One certificate of a signer's certification path, with what was found
+/// about it.
+#[derive(Clone, Debug)]
+pub struct ChainLink {
+    /// The certificate.
+    pub certificate: Certificate,
+    /// What path validation found: passed, failed (and by which rule), or
+    /// not reached.
+    pub check: LinkCheck,
+    /// Its revocation status, when it was asked: every certificate of a
+    /// complete path but the trust anchor, when revocation is checked.
+    pub revocation: Option<RevocationStatus>,
+}
+
 /// Everything found about one signer.
 #[derive(Clone, Debug)]
 pub struct SignerReport {
@@ -184,6 +204,12 @@ pub struct SignerReport {
     pub long_term_problems: Vec<String>,
     /// The chain check.
     pub chain: ChainStatus,
+    /// The certification path link by link, end entity first: the whole
+    /// path when one was found (valid, revoked or of unknown revocation
+    /// status), the closest path when none was (see
+    /// [`PathValidator::validate_partial`]); empty when the chain was not
+    /// checked.
+    pub links: Vec<ChainLink>,
     /// Whether an unknown revocation status counts as a failure.
     require_revocation: bool,
 }
@@ -282,6 +308,7 @@ impl Validator<'_> {
             signature: check.result.clone(),
             long_term_problems: Vec::new(),
             chain: ChainStatus::NotChecked,
+            links: Vec::new(),
             require_revocation: options.require_revocation,
         };
         if report.signature.is_err() {
@@ -333,8 +360,19 @@ impl Validator<'_> {
             pool.extend(data.certificates.iter().cloned());
         }
         let validator = PathValidator::new(self.trust, self.issuers);
-        report.chain = match validator.validate(&cert, &pool, report.validation_time) {
-            Err(e) => ChainStatus::Invalid(e),
+        report.chain = match validator.validate_partial(&cert, &pool, report.validation_time) {
+            Err(failure) => {
+                report.links = failure
+                    .links
+                    .into_iter()
+                    .map(|(certificate, check)| ChainLink {
+                        certificate,
+                        check,
+                        revocation: None,
+                    })
+                    .collect();
+                ChainStatus::Invalid(failure.error)
+            }
             Ok(path) => {
                 let embedded = EmbeddedRevocation {
                     crls: long_term
@@ -349,7 +387,19 @@ impl Validator<'_> {
                         .map(|d| d.ocsp_responses.clone())
                         .unwrap_or_default(),
                 };
-                self.revocation_status(&path.certificates, report.validation_time, &embedded)
+                let statuses =
+                    self.revocation_statuses(&path.certificates, report.validation_time, &embedded);
+                report.links = path
+                    .certificates
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| ChainLink {
+                        certificate: c.clone(),
+                        check: LinkCheck::Passed,
+                        revocation: statuses.as_ref().and_then(|s| s.get(i)).cloned(),
+                    })
+                    .collect();
+                chain_status(&path.certificates, statuses, report.validation_time)
             }
         };
         if let Some(data) = &long_term {
@@ -374,7 +424,12 @@ impl Validator<'_> {
         match PathValidator::new(self.trust, self.issuers).validate(cert, intermediates, time) {
             Err(e) => ChainStatus::Invalid(e),
             Ok(path) => {
-                self.revocation_status(&path.certificates, time, &EmbeddedRevocation::default())
+                let statuses = self.revocation_statuses(
+                    &path.certificates,
+                    time,
+                    &EmbeddedRevocation::default(),
+                );
+                chain_status(&path.certificates, statuses, time)
             }
         }
     }
@@ -420,58 +475,23 @@ impl Validator<'_> {
         }
     }
 
-    fn revocation_status(
+    /// The revocation status of every certificate of `path` but the
+    /// anchor, in path order; `None` when revocation is not checked.
+    fn revocation_statuses(
         &self,
         path: &[Certificate],
         time: OffsetDateTime,
         embedded: &EmbeddedRevocation,
-    ) -> ChainStatus {
-        let subject = |cert: &Certificate| {
-            let f = cert.fields();
-            f.subject
-                .simple_name()
-                .map(str::to_owned)
-                .unwrap_or_else(|| f.subject.to_string())
-        };
-        let Some(checker) = self.revocation else {
-            return ChainStatus::Valid {
-                path: path.to_vec(),
-                revocation: Vec::new(),
-            };
-        };
-        // Every link is asked; a revocation anywhere outweighs an unknown
-        // status elsewhere.
-        let statuses: Vec<RevocationStatus> = path
-            .windows(2)
-            .map(|pair| checker.status(&pair[0], &pair[1], time, &embedded.crls, &embedded.ocsp))
-            .collect();
-        for (cert, status) in path.iter().zip(&statuses) {
-            // Revoked after the validation time (after a time-stamp): the
-            // signature was made while the certificate was good.
-            if let RevocationStatus::Revoked {
-                time: at, reason, ..
-            } = status
-                && *at <= time
-            {
-                return ChainStatus::Revoked {
-                    subject: subject(cert),
-                    time: *at,
-                    reason: reason.clone(),
-                };
-            }
-        }
-        for (cert, status) in path.iter().zip(&statuses) {
-            if let RevocationStatus::Unknown { reasons } = status {
-                return ChainStatus::RevocationUnknown {
-                    subject: subject(cert),
-                    reasons: reasons.clone(),
-                };
-            }
-        }
-        ChainStatus::Valid {
-            path: path.to_vec(),
-            revocation: statuses,
-        }
+    ) -> Option<Vec<RevocationStatus>> {
+        let checker = self.revocation?;
+        // Every link is asked, so that each one's status can be reported.
+        Some(
+            path.windows(2)
+                .map(|pair| {
+                    checker.status(&pair[0], &pair[1], time, &embedded.crls, &embedded.ocsp)
+                })
+                .collect(),
+        )
     }
 
     /// Checks the CAdES-X Long Type 1 data; on success the level becomes
@@ -536,5 +556,55 @@ impl Validator<'_> {
         } else {
             report.long_term_problems = problems;
         }
+    }
+}
+
+/// The chain's status from a valid path and its revocation statuses
+/// (`None`: not checked). A revocation anywhere outweighs an unknown status
+/// elsewhere.
+fn chain_status(
+    path: &[Certificate],
+    statuses: Option<Vec<RevocationStatus>>,
+    time: OffsetDateTime,
+) -> ChainStatus {
+    let subject = |cert: &Certificate| {
+        let f = cert.fields();
+        f.subject
+            .simple_name()
+            .map(str::to_owned)
+            .unwrap_or_else(|| f.subject.to_string())
+    };
+    let Some(statuses) = statuses else {
+        return ChainStatus::Valid {
+            path: path.to_vec(),
+            revocation: Vec::new(),
+        };
+    };
+    for (cert, status) in path.iter().zip(&statuses) {
+        // Revoked after the validation time (after a time-stamp): the
+        // signature was made while the certificate was good.
+        if let RevocationStatus::Revoked {
+            time: at, reason, ..
+        } = status
+            && *at <= time
+        {
+            return ChainStatus::Revoked {
+                subject: subject(cert),
+                time: *at,
+                reason: reason.clone(),
+            };
+        }
+    }
+    for (cert, status) in path.iter().zip(&statuses) {
+        if let RevocationStatus::Unknown { reasons } = status {
+            return ChainStatus::RevocationUnknown {
+                subject: subject(cert),
+                reasons: reasons.clone(),
+            };
+        }
+    }
+    ChainStatus::Valid {
+        path: path.to_vec(),
+        revocation: statuses,
     }
 }

@@ -23,7 +23,7 @@ use utoipa_swagger_ui::SwaggerUi;
 use crate::cipher::ticket::handlers as ticket;
 use crate::openapi::ApiDoc;
 use crate::state::AppState;
-use crate::{cryptoapi, health, kontur_auth, reestro};
+use crate::{cryptoapi, health, kontur_auth, reestro, web};
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
@@ -136,7 +136,9 @@ pub fn app(state: AppState) -> Router {
         .merge(reestro_contents)
         .merge(reestro_verify)
         .merge(tickets)
-        .with_state(state)
+        .with_state(state.clone())
+        // The web page for people: its own body limits and request budget.
+        .merge(web::router(state))
         .merge(docs);
 
     let trace = TraceLayer::new_for_http()

@@ -9,7 +9,7 @@ use crate::cipher::ticket::{
     error as ticket_error, handlers as ticket, options as ticket_options, verify as ticket_verify,
 };
 use crate::cryptoapi::{certificate, error, validate};
-use crate::{health, kontur_auth, reestro};
+use crate::{health, kontur_auth, reestro, web};
 
 /// signet's API description.
 #[derive(OpenApi)]
@@ -49,6 +49,9 @@ use crate::{health, kontur_auth, reestro};
         ticket::start_verifier,
         ticket::verifier_result,
         ticket::protection_certificate,
+        web::assets::page,
+        web::verify::verify,
+        web::certificate::certificate,
     ),
     components(schemas(
         health::Health,
@@ -81,6 +84,17 @@ use crate::{health, kontur_auth, reestro};
         ticket_verify::VerifierAnswer,
         ticket_verify::VerifyResult,
         ticket_verify::TimestampResult,
+        web::ErrorBody,
+        web::verify::VerifyForm,
+        web::report::PageReport,
+        web::report::SignerView,
+        web::report::ChainLinkView,
+        web::report::Identifier,
+        web::report::Verdict,
+        web::report::LinkStatus,
+        web::certificate::CertificateView,
+        web::certificate::Section,
+        web::certificate::Field,
     )),
     modifiers(&BearerAuth),
     tags(
@@ -89,6 +103,7 @@ use crate::{health, kontur_auth, reestro};
         (name = "kontur-auth", description = "Kontur auth: login by certificate, sessions"),
         (name = "cipher", description = "Cipher BIS ticket API: sessions, key containers, certificate info, signing and verification; every JSON parameter may come as a protected parameter (encryptedData + secretKey)"),
         (name = "reestro", description = "Kontur Reestro: contents and signature verification (paths under the configured prefix)"),
+        (name = "web", description = "The web page for people at /, and the two calls it makes: a signature check with a report for people, and a certificate's fields in Ukrainian, Russian or English; no authentication, a per-address request budget"),
     )
 )]
 pub struct ApiDoc;

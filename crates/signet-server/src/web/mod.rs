@@ -1,0 +1,204 @@
+//! The web page for people: signet's public face at `/`, for those who are
+//! not programmers — an accountant checking a signed contract, an officer
+//! checking a certificate.
+//!
+//! | route | what |
+//! |---|---|
+//! | `GET /` | the page (one HTML document) |
+//! | `GET /assets/web/{file}` | its stylesheet, script and icon, embedded in the binary |
+//! | `POST /web/verify` | multipart: a `signature` part, then an optional `document` part → a validation report for the page ([`report::PageReport`]) |
+//! | `POST /web/certificate?lang=uk\|ru\|en` | a certificate (DER, PEM or base64) as the body → its fields for a person in that language ([`certificate::CertificateView`]) |
+//!
+//! Design:
+//!
+//! - No network and no build step: plain HTML, CSS and JavaScript under
+//!   `crates/signet-server/assets/web/`, compiled in with `include_str!`.
+//!   Asset URLs carry a hash of their content (`?v=…`), so they are cached
+//!   for a year (`immutable`) while the page itself is revalidated
+//!   (`no-cache`, with an ETag). Every answer of the page family carries a
+//!   strict Content-Security-Policy (scripts and styles from signet only, no
+//!   inline script, no framing) and `X-Content-Type-Options: nosniff`.
+//! - `/web/verify` reads the `signature` part whole (at most
+//!   `validate_max_body_bytes`, as `/v3/validate` accepts; an attached
+//!   signature carries its document) and parses it, then streams the
+//!   `document` part straight into the digests the signers use, on a
+//!   blocking thread fed through a small channel: a document of any size
+//!   (up to `content_max_bytes`, the Reestro upload limit, which is this
+//!   route's body limit) is never held in memory. The page shows the
+//!   upload's progress with XMLHttpRequest progress events; hashing keeps
+//!   pace with the upload, so the report follows the last byte closely.
+//! - The report's verdict is `valid` (every signer valid), `invalid` (a
+//!   signature does not match the document or is broken, a certificate
+//!   was expired, not yet valid or revoked at the validation time, a chain
+//!   signature or CA constraint is broken, a time-stamp does not hold) or
+//!   `indeterminate` (nothing is broken, but the chain does not lead to a
+//!   root this service trusts, or a revocation status that is required
+//!   could not be found) — the ETSI EN 319 102-1 sense of the words. Each
+//!   signer's chain is drawn link by link from the signer to the trust
+//!   anchor with each certificate's status (`valid`, `expired`, `revoked`,
+//!   `unknown`, `untrusted`) and why, from
+//!   [`signet_pki::validate::SignerReport::links`]. Explanations come with
+//!   a `code` the page words in the reader's language; `why` is the
+//!   engine's English text, shown as the technical detail.
+//! - `/web/certificate` words every field with the OID registry's Ukrainian,
+//!   Russian and English descriptions, this module's labels, and the
+//!   key-usage names of the Cipher BIS rendering; it returns the DER
+//!   (base64) for the page to offer as a download.
+//! - Unauthenticated, behind a per-client-address budget: the login
+//!   budget's size (`auth_rate_per_client` requests a minute), counted
+//!   apart from logins, for the two POST routes. Client errors answer 400
+//!   (413 too large, 429 over budget) with `{"error": "…"}`; a 5xx means a
+//!   real server fault.
+
+pub mod assets;
+pub mod certificate;
+pub mod report;
+pub mod verify;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::extract::ConnectInfo;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::Serialize;
+use tower::ServiceBuilder;
+use tower_http::limit::RequestBodyLimitLayer;
+use utoipa::ToSchema;
+
+use crate::rate_limit::RateLimiter;
+use crate::state::AppState;
+
+/// What the page's handlers share: the application state and their own
+/// request budget.
+#[derive(Clone)]
+pub struct WebState {
+    /// The application state.
+    pub app: AppState,
+    /// Requests per client address per minute.
+    pub limiter: Arc<RateLimiter>,
+}
+
+/// Bytes a multipart body may add around its parts (boundaries, part
+/// headers).
+const MULTIPART_OVERHEAD: usize = 64 * 1024;
+
+/// The largest body `POST /web/verify` accepts: a document as large as a
+/// Reestro upload, a signature as large as `/v3/validate` takes, and the
+/// multipart framing.
+pub fn verify_body_limit(config: &crate::ServerConfig) -> usize {
+    usize::try_from(config.content_max_bytes)
+        .unwrap_or(usize::MAX)
+        .saturating_add(config.validate_max_body_bytes)
+        .saturating_add(MULTIPART_OVERHEAD)
+}
+
+/// The page's routes, with their state and body limits.
+pub fn router(state: AppState) -> Router {
+    let config = state.config.clone();
+    let web = WebState {
+        limiter: Arc::new(RateLimiter::new(config.auth_rate_per_client)),
+        app: state,
+    };
+    let limit = |n: usize| {
+        ServiceBuilder::new()
+            .layer(RequestBodyLimitLayer::new(n))
+            .layer(DefaultBodyLimit::max(n))
+    };
+    let verify_limit = verify_body_limit(&config);
+    // Only axum's own limit here: its Multipart then tells a body over
+    // the limit (413) from a broken one (400); the handler checks
+    // Content-Length up front.
+    let verify = Router::new()
+        .route("/web/verify", post(verify::verify))
+        .layer(DefaultBodyLimit::max(verify_limit));
+    let small = Router::new()
+        .route("/", get(assets::page))
+        .route("/assets/web/{file}", get(assets::asset))
+        .route("/web/certificate", post(certificate::certificate))
+        .layer(limit(config.max_body_bytes));
+    Router::new()
+        .merge(verify)
+        .merge(small)
+        .with_state(web)
+        .layer(axum::middleware::map_response(assets::security_headers))
+}
+
+/// The body of an error answer.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorBody {
+    /// What went wrong, for a person.
+    pub error: String,
+}
+
+/// An error of the page's API.
+#[derive(Debug)]
+pub struct WebError(StatusCode, String);
+
+impl WebError {
+    /// 400: the request cannot be used.
+    pub fn bad_request(m: impl Into<String>) -> Self {
+        WebError(StatusCode::BAD_REQUEST, m.into())
+    }
+
+    /// 413: too large.
+    pub fn too_large(m: impl Into<String>) -> Self {
+        WebError(StatusCode::PAYLOAD_TOO_LARGE, m.into())
+    }
+
+    /// An extractor's rejection, with its status (400, 413, …).
+    pub fn with_status(status: StatusCode, m: impl Into<String>) -> Self {
+        WebError(status, m.into())
+    }
+
+    /// 500: a server fault; the cause is logged, not shown.
+    pub fn internal(cause: impl std::fmt::Display) -> Self {
+        tracing::error!(%cause, "web page request failed");
+        WebError(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal server error".into(),
+        )
+    }
+
+    /// The status code.
+    pub fn status(&self) -> StatusCode {
+        self.0
+    }
+}
+
+impl IntoResponse for WebError {
+    fn into_response(self) -> Response {
+        (self.0, Json(ErrorBody { error: self.1 })).into_response()
+    }
+}
+
+/// The client's address: the first `X-Forwarded-For` hop behind a proxy,
+/// else the socket peer (as the login budget counts it).
+fn client_ip(connect: Option<&ConnectInfo<SocketAddr>>, headers: &HeaderMap) -> String {
+    headers
+        .get("x-forwarded-for")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(',').next())
+        .map(|v| v.trim().to_owned())
+        .or_else(|| connect.map(|c| c.0.ip().to_string()))
+        .unwrap_or_else(|| "unknown".into())
+}
+
+/// Spends one request of the client's budget; 429 when it is spent.
+fn check_budget(
+    web: &WebState,
+    connect: Option<&ConnectInfo<SocketAddr>>,
+    headers: &HeaderMap,
+) -> Result<(), WebError> {
+    if web.limiter.allow(&client_ip(connect, headers)) {
+        Ok(())
+    } else {
+        Err(WebError(
+            StatusCode::TOO_MANY_REQUESTS,
+            "too many requests from this address; try again in a minute".into(),
+        ))
+    }
+}
