@@ -24,7 +24,7 @@ use signet_pki::path::{Offline, PathValidator};
 use signet_pki::private_key::PrivateKey;
 use signet_pki::validate::{ValidationOptions, ValidationReport, Validator};
 use signet_pki::{Certificate, TrustStore};
-use test_support::shared::{npm_modules, ua as read};
+use test_support::shared::{jkurwa_verifies, ua as read};
 use time::OffsetDateTime;
 use time::macros::datetime;
 
@@ -158,38 +158,6 @@ fn store_a040_key_matches_its_certificate() {
     let paired = &opened.keys[0].certificates;
     assert_eq!(paired.len(), 1);
     assert_eq!(paired[0].der(), own.der());
-}
-
-/// jkurwa's Message.verify on a signature (and detached content).
-fn jkurwa_verifies(sig: &[u8], content: Option<&[u8]>) -> bool {
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    let sig_path = dir.path().join("sig.p7");
-    std::fs::write(&sig_path, sig).expect("the signature is written");
-    let script =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/peers/jkurwa_verify_cms.js");
-    let mut cmd = Command::new("node");
-    cmd.env("NODE_PATH", npm_modules(&["jkurwa"]))
-        .arg(&script)
-        .arg(&sig_path);
-    if let Some(content) = content {
-        let path = dir.path().join("content");
-        std::fs::write(&path, content).expect("the content is written");
-        cmd.arg(path);
-    }
-    let out = cmd
-        .output()
-        .expect("node is installed (Debian package nodejs)");
-    assert!(
-        out.status.success(),
-        "{} failed: {}",
-        script.display(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    match String::from_utf8_lossy(&out.stdout).trim() {
-        "true" => true,
-        "false" => false,
-        other => panic!("unexpected answer {other:?}"),
-    }
 }
 
 #[test]

@@ -21,7 +21,7 @@ use signet_store::SqliteStore;
 use test_support::KeyType;
 use test_support::net::{HttpServer, Route};
 use test_support::pki::{Party, TestPki};
-use test_support::shared::ua;
+use test_support::shared::{jkurwa_signing_certificate, jkurwa_verifies, ua};
 use tower::ServiceExt;
 
 const DOC: &[u8] = b"signet ticket test document \xd0\xb4\xd0\xbe\xd0\xba";
@@ -880,4 +880,68 @@ async fn cades_x_long_with_the_engines_revocation_data() {
     assert_eq!(a.status, StatusCode::INTERNAL_SERVER_ERROR);
     let cause = a.json()["failureCause"].as_str().expect("cause").to_owned();
     assert!(cause.contains("was revoked"), "{cause}");
+}
+
+/// A DSTU 4145 key in a PKCS#8 store (STORE_A040.dat), with a signing
+/// certificate jkurwa made for it uploaded beside it: signet signs through
+/// the ticket, and jkurwa verifies the signature.
+#[tokio::test]
+async fn dstu_signature_made_in_a_ticket_verifies_in_jkurwa() {
+    let dir = tempfile::tempdir().expect("dir");
+    let store = SqliteStore::open(&dir.path().join("s.db"))
+        .await
+        .expect("sqlite");
+    let cert = jkurwa_signing_certificate("Key40A0.cer", "signet DSTU signer");
+    let trust = TrustStore::from_certificates([Certificate::parse(&cert).expect("jkurwa cert")]);
+    let c = Client {
+        state: AppState::new(config(), Arc::new(store), trust),
+        lang: "uk",
+    };
+    let t = c.open().await;
+    c.call(
+        "PUT",
+        &format!("/api/v1/ticket/{t}/keyStore"),
+        Some(json!({
+            "base64Data": B64.encode(ua("STORE_A040.dat")),
+            "certificates": [B64.encode(&cert)],
+        })),
+    )
+    .await
+    .ok();
+    let info = c
+        .call(
+            "PUT",
+            &format!("/api/v1/ticket/{t}/keyStore/certificate/info/signature"),
+            Some(json!({"keyStorePassword": "password"})),
+        )
+        .await
+        .ok();
+    assert_eq!(
+        info["publicKeyCertificateInfo"]["value"]["dsAlgorism"]["value"],
+        "ДСТУ 4145-2002, ПБ, little-endian",
+        "{info}"
+    );
+    for attached in [false, true] {
+        c.raw("POST", &format!("/api/v1/ticket/{t}/data"), DOC.to_vec())
+            .await
+            .ok();
+        c.call(
+            "PUT",
+            &format!("/api/v1/ticket/{t}/option"),
+            Some(json!({"signatureType": if attached { "attached" } else { "detached" }})),
+        )
+        .await
+        .ok();
+        c.sign(&t, "password").await.ok();
+        let sig = c.signature(&t).await;
+        let content = (!attached).then_some(DOC);
+        assert!(
+            jkurwa_verifies(&sig, content),
+            "jkurwa rejects (attached {attached})"
+        );
+        assert!(!jkurwa_verifies(&sig, Some(b"other content")));
+        let v = c.verify(&t).await.ok();
+        assert_eq!(v["verifyResults"][0]["status"], "SUCCESS", "{v}");
+        assert_eq!(v["verifyResults"][0]["signatureType"], "CAdES-BES", "{v}");
+    }
 }

@@ -5,6 +5,7 @@
 //! `$HOME/.cache/signet-npm`).
 
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 /// The path of `name` in `../shared/testdata/ua`.
 pub fn ua_path(name: &str) -> PathBuf {
@@ -38,4 +39,62 @@ pub fn npm_modules(packages: &[&str]) -> PathBuf {
         );
     }
     dir
+}
+
+/// A script of `scripts/peers`.
+fn peer_script(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../scripts/peers")
+        .join(name)
+}
+
+/// Runs `node scripts/peers/SCRIPT ARGS` with `packages` on NODE_PATH; its
+/// standard output, or a panic with its standard error.
+fn run_peer(script: &str, packages: &[&str], args: &[&Path]) -> Vec<u8> {
+    let script = peer_script(script);
+    let out = Command::new("node")
+        .env("NODE_PATH", npm_modules(packages))
+        .arg(&script)
+        .args(args)
+        .output()
+        .expect("node is installed (Debian package nodejs)");
+    assert!(
+        out.status.success(),
+        "{} failed: {}",
+        script.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+/// jkurwa's Message.verify on a CMS signature (and detached content):
+/// `scripts/peers/jkurwa_verify_cms.js`.
+pub fn jkurwa_verifies(sig: &[u8], content: Option<&[u8]>) -> bool {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let sig_path = dir.path().join("sig.p7");
+    std::fs::write(&sig_path, sig).expect("the signature is written");
+    let content_path = dir.path().join("content");
+    let mut args: Vec<&Path> = vec![&sig_path];
+    if let Some(content) = content {
+        std::fs::write(&content_path, content).expect("the content is written");
+        args.push(&content_path);
+    }
+    let out = run_peer("jkurwa_verify_cms.js", &["jkurwa"], &args);
+    match String::from_utf8_lossy(&out).trim() {
+        "true" => true,
+        "false" => false,
+        other => panic!("unexpected answer {other:?}"),
+    }
+}
+
+/// A self-signed DSTU 4145 signing certificate (keyUsage digitalSignature,
+/// nonRepudiation; organizationName `cn`) that jkurwa makes for the
+/// private key `key` of the test data (jkurwa's DER form, e.g.
+/// `Key40A0.cer`): `scripts/peers/jkurwa_make_cert.js`.
+pub fn jkurwa_signing_certificate(key: &str, cn: &str) -> Vec<u8> {
+    run_peer(
+        "jkurwa_make_cert.js",
+        &["jkurwa", "gost89"],
+        &[&ua_path(key), Path::new(cn)],
+    )
 }
