@@ -9,6 +9,7 @@ use std::future::Future;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, Request, StatusCode};
+use axum::middleware::from_fn_with_state;
 use axum::routing::{get, post, put};
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -48,7 +49,11 @@ pub fn app(state: AppState) -> Router {
         .route("/auth/v5.9/approve-cert", post(kontur_auth::approve_cert))
         .route("/auth/v5.9/refresh", post(kontur_auth::refresh))
         .route("/auth/logout", post(kontur_auth::logout))
-        .layer(limit(config.max_body_bytes));
+        .layer(limit(config.max_body_bytes))
+        .layer(from_fn_with_state(
+            (Family::KonturAuth, config.max_body_bytes),
+            too_large_body,
+        ));
     let service = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
@@ -76,7 +81,11 @@ pub fn app(state: AppState) -> Router {
             &format!("{prefix}/signatures/verify"),
             post(reestro::verify::verify),
         )
-        .layer(limit(config.max_body_bytes));
+        .layer(limit(config.max_body_bytes))
+        .layer(from_fn_with_state(
+            (Family::Reestro, config.max_body_bytes),
+            too_large_body,
+        ));
     let tickets = Router::new()
         .route("/api/v1/ticket", post(ticket::create))
         .route(
@@ -122,7 +131,11 @@ pub fn app(state: AppState) -> Router {
             "/api/v1/protectedParameters/certificate",
             get(ticket::protection_certificate),
         )
-        .layer(limit(config.ticket_max_body_bytes));
+        .layer(limit(config.ticket_max_body_bytes))
+        .layer(from_fn_with_state(
+            (Family::CipherTicket, config.ticket_max_body_bytes),
+            too_large_body,
+        ));
     // Everything else, the documentation and unknown paths included, gets
     // the small limit.
     let docs = Router::new()
@@ -163,6 +176,46 @@ pub fn app(state: AppState) -> Router {
                 config.request_timeout,
             )),
     )
+}
+
+/// Whose error format a body-limit refusal takes.
+#[derive(Clone, Copy, Debug)]
+enum Family {
+    /// Kontur auth: the description as text (spec 000: "the description
+    /// is in the response body").
+    KonturAuth,
+    /// Reestro: `{code, message, target, errors}`.
+    Reestro,
+    /// Cipher BIS: `{message}` in the user's language.
+    CipherTicket,
+}
+
+/// Turns the plain-text 413 that axum's body limit answers into the API
+/// family's own error body, so that a client reads every refusal the same
+/// way. Used as `from_fn_with_state((family, limit), too_large_body)`.
+async fn too_large_body(
+    axum::extract::State((family, limit)): axum::extract::State<(Family, usize)>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let lang = crate::cipher::ticket::messages::request_lang(req.headers());
+    let response = next.run(req).await;
+    let is_json = response
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if response.status() != StatusCode::PAYLOAD_TOO_LARGE || is_json {
+        return response;
+    }
+    let why = format!("the request body is larger than the limit of {limit} bytes");
+    match family {
+        Family::KonturAuth => (StatusCode::PAYLOAD_TOO_LARGE, why).into_response(),
+        Family::Reestro => reestro::error::ReestroError::too_large(why).into_response(),
+        Family::CipherTicket => {
+            crate::cipher::ticket::error::TicketError::TooLarge(why).into_response_in(lang)
+        }
+    }
 }
 
 /// Serves `app` on `listener` until `shutdown` completes, then lets

@@ -39,6 +39,9 @@ pub enum TicketError {
     /// 400: the request itself is wrong; the text says how.
     #[error("bad request: {0}")]
     BadRequest(String),
+    /// 413: the body is over the limit; the text says which.
+    #[error("too large: {0}")]
+    TooLarge(String),
     /// 500: the operation failed.
     #[error("{cause}")]
     Failed {
@@ -67,6 +70,10 @@ impl TicketError {
             TicketError::NoTicket => message(StatusCode::BAD_REQUEST, Msg::NoTicket.text(lang)),
             TicketError::BadRequest(why) => message(
                 StatusCode::BAD_REQUEST,
+                &format!("{} {why}", Msg::BadRequest.text(lang)),
+            ),
+            TicketError::TooLarge(why) => message(
+                StatusCode::PAYLOAD_TOO_LARGE,
                 &format!("{} {why}", Msg::BadRequest.text(lang)),
             ),
             TicketError::Failed { message, cause } => (
