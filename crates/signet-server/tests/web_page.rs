@@ -238,6 +238,44 @@ async fn a_valid_detached_signature_is_valid_with_the_signer_and_the_chain() {
     assert_eq!(chain[0]["thumbprint"], cert.thumbprint_hex());
 }
 
+/// A CAdES-T signature: the report gives the time-stamp's time and the
+/// level; a time-stamp over other data makes the signature invalid.
+#[tokio::test]
+async fn a_cades_t_signature_shows_its_time_stamp() {
+    use test_support::der_tree;
+    const STS: &str = "1.2.840.113549.1.9.16.2.14";
+    let e = env().await;
+    let tsa = e.pki.tsa(KeyType::Rsa(2048));
+    let sig = e.pki.sign(&[&e.signer], DOC, &cades());
+    let value = der_tree::signature_value(&sig, 0);
+    let stamped = der_tree::add_unsigned_attribute(&sig, 0, STS, &e.pki.timestamp(&tsa, &value));
+    let (status, v) = verify(
+        e.state.clone(),
+        &[
+            ("signature", Some("contract.pdf.p7s"), &stamped),
+            ("document", Some("contract.pdf"), DOC),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{v}");
+    assert_eq!(v["verdict"], "valid", "{v}");
+    let s = &v["signers"][0];
+    assert_eq!(s["cadesLevel"], "CAdES-T", "{v}");
+    let at = s["timestampTime"].as_str().expect("timestampTime");
+    assert!(at.ends_with('Z') && at.starts_with("20"), "{at}");
+
+    let wrong = der_tree::add_unsigned_attribute(&sig, 0, STS, &e.pki.timestamp(&tsa, b"other"));
+    let (_, v) = verify(
+        e.state.clone(),
+        &[
+            ("signature", Some("contract.pdf.p7s"), &wrong),
+            ("document", Some("contract.pdf"), DOC),
+        ],
+    )
+    .await;
+    assert_eq!(v["verdict"], "invalid", "{v}");
+}
+
 #[tokio::test]
 async fn a_tampered_document_is_invalid_and_the_chain_is_not_drawn() {
     let e = env().await;
