@@ -12,6 +12,8 @@
 //! and fails when the file says otherwise. After a deliberate change, run
 //! it with `SIGNET_UPDATE_SECURITY_MD=1` to rewrite the table.
 
+mod common;
+
 use std::sync::Arc;
 
 use axum::body::Body;
@@ -22,7 +24,7 @@ use http_body_util::BodyExt;
 use serde_json::{Map, Value, json};
 use signet_pki::TrustStore;
 use signet_server::{AppState, ServerConfig, app};
-use signet_store::{NewOrganization, Session, SqliteStore, Store, TokenHash, now_unix};
+use signet_store::{SqliteStore, Store};
 use tower::ServiceExt;
 
 /// Every body limit of the test service.
@@ -241,31 +243,8 @@ async fn service() -> Service {
             .await
             .expect("sqlite"),
     );
-    let org = store
-        .create_organization(NewOrganization {
-            name: "Bad input".into(),
-            ..Default::default()
-        })
-        .await
-        .expect("org")
-        .id;
-    let thumbprint = "00".repeat(20);
-    store.grant(org, &thumbprint).await.expect("grant");
-    let sid = signet_server::sessions::new_token().expect("rng");
-    let now = now_unix();
-    store
-        .create_session(&Session {
-            id_hash: TokenHash::of(&sid),
-            refresh_hash: TokenHash::of(&format!("r-{sid}")),
-            thumbprint,
-            subject: "bad input".into(),
-            created_at: now,
-            last_seen_at: now,
-            idle_expires_at: now + 3600,
-            expires_at: now + 3600,
-        })
-        .await
-        .expect("session");
+    let org = common::organisation(&store, "Bad input").await;
+    let reestro_auth = common::reestro_session(&store, &"00".repeat(20), org).await;
     let mut config = ServerConfig::new("127.0.0.1:0".parse().expect("addr"));
     config.max_body_bytes = LIMIT;
     config.validate_max_body_bytes = LIMIT;
@@ -274,7 +253,7 @@ async fn service() -> Service {
     config.api_keys = vec![API_KEY.into()];
     Service {
         state: AppState::new(config, store, TrustStore::default()),
-        reestro_auth: format!("ReestroAuth auth.sid={sid}&portal.orgid={org}"),
+        reestro_auth,
         _dir: dir,
     }
 }

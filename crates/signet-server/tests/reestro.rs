@@ -4,6 +4,8 @@
 //! error code, other organisations' contents, the path prefix, SQLite and
 //! PostgreSQL, and a 2 GiB content verified with bounded memory.
 
+mod common;
+
 use std::str::FromStr;
 use std::sync::Arc;
 
@@ -13,7 +15,7 @@ use http_body_util::BodyExt;
 use serde_json::{Value, json};
 use signet_pki::{Certificate, TrustStore};
 use signet_server::{AppState, ServerConfig, app};
-use signet_store::{NewOrganization, PgStore, Session, SqliteStore, Store, TokenHash, now_unix};
+use signet_store::{NewOrganization, PgStore, SqliteStore, Store};
 use test_support::KeyType;
 use test_support::pki::{Party, SignOptions, TestPki};
 use tower::ServiceExt;
@@ -33,39 +35,13 @@ struct Env {
 
 async fn session_for(store: &Arc<dyn Store>, party_cert: &[u8], org: Uuid) -> String {
     let cert = Certificate::parse(party_cert).expect("cert");
-    store
-        .grant(org, &cert.thumbprint_hex())
-        .await
-        .expect("grant");
-    let sid = signet_server::sessions::new_token().expect("rng");
-    let now = now_unix();
-    store
-        .create_session(&Session {
-            id_hash: TokenHash::of(&sid),
-            refresh_hash: TokenHash::of(&format!("r-{sid}")),
-            thumbprint: cert.thumbprint_hex(),
-            subject: "test".into(),
-            created_at: now,
-            last_seen_at: now,
-            idle_expires_at: now + 3600,
-            expires_at: now + 3600,
-        })
-        .await
-        .expect("session");
-    format!("ReestroAuth auth.sid={sid}&portal.orgid={org}")
+    common::reestro_session(store, &cert.thumbprint_hex(), org).await
 }
 
 async fn env_with(store: Arc<dyn Store>, dir: tempfile::TempDir) -> Env {
     let pki = TestPki::new(KeyType::Rsa(2048));
     let user = pki.issue("Reestro user", KeyType::Rsa(2048), None, &[]);
-    let org = store
-        .create_organization(NewOrganization {
-            name: "Ромашка".into(),
-            ..Default::default()
-        })
-        .await
-        .expect("org")
-        .id;
+    let org = common::organisation(&store, "Ромашка").await;
     let auth = session_for(&store, &user.cert.der, org).await;
     let mut config = ServerConfig::new("127.0.0.1:0".parse().expect("addr"));
     config.reestro_prefix = PREFIX.into();

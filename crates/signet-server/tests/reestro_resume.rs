@@ -11,6 +11,7 @@
 //! temporary directory, PostgreSQL on 127.0.0.1:5432 in a schema of its
 //! own, `SIGNET_TEST_POSTGRES_URL` to override).
 
+mod common;
 #[path = "../../signet-store/tests/common/mod.rs"]
 mod store_common;
 
@@ -22,7 +23,7 @@ use http_body_util::BodyExt;
 use serde_json::{Value, json};
 use signet_pki::{Certificate, TrustStore};
 use signet_server::{AppState, ServerConfig, app};
-use signet_store::{NewOrganization, Session, TokenHash, now_unix};
+use signet_store::NewOrganization;
 use store_common::Fixture;
 use test_support::KeyType;
 use test_support::pki::{Party, SignOptions, TestPki};
@@ -49,33 +50,11 @@ async fn env(fixture: Fixture, tune: impl FnOnce(&mut ServerConfig)) -> Env {
     let pki = TestPki::new(KeyType::Rsa(2048));
     let user = pki.issue("Reestro user", KeyType::Rsa(2048), None, &[]);
     let signer = pki.issue("Иванов Иван Иванович", KeyType::EcP256, None, &[]);
-    let org = store
-        .create_organization(NewOrganization {
-            name: "Ромашка".into(),
-            ..Default::default()
-        })
-        .await
-        .expect("org")
-        .id;
+    let org = common::organisation(&store, "Ромашка").await;
     let thumbprint = Certificate::parse(&user.cert.der)
         .expect("cert")
         .thumbprint_hex();
-    store.grant(org, &thumbprint).await.expect("grant");
-    let sid = signet_server::sessions::new_token().expect("rng");
-    let now = now_unix();
-    store
-        .create_session(&Session {
-            id_hash: TokenHash::of(&sid),
-            refresh_hash: TokenHash::of(&format!("r-{sid}")),
-            thumbprint,
-            subject: "test".into(),
-            created_at: now,
-            last_seen_at: now,
-            idle_expires_at: now + 3600,
-            expires_at: now + 3600,
-        })
-        .await
-        .expect("session");
+    let auth = common::reestro_session(&store, &thumbprint, org).await;
     let mut config = ServerConfig::new("127.0.0.1:0".parse().expect("addr"));
     config.reestro_prefix = PREFIX.into();
     tune(&mut config);
@@ -85,7 +64,7 @@ async fn env(fixture: Fixture, tune: impl FnOnce(&mut ServerConfig)) -> Env {
         state: AppState::new(config, store, trust),
         pki,
         signer,
-        auth: format!("ReestroAuth auth.sid={sid}&portal.orgid={org}"),
+        auth,
         _fixture: fixture,
     }
 }

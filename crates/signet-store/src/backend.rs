@@ -1310,14 +1310,28 @@ impl PgStore {
         organization: Uuid,
         id: Uuid,
     ) -> Result<bool, StoreError> {
-        let mut tx = self.pool.begin().await?;
-        let blob_id: Option<String> = sqlx::query_scalar(
+        self.delete_row_and_chunks(
             "DELETE FROM contents WHERE id = $1 AND organization_id = $2 RETURNING blob_id",
+            organization,
+            id,
         )
-        .bind(id.to_string())
-        .bind(organization.to_string())
-        .fetch_optional(&mut *tx)
-        .await?;
+        .await
+    }
+
+    /// Runs `delete` (a DELETE … RETURNING blob_id of one row of the
+    /// organisation) and removes that blob's chunks, in one transaction.
+    async fn delete_row_and_chunks(
+        &self,
+        delete: &'static str,
+        organization: Uuid,
+        id: Uuid,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let blob_id: Option<String> = sqlx::query_scalar(delete)
+            .bind(id.to_string())
+            .bind(organization.to_string())
+            .fetch_optional(&mut *tx)
+            .await?;
         let Some(blob_id) = blob_id else {
             tx.rollback().await?;
             return Ok(false);
@@ -1477,24 +1491,12 @@ impl PgStore {
         organization: Uuid,
         id: Uuid,
     ) -> Result<bool, StoreError> {
-        let mut tx = self.pool.begin().await?;
-        let blob_id: Option<String> = sqlx::query_scalar(
+        self.delete_row_and_chunks(
             "DELETE FROM content_uploads WHERE id = $1 AND organization_id = $2 RETURNING blob_id",
+            organization,
+            id,
         )
-        .bind(id.to_string())
-        .bind(organization.to_string())
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some(blob_id) = blob_id else {
-            tx.rollback().await?;
-            return Ok(false);
-        };
-        sqlx::query("DELETE FROM content_chunks WHERE blob_id = $1")
-            .bind(&blob_id)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        Ok(true)
+        .await
     }
 
     async fn expire_uploads_and_bytes(&self, idle_since: i64) -> Result<u64, StoreError> {

@@ -2,5 +2,5 @@
 //! by the ticket API and `signet inspect --cipher`.
 
 pub mod certinfo;
-mod labels;
+pub(crate) mod labels;
 pub mod ticket;

@@ -295,37 +295,6 @@ const LABELS: &[(&str, &str, &str, &str)] = &[
     ("kindUnknown", "невідомо", "неизвестно", "unknown"),
 ];
 
-/// Key usage bit names in bit order ([RFC 5280 section 4.2.1.3]).
-///
-/// [RFC 5280 section 4.2.1.3]: https://datatracker.ietf.org/doc/html/rfc5280#section-4.2.1.3
-const KEY_USAGE: [(&str, &str, &str); 9] = [
-    (
-        "Електронний підпис",
-        "Электронная подпись",
-        "Digital signature",
-    ),
-    ("Невідрікаємість", "Неотрекаемость", "Non-repudiation"),
-    ("Шифрування ключів", "Шифрование ключей", "Key encipherment"),
-    ("Шифрування даних", "Шифрование данных", "Data encipherment"),
-    ("Узгодження ключів", "Согласование ключей", "Key agreement"),
-    (
-        "Підпис сертифікатів",
-        "Подпись сертификатов",
-        "Certificate signing",
-    ),
-    ("Підпис СВС", "Подпись списков отзыва", "CRL signing"),
-    (
-        "Тільки зашифрування",
-        "Только зашифрование",
-        "Encipher only",
-    ),
-    (
-        "Тільки розшифрування",
-        "Только расшифрование",
-        "Decipher only",
-    ),
-];
-
 fn pick<'a>(lang: Lang, uk: &'a str, ru: &'a str, en: &'a str) -> &'a str {
     match lang {
         Lang::Uk => uk,
@@ -501,11 +470,9 @@ impl CertificateView {
         if let Some(ku) = e.key_usage {
             ext.list(
                 "keyUsage",
-                ku.bits().filter_map(|b| {
-                    KEY_USAGE
-                        .get(b)
-                        .map(|(uk, ru, en)| pick(lang, uk, ru, en).to_owned())
-                }),
+                ku.bits()
+                    .filter_map(|b| crate::cipher::labels::key_usage_name(b, lang))
+                    .map(str::to_owned),
             );
         }
         ext.list(
