@@ -98,3 +98,67 @@ pub fn jkurwa_signing_certificate(key: &str, cn: &str) -> Vec<u8> {
         &[&ua_path(key), Path::new(cn)],
     )
 }
+
+/// The bytes of `name` in the installed jkurwa package's own test data
+/// (`node_modules/jkurwa/test/data`), for what `../shared/testdata/ua`
+/// lacks: `SELF_SIGNED_ENC_6929.cer`, the sender certificate of
+/// `enc_message.p7`, is one.
+pub fn jkurwa_test_data(name: &str) -> Vec<u8> {
+    let path = npm_modules(&["jkurwa"]).join("jkurwa/test/data").join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// jkurwa's Message.decrypt on a Ukrainian EnvelopedData with the private
+/// key `key` of `../shared/testdata/ua` (jkurwa's DER form, e.g.
+/// `Key40A0.cer`); `originators` are certificates of the same folder a
+/// static originator may name: `scripts/peers/jkurwa_envelope.js decrypt`.
+/// The plaintext, or jkurwa's error.
+pub fn jkurwa_decrypt_envelope(
+    envelope: &[u8],
+    key: &str,
+    originators: &[&str],
+) -> Result<Vec<u8>, String> {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let envelope_path = dir.path().join("envelope.p7");
+    std::fs::write(&envelope_path, envelope).expect("the envelope is written");
+    let out = Command::new("node")
+        .env("NODE_PATH", npm_modules(&["jkurwa", "gost89"]))
+        .arg(peer_script("jkurwa_envelope.js"))
+        .arg("decrypt")
+        .arg(&envelope_path)
+        .arg(ua_path(key))
+        .args(originators.iter().map(|name| ua_path(name)))
+        .output()
+        .expect("node is installed (Debian package nodejs)");
+    if out.status.success() {
+        Ok(out.stdout)
+    } else {
+        Err(String::from_utf8_lossy(&out.stderr).into_owned())
+    }
+}
+
+/// jkurwa's Message (constructEnveloped) encrypting `plaintext` from the
+/// private key `sender_key` with its certificate `sender_cert` (static
+/// key agreement) to `recipient_cert`, all files of
+/// `../shared/testdata/ua`: `scripts/peers/jkurwa_envelope.js encrypt`.
+pub fn jkurwa_encrypt_envelope(
+    plaintext: &[u8],
+    sender_key: &str,
+    sender_cert: &str,
+    recipient_cert: &str,
+) -> Vec<u8> {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let plain_path = dir.path().join("plaintext");
+    std::fs::write(&plain_path, plaintext).expect("the plaintext is written");
+    run_peer(
+        "jkurwa_envelope.js",
+        &["jkurwa", "gost89"],
+        &[
+            Path::new("encrypt"),
+            &plain_path,
+            &ua_path(sender_key),
+            &ua_path(sender_cert),
+            &ua_path(recipient_cert),
+        ],
+    )
+}

@@ -21,6 +21,6 @@ pub use sign::{
 mod enveloped;
 pub use enveloped::{
     ContentCipher, ENVELOPED_INPUT, EnvelopedError, ID_AUTH_ENVELOPED_DATA, ID_ENVELOPED_DATA,
-    MAX_CONTENT, MAX_RECIPIENTS, decrypt, encrypt_to,
+    MAX_CONTENT, MAX_RECIPIENTS, decrypt, decrypt_with_originators, encrypt_to,
 };
 pub(crate) use enveloped::{SymmetricCipher, cbc_decrypt_padded};

@@ -157,6 +157,11 @@ pub(super) struct Envelope<'a> {
     pub auth_attrs: Option<Vec<u8>>,
     pub mac: Option<&'a [u8]>,
     pub unprotected: Vec<Attr<'a>>,
+    /// The DER of each plain certificate in `originatorInfo.certs`
+    /// (`OriginatorInfo ::= SEQUENCE { certs [0] IMPLICIT CertificateSet
+    /// OPTIONAL, crls [1] IMPLICIT RevocationInfoChoices OPTIONAL }`): where
+    /// a sender may put the certificate its static key agreement names.
+    pub originator_certs: Vec<Vec<u8>>,
 }
 
 /// Reads a ContentInfo holding EnvelopedData or AuthEnvelopedData.
@@ -178,8 +183,9 @@ pub(super) fn read_envelope(der: &[u8]) -> Result<Envelope<'_>, EnvelopedError> 
         .sequence(|r| {
             let _version: u8 = r.decode()?;
             let mut next: AnyRef<'_> = r.decode()?;
+            let mut originator_certs = Vec::new();
             if next.tag() == context(0, true) {
-                // originatorInfo: certificates and CRLs signet does not need.
+                originator_certs = originator_info_certs(next.value())?;
                 next = r.decode()?;
             }
             next.tag().assert_eq(Tag::Set)?;
@@ -241,6 +247,7 @@ pub(super) fn read_envelope(der: &[u8]) -> Result<Envelope<'_>, EnvelopedError> 
                 auth_attrs,
                 mac,
                 unprotected,
+                originator_certs,
             })
         })
         .map_err(|err| {
@@ -254,6 +261,24 @@ pub(super) fn read_envelope(der: &[u8]) -> Result<Envelope<'_>, EnvelopedError> 
         })?;
     envelope.kind = kind;
     Ok(envelope)
+}
+
+/// The DER of the plain certificates of an OriginatorInfo's contents
+/// (other CertificateChoices and the CRLs are skipped), at most
+/// [`MAX_RECIPIENTS`].
+fn originator_info_certs(contents: &[u8]) -> der::Result<Vec<Vec<u8>>> {
+    let mut out = Vec::new();
+    for part in elements(contents)? {
+        if part.tag() != context(0, true) {
+            continue;
+        }
+        for choice in elements(part.value())? {
+            if choice.tag() == Tag::Sequence && out.len() < MAX_RECIPIENTS {
+                out.push(choice.to_der()?);
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// `[n] IMPLICIT OCTET STRING`, primitive or constructed of segments.
@@ -303,7 +328,7 @@ fn attributes(contents: &[u8]) -> der::Result<Vec<Attr<'_>>> {
 
 /// `IssuerAndSerialNumber ::= SEQUENCE { issuer Name, serialNumber
 /// CertificateSerialNumber }`.
-fn issuer_and_serial(any: AnyRef<'_>) -> der::Result<SignerId> {
+pub(super) fn issuer_and_serial(any: AnyRef<'_>) -> der::Result<SignerId> {
     any.sequence(|r| {
         let issuer: AnyRef<'_> = r.decode()?;
         issuer.tag().assert_eq(Tag::Sequence)?;

@@ -7,7 +7,7 @@
 //! | AES-128/192/256-GCM (AuthEnvelopedData) | `GCMParameters { aes-nonce, aes-ICVlen DEFAULT 12 }` | [RFC 5084 section 3.2] |
 //! | DES-EDE3-CBC (decryption only) | IV OCTET STRING | [RFC 3370 section 5.1] |
 //! | GOST 28147-89 CFB, CryptoPro key meshing | `Gost28147-89-Parameters { iv, encryptionParamSet }` | [RFC 4490 section 5.1], [RFC 4357 section 2.3.2] |
-//! | DSTU GOST 28147:2009 CFB, no key meshing (decryption only) | `SEQUENCE { iv, dke }`, the S-box in packed form | Ukrainian key containers (PBES2) and CMS, as the `gost89` npm package and UAPKI read them |
+//! | DSTU GOST 28147:2009 CFB, no key meshing | `SEQUENCE { iv, dke }`, the S-box in packed form (an IV longer than 8 bytes is read by its first 8, as `gost89` does) | Ukrainian key containers (PBES2) and CMS, as the `gost89` npm package and UAPKI read them |
 //! | Kuznyechik / Magma CTR-ACPKM(-OMAC) | `Gost3412-15-Encryption-Parameters { ukm }` | R 1323565.1.025-2019, as gost-engine 3.0 implements it |
 //!
 //! For the R 34.12-2015 modes, `ukm` is `IV ‖ seed` (half a block and 8
@@ -178,8 +178,13 @@ impl ContentAlgorithm {
                         .ok()
                     })
                     .ok_or_else(|| bad_params("DSTU GOST 28147 CFB"))?;
+                // gost89 and jkurwa use the first 8 bytes of a longer IV
+                // (jkurwa's own test messages carry 32 bytes).
                 ContentAlgorithm::Gost28147CfbUa {
-                    iv: <[u8; 8]>::try_from(iv).map_err(|_| bad_params("DSTU GOST 28147 CFB"))?,
+                    iv: iv
+                        .get(..8)
+                        .and_then(|iv| <[u8; 8]>::try_from(iv).ok())
+                        .ok_or_else(|| bad_params("DSTU GOST 28147 CFB"))?,
                     sbox: gost28147::SBox::from_dke_slice(dke)
                         .map_err(|_| bad_params("DSTU GOST 28147 CFB"))?,
                 }
@@ -611,6 +616,37 @@ pub(super) fn seal(
         ciphertext,
         gcm_tag,
         unprotected_attrs,
+    })
+}
+
+/// Encrypts `data` with DSTU GOST 28147:2009 CFB (no key meshing) under
+/// a fresh key, with the S-box of `dke` (packed) and a random 8-byte IV:
+/// `contentEncryptionAlgorithm` is `SEQUENCE { 1.2.804.2.1.1.1.1.1.1.3,
+/// SEQUENCE { iv, dke } }`, as jkurwa's `Message.constructEnveloped` and
+/// UAPKI write it.
+pub(super) fn seal_dstu(data: &[u8], dke: &[u8; 64]) -> Result<Sealed, EnvelopedError> {
+    let mut cek = Zeroizing::new(vec![0u8; 32]);
+    random(cek.as_mut_slice())?;
+    let mut iv = [0u8; 8];
+    random(&mut iv)?;
+    let key = key32(&cek)?;
+    let mut ciphertext = data.to_vec();
+    gost28147::encrypt_cfb(
+        &key,
+        &gost28147::SBox::from_dke(dke),
+        &iv,
+        KeyMeshing::None,
+        &mut ciphertext,
+    );
+    Ok(Sealed {
+        cek,
+        algorithm: seq(&[
+            &oid(&oids::DSTU_GOST28147_CFB),
+            &seq(&[&octets(&iv), &octets(dke)]),
+        ]),
+        ciphertext,
+        gcm_tag: None,
+        unprotected_attrs: None,
     })
 }
 

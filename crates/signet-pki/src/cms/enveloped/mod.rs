@@ -12,13 +12,16 @@
 //! | EC P-256/384/521 | `kari`, ephemeral-static ECDH, `dhSinglePass-stdDH-sha256kdf-scheme`, `aes256-wrap` ([RFC 5753] sections 3.1 and 7.2, [RFC 3394]) | the SHA-1/224/384/512 KDFs (OpenSSL's default is SHA-1), cofactor DH, `aes128-wrap`, `id-alg-CMS3DESwrap` ([RFC 3217]) |
 //! | GOST R 34.10-2001/2012 | `ktri` with `GostR3410-KeyTransport`: ephemeral key, VKO, CryptoPro key wrap ([RFC 4490] section 4.2, [RFC 4357] sections 5.2 and 6.3, [RFC 9189] section 8.2.2 for 2012) | the same, and `kari` with an ephemeral originator key, VKO and the GOST 28147-89 or CryptoPro key wrap ([RFC 4490] section 4.3, TC26's CMS profile) |
 //! | GOST R 34.10-2012 with Kuznyechik/Magma content | `ktri` with `id-gostr3412-2015-*-wrap-kexp15` and `PSKeyTransport` (KEG of R 1323565.1.020-2018, KExp15 of [RFC 9189] section 8.2.1), as gost-engine writes it | the same |
+//! | DSTU 4145-2002 | `kari` as the Ukrainian DSTSZI profile has it: an ephemeral `originatorKey`, a 64-byte ukm, `dhSinglePass-cofactorDH-gost34311kdf` (cofactor DH, GOST 34.311-95 KDF) and `Gost28147-cfb-wrap` (the `dstu` module) | the same with the sender's certificate as static originator (`issuerAndSerialNumber`, as jkurwa writes it; the certificate comes from [`decrypt_with_originators`] or the envelope's `originatorInfo`), and without a ukm (as UAPKI writes it) |
 //! | Ed25519 | refused: Ed25519 keys only sign | — |
 //!
 //! Content: AES-256-CBC ([RFC 3565]) by default for RSA and EC, AES-256-GCM
 //! as AuthEnvelopedData ([RFC 5084]) on request; GOST 28147-89 CFB with
 //! CryptoPro key meshing ([RFC 4490] section 5.1) by default for GOST keys
 //! (S-box TC26 Z for 2012 keys, CryptoPro A for 2001 keys, the same set
-//! wrapping the key), Kuznyechik/Magma CTR-ACPKM(-OMAC) on request.
+//! wrapping the key), Kuznyechik/Magma CTR-ACPKM(-OMAC) on request; DSTU
+//! GOST 28147:2009 CFB without key meshing, S-box DKE №1 written in its
+//! `dke` parameter, for DSTU 4145 keys.
 //! Decryption also reads AES-128/192 and DES-EDE3-CBC content; the
 //! `content` module lists each algorithm's parameters.
 //!
@@ -63,6 +66,7 @@
 
 mod asn1;
 mod content;
+mod dstu;
 mod ecdh;
 mod gost;
 mod oids;
@@ -109,7 +113,10 @@ pub enum ContentCipher {
     Aes256Cbc,
     /// AES-256-GCM in AuthEnvelopedData (RFC 5083, RFC 5084).
     Aes256Gcm,
-    /// GOST 28147-89 CFB with CryptoPro key meshing (RFC 4490 section 5.1).
+    /// GOST 28147-89 CFB with CryptoPro key meshing (RFC 4490 section 5.1);
+    /// for a DSTU 4145 recipient, DSTU GOST 28147:2009 CFB without key
+    /// meshing under the Ukrainian S-box (the only content cipher for
+    /// those keys).
     Gost28147Cfb,
     /// Kuznyechik CTR-ACPKM (`id-gostr3412-2015-kuznyechik-ctracpkm`).
     KuznyechikCtrAcpkm,
@@ -162,6 +169,15 @@ pub enum EnvelopedError {
     /// The private key is not the certificate's.
     #[error("the private key does not belong to the recipient certificate")]
     KeyMismatch,
+    /// A static key agreement (DSTU 4145 EnvelopedData as jkurwa and IIT
+    /// write it) names the sender's certificate, which neither the caller
+    /// ([`decrypt_with_originators`]) nor the envelope's `originatorInfo`
+    /// supplied.
+    #[error(
+        "the enveloped data was encrypted with the sender's certificate key ({0}); \
+         that certificate is needed to decrypt it"
+    )]
+    OriginatorCertificateMissing(String),
     /// The key or the content did not decrypt, or failed its integrity
     /// check.
     #[error("decryption failed: {0}")]
@@ -199,6 +215,7 @@ enum RecipientKey {
         key_type: GostKeyType,
         curve: signet_crypto::gost3410::Curve,
     },
+    Dstu,
 }
 
 fn recipient_key(cert: &Certificate) -> Result<RecipientKey, EnvelopedError> {
@@ -242,9 +259,7 @@ fn recipient_key(cert: &Certificate) -> Result<RecipientKey, EnvelopedError> {
                 curve,
             })
         }
-        KeyAlgorithm::Dstu4145 { .. } => Err(unsupported(
-            "encryption to DSTU 4145 keys (the DSTU cryptography is not built yet)".into(),
-        )),
+        KeyAlgorithm::Dstu4145 { .. } => Ok(RecipientKey::Dstu),
         _ => Err(unsupported(format!(
             "encryption to {} keys",
             crate::oid::name_of(&public.algorithm_oid)
@@ -268,8 +283,8 @@ fn gost89_set(key_type: GostKeyType) -> ParamSet {
 /// for [`ContentCipher::Aes256Gcm`]).
 ///
 /// `cipher` `None` takes the natural default for the key: AES-256-CBC for
-/// RSA and EC, GOST 28147-89 for GOST keys. The certificate's validity and
-/// key usage are the caller's to check.
+/// RSA and EC, GOST 28147-89 for GOST and DSTU 4145 keys. The
+/// certificate's validity and key usage are the caller's to check.
 pub fn encrypt_to(
     recipient: &Certificate,
     data: &[u8],
@@ -311,8 +326,21 @@ pub fn encrypt_to(
             }
             (cipher, gost89_set(*key_type))
         }
+        RecipientKey::Dstu => {
+            let cipher = cipher.unwrap_or(ContentCipher::Gost28147Cfb);
+            if cipher != ContentCipher::Gost28147Cfb {
+                return Err(unsupported(format!(
+                    "{} content for a DSTU 4145 recipient",
+                    cipher.name()
+                )));
+            }
+            (cipher, ParamSet::Tc26Z)
+        }
     };
-    let sealed = content::seal(cipher, data, gost_set)?;
+    let sealed = match key {
+        RecipientKey::Dstu => content::seal_dstu(data, &crate::dstu::DKE_1)?,
+        _ => content::seal(cipher, data, gost_set)?,
+    };
     let (recipient_info, ri_version) = match key {
         RecipientKey::Rsa => (rsa::key_trans(recipient, &sealed.cek)?, 0),
         RecipientKey::Ec(curve) => (ecdh::key_agree(recipient, &curve, &sealed.cek)?, 3),
@@ -320,6 +348,7 @@ pub fn encrypt_to(
             gost::key_trans(recipient, key_type, curve, cipher, gost_set, &sealed.cek)?,
             0,
         ),
+        RecipientKey::Dstu => (dstu::key_agree(recipient, &sealed.cek)?, 3),
     };
     let recipient_infos = cons(0x31, &[&recipient_info]);
     let eci = seq(&[
@@ -357,10 +386,32 @@ pub fn encrypt_to(
 /// Decrypts enveloped data (DER, BER, PEM or base64; EnvelopedData or
 /// AuthEnvelopedData) addressed to `recipient_cert`, with `key`, the
 /// certificate's private key.
+///
+/// A static-static key agreement (the sender's certificate as originator)
+/// needs that certificate: it is looked for in the envelope's
+/// `originatorInfo`, else [`EnvelopedError::OriginatorCertificateMissing`];
+/// [`decrypt_with_originators`] takes it from the caller.
 pub fn decrypt(
     enveloped_der_or_pem: &[u8],
     recipient_cert: &Certificate,
     key: &PrivateKey,
+) -> Result<Zeroizing<Vec<u8>>, EnvelopedError> {
+    decrypt_with_originators(enveloped_der_or_pem, recipient_cert, key, &[])
+}
+
+/// [`decrypt`], with `originators`: certificates of senders that a
+/// KeyAgreeRecipientInfo may name by `issuerAndSerialNumber` or
+/// `subjectKeyIdentifier` (static-static DSTU 4145 key agreement, as
+/// jkurwa's `Message` and IIT's library write Ukrainian EnvelopedData),
+/// besides those in the envelope's `originatorInfo`.
+///
+/// Decryption proves nothing about such a certificate beyond its key
+/// having been used: whether it is trusted is the caller's to check.
+pub fn decrypt_with_originators(
+    enveloped_der_or_pem: &[u8],
+    recipient_cert: &Certificate,
+    key: &PrivateKey,
+    originators: &[Certificate],
 ) -> Result<Zeroizing<Vec<u8>>, EnvelopedError> {
     let bytes = decode_one(enveloped_der_or_pem, &ENVELOPED_INPUT)?;
     let der = crate::ber::to_der(&bytes).map_err(|e| PkiError::Ber(e.to_string()))?;
@@ -396,16 +447,33 @@ pub fn decrypt(
     if let PrivateKey::Ed25519(_) = key {
         return Err(unsupported(ED25519_REFUSAL.into()));
     }
-    if !key.matches(recipient_cert) {
+    let key_matches = match key {
+        // An IIT container's key-agreement key may be the certificate's.
+        PrivateKey::Dstu4145(k) => dstu::key_for(k, recipient_cert).is_some(),
+        _ => key.matches(recipient_cert),
+    };
+    if !key_matches {
         return Err(EnvelopedError::KeyMismatch);
     }
+    let carried: Vec<Certificate> = envelope
+        .originator_certs
+        .iter()
+        .filter_map(|der| Certificate::from_der(der.clone()).ok())
+        .collect();
+    let originators: Vec<&Certificate> = originators.iter().chain(carried.iter()).collect();
     let ciphertext = envelope
         .encrypted_content
         .clone()
         .ok_or_else(|| unsupported("enveloped data whose encrypted content is detached".into()))?;
     let mut last_error = EnvelopedError::NotARecipient;
     for recipient in candidates {
-        let cek = match recipient_key_of(recipient, recipient_cert, key, content_alg.key_len()) {
+        let cek = match recipient_key_of(
+            recipient,
+            recipient_cert,
+            key,
+            content_alg.key_len(),
+            &originators,
+        ) {
             Ok(cek) => cek,
             Err(e) => {
                 last_error = e;
@@ -429,6 +497,7 @@ fn recipient_key_of(
     cert: &Certificate,
     key: &PrivateKey,
     cek_len: usize,
+    originators: &[&Certificate],
 ) -> Result<Zeroizing<Vec<u8>>, EnvelopedError> {
     match (recipient, key) {
         (
@@ -474,6 +543,23 @@ fn recipient_key_of(
                 .map(|(_, k)| *k)
                 .ok_or(EnvelopedError::NotARecipient)?;
             gost::decrypt_agree(*originator, *ukm, alg, encrypted_key, k)
+        }
+        (
+            Recipient::KeyAgree {
+                originator,
+                ukm,
+                alg,
+                keys,
+            },
+            PrivateKey::Dstu4145(k),
+        ) => {
+            let encrypted_key = keys
+                .iter()
+                .find(|(rid, _)| signer_matches(rid, cert))
+                .map(|(_, k)| *k)
+                .ok_or(EnvelopedError::NotARecipient)?;
+            let k = dstu::key_for(k, cert).ok_or(EnvelopedError::KeyMismatch)?;
+            dstu::decrypt_agree(*originator, *ukm, alg, encrypted_key, k, originators)
         }
         (r, k) => Err(unsupported(format!(
             "a {} recipient info for a {} key",

@@ -50,6 +50,13 @@ pub const EC_PUBLIC_KEY: Oid = oid("1.2.840.10045.2.1");
 pub const GOST28147_89: Oid = oid("1.2.643.2.2.21");
 /// DSTU GOST 28147:2009 in CFB mode, Ukrainian (1.2.804.2.1.1.1.1.1.1.3).
 pub const DSTU_GOST28147_CFB: Oid = oid("1.2.804.2.1.1.1.1.1.1.3");
+/// The Ukrainian GOST 28147-89 key wrap, `Gost28147-cfb-wrap` in jkurwa's
+/// `lib/spec/rfc3280.js`, `OID_GOST28147_WRAP` in UAPKI.
+pub const DSTU_GOST28147_WRAP: Oid = oid("1.2.804.2.1.1.1.1.1.1.5");
+/// `dhSinglePass-cofactorDH-gost34311kdf` (jkurwa), DSTU 4145 cofactor
+/// Diffie–Hellman with the GOST 34.311-95 KDF (`OID_COFACTOR_DH_GOST34311_KDF`
+/// in UAPKI).
+pub const DSTU_COFACTOR_DH_GOST34311_KDF: Oid = oid("1.2.804.2.1.1.1.1.3.4");
 pub const GOST_R3410_2001: Oid = oid("1.2.643.2.2.19");
 pub const GOST_R3410_2012_256: Oid = oid("1.2.643.7.1.1.1.1");
 pub const GOST_R3410_2012_512: Oid = oid("1.2.643.7.1.1.1.2");
