@@ -351,8 +351,15 @@ impl Timestamper for TsaClient {
                 url: self.url.clone(),
                 source,
             })?;
-        let token = TimestampResponse::from_der(&answer)?.granted_token()?;
-        check_token(&token, &request, self.digest, digest, &[])?;
+        let at = |e: TsaError| match e {
+            TsaError::Malformed(why) => TsaError::Malformed(format!("{} ({why})", self.url)),
+            TsaError::Rejected(why) => TsaError::Rejected(format!("{}: {why}", self.url)),
+            other => other,
+        };
+        let token = TimestampResponse::from_der(&answer)
+            .and_then(TimestampResponse::granted_token)
+            .map_err(at)?;
+        check_token(&token, &request, self.digest, digest, &[]).map_err(at)?;
         Ok(token)
     }
 }

@@ -1278,7 +1278,7 @@ fn a_tsa_that_fails_is_an_error_not_a_signature() {
         (client("/hang", 1), "timed out"),
         (
             client("/tsa", 10).with_digest(DigestAlgorithm::Sha224),
-            "refused the request: rejection (2)",
+            "/tsa: rejection (2)",
         ),
     ];
     for (tsa_client, expected) in &cases {

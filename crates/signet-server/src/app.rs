@@ -5,12 +5,14 @@
 //! shutdown signal.
 
 use std::future::Future;
+use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, Request, StatusCode};
 use axum::middleware::from_fn_with_state;
 use axum::routing::{get, post, put};
+use tokio::sync::Semaphore;
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -170,6 +172,15 @@ pub fn app(state: AppState) -> Router {
             .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
             .layer(trace)
             .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+            // Inside the request id and the trace, so that a refusal is
+            // logged with its id; outside the timeout, so that a request
+            // holds its place at most that long.
+            .layer(from_fn_with_state(
+                Arc::new(Semaphore::new(
+                    config.max_in_flight.min(Semaphore::MAX_PERMITS),
+                )),
+                shed_overload,
+            ))
             .layer(CatchPanicLayer::new())
             .layer(TimeoutLayer::with_status_code(
                 StatusCode::REQUEST_TIMEOUT,
@@ -216,6 +227,49 @@ async fn too_large_body(
             crate::cipher::ticket::error::TicketError::TooLarge(why).into_response_in(lang)
         }
     }
+}
+
+/// The overload guard (`ServerConfig::max_in_flight`): a request that
+/// finds every place taken is answered 503 at once, with `Retry-After: 1`,
+/// and is not queued, so a flood costs one small answer per request rather
+/// than memory and latency for everyone. `/healthz` bypasses it: a liveness
+/// probe must not restart a process that is merely busy; `/readyz` does not,
+/// so a load balancer stops sending to a saturated instance.
+///
+/// A `Semaphore::try_acquire_owned` rather than tower's
+/// `ConcurrencyLimitLayer` + `LoadShedLayer`: the same admission rule,
+/// without a `HandleErrorLayer` to turn the shed error into a body. The
+/// place is held until the inner service's answer is ready — request
+/// bodies (uploads) are read in that time, a streamed answer's body is not
+/// (as with tower's limit) — and is given back however the request ends,
+/// its future dropped with a closed connection included.
+async fn shed_overload(
+    axum::extract::State(places): axum::extract::State<Arc<Semaphore>>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    if req.uri().path() == "/healthz" {
+        return next.run(req).await;
+    }
+    let Ok(place) = places.try_acquire_owned() else {
+        // Reestro's error shape (its own 503 is exactly this), which also
+        // carries Cipher BIS's `{message}`: one body every family reads.
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            [(axum::http::header::RETRY_AFTER, "1")],
+            axum::Json(serde_json::json!({
+                "code": "unavailable",
+                "message": "the service is overloaded, try again later",
+                "target": "api",
+                "errors": [],
+            })),
+        )
+            .into_response();
+    };
+    let response = next.run(req).await;
+    drop(place);
+    response
 }
 
 /// Serves `app` on `listener` until `shutdown` completes, then lets

@@ -48,6 +48,12 @@ pub struct ServerConfig {
     pub max_tickets: usize,
     /// Largest ticket request body (data, signature, container).
     pub ticket_max_body_bytes: usize,
+    /// At most this many requests are handled at once; beyond it a request
+    /// is answered 503 at once (`Retry-After: 1`) instead of waiting, so
+    /// that overload costs neither memory nor latency. `/healthz` is not
+    /// counted. A request holds its place until its answer's head is ready
+    /// (uploads are read inside that time; a download's body is not).
+    pub max_in_flight: usize,
 }
 
 impl ServerConfig {
@@ -57,7 +63,8 @@ impl ServerConfig {
     /// hours; 60 login attempts a minute per client, 10 per certificate;
     /// Reestro at the root, contents up to 4 GiB, uploads in parts dropped
     /// after 24 hours without a part; Cipher BIS tickets idle 15
-    /// minutes, at most 10 000, bodies up to 64 MiB.
+    /// minutes, at most 10 000, bodies up to 64 MiB; at most 1024 requests
+    /// in flight.
     pub fn new(listen: SocketAddr) -> Self {
         ServerConfig {
             listen,
@@ -78,6 +85,7 @@ impl ServerConfig {
             ticket_idle: Duration::from_secs(15 * 60),
             max_tickets: 10_000,
             ticket_max_body_bytes: 64 * 1024 * 1024,
+            max_in_flight: 1024,
         }
     }
 }

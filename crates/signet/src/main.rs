@@ -375,9 +375,8 @@ fn serve(args: ServeArgs) -> Result<(), Failure> {
         })
         .await?;
         let trust = TrustStore::load_dir(&loc.trust_dir)?;
-        let listener = std::net::TcpListener::bind(settings.server.listen)
+        let listener = listen(settings.server.listen)
             .map_err(|e| Failure::from(format!("listen on {}: {e}", settings.server.listen)))?;
-        listener.set_nonblocking(true)?;
         let addr = listener.local_addr()?;
         tracing::info!(
             %addr,
@@ -427,4 +426,24 @@ fn serve(args: ServeArgs) -> Result<(), Failure> {
         tracing::info!("stopped");
         Ok(())
     })
+}
+
+/// Connections the kernel queues before `accept` (the standard library's
+/// default is 128, which a burst of clients overflows: the kernel then
+/// drops connection attempts and clients retry a second later, instead of
+/// reaching signet and getting its fast 503 when it is overloaded).
+const LISTEN_BACKLOG: u32 = 1024;
+
+/// A non-blocking listening socket on `addr` with [`LISTEN_BACKLOG`].
+fn listen(addr: std::net::SocketAddr) -> std::io::Result<std::net::TcpListener> {
+    let socket = if addr.is_ipv4() {
+        tokio::net::TcpSocket::new_v4()?
+    } else {
+        tokio::net::TcpSocket::new_v6()?
+    };
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    let listener = socket.listen(LISTEN_BACKLOG)?.into_std()?;
+    listener.set_nonblocking(true)?;
+    Ok(listener)
 }

@@ -19,6 +19,7 @@
 //! reestro-prefix = "/realty/crypto/v2"
 //! content-max-bytes = 4294967296
 //! revocation = "require"
+//! max-in-flight = 1024
 //! ```
 
 use std::net::SocketAddr;
@@ -196,6 +197,10 @@ pub struct ServeArgs {
     /// At most this many Cipher BIS tickets open at once.
     #[arg(long, env = "SIGNET_MAX_TICKETS")]
     pub max_tickets: Option<usize>,
+    /// At most this many requests handled at once; beyond it, 503 with
+    /// Retry-After at once (/healthz is not counted).
+    #[arg(long, env = "SIGNET_MAX_IN_FLIGHT")]
+    pub max_in_flight: Option<usize>,
     /// The RFC 3161 time-stamping authority (http:// or https:// URL) that
     /// CAdES-T signatures and content time-stamps are asked of; its
     /// requests time out like revocation requests.
@@ -391,6 +396,14 @@ impl ServeArgs {
         if let Some(n) = self.max_tickets.or(file.max_tickets) {
             server.max_tickets = n;
         }
+        if let Some(n) = self.max_in_flight.or(file.max_in_flight) {
+            if n == 0 {
+                return Err(SettingsError::Invalid(
+                    "max-in-flight must be above 0".into(),
+                ));
+            }
+            server.max_in_flight = n;
+        }
         let pair = |a: Option<PathBuf>, b: Option<PathBuf>, what: &str| match (a, b) {
             (Some(a), Some(b)) => Ok(Some((a, b))),
             (None, None) => Ok(None),
@@ -514,6 +527,31 @@ mod tests {
                 .tsa
                 .is_none()
         );
+    }
+
+    #[test]
+    fn max_in_flight_comes_from_the_file_and_must_be_positive() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("signet.toml");
+        std::fs::write(&file, "max-in-flight = 16\n").expect("write");
+        let with_file = |max_in_flight| ServeArgs {
+            store: StoreArgs {
+                config: Some(file.clone()),
+                ..Default::default()
+            },
+            max_in_flight,
+            ..Default::default()
+        };
+        let s = with_file(None).resolve().expect("resolve");
+        assert_eq!(s.server.max_in_flight, 16);
+        let s = with_file(Some(3)).resolve().expect("resolve");
+        assert_eq!(s.server.max_in_flight, 3);
+        assert!(matches!(
+            with_file(Some(0)).resolve(),
+            Err(SettingsError::Invalid(m)) if m.contains("max-in-flight")
+        ));
+        let s = ServeArgs::default().resolve().expect("defaults");
+        assert_eq!(s.server.max_in_flight, 1024);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Reestro's error answers (spec 002): 400 with
 //! `{code: "validation", message, target, errors: [{code, message, target}]}`,
-//! and 401 / 403 / 404 / 409 / 413 / 415 / 503 in the same shape with their
-//! own codes.
+//! and 401 / 403 / 404 / 409 / 413 / 415 / 503 / 507 in the same shape with
+//! their own codes.
 
 use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
@@ -53,8 +53,8 @@ impl ErrorItem {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ErrorBody {
     /// "validation" for 400; "unauthorized", "forbidden", "notFound",
-    /// "conflict", "tooLarge", "unsupportedMediaType", "unavailable"
-    /// otherwise.
+    /// "conflict", "tooLarge", "unsupportedMediaType", "unavailable",
+    /// "insufficientStorage" otherwise.
     pub code: String,
     /// Summary.
     pub message: String,
@@ -158,6 +158,19 @@ impl ReestroError {
         )
     }
 
+    /// 507: the disk (or the quota) that keeps contents is full. Not 503:
+    /// retrying will not help until an operator makes room, so the client
+    /// is told so. The upload's bytes were not kept (an upload in parts
+    /// keeps the parts it had completed); the cause is logged.
+    pub fn insufficient_storage(cause: impl std::fmt::Display) -> Self {
+        tracing::error!(%cause, "no room to store a content");
+        Self::plain(
+            StatusCode::INSUFFICIENT_STORAGE,
+            "insufficientStorage",
+            "the server has no room to store the content",
+        )
+    }
+
     fn plain(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
         ReestroError {
             status,
@@ -188,9 +201,21 @@ impl From<signet_store::StoreError> for ReestroError {
             signet_store::StoreError::IdTaken { id } => {
                 ReestroError::conflict(format!("content id {id} cannot be used: choose another"))
             }
+            signet_store::StoreError::Blob(e) if is_out_of_room(&e) => {
+                ReestroError::insufficient_storage(e)
+            }
             other => ReestroError::unavailable(other),
         }
     }
+}
+
+/// ENOSPC, EDQUOT or EFBIG: the content does not fit where it is kept.
+fn is_out_of_room(e: &std::io::Error) -> bool {
+    use std::io::ErrorKind;
+    matches!(
+        e.kind(),
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded | ErrorKind::FileTooLarge
+    )
 }
 
 impl IntoResponse for ReestroError {
