@@ -14,7 +14,6 @@
 //! in the set. message.p7 (content "123" attached) and message_detached.p7
 //! are signed by SELF_SIGNED1.cer's key.
 
-
 use signet_crypto::DigestAlgorithm;
 use signet_pki::cms::{CertifiedKey, Content, ContentDigests, SignedData, SignedDataBuilder};
 use signet_pki::keystore;
