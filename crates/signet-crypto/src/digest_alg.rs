@@ -2,13 +2,18 @@
 //!
 //! One enum names every digest signet meets in certificates and signatures;
 //! [`Hasher`] feeds data in pieces so that multi-gigabyte content never has
-//! to be held in memory. The algorithms themselves come from RustCrypto:
+//! to be held in memory. The algorithms come from RustCrypto, except one:
 //!
 //! - SHA-1 and SHA-2 ([FIPS 180-4]) from `sha1` and `sha2`;
-//! - GOST R 34.11-2012 "Streebog" ([RFC 6986]) from `streebog`;
+//! - GOST R 34.11-2012 "Streebog" ([RFC 6986]) from this crate's
+//!   [`streebog`](crate::streebog) module, which is faster than the
+//!   `streebog` crate (the module documentation has the figures; the crate
+//!   remains its test oracle, and HMAC and VKO still use it);
 //! - GOST R 34.11-94 with the CryptoPro parameter set ([RFC 5831], [RFC 4357]
 //!   section 11.2) and GOST 34.311-95 with the Ukrainian DKE №1 S-box, both
-//!   from `gost94`.
+//!   from `gost94`;
+//! - DSTU 7564:2014 "Kupyna" from `kupyna`, through the
+//!   [`kupyna`](crate::kupyna) module (which says why, and gives the OIDs).
 //!
 //! [FIPS 180-4]: https://csrc.nist.gov/pubs/fips/180-4/upd1/final
 //! [RFC 6986]: https://datatracker.ietf.org/doc/html/rfc6986
@@ -39,11 +44,17 @@ pub enum DigestAlgorithm {
     Gost94CryptoPro,
     /// GOST 34.311-95 with the Ukrainian DKE №1 S-box.
     Gost34311Ua,
+    /// DSTU 7564:2014 (Kupyna), 256-bit output.
+    Kupyna256,
+    /// DSTU 7564:2014 (Kupyna), 384-bit output.
+    Kupyna384,
+    /// DSTU 7564:2014 (Kupyna), 512-bit output.
+    Kupyna512,
 }
 
 impl DigestAlgorithm {
     /// Every algorithm, in declaration order.
-    pub const ALL: [DigestAlgorithm; 9] = [
+    pub const ALL: [DigestAlgorithm; 12] = [
         Self::Sha1,
         Self::Sha224,
         Self::Sha256,
@@ -53,6 +64,9 @@ impl DigestAlgorithm {
         Self::Streebog512,
         Self::Gost94CryptoPro,
         Self::Gost34311Ua,
+        Self::Kupyna256,
+        Self::Kupyna384,
+        Self::Kupyna512,
     ];
 
     /// Length of the digest in bytes.
@@ -60,9 +74,13 @@ impl DigestAlgorithm {
         match self {
             Self::Sha1 => 20,
             Self::Sha224 => 28,
-            Self::Sha256 | Self::Streebog256 | Self::Gost94CryptoPro | Self::Gost34311Ua => 32,
-            Self::Sha384 => 48,
-            Self::Sha512 | Self::Streebog512 => 64,
+            Self::Sha256
+            | Self::Streebog256
+            | Self::Gost94CryptoPro
+            | Self::Gost34311Ua
+            | Self::Kupyna256 => 32,
+            Self::Sha384 | Self::Kupyna384 => 48,
+            Self::Sha512 | Self::Streebog512 | Self::Kupyna512 => 64,
         }
     }
 
@@ -78,6 +96,9 @@ impl DigestAlgorithm {
             Self::Streebog512 => "GOST R 34.11-2012 (512)",
             Self::Gost94CryptoPro => "GOST R 34.11-94",
             Self::Gost34311Ua => "GOST 34.311-95",
+            Self::Kupyna256 => "DSTU 7564 (Kupyna-256)",
+            Self::Kupyna384 => "DSTU 7564 (Kupyna-384)",
+            Self::Kupyna512 => "DSTU 7564 (Kupyna-512)",
         }
     }
 
@@ -89,10 +110,13 @@ impl DigestAlgorithm {
             Self::Sha256 => Box::new(sha2::Sha256::default()),
             Self::Sha384 => Box::new(sha2::Sha384::default()),
             Self::Sha512 => Box::new(sha2::Sha512::default()),
-            Self::Streebog256 => Box::new(streebog::Streebog256::default()),
-            Self::Streebog512 => Box::new(streebog::Streebog512::default()),
+            Self::Streebog256 => Box::new(crate::streebog::Streebog256::default()),
+            Self::Streebog512 => Box::new(crate::streebog::Streebog512::default()),
             Self::Gost94CryptoPro => Box::new(gost94::Gost94CryptoPro::default()),
             Self::Gost34311Ua => Box::new(gost94::Gost94UA::default()),
+            Self::Kupyna256 => Box::new(crate::kupyna::Kupyna256::default()),
+            Self::Kupyna384 => Box::new(crate::kupyna::Kupyna384::default()),
+            Self::Kupyna512 => Box::new(crate::kupyna::Kupyna512::default()),
         };
         Hasher {
             algorithm: self,
@@ -190,6 +214,19 @@ mod tests {
         assert_eq!(
             hex_digest(DigestAlgorithm::Gost94CryptoPro, b"abc"),
             "b285056dbf18d7392d7677369524dd14747459ed8143997e163b2986f92fd42c"
+        );
+    }
+
+    /// DSTU 7564:2014 through the dispatch: Kupyna-256 of the 512-bit
+    /// message 00 01 … 3F, the first example of the reference implementation
+    /// (<https://github.com/Roman-Oliynykov/Kupyna-reference>, `main.c`;
+    /// `tests/kupyna.rs` has the rest).
+    #[test]
+    fn kupyna256_reference_example() {
+        let msg: Vec<u8> = (0..64).collect();
+        assert_eq!(
+            hex_digest(DigestAlgorithm::Kupyna256, &msg),
+            "08f4ee6f1be6903b324c4e27990cb24ef69dd58dbe84813ee0a52f6631239875"
         );
     }
 

@@ -59,6 +59,9 @@ pub fn hmac(alg: DigestAlgorithm, key: &[u8], data: &[u8]) -> Vec<u8> {
         DigestAlgorithm::Streebog512 => run::<streebog::Streebog512>(key, data),
         DigestAlgorithm::Gost94CryptoPro => run::<gost94::Gost94CryptoPro>(key, data),
         DigestAlgorithm::Gost34311Ua => run::<gost94::Gost94UA>(key, data),
+        DigestAlgorithm::Kupyna256 => run::<kupyna::Kupyna256>(key, data),
+        DigestAlgorithm::Kupyna384 => run::<kupyna::Kupyna384>(key, data),
+        DigestAlgorithm::Kupyna512 => run::<kupyna::Kupyna512>(key, data),
     }
 }
 
@@ -94,6 +97,9 @@ pub fn pbkdf2_hmac(
             run::<gost94::Gost94CryptoPro>(password, salt, iterations, o)
         }
         DigestAlgorithm::Gost34311Ua => run::<gost94::Gost94UA>(password, salt, iterations, o),
+        DigestAlgorithm::Kupyna256 => run::<kupyna::Kupyna256>(password, salt, iterations, o),
+        DigestAlgorithm::Kupyna384 => run::<kupyna::Kupyna384>(password, salt, iterations, o),
+        DigestAlgorithm::Kupyna512 => run::<kupyna::Kupyna512>(password, salt, iterations, o),
     }
     Ok(out)
 }
@@ -203,6 +209,9 @@ pub fn pkcs12_kdf(
             run::<gost94::Gost94CryptoPro>(password, salt, id, iterations, o)
         }
         DigestAlgorithm::Gost34311Ua => run::<gost94::Gost94UA>(password, salt, id, iterations, o),
+        DigestAlgorithm::Kupyna256 => run::<kupyna::Kupyna256>(password, salt, id, iterations, o),
+        DigestAlgorithm::Kupyna384 => run::<kupyna::Kupyna384>(password, salt, id, iterations, o),
+        DigestAlgorithm::Kupyna512 => run::<kupyna::Kupyna512>(password, salt, id, iterations, o),
     }
     Ok(out)
 }

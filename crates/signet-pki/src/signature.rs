@@ -127,7 +127,7 @@ const fn o(dotted: &str) -> ObjectIdentifier {
 
 /// Digest algorithms by OID (FIPS 180-4 / RFC 5754, RFC 6986 / RFC 9215,
 /// RFC 4357, and the Ukrainian GOST 34.311-95 OID).
-const DIGESTS: [(ObjectIdentifier, DigestAlgorithm); 9] = [
+const DIGESTS: [(ObjectIdentifier, DigestAlgorithm); 12] = [
     (o("1.3.14.3.2.26"), DigestAlgorithm::Sha1),
     (o("2.16.840.1.101.3.4.2.4"), DigestAlgorithm::Sha224),
     (o("2.16.840.1.101.3.4.2.1"), DigestAlgorithm::Sha256),
@@ -137,6 +137,9 @@ const DIGESTS: [(ObjectIdentifier, DigestAlgorithm); 9] = [
     (o("1.2.643.7.1.1.2.3"), DigestAlgorithm::Streebog512),
     (o("1.2.643.2.2.9"), DigestAlgorithm::Gost94CryptoPro),
     (o("1.2.804.2.1.1.1.1.2.1"), DigestAlgorithm::Gost34311Ua),
+    (o("1.2.804.2.1.1.1.1.2.2.1"), DigestAlgorithm::Kupyna256),
+    (o("1.2.804.2.1.1.1.1.2.2.2"), DigestAlgorithm::Kupyna384),
+    (o("1.2.804.2.1.1.1.1.2.2.3"), DigestAlgorithm::Kupyna512),
 ];
 
 /// The digest algorithm an OID names.

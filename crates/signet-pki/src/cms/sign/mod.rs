@@ -736,7 +736,10 @@ fn digest_algorithm_identifier(digest: DigestAlgorithm) -> Vec<u8> {
         | DigestAlgorithm::Sha256
         | DigestAlgorithm::Sha384
         | DigestAlgorithm::Sha512
-        | DigestAlgorithm::Gost34311Ua => tlv(SEQUENCE, &oid),
+        | DigestAlgorithm::Gost34311Ua
+        | DigestAlgorithm::Kupyna256
+        | DigestAlgorithm::Kupyna384
+        | DigestAlgorithm::Kupyna512 => tlv(SEQUENCE, &oid),
         _ => constructed(SEQUENCE, &[&oid, &[0x05, 0x00]]),
     }
 }
