@@ -42,6 +42,9 @@ pub struct ServerConfig {
     /// `Content-Range`) is dropped, with its staged bytes, when no part has
     /// arrived for this long. Checked whenever a part arrives.
     pub pending_upload_idle: Duration,
+    /// Proxies whose `X-Forwarded-For` names the client (for the
+    /// per-client budgets); from any other peer the header is ignored.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
     /// Cipher BIS tickets lapse after this long unused.
     pub ticket_idle: Duration,
     /// At most this many tickets open at once.
@@ -82,6 +85,7 @@ impl ServerConfig {
             reestro_prefix: String::new(),
             content_max_bytes: 4 << 30,
             pending_upload_idle: Duration::from_secs(24 * 60 * 60),
+            trusted_proxies: Vec::new(),
             ticket_idle: Duration::from_secs(15 * 60),
             max_tickets: 10_000,
             ticket_max_body_bytes: 64 * 1024 * 1024,

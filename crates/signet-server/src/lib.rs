@@ -4,6 +4,7 @@
 mod app;
 pub mod auth;
 pub mod cipher;
+pub mod client_addr;
 pub mod config;
 pub mod cryptoapi;
 pub mod engine;

@@ -191,6 +191,17 @@ pub struct ServeArgs {
     /// without a part.
     #[arg(long, env = "SIGNET_PENDING_UPLOAD_IDLE_SECS")]
     pub pending_upload_idle_secs: Option<u64>,
+    /// A reverse proxy whose X-Forwarded-For header names the client, for
+    /// the per-client login and web page budgets (repeat the flag; the
+    /// environment variable takes a comma-separated list). From any other
+    /// peer the header is ignored.
+    #[arg(
+        long = "trusted-proxy",
+        env = "SIGNET_TRUSTED_PROXIES",
+        value_delimiter = ','
+    )]
+    #[serde(default)]
+    pub trusted_proxy: Vec<std::net::IpAddr>,
     /// Cipher BIS tickets lapse after this many seconds unused.
     #[arg(long, env = "SIGNET_TICKET_IDLE_SECS")]
     pub ticket_idle_secs: Option<u64>,
@@ -374,6 +385,11 @@ impl ServeArgs {
             keys = file.api_key;
         }
         server.api_keys = keys;
+        let mut proxies = self.trusted_proxy;
+        if proxies.is_empty() {
+            proxies = file.trusted_proxy;
+        }
+        server.trusted_proxies = proxies;
         if let Some(s) = self
             .pending_upload_idle_secs
             .or(file.pending_upload_idle_secs)
@@ -498,6 +514,30 @@ mod tests {
         assert_eq!(s.locations.database_url, "sqlite:/srv/signet/signet.db");
         assert_eq!(s.server.public_url, "https://x.example");
         assert_eq!(s.log_format, LogFormat::Json);
+    }
+
+    #[test]
+    fn trusted_proxies_come_from_the_file_too() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("signet.toml");
+        std::fs::write(&file, "trusted-proxy = [\"10.0.0.1\", \"::1\"]\n").expect("write");
+        let args = ServeArgs {
+            store: StoreArgs {
+                config: Some(file),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let s = args.resolve().expect("resolve");
+        assert_eq!(s.server.trusted_proxies.len(), 2);
+        assert!(
+            ServeArgs::default()
+                .resolve()
+                .expect("defaults")
+                .server
+                .trusted_proxies
+                .is_empty()
+        );
     }
 
     #[test]

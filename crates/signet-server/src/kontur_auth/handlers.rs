@@ -95,18 +95,6 @@ pub struct ApproveResponse {
     pub refresh_token: String,
 }
 
-fn client_ip(connect: Option<&ConnectInfo<SocketAddr>>, headers: &HeaderMap) -> String {
-    // Behind a proxy the first X-Forwarded-For hop is the client; without
-    // one, the socket peer.
-    headers
-        .get("x-forwarded-for")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(',').next())
-        .map(|v| v.trim().to_owned())
-        .or_else(|| connect.map(|c| c.0.ip().to_string()))
-        .unwrap_or_else(|| "unknown".into())
-}
-
 /// Get a key encrypted to your certificate.
 #[utoipa::path(post, path = "/auth/authenticate-by-cert", tag = "kontur-auth",
     params(FreeQuery),
@@ -139,7 +127,11 @@ pub async fn authenticate_by_cert(
             "the request body must hold the certificate",
         ));
     }
-    let ip = client_ip(connect.as_ref().map(|c| &c.0), &headers);
+    let ip = crate::client_addr::client_ip(
+        &state.config.trusted_proxies,
+        connect.as_ref().map(|c| &c.0),
+        &headers,
+    );
     if !state.auth_limits.per_client.allow(&ip) {
         return Err(AuthError::forbidden(
             "too many login attempts from this address; try again in a minute",

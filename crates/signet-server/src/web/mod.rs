@@ -175,25 +175,14 @@ impl IntoResponse for WebError {
     }
 }
 
-/// The client's address: the first `X-Forwarded-For` hop behind a proxy,
-/// else the socket peer (as the login budget counts it).
-fn client_ip(connect: Option<&ConnectInfo<SocketAddr>>, headers: &HeaderMap) -> String {
-    headers
-        .get("x-forwarded-for")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(',').next())
-        .map(|v| v.trim().to_owned())
-        .or_else(|| connect.map(|c| c.0.ip().to_string()))
-        .unwrap_or_else(|| "unknown".into())
-}
-
 /// Spends one request of the client's budget; 429 when it is spent.
 fn check_budget(
     web: &WebState,
     connect: Option<&ConnectInfo<SocketAddr>>,
     headers: &HeaderMap,
 ) -> Result<(), WebError> {
-    if web.limiter.allow(&client_ip(connect, headers)) {
+    let ip = crate::client_addr::client_ip(&web.app.config.trusted_proxies, connect, headers);
+    if web.limiter.allow(&ip) {
         Ok(())
     } else {
         Err(WebError(
