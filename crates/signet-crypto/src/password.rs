@@ -2,7 +2,7 @@
 //!
 //! | function | where defined |
 //! |---|---|
-//! | [`hmac`] | [RFC 2104]; for GOST 34.311-95 and GOST R 34.11-94 the block is 32 bytes, as in the `gost89` npm package, UAPKI and gost-engine |
+//! | [`hmac`](fn@hmac) | [RFC 2104]; for GOST 34.311-95 and GOST R 34.11-94 the block is 32 bytes, as in the `gost89` npm package, UAPKI and gost-engine |
 //! | [`pbkdf2_hmac`] | [RFC 8018 section 5.2] (PBKDF2), from the `pbkdf2` crate |
 //! | [`pkcs12_kdf`] | [RFC 7292 appendix B.2] |
 //!
