@@ -28,11 +28,15 @@ const DOC: &[u8] = b"signet ticket test document \xd0\xb4\xd0\xbe\xd0\xba";
 const PASSWORD: &str = "пароль 12345";
 
 async fn state_with(dir: &tempfile::TempDir, pki: &TestPki, config: ServerConfig) -> AppState {
+    state_trusting(dir, &pki.root.cert.der, config).await
+}
+
+/// A service on SQLite in `dir` whose trust store holds `trusted` (DER).
+async fn state_trusting(dir: &tempfile::TempDir, trusted: &[u8], config: ServerConfig) -> AppState {
     let store = SqliteStore::open(&dir.path().join("s.db"))
         .await
         .expect("sqlite");
-    let trust =
-        TrustStore::from_certificates([Certificate::parse(&pki.root.cert.der).expect("root")]);
+    let trust = TrustStore::from_certificates([Certificate::parse(trusted).expect("trusted")]);
     AppState::new(config, Arc::new(store), trust)
 }
 
@@ -624,13 +628,8 @@ async fn a_protected_parameter_wins_over_an_open_one() {
 #[tokio::test]
 async fn dstu_key6_container_and_jkurwa_signature() {
     let dir = tempfile::tempdir().expect("dir");
-    let store = SqliteStore::open(&dir.path().join("s.db"))
-        .await
-        .expect("sqlite");
-    let trust =
-        TrustStore::from_certificates([Certificate::parse(&ua("SELF_SIGNED1.cer")).expect("cert")]);
     let c = Client {
-        state: AppState::new(config(), Arc::new(store), trust),
+        state: state_trusting(&dir, &ua("SELF_SIGNED1.cer"), config()).await,
         lang: "uk",
     };
     let t = c.open().await;
@@ -888,13 +887,9 @@ async fn cades_x_long_with_the_engines_revocation_data() {
 #[tokio::test]
 async fn dstu_signature_made_in_a_ticket_verifies_in_jkurwa() {
     let dir = tempfile::tempdir().expect("dir");
-    let store = SqliteStore::open(&dir.path().join("s.db"))
-        .await
-        .expect("sqlite");
     let cert = jkurwa_signing_certificate("Key40A0.cer", "signet DSTU signer");
-    let trust = TrustStore::from_certificates([Certificate::parse(&cert).expect("jkurwa cert")]);
     let c = Client {
-        state: AppState::new(config(), Arc::new(store), trust),
+        state: state_trusting(&dir, &cert, config()).await,
         lang: "uk",
     };
     let t = c.open().await;
