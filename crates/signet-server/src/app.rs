@@ -24,6 +24,7 @@ use utoipa::OpenApi;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::cipher::ticket::handlers as ticket;
+use crate::family::{Family, Refusal};
 use crate::openapi::ApiDoc;
 use crate::state::AppState;
 use crate::{cryptoapi, health, kontur_auth, reestro, web};
@@ -51,11 +52,7 @@ pub fn app(state: AppState) -> Router {
         .route("/auth/v5.9/approve-cert", post(kontur_auth::approve_cert))
         .route("/auth/v5.9/refresh", post(kontur_auth::refresh))
         .route("/auth/logout", post(kontur_auth::logout))
-        .layer(limit(config.max_body_bytes))
-        .layer(from_fn_with_state(
-            (Family::KonturAuth, config.max_body_bytes),
-            too_large_body,
-        ));
+        .layer(limit(config.max_body_bytes));
     let service = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
@@ -83,11 +80,7 @@ pub fn app(state: AppState) -> Router {
             &format!("{prefix}/signatures/verify"),
             post(reestro::verify::verify),
         )
-        .layer(limit(config.max_body_bytes))
-        .layer(from_fn_with_state(
-            (Family::Reestro, config.max_body_bytes),
-            too_large_body,
-        ));
+        .layer(limit(config.max_body_bytes));
     let tickets = Router::new()
         .route("/api/v1/ticket", post(ticket::create))
         .route(
@@ -133,11 +126,7 @@ pub fn app(state: AppState) -> Router {
             "/api/v1/protectedParameters/certificate",
             get(ticket::protection_certificate),
         )
-        .layer(limit(config.ticket_max_body_bytes))
-        .layer(from_fn_with_state(
-            (Family::CipherTicket, config.ticket_max_body_bytes),
-            too_large_body,
-        ));
+        .layer(limit(config.ticket_max_body_bytes));
     // Everything else, the documentation and unknown paths included, gets
     // the small limit.
     let docs = Router::new()
@@ -156,6 +145,12 @@ pub fn app(state: AppState) -> Router {
         .merge(web::router(state))
         .merge(docs);
 
+    let limits = Arc::new(Limits {
+        reestro_prefix: prefix.to_owned(),
+        validate: config.validate_max_body_bytes,
+        ticket: config.ticket_max_body_bytes,
+        other: config.max_body_bytes,
+    });
     let trace = TraceLayer::new_for_http()
         .make_span_with(|req: &Request<_>| {
             let id = req
@@ -176,11 +171,15 @@ pub fn app(state: AppState) -> Router {
             // logged with its id; outside the timeout, so that a request
             // holds its place at most that long.
             .layer(from_fn_with_state(
-                Arc::new(Semaphore::new(
-                    config.max_in_flight.min(Semaphore::MAX_PERMITS),
-                )),
+                (
+                    Arc::new(Semaphore::new(
+                        config.max_in_flight.min(Semaphore::MAX_PERMITS),
+                    )),
+                    limits.clone(),
+                ),
                 shed_overload,
             ))
+            .layer(from_fn_with_state(limits, too_large_body))
             .layer(CatchPanicLayer::new())
             .layer(TimeoutLayer::with_status_code(
                 StatusCode::REQUEST_TIMEOUT,
@@ -189,28 +188,26 @@ pub fn app(state: AppState) -> Router {
     )
 }
 
-/// Whose error format a body-limit refusal takes.
-#[derive(Clone, Copy, Debug)]
-enum Family {
-    /// Kontur auth: the description as text (spec 000: "the description
-    /// is in the response body").
-    KonturAuth,
-    /// Reestro: `{code, message, target, errors}`.
-    Reestro,
-    /// Cipher BIS: `{message}` in the user's language.
-    CipherTicket,
+/// The body limits of the families, for the text of a 413.
+#[derive(Clone)]
+struct Limits {
+    reestro_prefix: String,
+    validate: usize,
+    ticket: usize,
+    other: usize,
 }
 
 /// Turns the plain-text 413 that axum's body limit answers into the API
-/// family's own error body, so that a client reads every refusal the same
-/// way. Used as `from_fn_with_state((family, limit), too_large_body)`.
+/// family's own error body (`family.rs`), so that a client reads every
+/// refusal the same way. Answers already in JSON (the handlers' own 413s)
+/// pass unchanged.
 async fn too_large_body(
-    axum::extract::State((family, limit)): axum::extract::State<(Family, usize)>,
+    axum::extract::State(limits): axum::extract::State<Arc<Limits>>,
     req: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> axum::response::Response {
-    use axum::response::IntoResponse;
-    let lang = crate::cipher::ticket::messages::request_lang(req.headers());
+    let family = Family::of(req.uri().path(), &limits.reestro_prefix);
+    let headers = req.headers().clone();
     let response = next.run(req).await;
     let is_json = response
         .headers()
@@ -219,22 +216,21 @@ async fn too_large_body(
     if response.status() != StatusCode::PAYLOAD_TOO_LARGE || is_json {
         return response;
     }
-    let why = format!("the request body is larger than the limit of {limit} bytes");
-    match family {
-        Family::KonturAuth => (StatusCode::PAYLOAD_TOO_LARGE, why).into_response(),
-        Family::Reestro => reestro::error::ReestroError::too_large(why).into_response(),
-        Family::CipherTicket => {
-            crate::cipher::ticket::error::TicketError::TooLarge(why).into_response_in(lang)
-        }
-    }
+    let limit = match family {
+        Family::CryptoApi => limits.validate,
+        Family::CipherTicket => limits.ticket,
+        _ => limits.other,
+    };
+    family.refuse(Refusal::TooLarge(limit), &headers)
 }
 
 /// The overload guard (`ServerConfig::max_in_flight`): a request that
 /// finds every place taken is answered 503 at once, with `Retry-After: 1`,
-/// and is not queued, so a flood costs one small answer per request rather
-/// than memory and latency for everyone. `/healthz` bypasses it: a liveness
-/// probe must not restart a process that is merely busy; `/readyz` does not,
-/// so a load balancer stops sending to a saturated instance.
+/// in its family's error format, and is not queued, so a flood costs one
+/// small answer per request rather than memory and latency for everyone.
+/// `/healthz` bypasses it: a liveness probe must not restart a process
+/// that is merely busy; `/readyz` does not, so a load balancer stops
+/// sending to a saturated instance.
 ///
 /// A `Semaphore::try_acquire_owned` rather than tower's
 /// `ConcurrencyLimitLayer` + `LoadShedLayer`: the same admission rule,
@@ -244,28 +240,16 @@ async fn too_large_body(
 /// (as with tower's limit) — and is given back however the request ends,
 /// its future dropped with a closed connection included.
 async fn shed_overload(
-    axum::extract::State(places): axum::extract::State<Arc<Semaphore>>,
+    axum::extract::State((places, limits)): axum::extract::State<(Arc<Semaphore>, Arc<Limits>)>,
     req: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> axum::response::Response {
-    use axum::response::IntoResponse;
     if req.uri().path() == "/healthz" {
         return next.run(req).await;
     }
     let Ok(place) = places.try_acquire_owned() else {
-        // Reestro's error shape (its own 503 is exactly this), which also
-        // carries Cipher BIS's `{message}`: one body every family reads.
-        return (
-            StatusCode::SERVICE_UNAVAILABLE,
-            [(axum::http::header::RETRY_AFTER, "1")],
-            axum::Json(serde_json::json!({
-                "code": "unavailable",
-                "message": "the service is overloaded, try again later",
-                "target": "api",
-                "errors": [],
-            })),
-        )
-            .into_response();
+        return Family::of(req.uri().path(), &limits.reestro_prefix)
+            .refuse(Refusal::Overloaded, req.headers());
     };
     let response = next.run(req).await;
     drop(place);

@@ -8,6 +8,7 @@ pub mod client_addr;
 pub mod config;
 pub mod cryptoapi;
 pub mod engine;
+mod family;
 mod health;
 pub mod kontur_auth;
 mod openapi;

@@ -96,7 +96,7 @@ use crate::{health, kontur_auth, reestro, web};
         web::certificate::Section,
         web::certificate::Field,
     )),
-    modifiers(&BearerAuth),
+    modifiers(&BearerAuth, &Overload),
     tags(
         (name = "service", description = "Health and readiness"),
         (name = "cryptoapi", description = "Kontur CryptoApi: signature validation"),
@@ -128,5 +128,64 @@ impl utoipa::Modify for BearerAuth {
                 ),
             )),
         );
+    }
+}
+
+/// Documents the overload answer (`ServerConfig::max_in_flight`) on every
+/// operation: a 503 with `Retry-After: 1` in the operation's family's error
+/// format (`family.rs`), which the router gives before any handler runs.
+/// Operations that already document a 503 of their own keep it.
+struct Overload;
+
+impl utoipa::Modify for Overload {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder, header::HeaderBuilder};
+        for item in openapi.paths.paths.values_mut() {
+            for operation in [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.patch,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                let tag = operation
+                    .tags
+                    .as_ref()
+                    .and_then(|t| t.first())
+                    .map(String::as_str);
+                let (media, schema) = match tag {
+                    Some("cryptoapi") => ("application/json", Some("CryptoApiError")),
+                    Some("kontur-auth") => ("text/plain", None),
+                    Some("cipher") => ("application/json", Some("MessageBody")),
+                    Some("web") => ("application/json", Some("WebError")),
+                    _ => ("application/json", Some("ReestroError")),
+                };
+                let mut content = ContentBuilder::new();
+                if let Some(name) = schema {
+                    content = content.schema(Some(Ref::from_schema_name(name)));
+                }
+                let response = ResponseBuilder::new()
+                    .description(
+                        "Overloaded: every place (--max-in-flight) is taken; retry after \
+                         the Retry-After seconds. The body is this API's own error format.",
+                    )
+                    .header(
+                        "Retry-After",
+                        HeaderBuilder::new()
+                            .description(Some("Seconds to wait: 1"))
+                            .build(),
+                    )
+                    .content(media, content.build())
+                    .build();
+                operation
+                    .responses
+                    .responses
+                    .entry("503".to_owned())
+                    .or_insert(response.into());
+            }
+        }
     }
 }

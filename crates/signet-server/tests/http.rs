@@ -241,6 +241,38 @@ async fn openapi_document_is_3_1_and_lists_the_routes_and_models() {
         );
     }
     assert!(schemas["CertificateInfo"]["properties"]["extensionsCertificateInfo"].is_object());
+
+    // Each family's error body is its own schema (they are all Rust types
+    // named ErrorBody; one name would make them overwrite each other).
+    assert!(schemas["CryptoApiError"]["properties"]["Message"].is_object());
+    assert!(schemas["ReestroError"]["properties"]["code"].is_object());
+    assert!(schemas["WebError"]["properties"]["error"].is_object());
+    assert!(schemas["MessageBody"]["properties"]["message"].is_object());
+    // Every operation documents the overload 503, in its family's format,
+    // with a schema that exists.
+    let mut operations = 0;
+    for (path, item) in v["paths"].as_object().expect("paths") {
+        for (method, op) in item.as_object().expect("path item") {
+            let r503 = &op["responses"]["503"];
+            assert!(r503.is_object(), "{method} {path}: no 503 documented");
+            if let Some(content) = r503["content"].as_object() {
+                for (media, c) in content {
+                    if let Some(r) = c["schema"]["$ref"].as_str() {
+                        let name = r.trim_start_matches("#/components/schemas/");
+                        assert!(schemas[name].is_object(), "{method} {path}: {media} {r}");
+                    }
+                }
+            }
+            operations += 1;
+        }
+    }
+    assert!(operations > 30, "{operations} operations");
+    let validate_503 = &v["paths"]["/v3/validate"]["post"]["responses"]["503"];
+    assert_eq!(
+        validate_503["content"]["application/json"]["schema"]["$ref"],
+        "#/components/schemas/CryptoApiError"
+    );
+    assert!(validate_503["headers"]["Retry-After"].is_object());
 }
 
 #[tokio::test]

@@ -8,6 +8,7 @@ use utoipa::ToSchema;
 
 /// The body of a CryptoApi error.
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(as = CryptoApiError)]
 #[serde(rename_all = "PascalCase")]
 pub struct ErrorBody {
     /// What went wrong, for a person.

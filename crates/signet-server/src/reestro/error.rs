@@ -51,6 +51,7 @@ impl ErrorItem {
 
 /// The body of every Reestro error.
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(as = ReestroError)]
 pub struct ErrorBody {
     /// "validation" for 400; "unauthorized", "forbidden", "notFound",
     /// "conflict", "tooLarge", "unsupportedMediaType", "unavailable",
@@ -158,6 +159,12 @@ impl ReestroError {
         )
     }
 
+    /// 503: too many requests in flight (`ServerConfig::max_in_flight`);
+    /// not logged as an error — shedding is the guard working.
+    pub fn overloaded(message: impl Into<String>) -> Self {
+        Self::plain(StatusCode::SERVICE_UNAVAILABLE, "unavailable", message)
+    }
+
     /// 507: the disk (or the quota) that keeps contents is full. Not 503:
     /// retrying will not help until an operator makes room, so the client
     /// is told so. The upload's bytes were not kept (an upload in parts
@@ -204,6 +211,7 @@ impl From<signet_store::StoreError> for ReestroError {
             signet_store::StoreError::Blob(e) if is_out_of_room(&e) => {
                 ReestroError::insufficient_storage(e)
             }
+            e @ signet_store::StoreError::Full(_) => ReestroError::insufficient_storage(e),
             other => ReestroError::unavailable(other),
         }
     }

@@ -129,6 +129,7 @@ pub fn router(state: AppState) -> Router {
 
 /// The body of an error answer.
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(as = WebError)]
 pub struct ErrorBody {
     /// What went wrong, for a person.
     pub error: String,

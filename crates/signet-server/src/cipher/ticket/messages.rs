@@ -50,6 +50,7 @@ pub enum Msg {
     CertificateInfoFailed,
     BadRequest,
     NotReady,
+    Overloaded,
     Base64Data,
 }
 
@@ -144,6 +145,11 @@ impl Msg {
                 "Некоректний запит.",
                 "Некорректный запрос.",
                 "The request is not valid.",
+            ),
+            Msg::Overloaded => (
+                "Сервіс перевантажено, спробуйте пізніше.",
+                "Сервис перегружен, попробуйте позже.",
+                "The service is overloaded, try again later.",
             ),
             Msg::NotReady => (
                 "Сервіс виконання криптографічних операцій не запущено.",
