@@ -511,6 +511,74 @@ async fn multipart_upload_and_replace() {
 }
 
 /// VmHWM (peak resident set) of this process, in KiB.
+/// A database with no room left (SQLite's `max_page_count`, which fails
+/// as a full disk does) answers an upload 507 in Reestro's format, not
+/// 503, and what was stored before still reads back.
+#[tokio::test]
+async fn a_full_database_is_507_and_keeps_what_it_had() {
+    let dir = tempfile::tempdir().expect("dir");
+    let options = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(dir.path().join("s.db"))
+        .create_if_missing(true)
+        .pragma("max_page_count", "96");
+    let store: Arc<dyn Store> = Arc::new(
+        SqliteStore::with_connect_options(options)
+            .await
+            .expect("sqlite"),
+    );
+    let env = env_with(store.clone(), dir).await;
+    let kept = upload(&env, "kept.pdf", DOC.to_vec()).await;
+    // Fill what room is left: contents of shrinking name length until not
+    // even the smallest row fits anywhere.
+    for len in [1500, 100, 1] {
+        for i in 0..10_000 {
+            let filled = store
+                .put_content(
+                    signet_store::NewContent {
+                        organization: env.org,
+                        name: format!("{i:05} {}", "Я".repeat(len)),
+                        content_type: "application/octet-stream".into(),
+                    },
+                    Box::pin(futures_util::stream::iter([Ok(bytes::Bytes::from_static(
+                        b"x",
+                    ))])),
+                    1 << 20,
+                )
+                .await;
+            if filled.is_err() {
+                break;
+            }
+            assert!(i < 9_999, "the database never filled up");
+        }
+    }
+    let r = call(
+        &env,
+        Request::post(format!("{PREFIX}/contents"))
+            .header("authorization", &env.auth)
+            .header("x-content-name", "more.pdf"),
+        Body::from(DOC.to_vec()),
+    )
+    .await;
+    assert_eq!(
+        r.status,
+        StatusCode::INSUFFICIENT_STORAGE,
+        "{}",
+        String::from_utf8_lossy(&r.body)
+    );
+    let v = r.json();
+    assert_eq!(v["code"], "insufficientStorage", "{v}");
+    assert_eq!(v["target"], "api", "{v}");
+    let id = kept["contentId"].as_str().expect("contentId");
+    let r = call(
+        &env,
+        Request::get(format!("{PREFIX}/contents/{id}")).header("authorization", &env.auth),
+        Body::empty(),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.body, DOC);
+}
+
 fn peak_rss_kib() -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()

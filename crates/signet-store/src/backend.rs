@@ -71,6 +71,14 @@ impl SqliteStore {
         Self::with_options(options, Some(BlobDir::beside(path)?)).await
     }
 
+    /// Opens the database file `options` name with those options (tests
+    /// use this to set pragmas such as `max_page_count`), with content
+    /// files beside it as [`Self::open`] does.
+    pub async fn with_connect_options(options: SqliteConnectOptions) -> Result<Self, StoreError> {
+        let blobs = BlobDir::beside(options.get_filename())?;
+        Self::with_options(options, Some(blobs)).await
+    }
+
     /// Opens a database from a `sqlite:` URL, with its content files in
     /// `blobs/` beside the file the URL names, as [`Self::open`] does. An
     /// in-memory database (`sqlite::memory:`, `mode=memory`) opens, but

@@ -830,3 +830,68 @@ async fn sqlite_in_memory_refuses_contents() {
     );
     assert!(!s.delete_content(org, Uuid::new_v4()).await.expect("delete"));
 }
+
+/// A database that cannot grow (SQLite's `max_page_count`, which answers
+/// `SQLITE_FULL` exactly as a full disk does) is [`StoreError::Full`] —
+/// which the server answers 507, not 503 — and loses nothing: what was
+/// stored before reads back, the content's bytes are not left behind.
+#[tokio::test]
+async fn a_full_database_is_full_not_unavailable_and_keeps_what_it_had() {
+    let _turn = EXCLUSIVE.read().await;
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("signet.db");
+    // The schema takes a few dozen pages of 4 KiB; 96 leaves room for a
+    // few rows only.
+    let options = SqliteConnectOptions::new()
+        .filename(&path)
+        .create_if_missing(true)
+        .pragma("max_page_count", "96");
+    let s: Arc<dyn Store> = Arc::new(
+        SqliteStore::with_connect_options(options)
+            .await
+            .expect("open"),
+    );
+    let first = org(&s, "ТОВ Перше").await;
+    let kept = noise(11, 1000);
+    let meta = s
+        .put_content(content(first, "kept.bin"), body_of(&kept), LIMIT)
+        .await
+        .expect("a content fits");
+    // Contents of shrinking name length until not even the smallest row
+    // fits anywhere.
+    let mut full = None;
+    for len in [1500, 100, 1] {
+        for i in 0..10_000 {
+            let name = format!("{i:05} {}", "Д".repeat(len));
+            if let Err(e) = s
+                .put_content(content(first, &name), body_of(b"x"), LIMIT)
+                .await
+            {
+                full = Some(e);
+                break;
+            }
+        }
+    }
+    let e = full.expect("the database never filled up");
+    assert!(matches!(e, StoreError::Full(_)), "{e:?}");
+    assert!(!e.is_unavailable());
+    assert!(e.to_string().contains("full"), "{e}");
+    // Once more: Full again, and the refused content's bytes are not left
+    // behind.
+    let blobs_before = blob_files(&path).len();
+    let e = s
+        .put_content(content(first, "more.bin"), body_of(&noise(12, 5000)), LIMIT)
+        .await
+        .expect_err("no room for a row");
+    assert!(matches!(e, StoreError::Full(_)), "{e:?}");
+    assert_eq!(blob_files(&path).len(), blobs_before, "no orphan bytes");
+    // What was there reads back whole.
+    let (_, bytes) = s
+        .open_content(first, meta.id)
+        .await
+        .expect("open")
+        .expect("there");
+    let (read, err) = read_all(bytes).await;
+    assert!(err.is_none(), "{err:?}");
+    assert!(read == kept);
+}
