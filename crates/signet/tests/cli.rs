@@ -1,25 +1,14 @@
 //! The `signet` binary as a user runs it: inspect, trust, org, and serve
 //! started, probed over HTTP and stopped with SIGTERM.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::process::{Child, Command, Output, Stdio};
+mod common;
+
+use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
+use common::{Server, signet};
 use serde_json::Value;
 use test_support::shared::ua_path as ua;
-
-const SIGNET: &str = env!("CARGO_BIN_EXE_signet");
-
-fn signet(args: &[&str]) -> Output {
-    Command::new(SIGNET)
-        .args(args)
-        .env_remove("SIGNET_DATA_DIR")
-        .env_remove("SIGNET_DATABASE_URL")
-        .env_remove("SIGNET_CONFIG")
-        .output()
-        .expect("run signet")
-}
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
@@ -253,109 +242,11 @@ fn uuid_like(s: &str) -> bool {
     s.len() == 36 && s.chars().filter(|&c| c == '-').count() == 4
 }
 
-/// A running `signet serve`, stopped with SIGTERM on drop if still alive.
-struct Server {
-    child: Child,
-    addr: String,
-}
-
-impl Server {
-    fn start(args: &[&str], envs: &[(&str, &str)]) -> Server {
-        let mut cmd = Command::new(SIGNET);
-        cmd.arg("serve")
-            .args(["--listen", "127.0.0.1:0", "--log-format", "json"])
-            .args(args)
-            .env_remove("SIGNET_DATA_DIR")
-            .env_remove("SIGNET_DATABASE_URL")
-            .env("SIGNET_LOG", "info")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        for (k, v) in envs {
-            cmd.env(k, v);
-        }
-        let mut child = cmd.spawn().expect("spawn serve");
-        let out = child.stdout.take().expect("stdout");
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(out).lines().map_while(Result::ok) {
-                let _ = tx.send(line);
-            }
-        });
-        let deadline = Instant::now() + Duration::from_secs(30);
-        loop {
-            let line = rx
-                .recv_timeout(deadline.saturating_duration_since(Instant::now()))
-                .unwrap_or_else(|_| {
-                    let _ = child.kill();
-                    let _ = child.wait();
-                    let mut err = String::new();
-                    if let Some(mut e) = child.stderr.take() {
-                        let _ = e.read_to_string(&mut err);
-                    }
-                    panic!("signet serve did not report listening: {err}")
-                });
-            let v: Value = match serde_json::from_str(&line) {
-                Ok(v) => v,
-                Err(_) => continue,
-            };
-            if let Some(addr) = v["fields"]["addr"].as_str() {
-                return Server {
-                    child,
-                    addr: addr.to_owned(),
-                };
-            }
-        }
-    }
-
-    fn get(&self, path: &str) -> (u16, Value) {
-        let mut s = TcpStream::connect(&self.addr).expect("connect");
-        s.set_read_timeout(Some(Duration::from_secs(10)))
-            .expect("timeout");
-        write!(
-            s,
-            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
-            self.addr
-        )
-        .expect("write");
-        let mut resp = String::new();
-        s.read_to_string(&mut resp).expect("read");
-        let status = resp[9..12].parse().expect("status code");
-        let body = resp.split_once("\r\n\r\n").map(|(_, b)| b).unwrap_or("");
-        (status, serde_json::from_str(body).unwrap_or(Value::Null))
-    }
-
-    fn terminate(mut self) -> std::process::ExitStatus {
-        let pid = self.child.id().to_string();
-        Command::new("kill")
-            .args(["-TERM", &pid])
-            .status()
-            .expect("kill");
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            if let Some(status) = self.child.try_wait().expect("wait") {
-                return status;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "signet serve did not stop on SIGTERM"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 #[test]
 fn serve_on_embedded_defaults_answers_and_stops_on_sigterm() {
     let dir = tempfile::tempdir().expect("dir");
     let data = dir.path().join("data");
-    let server = Server::start(&["--data-dir", data.to_str().expect("p")], &[]);
+    let server = Server::start_with(&["--data-dir", data.to_str().expect("p")], &[]);
     let (status, v) = server.get("/readyz");
     assert_eq!(status, 200);
     assert_eq!(v["store"], "sqlite");
@@ -401,7 +292,7 @@ fn serve_tls_answers_the_ticket_api_over_https() {
         String::from_utf8_lossy(&made.stderr)
     );
     let data = dir.path().join("data");
-    let server = Server::start(
+    let server = Server::start_with(
         &[
             "--data-dir",
             data.to_str().expect("p"),
@@ -455,7 +346,7 @@ fn serve_reads_the_environment_and_a_config_file() {
         format!("trust-dir = {:?}\n", trust.to_str().expect("p")),
     )
     .expect("write");
-    let server = Server::start(
+    let server = Server::start_with(
         &[],
         &[
             ("SIGNET_DATA_DIR", data.to_str().expect("p")),
@@ -494,7 +385,7 @@ fn serve_on_postgres() {
     ));
     let db = format!("{url}?options=-c%20search_path%3D{schema}");
     let dir = tempfile::tempdir().expect("dir");
-    let server = Server::start(
+    let server = Server::start_with(
         &[
             "--database-url",
             &db,
@@ -728,7 +619,7 @@ fn serve_with_a_tsa_makes_cades_t_signatures() {
     let doc = dir.path().join("doc.txt");
     std::fs::write(&doc, "Акт приймання № 12\n").expect("write");
     let data = dir.path().join("data");
-    let server = Server::start(
+    let server = Server::start_with(
         &[
             "--data-dir",
             data.to_str().expect("p"),

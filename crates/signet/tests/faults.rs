@@ -14,218 +14,19 @@
 //!   clear 507 in Reestro's error shape, nothing half-written, the next
 //!   upload works once there is room, the committed content is intact.
 //!
-//! The `Server` helper is a trimmed copy of the one in `tests/cli.rs`
-//! (start, wait for the listening address; here stopped with SIGKILL).
+//! The running server and the raw HTTP client are `tests/common`'s.
 
-use std::io::{BufRead, BufReader, Read, Write};
+mod common;
+
+use std::io::Write;
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
-use std::sync::mpsc::Receiver;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant, SystemTime};
 
-use serde_json::Value;
-
-const SIGNET: &str = env!("CARGO_BIN_EXE_signet");
+use common::{Answer, Server, block_on, bytes, read_answer, request_head, signet};
 
 const MIB: usize = 1 << 20;
-
-fn signet(args: &[&str]) -> Output {
-    Command::new(SIGNET)
-        .args(args)
-        .env_remove("SIGNET_DATA_DIR")
-        .env_remove("SIGNET_DATABASE_URL")
-        .env_remove("SIGNET_CONFIG")
-        .output()
-        .expect("run signet")
-}
-
-/// A running `signet serve`, killed on drop if still alive.
-struct Server {
-    child: Child,
-    addr: String,
-    /// Log lines (JSON) printed after the listening line.
-    _logs: Receiver<String>,
-    /// Log lines printed up to the listening line.
-    start_logs: Vec<String>,
-}
-
-impl Server {
-    fn start(data: &Path) -> Server {
-        let mut child = Command::new(SIGNET)
-            .arg("serve")
-            .args(["--listen", "127.0.0.1:0", "--log-format", "json"])
-            .arg("--data-dir")
-            .arg(data)
-            .env_remove("SIGNET_DATA_DIR")
-            .env_remove("SIGNET_DATABASE_URL")
-            .env_remove("SIGNET_CONFIG")
-            .env("SIGNET_LOG", "info")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn serve");
-        let out = child.stdout.take().expect("stdout");
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(out).lines().map_while(Result::ok) {
-                let _ = tx.send(line);
-            }
-        });
-        let deadline = Instant::now() + Duration::from_secs(30);
-        let mut start_logs = Vec::new();
-        loop {
-            let Ok(line) = rx.recv_timeout(deadline.saturating_duration_since(Instant::now()))
-            else {
-                let _ = child.kill();
-                let _ = child.wait();
-                let mut err = String::new();
-                if let Some(mut e) = child.stderr.take() {
-                    let _ = e.read_to_string(&mut err);
-                }
-                panic!("signet serve did not report listening: {err}")
-            };
-            let addr = serde_json::from_str::<Value>(&line)
-                .ok()
-                .and_then(|v| v["fields"]["addr"].as_str().map(str::to_owned));
-            start_logs.push(line);
-            if let Some(addr) = addr {
-                return Server {
-                    child,
-                    addr,
-                    _logs: rx,
-                    start_logs,
-                };
-            }
-        }
-    }
-
-    /// SIGKILL: no shutdown code runs.
-    fn kill(mut self) {
-        self.child.kill().expect("SIGKILL");
-        let status = self.child.wait().expect("wait");
-        assert!(!status.success(), "killed, not exited: {status:?}");
-    }
-
-    fn connect(&self) -> TcpStream {
-        let s = TcpStream::connect(&self.addr).expect("connect");
-        s.set_read_timeout(Some(Duration::from_secs(30)))
-            .expect("timeout");
-        s
-    }
-
-    /// One request on its own connection: the status, the head and the
-    /// body of the answer.
-    fn call(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Answer {
-        let mut s = self.connect();
-        s.write_all(request_head(&self.addr, method, path, headers, body.len()).as_bytes())
-            .expect("write head");
-        s.write_all(body).expect("write body");
-        read_answer(&mut s)
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn request_head(
-    addr: &str,
-    method: &str,
-    path: &str,
-    headers: &[(&str, &str)],
-    len: usize,
-) -> String {
-    let mut head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {len}\r\n"
-    );
-    for (k, v) in headers {
-        head.push_str(&format!("{k}: {v}\r\n"));
-    }
-    head.push_str("\r\n");
-    head
-}
-
-#[derive(Debug)]
-struct Answer {
-    status: u16,
-    head: String,
-    body: Vec<u8>,
-}
-
-impl Answer {
-    fn json(&self) -> Value {
-        serde_json::from_slice(&self.body).unwrap_or_else(|e| {
-            panic!(
-                "not JSON ({e}): {}\n{}",
-                self.head,
-                String::from_utf8_lossy(&self.body)
-            )
-        })
-    }
-
-    fn header(&self, name: &str) -> Option<&str> {
-        self.head.lines().find_map(|l| {
-            let (k, v) = l.split_once(':')?;
-            k.eq_ignore_ascii_case(name).then_some(v.trim())
-        })
-    }
-}
-
-/// Reads one answer (signet always sends a Content-Length): as soon as it
-/// is whole, so that a connection reset after it, when the server answered
-/// before reading the whole request body, does not lose it.
-fn read_answer(s: &mut TcpStream) -> Answer {
-    let mut raw = Vec::new();
-    let mut buf = [0u8; 64 * 1024];
-    loop {
-        if let Some(end) = raw.windows(4).position(|w| w == b"\r\n\r\n") {
-            let head = String::from_utf8_lossy(&raw[..end]).into_owned();
-            let answer = Answer {
-                status: head
-                    .get(9..12)
-                    .and_then(|s| s.parse().ok())
-                    .unwrap_or_else(|| panic!("status line: {head}")),
-                head,
-                body: Vec::new(),
-            };
-            let len: usize = answer
-                .header("content-length")
-                .and_then(|v| v.parse().ok())
-                .unwrap_or_else(|| panic!("no Content-Length: {}", answer.head));
-            if raw.len() >= end + 4 + len {
-                return Answer {
-                    body: raw[end + 4..end + 4 + len].to_vec(),
-                    ..answer
-                };
-            }
-        }
-        match s.read(&mut buf) {
-            Ok(0) => panic!(
-                "connection closed before a whole answer: {:?}",
-                String::from_utf8_lossy(&raw)
-            ),
-            Ok(n) => raw.extend_from_slice(&buf[..n]),
-            Err(e) => panic!("reading the answer: {e}"),
-        }
-    }
-}
-
-/// Reproducible bytes that no other content shares.
-fn bytes(len: usize, seed: u64) -> Vec<u8> {
-    let mut x = seed | 1;
-    (0..len)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x as u8
-        })
-        .collect()
-}
 
 /// MD5 by coreutils, upper-case hex as Reestro writes it.
 fn md5sum(data: &[u8]) -> String {
@@ -288,14 +89,6 @@ fn reestro_session(data: &Path) -> String {
             .expect("session");
     });
     format!("ReestroAuth auth.sid={sid}&portal.orgid={org}")
-}
-
-fn block_on<F: std::future::Future>(f: F) -> F::Output {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime")
-        .block_on(f)
 }
 
 /// One column of every row of `sql`, read from the data directory's
@@ -487,7 +280,7 @@ fn sigkill_mid_upload_loses_nothing_committed_and_shows_nothing_half() {
     let server = Server::start(&data);
     assert!(
         server.start_logs.iter().any(|l| {
-            serde_json::from_str::<Value>(l).is_ok_and(|v| v["fields"]["removed"] == 2)
+            serde_json::from_str::<serde_json::Value>(l).is_ok_and(|v| v["fields"]["removed"] == 2)
         }),
         "the sweep reported two removed files: {:?}",
         server.start_logs

@@ -31,6 +31,19 @@ impl AuthError {
     fn not_acceptable(m: impl Into<String>) -> Self {
         AuthError(StatusCode::NOT_ACCEPTABLE, m.into())
     }
+    /// A store failure: 503 when the database is down or overloaded (the
+    /// client may retry), 500 otherwise; the cause is logged, not shown.
+    fn store(e: signet_store::StoreError) -> Self {
+        if e.is_unavailable() {
+            tracing::error!(cause = %e, "auth request failed: the store is unavailable");
+            AuthError(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "the service is unavailable, try again later".into(),
+            )
+        } else {
+            Self::internal(e)
+        }
+    }
     fn internal(cause: impl std::fmt::Display) -> Self {
         tracing::error!(%cause, "auth request failed");
         AuthError(
@@ -178,7 +191,7 @@ pub async fn authenticate_by_cert(
             expires_at: now.saturating_add(ttl),
         })
         .await
-        .map_err(AuthError::internal)?;
+        .map_err(AuthError::store)?;
     tracing::info!(%thumbprint, "login challenge issued");
     Ok(Json(AuthenticateResponse {
         encrypted_key: B64.encode(enveloped),
@@ -208,7 +221,7 @@ async fn open_session(state: &AppState, cert: &Certificate) -> Result<Response, 
         .store
         .create_session(&issued.session)
         .await
-        .map_err(AuthError::internal)?;
+        .map_err(AuthError::store)?;
     grant_matching_organizations(state, cert).await?;
     let mut response = Json(ApproveResponse {
         sid: issued.sid.clone(),
@@ -240,13 +253,13 @@ async fn grant_matching_organizations(
         .store
         .organizations_matching(&ids)
         .await
-        .map_err(AuthError::internal)?
+        .map_err(AuthError::store)?
     {
         if state
             .store
             .grant(org.id, &thumbprint)
             .await
-            .map_err(AuthError::internal)?
+            .map_err(AuthError::store)?
         {
             tracing::info!(%thumbprint, org = %org.id, "organisation granted by certificate identifiers");
         }
@@ -286,7 +299,7 @@ pub async fn approve_cert(
         .store
         .take_challenge(&thumbprint, &TokenHash::of(key), now_unix())
         .await
-        .map_err(AuthError::internal)?;
+        .map_err(AuthError::store)?;
     let der = match outcome {
         ChallengeOutcome::Accepted(der) => der,
         ChallengeOutcome::Expired => {
@@ -333,7 +346,7 @@ pub async fn refresh(State(state): State<AppState>, body: Bytes) -> Result<Respo
         .store
         .session_by_refresh(&old_hash)
         .await
-        .map_err(AuthError::internal)?
+        .map_err(AuthError::store)?
         .filter(|s| now_unix() < s.expires_at)
         .ok_or_else(|| AuthError::forbidden("the refresh token is unknown, spent or expired"))?;
     let issued = sessions::issue(&state, &old.thumbprint, &old.subject)
@@ -342,7 +355,7 @@ pub async fn refresh(State(state): State<AppState>, body: Bytes) -> Result<Respo
         .store
         .rotate_session(&old_hash, &issued.session)
         .await
-        .map_err(AuthError::internal)?
+        .map_err(AuthError::store)?
     {
         return Err(AuthError::forbidden(
             "the refresh token is unknown, spent or expired",
@@ -386,7 +399,7 @@ pub async fn logout(
         .store
         .delete_session(&TokenHash::of(sid))
         .await
-        .map_err(AuthError::internal)?;
+        .map_err(AuthError::store)?;
     let mut response = StatusCode::NO_CONTENT.into_response();
     response.headers_mut().insert(
         header::SET_COOKIE,
