@@ -9,7 +9,7 @@
 //! a ≠ −3: extended coordinates `(X : Y : Z : T)`, `u = X/Z`, `v = Y/Z`,
 //! `T = X·Y/Z` of Hisil, Wong, Carter and Dawson, "Twisted Edwards curves
 //! revisited" (ASIACRYPT 2008; EFD "add-2008-hwcd", 8M with an affine
-//! operand, and "dbl-2008-hwcd", 4M + 4S).
+//! operand, 9M with a precomputed d·T2, and "dbl-2008-hwcd", 4M + 4S).
 //!
 //! The maps between the forms are those of RFC 7836 section 5.2 with
 //! `s = (e − d)/4` and `t = (e + d)/6`:
@@ -83,6 +83,28 @@ impl<C: CurveSpec<N>, const N: usize> Zeroize for Niels<C, N> {
     }
 }
 
+/// A projective point prepared for addition: (X, Y, Z, d·T), so that an
+/// addition costs 9M. Verification keeps the public key's odd multiples in
+/// this form rather than paying an inversion to make them affine.
+#[derive(Clone, Copy, Debug)]
+struct Cached<C: CurveSpec<N>, const N: usize> {
+    x: F<C, N>,
+    y: F<C, N>,
+    z: F<C, N>,
+    dt: F<C, N>,
+}
+
+impl<C: CurveSpec<N>, const N: usize> Cached<C, N> {
+    fn neg(&self) -> Self {
+        Self {
+            x: self.x.neg(),
+            y: self.y,
+            z: self.z,
+            dt: self.dt.neg(),
+        }
+    }
+}
+
 /// A point in extended coordinates.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Extended<C: CurveSpec<N>, const N: usize> {
@@ -124,6 +146,33 @@ impl<C: CurveSpec<N>, const N: usize> Extended<C, N> {
         let e = self.x.add(&self.y).mul(&q.u.add(&q.v)).sub(&a).sub(&b);
         let f = self.z.sub(&c);
         let g = self.z.add(&c);
+        let h = b.sub(&a);
+        Self {
+            x: e.mul(&f),
+            y: g.mul(&h),
+            z: f.mul(&g),
+            t: e.mul(&h),
+        }
+    }
+
+    fn to_cached(self) -> Cached<C, N> {
+        Cached {
+            x: self.x,
+            y: self.y,
+            z: self.z,
+            dt: self.t.mul(&C::ED_D_FE),
+        }
+    }
+
+    /// `P + Q` ("add-2008-hwcd", a = 1, with d·T2 given), complete.
+    fn add_cached(&self, q: &Cached<C, N>) -> Self {
+        let a = self.x.mul(&q.x);
+        let b = self.y.mul(&q.y);
+        let c = self.t.mul(&q.dt);
+        let d = self.z.mul(&q.z);
+        let e = self.x.add(&self.y).mul(&q.x.add(&q.y)).sub(&a).sub(&b);
+        let f = d.sub(&c);
+        let g = d.add(&c);
         let h = b.sub(&a);
         Self {
             x: e.mul(&f),
@@ -249,6 +298,30 @@ pub(crate) fn from_weierstrass_vartime<C: CurveSpec<N>, const N: usize>(
     Some(Niels::new(u, v))
 }
 
+/// The Edwards image of a Weierstrass point in extended coordinates
+/// without an inversion, or `None` where the map is undefined (y = 0 or
+/// x − t + s = 0; variable-time: public points only):
+/// `(X : Y : Z : T) = ((x − t)(x − t + s) : (x − t − s)·y : y(x − t + s) :
+/// (x − t)(x − t − s))`, which is `(u, v)` of the module docs scaled by
+/// `Z = y(x − t + s)`.
+fn from_weierstrass_projective_vartime<C: CurveSpec<N>, const N: usize>(
+    p: &Affine<C, N>,
+) -> Option<Extended<C, N>> {
+    let xt = p.x.sub(&C::ED_T_FE);
+    let den = xt.add(&C::ED_S_FE);
+    let num = xt.sub(&C::ED_S_FE);
+    let z = p.y.mul(&den);
+    if z.is_zero_vartime() {
+        return None;
+    }
+    Some(Extended {
+        x: xt.mul(&den),
+        y: num.mul(&p.y),
+        z,
+        t: xt.mul(&num),
+    })
+}
+
 /// Affine images of finite extended points with one inversion.
 fn batch_to_niels<C: CurveSpec<N>, const N: usize>(points: &[Extended<C, N>]) -> Vec<Niels<C, N>> {
     let mut prefix = Vec::with_capacity(points.len());
@@ -340,19 +413,18 @@ pub(crate) fn mul_double_vartime<C: CurveSpec<N>, const N: usize>(
     naf2: &[i8],
     q_table_len: usize,
 ) -> Option<Extended<C, N>> {
-    let q1 = Extended::from_niels(&from_weierstrass_vartime(q)?);
-    let q2 = q1.double();
-    let mut odd = Vec::with_capacity(q_table_len);
+    let q1 = from_weierstrass_projective_vartime(q)?;
+    let q2 = q1.double().to_cached();
+    let mut q_odd = Vec::with_capacity(q_table_len);
     let mut acc = q1;
-    odd.push(acc);
+    q_odd.push(acc.to_cached());
     for _ in 1..q_table_len {
-        acc = acc.add(&q2);
-        odd.push(acc);
+        acc = acc.add_cached(&q2);
+        if acc.z.is_zero_vartime() {
+            return None;
+        }
+        q_odd.push(acc.to_cached());
     }
-    if odd.iter().any(|p| p.z.is_zero_vartime()) {
-        return None;
-    }
-    let q_odd = batch_to_niels(&odd);
     let top = (0..naf1.len())
         .rev()
         .find(|&i| naf1[i] != 0 || naf2[i] != 0)?;
@@ -365,12 +437,17 @@ pub(crate) fn mul_double_vartime<C: CurveSpec<N>, const N: usize>(
         } else {
             acc.double_without_t()
         };
-        for (digit, table) in [(naf1[i], g_odd), (naf2[i], &q_odd[..])] {
-            if digit > 0 {
-                acc = acc.add_niels(&table[(digit as usize) / 2]);
-            } else if digit < 0 {
-                acc = acc.add_niels(&table[(-digit as usize) / 2].neg());
-            }
+        let d1 = naf1[i];
+        if d1 > 0 {
+            acc = acc.add_niels(&g_odd[(d1 as usize) / 2]);
+        } else if d1 < 0 {
+            acc = acc.add_niels(&g_odd[(-d1 as usize) / 2].neg());
+        }
+        let d2 = naf2[i];
+        if d2 > 0 {
+            acc = acc.add_cached(&q_odd[(d2 as usize) / 2]);
+        } else if d2 < 0 {
+            acc = acc.add_cached(&q_odd[(-d2 as usize) / 2].neg());
         }
     }
     Some(acc)
