@@ -13,6 +13,7 @@ pub mod dstu4145;
 pub mod gost2015;
 pub mod gost28147;
 pub mod gost3410;
+pub mod kalyna;
 pub mod kupyna;
 pub mod password;
 pub mod streebog;

@@ -28,6 +28,8 @@
 
 mod iit;
 mod jks;
+mod kalyna;
+mod kupyna_mac;
 mod pbe;
 mod pkcs12;
 

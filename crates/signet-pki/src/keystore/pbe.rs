@@ -19,8 +19,9 @@
 //! | scheme | where defined |
 //! |---|---|
 //! | PBES2 = PBKDF2 + a cipher | [RFC 8018 sections 6.2 and A.2] |
-//! | PRFs: HMAC with SHA-1, SHA-2; HMAC-GOST 34.311-95 (`1.2.804.2.1.1.1.1.1.2`, Ukrainian containers); HMAC-Streebog-256/512 ([RFC 7836 section 4.1]); HMAC-GOST R 34.11-94 | RFC 8018 appendix B.1, the OID registries |
+//! | PRFs: HMAC with SHA-1, SHA-2; HMAC-GOST 34.311-95 (`1.2.804.2.1.1.1.1.1.2`, Ukrainian containers); HMAC-Streebog-256/512 ([RFC 7836 section 4.1]); HMAC-GOST R 34.11-94; Kupyna-256 KMAC (`1.2.804.2.1.1.1.1.2.2.1` or `.2.2.4`, UAPKI's containers) | RFC 8018 appendix B.1, the OID registries, [`super::kupyna_mac`] |
 //! | ciphers: AES-CBC, DES-EDE3-CBC, GOST 28147-89 CFB with CryptoPro meshing (gost-engine's PKCS#12), DSTU GOST 28147:2009 CFB with the S-box in the parameters (Ukrainian containers), Kuznyechik/Magma CTR-ACPKM | [`crate::cms`] content encryption |
+//! | ciphers: DSTU 7624 (Kalyna) CBC, CTR, CFB, OFB, `1.2.804.2.1.1.1.1.1.3.{5,2,3,6}.{1,2,3}` (UAPKI writes Kalyna-256 CBC) | [`super::kalyna`] |
 //! | `pbeWithSHAAnd3-KeyTripleDES-CBC`, `pbeWithSHAAnd2-KeyTripleDES-CBC`, `pbeWithSHAAnd128BitRC2-CBC`, `pbeWithSHAAnd40BitRC2-CBC` | [RFC 7292 appendix C] with the KDF of appendix B |
 //!
 //! Password bytes: UTF-8 for PBES2 (what OpenSSL, the `gost89` npm package
@@ -38,6 +39,8 @@ use signet_crypto::DigestAlgorithm;
 use signet_crypto::password::{Pkcs12Purpose, pbkdf2_hmac, pkcs12_kdf, pkcs12_password};
 use zeroize::Zeroizing;
 
+use super::kalyna::KalynaScheme;
+use super::kupyna_mac::pbkdf2_kmac256;
 use crate::PkiError;
 use crate::cms::{SymmetricCipher, cbc_decrypt_padded};
 
@@ -54,9 +57,17 @@ const PBE_SHA1_RC2_40: ObjectIdentifier = oid("1.2.840.113549.1.12.1.6");
 const PBE_SHA1_3DES: ObjectIdentifier = oid("1.2.840.113549.1.12.1.3");
 const PBE_SHA1_2DES: ObjectIdentifier = oid("1.2.840.113549.1.12.1.4");
 
+/// The PRF of PBKDF2.
+#[derive(Clone, Copy, Debug)]
+enum Prf {
+    Hmac(DigestAlgorithm),
+    /// Kupyna-256's KMAC ([`super::kupyna_mac`]).
+    KupynaKmac256,
+}
+
 /// The PRF of PBKDF2, by its AlgorithmIdentifier OID.
-fn prf_digest(prf: &ObjectIdentifier) -> Option<DigestAlgorithm> {
-    Some(match prf.to_string().as_str() {
+fn prf_by_oid(prf: &ObjectIdentifier) -> Option<Prf> {
+    Some(Prf::Hmac(match prf.to_string().as_str() {
         "1.2.840.113549.2.7" => DigestAlgorithm::Sha1,
         "1.2.840.113549.2.8" => DigestAlgorithm::Sha224,
         "1.2.840.113549.2.9" => DigestAlgorithm::Sha256,
@@ -66,8 +77,26 @@ fn prf_digest(prf: &ObjectIdentifier) -> Option<DigestAlgorithm> {
         "1.2.643.7.1.1.4.1" => DigestAlgorithm::Streebog256,
         "1.2.643.7.1.1.4.2" => DigestAlgorithm::Streebog512,
         "1.2.643.2.2.10" => DigestAlgorithm::Gost94CryptoPro,
+        // DSTU 7564 (Kupyna-256) and its MAC: UAPKI's PBKDF2 uses KMAC for
+        // either (`pbes2_crypt` in `cm-pkcs12/src/crypto/pkcs5.c`).
+        "1.2.804.2.1.1.1.1.2.2.1" | "1.2.804.2.1.1.1.1.2.2.4" => return Some(Prf::KupynaKmac256),
         _ => return None,
-    })
+    }))
+}
+
+fn derive_key(
+    prf: Prf,
+    password: &str,
+    salt: &[u8],
+    iterations: u32,
+    key_len: usize,
+) -> Result<Zeroizing<Vec<u8>>, PkiError> {
+    match prf {
+        Prf::Hmac(digest) => pbkdf2_hmac(digest, password.as_bytes(), salt, iterations, key_len)
+            .map_err(|e| malformed(&e.to_string())),
+        Prf::KupynaKmac256 => pbkdf2_kmac256(password.as_bytes(), salt, iterations, key_len)
+            .ok_or_else(|| malformed("the PBKDF2 iteration count or key length is out of range")),
+    }
 }
 
 /// Whether `alg` names a password-based scheme this module can open.
@@ -175,11 +204,11 @@ fn pbes2(
             Ok::<_, der::Error>((salt.value(), iterations, key_len, prf))
         })
         .map_err(PkiError::der("PBKDF2 parameters"))?;
-    let digest = match prf {
-        None => DigestAlgorithm::Sha1,
+    let prf = match prf {
+        None => Prf::Hmac(DigestAlgorithm::Sha1),
         Some(prf) => {
             let (prf_oid, _) = read_alg(prf)?;
-            prf_digest(&prf_oid).ok_or_else(|| {
+            prf_by_oid(&prf_oid).ok_or_else(|| {
                 PkiError::Unsupported(format!(
                     "PBKDF2 with the PRF {}",
                     crate::oid::name_of(&prf_oid)
@@ -187,6 +216,14 @@ fn pbes2(
             })?
         }
     };
+    let (scheme_oid, scheme_params) = read_alg(scheme)?;
+    if let Some(kalyna) = KalynaScheme::read(&scheme_oid, scheme_params)? {
+        let key_len = kalyna.key_len(key_len)?;
+        let key = derive_key(prf, password, salt, iterations, key_len)?;
+        return kalyna
+            .decrypt(&key, data)
+            .map_err(|_| PkiError::WrongPassword(what));
+    }
     let cipher = SymmetricCipher::read(scheme).map_err(pki)?;
     let key_len = match key_len {
         Some(len) if len as usize != cipher.key_len() => {
@@ -194,8 +231,7 @@ fn pbes2(
         }
         _ => cipher.key_len(),
     };
-    let key = pbkdf2_hmac(digest, password.as_bytes(), salt, iterations, key_len)
-        .map_err(|e| malformed(&e.to_string()))?;
+    let key = derive_key(prf, password, salt, iterations, key_len)?;
     cipher
         .decrypt(&key, data.to_vec())
         .map_err(|_| PkiError::WrongPassword(what))

@@ -29,7 +29,11 @@
 //! authSafe content with the key from the PKCS#12 KDF (RFC 7292 appendix
 //! B) and the BMPString password; for the GOST digests, the key is the last
 //! 32 of 96 bytes of PBKDF2 with HMAC over that digest (TC 26's rule, as
-//! OpenSSL and gost-engine make it).
+//! OpenSSL and gost-engine make it). UAPKI's Ukrainian PFX name the MAC
+//! by a DSTU 7564 (Kupyna) OID: under Kupyna-256's digest OID
+//! (`1.2.804.2.1.1.1.1.2.2.1`) the MAC is Kupyna-256's KMAC keyed with the
+//! 32 bytes of the PKCS#12 KDF over Kupyna-256; under the other Kupyna
+//! OIDs, HMAC with that Kupyna (UAPKI's `pkcs12_get_data_and_calc_mac`).
 //!
 //! [RFC 7292]: https://datatracker.ietf.org/doc/html/rfc7292
 
@@ -41,6 +45,7 @@ use signet_crypto::password::{Pkcs12Purpose, hmac, pbkdf2_hmac, pkcs12_kdf, pkcs
 use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
 
+use super::kupyna_mac::kmac256;
 use super::pbe;
 use crate::PkiError;
 
@@ -57,6 +62,9 @@ const SAFE_CONTENTS_BAG: ObjectIdentifier = oid("1.2.840.113549.1.12.10.1.6");
 const X509_CERTIFICATE: ObjectIdentifier = oid("1.2.840.113549.1.9.22.1");
 const FRIENDLY_NAME: ObjectIdentifier = oid("1.2.840.113549.1.9.20");
 const LOCAL_KEY_ID: ObjectIdentifier = oid("1.2.840.113549.1.9.21");
+/// DSTU 7564 Kupyna-256 as a MAC algorithm: its KMAC
+/// ([`super::kupyna_mac`]), as UAPKI's `pkcs12_calc_dstu7564kmac`.
+const KUPYNA256: ObjectIdentifier = oid("1.2.804.2.1.1.1.1.2.2.1");
 
 pub(super) const NAME: &str = "PKCS#12 file";
 
@@ -192,6 +200,12 @@ fn mac_digest(oid: &ObjectIdentifier) -> Option<DigestAlgorithm> {
         "1.2.643.7.1.1.2.3" => DigestAlgorithm::Streebog512,
         "1.2.643.2.2.9" => DigestAlgorithm::Gost94CryptoPro,
         "1.2.804.2.1.1.1.1.2.1" => DigestAlgorithm::Gost34311Ua,
+        // DSTU 7564 (Kupyna) by its digest OIDs and its MAC OIDs; for
+        // Kupyna-256's digest OID UAPKI computes its KMAC instead of HMAC
+        // (see `check_mac`).
+        "1.2.804.2.1.1.1.1.2.2.1" | "1.2.804.2.1.1.1.1.2.2.4" => DigestAlgorithm::Kupyna256,
+        "1.2.804.2.1.1.1.1.2.2.2" | "1.2.804.2.1.1.1.1.2.2.5" => DigestAlgorithm::Kupyna384,
+        "1.2.804.2.1.1.1.1.2.2.3" | "1.2.804.2.1.1.1.1.2.2.6" => DigestAlgorithm::Kupyna512,
         _ => return None,
     })
 }
@@ -240,7 +254,13 @@ fn check_mac(mac_data: AnyRef<'_>, safe: &[u8], password: &str) -> Result<(), Pk
         )
         .map_err(|e| malformed(&e.to_string()))?,
     };
-    let actual = hmac(digest, &key, safe);
+    let actual = if alg == KUPYNA256 {
+        kmac256(&key, &[safe])
+            .ok_or_else(|| malformed("MAC key"))?
+            .to_vec()
+    } else {
+        hmac(digest, &key, safe)
+    };
     if bool::from(actual.ct_eq(expected)) {
         Ok(())
     } else {
