@@ -26,9 +26,40 @@
 //! `BCDSTU4145PublicKey` and `SignatureSpiLe` do the converse). Optimal
 //! normal bases are not implemented.
 //!
-//! The hash is GOST 34.311-95 with the S-box of the key's `dke`; only the
-//! default DKE №1 (from the DSTU 4145 order, the S-box every certificate in
-//! use names) is implemented, any other DKE is refused as not supported.
+//! # The hash
+//!
+//! The signature algorithm OID names the hash (the OIDs are those of
+//! UAPKI's `library/common/pkix/oids.h` and its `SignAlgo` enumerations):
+//!
+//! | signatureAlgorithm | hash |
+//! |---|---|
+//! | `dstu4145le` 1.2.804.2.1.1.1.1.3.1.1, `dstu4145be` 1.2.804.2.1.1.1.1.3.1.1.1.1 | GOST 34.311-95 under the key's DKE |
+//! | `dstu4145WithDstu7564-256(pb)` 1.2.804.2.1.1.1.1.3.6.1.1 | DSTU 7564 Kupyna-256 |
+//! | `dstu4145WithDstu7564-384(pb)` 1.2.804.2.1.1.1.1.3.6.2.1 | Kupyna-384 |
+//! | `dstu4145WithDstu7564-512(pb)` 1.2.804.2.1.1.1.1.3.6.3.1 | Kupyna-512 |
+//!
+//! (`1.2.804.2.1.1.1.1.3.6` is UAPKI's `OID_DSTU4145_WITH_DSTU7564` arc,
+//! `.1/.2/.3` the digest size, the last `.1` the polynomial basis.) A CMS
+//! signer naming only the key OID gets its hash from digestAlgorithm.
+//! The Kupyna OIDs say nothing of byte order: as in UAPKI, whose DSTU 4145
+//! code reads little- or big-endian from the key's algorithm OID alone,
+//! the key's `dstu4145le`/`dstu4145be` decides it. Whatever the hash, its
+//! output bytes are read as a little-endian number (§5.9, low m bits kept):
+//! UAPKI's `dstu4145_sign`/`verify` take the hash bytes as they are
+//! (`wa_alloc_from_ba`, little-endian) for GOST 34.311-95 and Kupyna alike,
+//! and so does Bouncy Castle's `DSTU4145Signer` (it reverses the hash
+//! into a big-endian `BigInteger`).
+//!
+//! GOST 34.311-95 hashes with the S-box of the key's `dke` (DKE №1 when
+//! absent): any 64-byte table, unpacked by
+//! [`SBox::from_dke`](signet_crypto::gost28147::SBox::from_dke) (the
+//! packing of UAPKI's `dke_to_sbox` and gost89's `packSbox`), as Bouncy
+//! Castle's DSTU 4145 `SignatureSpi` builds its `GOST3411Digest` from the
+//! key's DKE. DKE №1 goes through the `gost94` crate
+//! ([`DigestAlgorithm::Gost34311Ua`]), any other table through
+//! [`Gost34311`]. A content digest computed beforehand
+//! ([`SignedMessage::Digest`]) is a DKE №1 digest, so a key with another
+//! DKE needs the signed bytes themselves.
 //!
 //! A signature is `r‖s` (DSTU 4145-2002 §5.10). A certificate's
 //! signatureValue BIT STRING holds it inside a DER OCTET STRING; a CMS
@@ -40,6 +71,7 @@ use der::asn1::{AnyRef, OctetStringRef, UintRef};
 use der::{Decode, Reader, Tag, Tagged};
 use signet_crypto::DigestAlgorithm;
 use signet_crypto::dstu4145::{self, Curve, PublicKey};
+use signet_crypto::gost28147::{Gost34311, SBox};
 
 use crate::oid::{self, ids};
 use crate::public_key::{KeyAlgorithm, PublicKeyInfo};
@@ -71,9 +103,18 @@ fn crypto_error(e: dstu4145::Error) -> SignatureError {
     }
 }
 
-/// The curve of the DER `DSTU4145Params`, refusing a DKE other than DKE
-/// №1. `little_endian` is false under the `dstu4145be` algorithm OID.
+/// The curve of the DER `DSTU4145Params`. `little_endian` is false under
+/// the `dstu4145be` algorithm OID.
 pub(crate) fn curve(params_der: &[u8], little_endian: bool) -> Result<Curve, SignatureError> {
+    params(params_der, little_endian).map(|(curve, _)| curve)
+}
+
+/// The curve and the GOST 34.311-95 S-box (the `dke`, DKE №1 when absent)
+/// of the DER `DSTU4145Params`.
+pub(crate) fn params(
+    params_der: &[u8],
+    little_endian: bool,
+) -> Result<(Curve, SBox), SignatureError> {
     let malformed = |e: der::Error| invalid(format!("malformed DSTU4145Params: {e}"));
     let params = AnyRef::from_der(params_der).map_err(malformed)?;
     let (definition, dke) = params
@@ -83,13 +124,17 @@ pub(crate) fn curve(params_der: &[u8], little_endian: bool) -> Result<Curve, Sig
             Ok::<_, der::Error>((definition, dke))
         })
         .map_err(malformed)?;
-    if let Some(dke) = dke
-        && dke.as_bytes() != DKE_1
-    {
-        return Err(unsupported(
-            "keys with a DKE other than DKE №1 (GOST 34.311-95 with another S-box)",
-        ));
-    }
+    let sbox = match dke {
+        Some(dke) => SBox::from_dke_slice(dke.as_bytes())
+            .map_err(|e| invalid(format!("the DKE of DSTU4145Params: {e}")))?,
+        None => SBox::UA_DKE_1,
+    };
+    Ok((definition_curve(definition, little_endian)?, sbox))
+}
+
+/// The curve of `DSTU4145Params.definition`: a named curve or `ECBinary`.
+fn definition_curve(definition: AnyRef<'_>, little_endian: bool) -> Result<Curve, SignatureError> {
+    let malformed = |e: der::Error| invalid(format!("malformed DSTU4145Params: {e}"));
     if definition.tag() == Tag::ObjectIdentifier {
         let named: ObjectIdentifier = definition.decode_as().map_err(malformed)?;
         return Curve::from_oid(&named.to_string())
@@ -135,8 +180,8 @@ pub(crate) fn curve(params_der: &[u8], little_endian: bool) -> Result<Curve, Sig
     Curve::from_params(m, &poly, a, &b, &n, &bp).map_err(crypto_error)
 }
 
-/// The curve of a DSTU 4145 certificate key.
-pub(crate) fn key_curve(key: &PublicKeyInfo) -> Result<Curve, SignatureError> {
+/// The curve and the GOST 34.311-95 S-box of a DSTU 4145 certificate key.
+pub(crate) fn key_params(key: &PublicKeyInfo) -> Result<(Curve, SBox), SignatureError> {
     let KeyAlgorithm::Dstu4145 {
         little_endian,
         normal_basis,
@@ -148,22 +193,57 @@ pub(crate) fn key_curve(key: &PublicKeyInfo) -> Result<Curve, SignatureError> {
     if normal_basis {
         return Err(unsupported("keys on optimal normal bases"));
     }
-    let params = key
+    let params_der = key
         .algorithm_parameters
         .as_deref()
         .ok_or_else(|| invalid("the key has no DSTU4145Params"))?;
-    curve(params, little_endian)
+    params(params_der, little_endian)
+}
+
+/// The GOST 34.311-95 S-box of a DSTU 4145 certificate key (its `dke`).
+pub(crate) fn key_sbox(key: &PublicKeyInfo) -> Result<SBox, SignatureError> {
+    key_params(key).map(|(_, sbox)| sbox)
 }
 
 /// The public key of a DSTU 4145 SubjectPublicKeyInfo: the compressed
 /// point in the OCTET STRING inside the BIT STRING (§6.9).
 pub(crate) fn public_key(key: &PublicKeyInfo) -> Result<PublicKey, SignatureError> {
-    let curve = key_curve(key)?;
+    let (curve, _) = key_params(key)?;
+    point_on(key, &curve)
+}
+
+fn point_on(key: &PublicKeyInfo, curve: &Curve) -> Result<PublicKey, SignatureError> {
     let mut point = key.key_value().to_vec();
     if key.algorithm_oid == ids::DSTU4145_BE {
         point.reverse();
     }
-    PublicKey::from_compressed(&curve, &point).map_err(crypto_error)
+    PublicKey::from_compressed(curve, &point).map_err(crypto_error)
+}
+
+/// The hash a DSTU 4145 signature over `message` signs: GOST 34.311-95
+/// under `sbox` (the key's DKE) or Kupyna; see [the module
+/// documentation](self#the-hash).
+pub(crate) fn message_hash<'a>(
+    message: SignedMessage<'a>,
+    digest: DigestAlgorithm,
+    sbox: &SBox,
+) -> Result<std::borrow::Cow<'a, [u8]>, SignatureError> {
+    match digest {
+        DigestAlgorithm::Gost34311Ua if *sbox != SBox::UA_DKE_1 => match message {
+            SignedMessage::Bytes(m) => {
+                Ok(std::borrow::Cow::Owned(Gost34311::digest(sbox, m).to_vec()))
+            }
+            SignedMessage::Digest { .. } => Err(unsupported(
+                "signatures over a precomputed GOST 34.311-95 digest when the key's DKE \
+                 is not DKE №1 (the digest was made with DKE №1)",
+            )),
+        },
+        DigestAlgorithm::Gost34311Ua
+        | DigestAlgorithm::Kupyna256
+        | DigestAlgorithm::Kupyna384
+        | DigestAlgorithm::Kupyna512 => message.hash(digest),
+        other => Err(unsupported(format!("signatures with {}", other.name()))),
+    }
 }
 
 /// Verifies a DSTU 4145 signature (a certificate's, a CRL's, a CMS
@@ -174,11 +254,9 @@ pub(crate) fn verify(
     message: SignedMessage<'_>,
     signature: &[u8],
 ) -> Result<(), SignatureError> {
-    if digest != DigestAlgorithm::Gost34311Ua {
-        return Err(unsupported(format!("signatures with {}", digest.name())));
-    }
-    let public = public_key(key)?;
-    let hash = message.hash(digest)?;
+    let (curve, sbox) = key_params(key)?;
+    let hash = message_hash(message, digest, &sbox)?;
+    let public = point_on(key, &curve)?;
     let big_endian = key.algorithm_oid == ids::DSTU4145_BE;
     let check = |raw: &[u8]| {
         let mut sig = raw.to_vec();
@@ -193,5 +271,98 @@ pub(crate) fn verify(
     match <&OctetStringRef>::from_der(signature) {
         Ok(inner) => check(inner.as_bytes()).or_else(|e| check(signature).map_err(|_| e)),
         Err(_) => check(signature),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `DSTU4145Params { namedCurve M257, dke }`, DER.
+    fn named_params(dke: Option<&[u8]>) -> Vec<u8> {
+        let m257 =
+            der::Encode::to_der(&ObjectIdentifier::new_unwrap("1.2.804.2.1.1.1.1.3.1.1.2.6"))
+                .unwrap_or_default();
+        let dke = dke
+            .map(|d| {
+                der::Encode::to_der(&OctetStringRef::new(d).unwrap_or_else(|_| unreachable!()))
+                    .unwrap_or_default()
+            })
+            .unwrap_or_default();
+        let body = [m257, dke].concat();
+        [vec![0x30, body.len() as u8], body].concat()
+    }
+
+    /// The packed DKE №1 constant is signet-crypto's DKE №1 table (which
+    /// the `gost94` crate, UAPKI and gost89 define) packed.
+    #[test]
+    fn dke_1_is_the_packed_table() {
+        assert_eq!(SBox::UA_DKE_1.to_dke(), DKE_1);
+        assert_eq!(SBox::from_dke(&DKE_1), SBox::UA_DKE_1);
+    }
+
+    #[test]
+    fn any_dke_names_the_hash_sbox() {
+        let (_, sbox) = params(&named_params(None), true).expect("named curve");
+        assert_eq!(sbox, SBox::UA_DKE_1);
+        let (_, sbox) = params(&named_params(Some(&DKE_1)), true).expect("DKE 1");
+        assert_eq!(sbox, SBox::UA_DKE_1);
+        let other = SBox::CRYPTOPRO_A.to_dke();
+        let (curve, sbox) = params(&named_params(Some(&other)), true).expect("another DKE");
+        assert_eq!(sbox, SBox::CRYPTOPRO_A);
+        assert_eq!(curve.field_bits(), 257);
+        // A DKE that is not 64 bytes is malformed, not a panic.
+        assert!(matches!(
+            params(&named_params(Some(&[0u8; 63])), true),
+            Err(SignatureError::Invalid(_))
+        ));
+    }
+
+    /// Under another DKE the GOST 34.311-95 hash changes with the S-box;
+    /// Kupyna ignores the DKE; a precomputed DKE №1 digest is refused for
+    /// a key with another DKE.
+    #[test]
+    fn message_hash_follows_the_digest_and_the_dke() {
+        let m = SignedMessage::Bytes(b"signet");
+        let dke1 = message_hash(m, DigestAlgorithm::Gost34311Ua, &SBox::UA_DKE_1)
+            .expect("DKE 1")
+            .into_owned();
+        assert_eq!(dke1, DigestAlgorithm::Gost34311Ua.digest(b"signet"));
+        let other = message_hash(m, DigestAlgorithm::Gost34311Ua, &SBox::CRYPTOPRO_A)
+            .expect("another DKE")
+            .into_owned();
+        assert_eq!(
+            other,
+            Gost34311::digest(&SBox::CRYPTOPRO_A, b"signet").to_vec()
+        );
+        assert_ne!(other, dke1);
+        for d in [
+            DigestAlgorithm::Kupyna256,
+            DigestAlgorithm::Kupyna384,
+            DigestAlgorithm::Kupyna512,
+        ] {
+            assert_eq!(
+                message_hash(m, d, &SBox::CRYPTOPRO_A)
+                    .expect("Kupyna")
+                    .into_owned(),
+                d.digest(b"signet")
+            );
+        }
+        let precomputed = SignedMessage::Digest {
+            algorithm: DigestAlgorithm::Gost34311Ua,
+            value: &dke1,
+        };
+        assert!(matches!(
+            message_hash(
+                precomputed,
+                DigestAlgorithm::Gost34311Ua,
+                &SBox::CRYPTOPRO_A
+            ),
+            Err(SignatureError::Unsupported(_))
+        ));
+        assert!(matches!(
+            message_hash(m, DigestAlgorithm::Sha256, &SBox::UA_DKE_1),
+            Err(SignatureError::Unsupported(_))
+        ));
     }
 }

@@ -9,7 +9,7 @@
 //! | ECDSA P-256/P-384/P-521 with SHA-1/256/384/512 ([RFC 5758]) | aws-lc-rs |
 //! | Ed25519 ([RFC 8410]) | aws-lc-rs |
 //! | GOST R 34.10-2001 and 2012 (256/512) with GOST R 34.11-94 / 2012 ([RFC 4491], [RFC 9215]) | signet-crypto, every standard parameter set |
-//! | DSTU 4145-2002 with GOST 34.311-95 (DKE №1), polynomial basis, little- and big-endian | signet-crypto, named and explicit curves (see `dstu.rs`) |
+//! | DSTU 4145-2002 with GOST 34.311-95 (under the key's DKE) or DSTU 7564 Kupyna-256/384/512 (UAPKI's `dstu4145WithDstu7564` OIDs), polynomial basis, little- and big-endian | signet-crypto, named and explicit curves (see `dstu.rs`) |
 //!
 //! A CMS signer may name only the key algorithm (rsaEncryption,
 //! id-ecPublicKey) as its signatureAlgorithm and give the hash separately in
@@ -175,8 +175,10 @@ enum Named {
 }
 
 /// Signature algorithms by OID (RFC 8017, RFC 4055, RFC 5758, RFC 8410,
-/// RFC 4491, RFC 9215, and the Ukrainian DSTU 4145 OIDs).
-const SIGNATURE_ALGORITHMS: [(ObjectIdentifier, Named); 23] = {
+/// RFC 4491, RFC 9215, and the Ukrainian DSTU 4145 OIDs of UAPKI's
+/// `oids.h`: with GOST 34.311-95 under 1.2.804.2.1.1.1.1.3.1, with DSTU
+/// 7564 Kupyna under 1.2.804.2.1.1.1.1.3.6).
+const SIGNATURE_ALGORITHMS: [(ObjectIdentifier, Named); 26] = {
     use DigestAlgorithm::*;
     use Named::*;
     [
@@ -203,6 +205,19 @@ const SIGNATURE_ALGORITHMS: [(ObjectIdentifier, Named); 23] = {
         (o("1.2.804.2.1.1.1.1.3.1.1"), Dstu),
         (o("1.2.804.2.1.1.1.1.3.1.1.1.1"), Dstu),
         (o("1.2.804.2.1.1.1.1.3.1.2"), Dstu),
+        // UAPKI oids.h OID_DSTU4145_WITH_DSTU7564_256/384/512_PB.
+        (
+            o("1.2.804.2.1.1.1.1.3.6.1.1"),
+            Fixed(Scheme::Dstu4145(Kupyna256)),
+        ),
+        (
+            o("1.2.804.2.1.1.1.1.3.6.2.1"),
+            Fixed(Scheme::Dstu4145(Kupyna384)),
+        ),
+        (
+            o("1.2.804.2.1.1.1.1.3.6.3.1"),
+            Fixed(Scheme::Dstu4145(Kupyna512)),
+        ),
     ]
 };
 
@@ -619,6 +634,30 @@ mod tests {
         assert_eq!(
             scheme(&alg("1.2.643.7.1.1.3.2"), None),
             Ok(Scheme::Gost(DigestAlgorithm::Streebog256))
+        );
+        // UAPKI's DSTU 4145 with Kupyna OIDs fix the hash; the key OID
+        // takes it from the CMS digestAlgorithm, GOST 34.311-95 by default.
+        for (oid, d) in [
+            ("1.2.804.2.1.1.1.1.3.6.1.1", DigestAlgorithm::Kupyna256),
+            ("1.2.804.2.1.1.1.1.3.6.2.1", DigestAlgorithm::Kupyna384),
+            ("1.2.804.2.1.1.1.1.3.6.3.1", DigestAlgorithm::Kupyna512),
+        ] {
+            assert_eq!(scheme(&alg(oid), None), Ok(Scheme::Dstu4145(d)));
+            assert_eq!(
+                scheme(&alg(oid), Some(DigestAlgorithm::Gost34311Ua)),
+                Ok(Scheme::Dstu4145(d))
+            );
+        }
+        assert_eq!(
+            scheme(&alg("1.2.804.2.1.1.1.1.3.1.1"), None),
+            Ok(Scheme::Dstu4145(DigestAlgorithm::Gost34311Ua))
+        );
+        assert_eq!(
+            scheme(
+                &alg("1.2.804.2.1.1.1.1.3.1.1"),
+                Some(DigestAlgorithm::Kupyna256)
+            ),
+            Ok(Scheme::Dstu4145(DigestAlgorithm::Kupyna256))
         );
         assert!(matches!(
             scheme(&alg("1.2.3.4"), None),

@@ -19,6 +19,7 @@
 //! | GOST 28147-89 key wrap | RFC 4357 sections 6.1, 6.2 | [`wrap_gost`], [`unwrap_gost`] |
 //! | CryptoPro key wrap | RFC 4357 sections 6.3, 6.4, 6.5 | [`wrap_cryptopro`], [`unwrap_cryptopro`], [`diversify_cryptopro`] |
 //! | Ukrainian key wrap | UAPKI, `gost89` npm | [`wrap_ua`], [`unwrap_ua`] |
+//! | GOST 34.311-95 hash under any S-box (a key's DKE) | [RFC 5831] sections 5–7 | [`Gost34311`] |
 //!
 //! Where the RFCs leave a detail open (the MAC of a one-block message, the
 //! register that key meshing re-encrypts in counter mode, the counter's
@@ -31,8 +32,10 @@
 //! [RFC 5830]: https://datatracker.ietf.org/doc/html/rfc5830
 //! [RFC 4357]: https://datatracker.ietf.org/doc/html/rfc4357
 //! [RFC 7836]: https://datatracker.ietf.org/doc/html/rfc7836
+//! [RFC 5831]: https://datatracker.ietf.org/doc/html/rfc5831
 
 mod cipher;
+mod hash;
 mod keywrap;
 mod mac;
 mod modes;
@@ -42,6 +45,7 @@ mod sbox;
 mod tests;
 
 pub use cipher::{Gost28147, KeyMeshing};
+pub use hash::Gost34311;
 pub use keywrap::{
     WrappedKey, diversify_cryptopro, unwrap_cryptopro, unwrap_gost, unwrap_ua, wrap_cryptopro,
     wrap_gost, wrap_ua,

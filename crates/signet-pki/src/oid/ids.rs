@@ -168,6 +168,15 @@ pub const DSTU4145_BE: Oid = oid("1.2.804.2.1.1.1.1.3.1.1.1.1");
 pub const DSTU4145_ONB_LE: Oid = oid("1.2.804.2.1.1.1.1.3.1.2");
 /// DSTU 4145-2002 with GOST 34.311-95, optimal normal basis, big-endian.
 pub const DSTU4145_ONB_BE: Oid = oid("1.2.804.2.1.1.1.1.3.1.2.1.1");
+/// DSTU 4145-2002 with DSTU 7564 Kupyna-256, polynomial basis (UAPKI
+/// `OID_DSTU4145_WITH_DSTU7564_256_PB`).
+pub const DSTU4145_KUPYNA256: Oid = oid("1.2.804.2.1.1.1.1.3.6.1.1");
+/// DSTU 4145-2002 with Kupyna-384, polynomial basis (UAPKI
+/// `OID_DSTU4145_WITH_DSTU7564_384_PB`).
+pub const DSTU4145_KUPYNA384: Oid = oid("1.2.804.2.1.1.1.1.3.6.2.1");
+/// DSTU 4145-2002 with Kupyna-512, polynomial basis (UAPKI
+/// `OID_DSTU4145_WITH_DSTU7564_512_PB`).
+pub const DSTU4145_KUPYNA512: Oid = oid("1.2.804.2.1.1.1.1.3.6.3.1");
 
 // Named curves (RFC 5480).
 /// secp256r1 / P-256.

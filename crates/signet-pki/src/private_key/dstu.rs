@@ -138,8 +138,9 @@ impl DstuPrivateKey {
 
     /// The signet-crypto signing key: d on the curve of the parameters
     /// (named, or explicit `ECBinary`; DSTU 4145-2002 §9 requires
-    /// 0 < d < n). Parameters with a DKE other than DKE №1, or on an
-    /// optimal normal basis, are not supported.
+    /// 0 < d < n). Any DKE is accepted (it names the S-box of the key's
+    /// GOST 34.311-95 hash, not the curve); optimal normal bases are not
+    /// supported.
     pub fn signing_key(&self) -> Result<signet_crypto::dstu4145::SigningKey, PkiError> {
         let curve = crate::dstu::curve(&self.params, self.little_endian).map_err(|e| match e {
             crate::signature::SignatureError::Unsupported(what) => PkiError::Unsupported(what),
@@ -147,6 +148,19 @@ impl DstuPrivateKey {
         })?;
         signet_crypto::dstu4145::SigningKey::from_le_bytes(&curve, &self.scalar)
             .map_err(|e| malformed(&e.to_string()))
+    }
+
+    /// The GOST 28147-89 S-box of the parameters' `dke` (DKE №1 when
+    /// absent): the S-box of the key's GOST 34.311-95 hash and, as UAPKI
+    /// reads it (`key-wrap.c` `key_unwrap`), of the key wrap of an
+    /// envelope addressed to this key.
+    pub(crate) fn sbox(&self) -> Result<signet_crypto::gost28147::SBox, PkiError> {
+        crate::dstu::params(&self.params, self.little_endian)
+            .map(|(_, sbox)| sbox)
+            .map_err(|e| match e {
+                crate::signature::SignatureError::Unsupported(what) => PkiError::Unsupported(what),
+                other => malformed(&other.to_string()),
+            })
     }
 
     /// Whether this is the private key of the public key `public`: the

@@ -34,11 +34,15 @@
 //! that case (1 in 512 on M257) and, reading, tries jkurwa's form first
 //! and UAPKI's when they differ (the wrap's MAC tells which).
 //!
-//! The S-box of the key wrap, of the KEK hash and of the content is DKE №1,
-//! the only one signet accepts for DSTU keys ([`crate::dstu`]): jkurwa
-//! uses it whatever the parameters say; UAPKI takes the wrap's from the
-//! recipient key's `dke` and the content's from its `dke` parameter, which
-//! signet reads too.
+//! The S-boxes follow UAPKI: the key wrap uses the S-box of the
+//! recipient key's `DSTU4145Params.dke` (`key-wrap.c`: `key_wrap` unpacks
+//! the recipient certificate's DKE, `key_unwrap` the recipient's own), the
+//! KEK hash is GOST 34.311-95 with DKE №1 (UAPKI's KDF hashes with its
+//! default table whatever the key says), and the content's S-box is its
+//! own `dke` parameter (signet writes DKE №1). jkurwa wraps with DKE №1
+//! whatever the parameters say; the two agree on every key with DKE №1 (all
+//! keys in use), and on reading a key with another DKE signet tries the
+//! key's S-box first and DKE №1 after it (the wrap's MAC tells which).
 
 use der::asn1::AnyRef;
 use der::{Decode, Tag, Tagged};
@@ -54,7 +58,6 @@ use super::asn1::{
 };
 use super::{EnvelopedError, failed, oids, random, unsupported};
 use crate::cms::{SignerId, signer_matches};
-use crate::dstu::DKE_1;
 use crate::oid::ids;
 use crate::private_key::DstuPrivateKey;
 use crate::signature::SignatureError;
@@ -71,9 +74,14 @@ const COUNTER: [u8; 4] = [0, 0, 0, 1];
 /// alike (each try fails with probability 2^-9 or less).
 const EPHEMERAL_TRIES: usize = 16;
 
-/// The S-box of the key wrap: DKE №1 (see the module documentation).
-fn sbox() -> SBox {
-    SBox::from_dke(&DKE_1)
+/// The S-boxes to unwrap with for a key whose DKE is `key_sbox`: its own
+/// (UAPKI), then DKE №1 (jkurwa) when that differs.
+fn unwrap_sboxes(key_sbox: SBox) -> Vec<SBox> {
+    let mut sboxes = vec![key_sbox];
+    if key_sbox != SBox::UA_DKE_1 {
+        sboxes.push(SBox::UA_DKE_1);
+    }
+    sboxes
 }
 
 /// `AlgorithmIdentifier { Gost28147-cfb-wrap, NULL }`.
@@ -159,10 +167,12 @@ pub(super) fn key_agree(cert: &Certificate, cek: &[u8]) -> Result<Vec<u8>, Envel
         .map_err(|_| EnvelopedError::Crypto("a content key that is not 32 bytes"))?;
     // A certificate key signet cannot use is "not supported" here, as for
     // the other key types: the certificate cannot receive encryption.
-    let recipient = crate::dstu::public_key(&cert.fields().public_key).map_err(|e| match e {
+    let not_usable = |e| match e {
         SignatureError::Unsupported(what) => unsupported(what),
         other => unsupported(format!("this DSTU 4145 public key ({other})")),
-    })?;
+    };
+    let recipient = crate::dstu::public_key(&cert.fields().public_key).map_err(not_usable)?;
+    let wrap_sbox = crate::dstu::key_sbox(&cert.fields().public_key).map_err(not_usable)?;
     let mut ephemeral = None;
     for _ in 0..EPHEMERAL_TRIES {
         let key = SigningKey::generate(recipient.curve()).map_err(|_| EnvelopedError::Random)?;
@@ -178,7 +188,7 @@ pub(super) fn key_agree(cert: &Certificate, cek: &[u8]) -> Result<Vec<u8>, Envel
     let mut iv = [0u8; 8];
     random(&mut iv)?;
     let kek = kek(zz_jkurwa(&zz), Some(&ukm));
-    let wrapped = wrap_ua(&kek, &sbox(), &iv, cek);
+    let wrapped = wrap_ua(&kek, &wrap_sbox, &iv, cek);
 
     let mut point = ephemeral.public_key().to_compressed();
     if cert.fields().public_key.algorithm_oid == ids::DSTU4145_BE {
@@ -294,15 +304,17 @@ pub(super) fn decrypt_agree(
     let private = key.signing_key()?;
     let peer = originator_key(originator, &private, originators)?;
     let zz = agree(&private, &peer)?;
-    let sbox = sbox();
+    let sboxes = unwrap_sboxes(key.sbox()?);
     let mut forms = vec![zz_jkurwa(&zz)];
     if ambiguous(&zz) {
         forms.push(zz_uapki(&zz));
     }
     for form in forms {
         let kek = kek(form, ukm);
-        if let Ok(cek) = unwrap_ua(&kek, &sbox, wrapped) {
-            return Ok(Zeroizing::new(cek.to_vec()));
+        for sbox in &sboxes {
+            if let Ok(cek) = unwrap_ua(&kek, sbox, wrapped) {
+                return Ok(Zeroizing::new(cek.to_vec()));
+            }
         }
     }
     Err(failed())

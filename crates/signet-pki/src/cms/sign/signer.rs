@@ -14,7 +14,8 @@
 //! | GOST R 34.10-2012, 256-bit | GOST R 34.11-2012 (256) | id-tc26-signwithdigest-gost3410-12-256 ([RFC 9215] section 3.1) |
 //! | GOST R 34.10-2012, 512-bit | GOST R 34.11-2012 (512) | id-tc26-signwithdigest-gost3410-12-512 |
 //! | GOST R 34.10-2001 | GOST R 34.11-94 ([RFC 4490] section 2.1) | id-GostR3411-94-with-GostR3410-2001 ([RFC 4491] section 2.2.2) |
-//! | DSTU 4145-2002 (polynomial basis, DKE №1) | GOST 34.311-95 (1.2.804.2.1.1.1.1.2.1) | the certificate's dstu4145le / dstu4145be OID, no parameters; the value is r‖s as the OCTET STRING's content (DSTU 4145-2002 §5.10), as IIT's library and jkurwa write it |
+//! | DSTU 4145-2002 (polynomial basis, any DKE) | GOST 34.311-95 (1.2.804.2.1.1.1.1.2.1), hashed under the key's DKE for the signature | the certificate's dstu4145le / dstu4145be OID, no parameters; the value is r‖s as the OCTET STRING's content (DSTU 4145-2002 §5.10), as IIT's library and jkurwa write it |
+//! | | DSTU 7564 Kupyna-256, -384, -512 (1.2.804.2.1.1.1.1.2.2.1/2/3) | dstu4145WithDstu7564-256/384/512(pb), 1.2.804.2.1.1.1.1.3.6.1.1, .3.6.2.1, .3.6.3.1, no parameters (UAPKI `oids.h`; UAPKI's default DSTU signature algorithm is the Kupyna-256 one); r‖s in the key's byte order, the hash read little-endian as UAPKI's `dstu4145_sign` reads it (see `crate::dstu`) |
 //!
 //! The ECDSA rows are what aws-lc-rs can sign (each of its ECDSA signing
 //! algorithms fixes curve and hash); RSA-PSS keys are not signed with yet.
@@ -36,12 +37,14 @@ use der::{Decode, Reader, Tag, Tagged};
 use signet_crypto::DigestAlgorithm;
 use signet_crypto::dstu4145;
 use signet_crypto::gost3410::{self, SigningKey};
+use signet_crypto::gost28147::SBox;
 use spki::AlgorithmIdentifierOwned;
 
 use super::SignError;
 use crate::oid::ids;
 use crate::private_key::PrivateKey;
 use crate::public_key::{GostKeyType, KeyAlgorithm, PublicKeyInfo};
+use crate::signature::{SignatureError, SignedMessage};
 use crate::{Certificate, oid};
 
 /// Something that signs a SignerInfo: a private key and the certificate
@@ -171,7 +174,10 @@ pub fn signature_algorithm(
             ..
         } => match digest {
             Gost34311Ua => no_params(key.algorithm_oid),
-            _ => return refuse("DSTU 4145 (with GOST 34.311-95 only)"),
+            Kupyna256 => no_params(ids::DSTU4145_KUPYNA256),
+            Kupyna384 => no_params(ids::DSTU4145_KUPYNA384),
+            Kupyna512 => no_params(ids::DSTU4145_KUPYNA512),
+            _ => return refuse("DSTU 4145 (with GOST 34.311-95 or Kupyna only)"),
         },
         other => return Err(unsupported_key(other)),
     })
@@ -211,8 +217,9 @@ enum Key {
     Ecdsa(Vec<(DigestAlgorithm, EcdsaKeyPair)>),
     Ed25519(Ed25519KeyPair),
     Gost(SigningKey),
-    /// With whether the signature is written big-endian (dstu4145be).
-    Dstu(dstu4145::SigningKey, bool),
+    /// With whether the signature is written big-endian (dstu4145be) and
+    /// the S-box of the key's DKE (for GOST 34.311-95).
+    Dstu(dstu4145::SigningKey, bool, Box<SBox>),
 }
 
 impl std::fmt::Debug for CertifiedKey {
@@ -458,9 +465,11 @@ impl CertifiedKey {
                 subject: subject_of(&certificate),
             });
         }
+        let sbox = crate::dstu::key_sbox(cert_key)
+            .map_err(|e| SignError::MalformedKey(format!("DSTU 4145: {e}")))?;
         Ok(CertifiedKey {
             certificate,
-            key: Key::Dstu(key, big_endian),
+            key: Key::Dstu(key, big_endian, Box::new(sbox)),
         })
     }
 }
@@ -520,14 +529,12 @@ impl CmsSigner for CertifiedKey {
                 key.sign_digest(&hash)
                     .map_err(|e| SignError::Signing(format!("GOST R 34.10: {e}")))
             }
-            Key::Dstu(key, big_endian) => {
-                if digest != DigestAlgorithm::Gost34311Ua {
-                    return Err(SignError::Unsupported(format!(
-                        "DSTU 4145 signatures with {}",
-                        digest.name()
-                    )));
-                }
-                let hash = digest.digest(message);
+            Key::Dstu(key, big_endian, sbox) => {
+                let hash = crate::dstu::message_hash(SignedMessage::Bytes(message), digest, sbox)
+                    .map_err(|e| match e {
+                    SignatureError::Unsupported(what) => SignError::Unsupported(what),
+                    other => SignError::Signing(other.to_string()),
+                })?;
                 let mut signature = key
                     .sign_digest(&hash)
                     .map_err(|e| SignError::Signing(format!("DSTU 4145: {e}")))?;
