@@ -33,6 +33,7 @@ enum Auth {
 }
 
 /// (method, path with `{t}` for the open ticket, Content-Type, auth)
+#[rustfmt::skip]
 const ENDPOINTS: &[(&str, &str, &str, Auth)] = &[
     ("POST", "/v3/validate", "application/json", Auth::Bearer),
     ("POST", "/auth/authenticate-by-cert", "text/plain", Auth::None),
@@ -58,7 +59,9 @@ const ENDPOINTS: &[(&str, &str, &str, Auth)] = &[
 
 struct Fixture {
     rt: tokio::runtime::Runtime,
-    state: AppState,
+    /// Built once: building the router (its OpenAPI document included)
+    /// costs more than most requests.
+    router: axum::Router,
     reestro_auth: String,
     ticket: String,
     _dir: tempfile::TempDir,
@@ -72,7 +75,7 @@ fn fixture() -> &'static Fixture {
             .build()
             .expect("runtime");
         let dir = tempfile::tempdir().expect("dir");
-        let (state, reestro_auth, ticket) = rt.block_on(async {
+        let (router, reestro_auth, ticket) = rt.block_on(async {
             let store: Arc<dyn Store> = Arc::new(
                 SqliteStore::open(&dir.path().join("s.db"))
                     .await
@@ -110,9 +113,13 @@ fn fixture() -> &'static Fixture {
             config.content_max_bytes = LIMIT as u64;
             config.api_keys = vec![API_KEY.into()];
             config.ticket_idle = std::time::Duration::from_secs(86_400);
-            let state = AppState::new(config, store, signet_pki::TrustStore::default());
+            let router = app(AppState::new(
+                config,
+                store,
+                signet_pki::TrustStore::default(),
+            ));
             let (status, body) = send(
-                &state,
+                &router,
                 Request::post("/api/v1/ticket")
                     .body(Body::empty())
                     .expect("request"),
@@ -121,11 +128,15 @@ fn fixture() -> &'static Fixture {
             assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
             let v: serde_json::Value = serde_json::from_slice(&body).expect("JSON");
             let ticket = v["ticketUuid"].as_str().expect("ticketUuid").to_owned();
-            (state, format!("ReestroAuth auth.sid={sid}&portal.orgid={org}"), ticket)
+            (
+                router,
+                format!("ReestroAuth auth.sid={sid}&portal.orgid={org}"),
+                ticket,
+            )
         });
         Fixture {
             rt,
-            state,
+            router,
             reestro_auth,
             ticket,
             _dir: dir,
@@ -133,8 +144,8 @@ fn fixture() -> &'static Fixture {
     })
 }
 
-async fn send(state: &AppState, req: Request<Body>) -> (u16, Vec<u8>) {
-    let resp = app(state.clone()).oneshot(req).await.expect("infallible");
+async fn send(router: &axum::Router, req: Request<Body>) -> (u16, Vec<u8>) {
+    let resp = router.clone().oneshot(req).await.expect("infallible");
     let status = resp.status().as_u16();
     let body = resp
         .into_body()
@@ -163,7 +174,7 @@ fuzz_target!(|data: &[u8]| {
         Auth::Reestro => req.header("authorization", &f.reestro_auth),
     };
     let req = req.body(Body::from(body.to_vec())).expect("request");
-    let (status, answer) = f.rt.block_on(send(&f.state, req));
+    let (status, answer) = f.rt.block_on(send(&f.router, req));
     let vendor_failure = path.starts_with("/api/v1/ticket/")
         && status == 500
         && serde_json::from_slice::<serde_json::Value>(&answer)
