@@ -23,8 +23,18 @@
 //! the public key and the signature are little-endian, as signet-crypto
 //! takes them; under `dstu4145be` (1.2.804.2.1.1.1.1.3.1.1.1.1) they are
 //! big-endian and are byte-reversed here (Bouncy Castle's
-//! `BCDSTU4145PublicKey` and `SignatureSpiLe` do the converse). Optimal
-//! normal bases are not implemented.
+//! `BCDSTU4145PublicKey` and `SignatureSpiLe` do the converse).
+//!
+//! Keys on optimal normal bases carry `dstu4145onb`
+//! (1.2.804.2.1.1.1.1.3.1.2, little-endian) or `dstu4145onbbe`
+//! (1.2.804.2.1.1.1.1.3.1.2.1.1) and name their curve as
+//! `1.2.804.2.1.1.1.1.3.1.2.2.0` … `.4` (M173, M179, M191, M233, M431) or
+//! spell it out in `ECBinary`, b and bp then being ONB elements; the
+//! algorithm OID decides the basis, as in UAPKI's `dstu4145-params.c`
+//! (`dstu_params_type`), and the polynomial in `BinaryField`, which UAPKI
+//! writes there too, is not used. The public key, b, bp and the value r
+//! of the signature are then ONB elements (see signet-crypto's
+//! `dstu4145` module).
 //!
 //! # The hash
 //!
@@ -73,7 +83,7 @@ use signet_crypto::DigestAlgorithm;
 use signet_crypto::dstu4145::{self, Curve, PublicKey};
 use signet_crypto::gost28147::{Gost34311, SBox};
 
-use crate::oid::{self, ids};
+use crate::oid;
 use crate::public_key::{KeyAlgorithm, PublicKeyInfo};
 use crate::signature::{SignatureError, SignedMessage};
 
@@ -115,6 +125,16 @@ pub(crate) fn params(
     params_der: &[u8],
     little_endian: bool,
 ) -> Result<(Curve, SBox), SignatureError> {
+    params_in_basis(params_der, little_endian, false)
+}
+
+/// [`params`] for a key whose algorithm OID says whether explicit
+/// parameters are in optimal normal basis (`dstu4145onb`, `dstu4145onbbe`).
+fn params_in_basis(
+    params_der: &[u8],
+    little_endian: bool,
+    normal_basis: bool,
+) -> Result<(Curve, SBox), SignatureError> {
     let malformed = |e: der::Error| invalid(format!("malformed DSTU4145Params: {e}"));
     let params = AnyRef::from_der(params_der).map_err(malformed)?;
     let (definition, dke) = params
@@ -129,11 +149,18 @@ pub(crate) fn params(
             .map_err(|e| invalid(format!("the DKE of DSTU4145Params: {e}")))?,
         None => SBox::UA_DKE_1,
     };
-    Ok((definition_curve(definition, little_endian)?, sbox))
+    Ok((
+        definition_curve(definition, little_endian, normal_basis)?,
+        sbox,
+    ))
 }
 
 /// The curve of `DSTU4145Params.definition`: a named curve or `ECBinary`.
-fn definition_curve(definition: AnyRef<'_>, little_endian: bool) -> Result<Curve, SignatureError> {
+fn definition_curve(
+    definition: AnyRef<'_>,
+    little_endian: bool,
+    normal_basis: bool,
+) -> Result<Curve, SignatureError> {
     let malformed = |e: der::Error| invalid(format!("malformed DSTU4145Params: {e}"));
     if definition.tag() == Tag::ObjectIdentifier {
         let named: ObjectIdentifier = definition.decode_as().map_err(malformed)?;
@@ -149,13 +176,14 @@ fn definition_curve(definition: AnyRef<'_>, little_endian: bool) -> Result<Curve
             }
             let (m, poly) = field.sequence(|f| {
                 let m: u32 = f.decode()?;
-                let k: AnyRef<'_> = f.decode()?;
-                let poly = if k.tag() == Tag::Integer {
-                    vec![k.decode_as::<u32>()?]
-                } else {
-                    k.sequence(|p| {
+                // The polynomial; an ONB field may leave it out.
+                let k: Option<AnyRef<'_>> = f.decode()?;
+                let poly = match k {
+                    None => Vec::new(),
+                    Some(k) if k.tag() == Tag::Integer => vec![k.decode_as::<u32>()?],
+                    Some(k) => k.sequence(|p| {
                         Ok::<_, der::Error>(vec![p.decode()?, p.decode()?, p.decode()?])
-                    })?
+                    })?,
                 };
                 Ok::<_, der::Error>((m, poly))
             })?;
@@ -177,6 +205,14 @@ fn definition_curve(definition: AnyRef<'_>, little_endian: bool) -> Result<Curve
         b.reverse();
         bp.reverse();
     }
+    if normal_basis {
+        return Curve::from_onb_params(m, a, &b, &n, &bp).map_err(crypto_error);
+    }
+    if poly.is_empty() {
+        return Err(invalid(
+            "a polynomial-basis ECBinary without its reduction polynomial",
+        ));
+    }
     Curve::from_params(m, &poly, a, &b, &n, &bp).map_err(crypto_error)
 }
 
@@ -190,14 +226,11 @@ pub(crate) fn key_params(key: &PublicKeyInfo) -> Result<(Curve, SBox), Signature
     else {
         return Err(invalid("not a DSTU 4145 key"));
     };
-    if normal_basis {
-        return Err(unsupported("keys on optimal normal bases"));
-    }
     let params_der = key
         .algorithm_parameters
         .as_deref()
         .ok_or_else(|| invalid("the key has no DSTU4145Params"))?;
-    params(params_der, little_endian)
+    params_in_basis(params_der, little_endian, normal_basis)
 }
 
 /// The GOST 34.311-95 S-box of a DSTU 4145 certificate key (its `dke`).
@@ -212,9 +245,21 @@ pub(crate) fn public_key(key: &PublicKeyInfo) -> Result<PublicKey, SignatureErro
     point_on(key, &curve)
 }
 
+/// `dstu4145be` and `dstu4145onbbe` write field elements and signatures
+/// big-endian.
+fn is_big_endian(key: &PublicKeyInfo) -> bool {
+    matches!(
+        key.algorithm,
+        KeyAlgorithm::Dstu4145 {
+            little_endian: false,
+            ..
+        }
+    )
+}
+
 fn point_on(key: &PublicKeyInfo, curve: &Curve) -> Result<PublicKey, SignatureError> {
     let mut point = key.key_value().to_vec();
-    if key.algorithm_oid == ids::DSTU4145_BE {
+    if is_big_endian(key) {
         point.reverse();
     }
     PublicKey::from_compressed(curve, &point).map_err(crypto_error)
@@ -257,7 +302,7 @@ pub(crate) fn verify(
     let (curve, sbox) = key_params(key)?;
     let hash = message_hash(message, digest, &sbox)?;
     let public = point_on(key, &curve)?;
-    let big_endian = key.algorithm_oid == ids::DSTU4145_BE;
+    let big_endian = is_big_endian(key);
     let check = |raw: &[u8]| {
         let mut sig = raw.to_vec();
         if big_endian {
@@ -291,6 +336,88 @@ mod tests {
             .unwrap_or_default();
         let body = [m257, dke].concat();
         [vec![0x30, body.len() as u8], body].concat()
+    }
+
+    /// A key on M173 in optimal normal basis and a signature over a hash
+    /// with a fixed nonce, both computed with UAPKI's `uapkic` (see
+    /// signet-crypto's `dstu4145/onb_tests.rs`): q, h, r‖s little-endian.
+    const ONB_Q: &str = "55bfe0bc53081c430b294563569fa08bee5a7fc61005";
+    const ONB_H: &str = "64695d02ab562a1f641903a9220fc89cab1e158a77821a4ae7553a6046e0662b";
+    const ONB_SIG: &str = "a9c69b402672fcc54ac24db6b8d758f7c03523193705\
+                           de125b8f325f01986e1fe0567b4736dddd85bc18da02";
+
+    /// UAPKI's `DSTU4145_M173_ONB_LE` (`dstu4145-params.c`): the M173 ONB
+    /// curve spelt out as `ECBinary`, with the pentanomial of the
+    /// polynomial-basis M173 in `BinaryField`.
+    const UAPKI_M173_ONB_LE: &str = "305c300f020200ad300902010102010202010a020100\
+        0416c778e2061b65e6e14057914409a03bf41993137e3d04\
+        02160800000000000000000000189b4e67606e3825bb2831\
+        041656ea6d4e4b426ecb1719a5ca1843b28940708d8b3b0a";
+
+    fn onb_key(definition: &[u8], little_endian: bool) -> PublicKeyInfo {
+        let params = [vec![0x30, definition.len() as u8], definition.to_vec()].concat();
+        let mut q = hex::decode(ONB_Q).unwrap();
+        if !little_endian {
+            q.reverse();
+        }
+        let key = der::Encode::to_der(&OctetStringRef::new(&q).unwrap()).unwrap();
+        PublicKeyInfo {
+            algorithm_oid: if little_endian {
+                crate::oid::ids::DSTU4145_ONB_LE
+            } else {
+                crate::oid::ids::DSTU4145_ONB_BE
+            },
+            algorithm: KeyAlgorithm::Dstu4145 {
+                little_endian,
+                normal_basis: true,
+                curve: None,
+            },
+            algorithm_parameters: Some(params),
+            subject_public_key: key,
+        }
+    }
+
+    #[test]
+    fn onb_keys_verify_uapki_signatures() {
+        let named =
+            der::Encode::to_der(&ObjectIdentifier::new_unwrap("1.2.804.2.1.1.1.1.3.1.2.2.0"))
+                .unwrap();
+        let explicit = hex::decode(UAPKI_M173_ONB_LE).unwrap();
+        let h = hex::decode(ONB_H).unwrap();
+        for definition in [&named, &explicit] {
+            for little_endian in [true, false] {
+                let mut definition = definition.clone();
+                if !little_endian && definition[0] == 0x30 {
+                    // b and bp big-endian under dstu4145onbbe.
+                    let (b, bp) = ((24, 46), (72, 94));
+                    definition[b.0..b.1].reverse();
+                    definition[bp.0..bp.1].reverse();
+                }
+                let key = onb_key(&definition, little_endian);
+                let (curve, _) = key_params(&key).unwrap();
+                assert_eq!(curve.named_curve(), Some(dstu4145::NamedCurve::M173Onb));
+                let mut sig = hex::decode(ONB_SIG).unwrap();
+                if !little_endian {
+                    sig.reverse();
+                }
+                let message = SignedMessage::Digest {
+                    algorithm: DigestAlgorithm::Gost34311Ua,
+                    value: &h,
+                };
+                verify(&key, DigestAlgorithm::Gost34311Ua, message, &sig).unwrap();
+                sig[3] ^= 1;
+                assert!(verify(&key, DigestAlgorithm::Gost34311Ua, message, &sig).is_err());
+            }
+        }
+        // The same explicit parameters under the polynomial-basis OID are
+        // another curve, on which the key is not a point of order n.
+        let mut pb = onb_key(&explicit, true);
+        pb.algorithm = KeyAlgorithm::Dstu4145 {
+            little_endian: true,
+            normal_basis: false,
+            curve: None,
+        };
+        assert!(public_key(&pb).is_err());
     }
 
     /// The packed DKE №1 constant is signet-crypto's DKE №1 table (which

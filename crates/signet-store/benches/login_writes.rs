@@ -86,7 +86,9 @@ fn login_writes(c: &mut Criterion) {
                     }
                 });
                 // Time per pair: the batch's wall time over its pairs.
-                started.elapsed().mul_f64(iters as f64 / (per_task * in_flight) as f64)
+                started
+                    .elapsed()
+                    .mul_f64(iters as f64 / (per_task * in_flight) as f64)
             })
         });
     }

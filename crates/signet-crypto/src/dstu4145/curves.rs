@@ -15,6 +15,16 @@
 //! instead: the standard itself fixes no base points. The tests check that
 //! every base point lies on its curve and has order n.
 //!
+//! The five optimal-normal-basis curves (m = 173, 179, 191, 233, 431;
+//! `1.2.804.2.1.1.1.1.3.1.2.2.0` … `.4`, under `dstu4145onb`
+//! 1.2.804.2.1.1.1.1.3.1.2) are those of UAPKI's `ec-default-params.c`
+//! (`EC_PARAMS_DSTU4145_M*_ONB`, the same in cryptonite's
+//! `dstu4145_params_internal.c`): B and the base point are ONB elements
+//! there and here. They run on the polynomial basis of the same m through
+//! the change of basis of `onb.rs`; B and P are kept converted, and
+//! [`CurveInner`]'s `to_pb`/`pb_to_api`, `compress`/`decompress` and
+//! `hash_element` convert at the edges.
+//!
 //! [z1399-12]: https://zakon.rada.gov.ua/laws/show/z1399-12
 
 use std::sync::{Arc, OnceLock};
@@ -25,6 +35,7 @@ use crypto_bigint::{NonZero, Odd};
 use super::Error;
 use super::field::{Fe, Field, LIMBS, PolyError};
 use super::mul::{Comb, G_WNAF_W, mul_vartime, odd_multiples};
+use super::onb::{self, Onb};
 use super::point::{Affine, Group};
 use super::scalar::{Order, SCALAR_LIMBS, Scalar, scalar_from_be};
 
@@ -32,7 +43,13 @@ use super::scalar::{Order, SCALAR_LIMBS, Scalar, scalar_from_be};
 /// followed by `.2`.
 const OID_BASE: &str = "1.2.804.2.1.1.1.1.3.1.1.2.";
 
-/// A standard DSTU 4145-2002 curve in polynomial basis.
+/// The OID arc of the named optimal-normal-basis curves: `dstu4145onb`
+/// (1.2.804.2.1.1.1.1.3.1.2) followed by `.2` (UAPKI's `oids.h`,
+/// `OID_DSTU4145_PARAM_M173_ONB` … `M431_ONB`).
+const OID_BASE_ONB: &str = "1.2.804.2.1.1.1.1.3.1.2.2.";
+
+/// A standard DSTU 4145-2002 curve: the ten in polynomial basis and the
+/// five in optimal normal basis.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum NamedCurve {
     /// GF(2^163), `x^163 + x^7 + x^6 + x^3 + 1`, A = 1, cofactor 2
@@ -59,10 +76,23 @@ pub enum NamedCurve {
     /// GF(2^431), `x^431 + x^5 + x^3 + x + 1`, A = 1, cofactor 2
     /// (`….2.9`): the curve of the Ukrainian root and CA keys.
     M431,
+    /// GF(2^173) in optimal normal basis, A = 0, cofactor 4
+    /// (`1.2.804.2.1.1.1.1.3.1.2.2.0`).
+    M173Onb,
+    /// GF(2^179) in optimal normal basis, A = 1, cofactor 2 (`….2.2.1`).
+    M179Onb,
+    /// GF(2^191) in optimal normal basis, A = 1, cofactor 2 (`….2.2.2`).
+    M191Onb,
+    /// GF(2^233) in optimal normal basis, A = 1, cofactor 2 (`….2.2.3`).
+    M233Onb,
+    /// GF(2^431) in optimal normal basis, A = 1, cofactor 2 (`….2.2.4`).
+    M431Onb,
 }
 
-/// One row of the table: big-endian hexadecimal as Bouncy Castle prints it.
+/// One row of the table: big-endian hexadecimal as Bouncy Castle prints it
+/// (for the ONB rows, the ONB elements of UAPKI's tables, big-endian).
 struct NamedParams {
+    onb: bool,
     m: u32,
     ks: &'static [u32],
     a: u8,
@@ -72,8 +102,9 @@ struct NamedParams {
     y: &'static str,
 }
 
-const PARAMS: [NamedParams; 10] = [
+const PARAMS: [NamedParams; 15] = [
     NamedParams {
+        onb: false,
         m: 163,
         ks: &[3, 6, 7],
         a: 1,
@@ -83,6 +114,7 @@ const PARAMS: [NamedParams; 10] = [
         y: "3826F008A8C51D7B95284D9D03FF0E00CE2CD723A",
     },
     NamedParams {
+        onb: false,
         m: 167,
         ks: &[6],
         a: 1,
@@ -92,6 +124,7 @@ const PARAMS: [NamedParams; 10] = [
         y: "5F49EB26781C0EC6B8909156D98ED435E45FD59918",
     },
     NamedParams {
+        onb: false,
         m: 173,
         ks: &[1, 2, 10],
         a: 0,
@@ -101,6 +134,7 @@ const PARAMS: [NamedParams; 10] = [
         y: "10B51CC12849B234C75E6DD2028BF7FF5C1CE0D991A1",
     },
     NamedParams {
+        onb: false,
         m: 179,
         ks: &[1, 2, 4],
         a: 1,
@@ -110,6 +144,7 @@ const PARAMS: [NamedParams; 10] = [
         y: "25FBC363582DCEC065080CA8287AAFF09788A66DC3A9E",
     },
     NamedParams {
+        onb: false,
         m: 191,
         ks: &[9],
         a: 1,
@@ -119,6 +154,7 @@ const PARAMS: [NamedParams; 10] = [
         y: "29C41E568B77C617EFE5902F11DB96FA9613CD8D03DB08DA",
     },
     NamedParams {
+        onb: false,
         m: 233,
         ks: &[1, 4, 9],
         a: 1,
@@ -128,6 +164,7 @@ const PARAMS: [NamedParams; 10] = [
         y: "9CA8B57A934C54DEEDA9E54A7BBAD95E3B2E91C54D32BE0B9DF96D8D35",
     },
     NamedParams {
+        onb: false,
         m: 257,
         ks: &[12],
         a: 0,
@@ -137,6 +174,7 @@ const PARAMS: [NamedParams; 10] = [
         y: "10686D41FF744D4449FCCF6D8EEA03102E6812C93A9D60B978B702CF156D814EF",
     },
     NamedParams {
+        onb: false,
         m: 307,
         ks: &[2, 4, 8],
         a: 1,
@@ -146,6 +184,7 @@ const PARAMS: [NamedParams; 10] = [
         y: "5D9306BACD22B7FAEB09D2E049C6E2866C5D1677762A8F2F2DC9A11C7F7BE8340AB2237C7F2A0",
     },
     NamedParams {
+        onb: false,
         m: 367,
         ks: &[21],
         a: 1,
@@ -155,6 +194,7 @@ const PARAMS: [NamedParams; 10] = [
         y: "1AB597A5B4477F59E39539007C7F977D1A567B92B043A49C6B61984C3FE3481AAF454CD41BA1F051626442B3C10",
     },
     NamedParams {
+        onb: false,
         m: 431,
         ks: &[1, 3, 5],
         a: 1,
@@ -163,11 +203,63 @@ const PARAMS: [NamedParams; 10] = [
         x: "1A62BA79D98133A16BBAE7ED9A8E03C32E0824D57AEF72F88986874E5AAE49C27BED49A2A95058068426C2171E99FD3B43C5947C857D",
         y: "70B5E1E14031C1F70BBEFE96BDDE66F451754B4CA5F48DA241F331AA396B8D1839A855C1769B1EA14BA53308B5E2723724E090E02DB9",
     },
+    NamedParams {
+        onb: true,
+        m: 173,
+        ks: &[1, 2, 10],
+        a: 0,
+        b: "43D7E139319F43BA00944915740E1E6651B06E278C7",
+        n: "800000000000000000000189B4E67606E3825BB2831",
+        x: "A3B8B8D704089B24318CAA51917CB6E424B4E6DEA56",
+        y: "5A43D5EE1F400349CF35150C74F119A39145F0CB08",
+    },
+    NamedParams {
+        onb: true,
+        m: 179,
+        ks: &[1, 2, 4],
+        a: 1,
+        b: "19C9EBC4FD8308193D3A61762C547C82F2E6B2182CBCB",
+        n: "3FFFFFFFFFFFFFFFFFFFFFFB981960435FE5AB64236EF",
+        x: "11F4112265410477159E0D3E39BC4AC4ADE43B21B66B9",
+        y: "2CA5F0B34C61A86216F13766591CB266E2819EE582B3C",
+    },
+    NamedParams {
+        onb: true,
+        m: 191,
+        ks: &[9],
+        a: 1,
+        b: "13871C9D29D6CEEA740FD57444F72FDBAE559C13A1E31EF8",
+        n: "40000000000000000000000069A779CAC1DABC6788F7474F",
+        x: "7159E0D3E39BC4AC4ADE43B21B66B94F2AF25ABEEB1D85D3",
+        y: "57E45D546BE6201E9705E029535D009D31F51D81E18226BE",
+    },
+    NamedParams {
+        onb: true,
+        m: 233,
+        ks: &[1, 4, 9],
+        a: 1,
+        b: "80F920952A702C75B704A424C018EEA55AA44664F3A003E0962D4F9A8E",
+        n: "1000000000000000000000000000013E974E72F8A6922031D2603CFE0D7",
+        x: "A0823B8ACF069F1CDE256256F21D90DB35CA795792D5F758EC2E9992FB",
+        y: "19DAE222AF326D33AFB7761953F624A23D3EB1CA7A1C300F0AA9953CA85",
+    },
+    NamedParams {
+        onb: true,
+        m: 431,
+        ks: &[1, 3, 5],
+        a: 1,
+        b: "53FB7AF7B4407000A6F226AD6BAD28378646BD83F1F940810A4C19536EE65E53F40F973F2F06C5E80EFE3B43651BD5FF8B06BA5F9299",
+        n: "3FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFBA3175458009A8C0A724F02F81AA8A1FCBAF80D90C7A95110504CF",
+        x: "2020182CFCD7C724157B363D4ABFD4C16251773C595D4E5C88572FA9D5EBB58142326448C08D3EE3E17E40B835D3090DCFBA7C5ADEA6",
+        y: "18E1B6EFB28EEF8A1F9C1859ED57C74CA747E4E1A60294C005D1920E80903A432929855828DD7F21714F837E119A044987F00110ADAD",
+    },
 ];
 
 impl NamedCurve {
-    /// Every named curve, in the order of their OIDs (`.2.0` … `.2.9`).
-    pub const ALL: [NamedCurve; 10] = [
+    /// Every named curve: the polynomial-basis ones in the order of their
+    /// OIDs (`…3.1.1.2.0` … `.2.9`), then the normal-basis ones
+    /// (`…3.1.2.2.0` … `.2.4`).
+    pub const ALL: [NamedCurve; 15] = [
         Self::M163,
         Self::M167,
         Self::M173,
@@ -178,20 +270,32 @@ impl NamedCurve {
         Self::M307,
         Self::M367,
         Self::M431,
+        Self::M173Onb,
+        Self::M179Onb,
+        Self::M191Onb,
+        Self::M233Onb,
+        Self::M431Onb,
     ];
 
     fn index(self) -> usize {
         self as usize
     }
 
-    /// The short name, `"M163"` … `"M431"`.
+    /// The short name, `"M163"` … `"M431"`, `"M173 ONB"` … `"M431 ONB"`.
     pub fn name(self) -> &'static str {
         [
             "M163", "M167", "M173", "M179", "M191", "M233", "M257", "M307", "M367", "M431",
+            "M173 ONB", "M179 ONB", "M191 ONB", "M233 ONB", "M431 ONB",
         ][self.index()]
     }
 
-    /// The object identifier, `1.2.804.2.1.1.1.1.3.1.1.2.i` in dotted form.
+    /// Whether the curve's field is given in optimal normal basis.
+    pub fn is_normal_basis(self) -> bool {
+        PARAMS[self.index()].onb
+    }
+
+    /// The object identifier in dotted form: `1.2.804.2.1.1.1.1.3.1.1.2.i`
+    /// (polynomial basis) or `1.2.804.2.1.1.1.1.3.1.2.2.i` (normal basis).
     pub fn oid(self) -> &'static str {
         [
             "1.2.804.2.1.1.1.1.3.1.1.2.0",
@@ -204,17 +308,25 @@ impl NamedCurve {
             "1.2.804.2.1.1.1.1.3.1.1.2.7",
             "1.2.804.2.1.1.1.1.3.1.1.2.8",
             "1.2.804.2.1.1.1.1.3.1.1.2.9",
+            "1.2.804.2.1.1.1.1.3.1.2.2.0",
+            "1.2.804.2.1.1.1.1.3.1.2.2.1",
+            "1.2.804.2.1.1.1.1.3.1.2.2.2",
+            "1.2.804.2.1.1.1.1.3.1.2.2.3",
+            "1.2.804.2.1.1.1.1.3.1.2.2.4",
         ][self.index()]
     }
 
-    /// The curve named by a dotted OID, if it is one of the ten.
+    /// The curve named by a dotted OID, if it is one of the fifteen.
     pub fn from_oid(oid: &str) -> Option<NamedCurve> {
-        let rest = oid.strip_prefix(OID_BASE)?;
+        let (rest, first, count) = match oid.strip_prefix(OID_BASE) {
+            Some(rest) => (rest, 0, 10),
+            None => (oid.strip_prefix(OID_BASE_ONB)?, 10, 5),
+        };
         let i: usize = match rest.as_bytes() {
             [d @ b'0'..=b'9'] => usize::from(d - b'0'),
             _ => return None,
         };
-        Self::ALL.get(i).copied()
+        (i < count).then(|| Self::ALL[first + i])
     }
 
     /// The field degree m.
@@ -251,6 +363,9 @@ pub(crate) struct CurveInner {
     pub(crate) order: Order,
     pub(crate) cofactor: u32,
     pub(crate) base: Affine,
+    /// The change of basis when the field is given in optimal normal
+    /// basis (B and P above are already in polynomial basis).
+    pub(crate) onb: Option<&'static Onb>,
     /// The fixed-base comb for `k·P` (signing, public keys).
     comb: OnceLock<Comb>,
     /// Odd multiples of P for verification's wNAF.
@@ -261,7 +376,7 @@ impl Curve {
     /// A standard curve. The first call per curve builds it; later calls
     /// share it.
     pub fn named(curve: NamedCurve) -> Curve {
-        static CURVES: [OnceLock<Curve>; 10] = [const { OnceLock::new() }; 10];
+        static CURVES: [OnceLock<Curve>; 15] = [const { OnceLock::new() }; 15];
         CURVES[curve.index()]
             .get_or_init(|| {
                 let p = &PARAMS[curve.index()];
@@ -274,13 +389,20 @@ impl Curve {
                 let (Some(b), Some(x), Some(y), Some(n)) = parsed else {
                     unreachable!("the table holds hexadecimal numbers that fit")
                 };
-                Curve::build(p.m, p.ks, p.a, b, n, Affine { x, y }, Some(curve))
+                let onb = p.onb.then(|| {
+                    Onb::for_degree(p.m)
+                        .unwrap_or_else(|| unreachable!("every ONB curve's degree has a basis"))
+                });
+                let pb = |v: Fe| onb.map_or(v, |o| o.to_pb(&v));
+                let base = Affine { x: pb(x), y: pb(y) };
+                Curve::build(p.m, p.ks, p.a, pb(b), n, base, onb, Some(curve))
                     .unwrap_or_else(|e| unreachable!("standard parameters are valid: {e}"))
             })
             .clone()
     }
 
-    /// The standard curve named by a dotted OID (`1.2.804.2.1.1.1.1.3.1.1.2.i`).
+    /// The standard curve named by a dotted OID (`1.2.804.2.1.1.1.1.3.1.1.2.i`
+    /// or `1.2.804.2.1.1.1.1.3.1.2.2.i`).
     pub fn from_oid(oid: &str) -> Option<Curve> {
         NamedCurve::from_oid(oid).map(Curve::named)
     }
@@ -341,17 +463,74 @@ impl Curve {
             ))?;
         if let Some(named) = NamedCurve::ALL
             .iter()
-            .find(|c| c.field_bits() == m)
+            .find(|c| c.field_bits() == m && !c.is_normal_basis())
             .map(|&c| Curve::named(c))
             .filter(|c| c.0.group == group && c.0.order.value() == &n && c.0.base == base)
         {
             return Ok(named);
         }
-        Curve::build(m, &ks, a, b, n, base, None)
+        Curve::build(m, &ks, a, b, n, base, None, None)
+    }
+
+    /// Curve parameters in optimal normal basis, as an `ECBinary` under
+    /// `dstu4145onb` (1.2.804.2.1.1.1.1.3.1.2) spells them out: the same
+    /// fields as [`Curve::from_params`], with B and the compressed base
+    /// point ONB elements (bit `m − 1 − j` the coefficient of `β^(2^j)`;
+    /// see `onb.rs`), little-endian. The `BinaryField` of such parameters
+    /// carries only m that matters (UAPKI writes the polynomial of the
+    /// polynomial-basis curve of the same m there and ignores it on
+    /// reading); m must be one of the degrees of the standard ONB curves,
+    /// 173, 179, 191, 233 or 431. The checks are those of
+    /// [`Curve::from_params`]; the standard ONB curves come back as
+    /// themselves.
+    pub fn from_onb_params(
+        m: u32,
+        a: u8,
+        b_le: &[u8],
+        n_be: &[u8],
+        base_point_le: &[u8],
+    ) -> Result<Curve, Error> {
+        let onb = Onb::for_degree(m).ok_or(Error::UnsupportedParams(
+            "an optimal normal basis of a degree other than 173, 179, 191, 233 or 431",
+        ))?;
+        let field = onb.field().clone();
+        let b = fe_from_le_padded(&field, b_le)
+            .ok_or(Error::InvalidParams("B is longer than the field"))?;
+        let n = scalar_from_be(n_be).ok_or(Error::InvalidParams("n is longer than 448 bits"))?;
+        let compressed = fe_from_le_padded(&field, base_point_le).ok_or(Error::InvalidParams(
+            "the base point is longer than the field",
+        ))?;
+        if a > 1 {
+            return Err(Error::InvalidParams("A is neither 0 nor 1"));
+        }
+        let group = Group {
+            field,
+            a,
+            b: onb.to_pb(&b),
+        };
+        let base = (!compressed.is_zero_vartime())
+            .then(|| decompress_onb(&group, onb, &compressed))
+            .flatten()
+            .ok_or(Error::InvalidParams(
+                "the base point is not the compressed form of a point of the curve",
+            ))?;
+        if let Some(named) = NamedCurve::ALL
+            .iter()
+            .find(|c| c.field_bits() == m && c.is_normal_basis())
+            .map(|&c| Curve::named(c))
+            .filter(|c| c.0.group == group && c.0.order.value() == &n && c.0.base == base)
+        {
+            return Ok(named);
+        }
+        let ks = group.field.middle_terms().to_vec();
+        Curve::build(m, &ks, a, group.b, n, base, Some(onb), None)
     }
 
     /// Builds and checks a curve from parsed values (the tests feed it the
-    /// affine base points of published examples).
+    /// affine base points of published examples). B and the base point are
+    /// in polynomial basis; `onb` marks a curve whose elements cross the
+    /// API in optimal normal basis.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn build(
         m: u32,
         ks: &[u32],
@@ -359,6 +538,7 @@ impl Curve {
         b: Fe,
         n: Scalar,
         base: Affine,
+        onb: Option<&'static Onb>,
         named: Option<NamedCurve>,
     ) -> Result<Curve, Error> {
         let field = new_field(m, ks)?;
@@ -394,6 +574,7 @@ impl Curve {
             order,
             cofactor,
             base,
+            onb,
             comb: OnceLock::new(),
             base_odd: OnceLock::new(),
         })))
@@ -407,6 +588,13 @@ impl Curve {
     /// The field degree m.
     pub fn field_bits(&self) -> u32 {
         self.0.group.field.m()
+    }
+
+    /// Whether field elements (B, the base point, public keys, the value r
+    /// is cut from) are in optimal normal basis rather than polynomial
+    /// basis.
+    pub fn is_normal_basis(&self) -> bool {
+        self.0.onb.is_some()
     }
 
     /// `ceil(m/8)`: the length of a field element, of B and of a compressed
@@ -450,6 +638,52 @@ impl Curve {
 }
 
 impl CurveInner {
+    /// A field element as the API carries it (ONB on an ONB curve) in the
+    /// polynomial basis of the arithmetic.
+    pub(crate) fn to_pb(&self, x: &Fe) -> Fe {
+        self.onb.map_or(*x, |o| o.to_pb(x))
+    }
+
+    /// A polynomial-basis element as the API carries it.
+    pub(crate) fn pb_to_api(&self, x: &Fe) -> Fe {
+        self.onb.map_or(*x, |o| o.pb_to_onb(x))
+    }
+
+    /// The compressed form of a point (DSTU 4145-2002 §6.9) as the API
+    /// carries it: under ONB, x in ONB with its lowest bit replaced by
+    /// tr(y/x) (UAPKI's `dstu4145_compress_pubkey`).
+    pub(crate) fn compress(&self, p: &Affine) -> Fe {
+        match self.onb {
+            None => self.group.compress(p),
+            Some(onb) => {
+                let f = &self.group.field;
+                if p.x.is_zero_vartime() {
+                    return Fe::ZERO;
+                }
+                let t = f.trace(&f.mul(&p.y, &f.invert(&p.x)));
+                let mut out = onb.pb_to_onb(&p.x);
+                out.0[0] = (out.0[0] & !1) | u64::from(t);
+                out
+            }
+        }
+    }
+
+    /// Decompression (DSTU 4145-2002 §6.10) of a compressed point as the
+    /// API carries it.
+    pub(crate) fn decompress(&self, compressed: &Fe) -> Option<Affine> {
+        match self.onb {
+            None => self.group.decompress(compressed),
+            Some(onb) => decompress_onb(&self.group, onb, compressed),
+        }
+    }
+
+    /// The hash value as a field element (§5.9): its low m bits, read in
+    /// the curve's basis, 1 if zero.
+    pub(crate) fn hash_element(&self, digest: &[u8]) -> Fe {
+        let h = self.to_pb(&super::scalar::hash_bits(&self.group.field, digest));
+        if h.is_zero_vartime() { Fe::ONE } else { h }
+    }
+
     /// The comb table of P, built on first use.
     pub(crate) fn comb(&self) -> &Comb {
         self.comb.get_or_init(|| {
@@ -470,7 +704,8 @@ impl CurveInner {
 impl PartialEq for Curve {
     fn eq(&self, other: &Self) -> bool {
         Arc::ptr_eq(&self.0, &other.0)
-            || (self.0.group == other.0.group
+            || (self.0.onb.is_some() == other.0.onb.is_some()
+                && self.0.group == other.0.group
                 && self.0.order.value() == other.0.order.value()
                 && self.0.base == other.0.base)
     }
@@ -485,6 +720,7 @@ impl core::fmt::Debug for Curve {
             None => f
                 .debug_struct("Curve")
                 .field("field", &self.0.group.field)
+                .field("normal_basis", &self.0.onb.is_some())
                 .field("a", &self.0.group.a)
                 .field("b", &self.0.group.b)
                 .field("n", self.0.order.value())
@@ -499,8 +735,13 @@ impl core::fmt::Display for Curve {
             Some(named) => write!(f, "DSTU 4145 {named}"),
             None => write!(
                 f,
-                "DSTU 4145 curve over GF(2^{}) (explicit parameters)",
-                self.field_bits()
+                "DSTU 4145 curve over GF(2^{}) (explicit parameters{})",
+                self.field_bits(),
+                if self.0.onb.is_some() {
+                    ", optimal normal basis"
+                } else {
+                    ""
+                }
             ),
         }
     }
@@ -517,6 +758,23 @@ fn new_field(m: u32, ks: &[u32]) -> Result<Field, Error> {
         ));
     }
     Ok(field)
+}
+
+/// §6.10 for a compressed point in ONB: the stored bit k is bit 0 of the
+/// ONB string; bit 0 of x is the one that makes tr(x) = A, the trace of an
+/// ONB element being the parity of its bits (UAPKI's
+/// `ec2m_decompress_point_core`); the rest runs in polynomial basis.
+fn decompress_onb(group: &Group, onb: &Onb, compressed: &Fe) -> Option<Affine> {
+    if compressed.is_zero_vartime() {
+        return group.decompress(compressed);
+    }
+    let k = compressed.0[0] & 1;
+    let mut x = *compressed;
+    x.0[0] &= !1;
+    if onb::trace(&x) != group.a {
+        x.0[0] |= 1;
+    }
+    group.recover(onb.to_pb(&x), k)
 }
 
 fn field_elements_reduced(field: &Field, p: &Affine) -> bool {
@@ -619,11 +877,18 @@ mod tests {
     #[test]
     fn oids_round_trip() {
         for (i, c) in NamedCurve::ALL.iter().enumerate() {
-            assert_eq!(c.oid(), format!("{OID_BASE}{i}"));
+            if i < 10 {
+                assert_eq!(c.oid(), format!("{OID_BASE}{i}"));
+                assert_eq!(c.name(), format!("M{}", c.field_bits()));
+            } else {
+                assert_eq!(c.oid(), format!("{OID_BASE_ONB}{}", i - 10));
+                assert_eq!(c.name(), format!("M{} ONB", c.field_bits()));
+            }
             assert_eq!(NamedCurve::from_oid(c.oid()), Some(*c));
-            assert_eq!(c.name(), format!("M{}", c.field_bits()));
+            assert_eq!(c.is_normal_basis(), i >= 10);
         }
         assert_eq!(NamedCurve::from_oid("1.2.804.2.1.1.1.1.3.1.1.2.10"), None);
+        assert_eq!(NamedCurve::from_oid("1.2.804.2.1.1.1.1.3.1.2.2.5"), None);
         assert_eq!(NamedCurve::from_oid("1.2.804.2.1.1.1.1.3.1.1.1.2.6"), None);
         assert_eq!(NamedCurve::from_oid(""), None);
     }

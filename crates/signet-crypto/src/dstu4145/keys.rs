@@ -7,9 +7,7 @@ use super::Error;
 use super::curves::Curve;
 use super::mul::{ladder_x, mul_double_vartime, mul_vartime};
 use super::point::Affine;
-use super::scalar::{
-    Scalar, hash_to_field, scalar_from_be, scalar_from_le, scalar_to_le, truncate,
-};
+use super::scalar::{Scalar, scalar_from_be, scalar_from_le, scalar_to_le, truncate};
 
 /// A DSTU 4145 public key: the point `Q = −d·P` (DSTU 4145-2002 §9).
 ///
@@ -47,7 +45,7 @@ impl PublicKey {
             // (0, √B), the point of order two.
             return Err(invalid());
         }
-        let point = inner.group.decompress(&compressed).ok_or_else(invalid)?;
+        let point = inner.decompress(&compressed).ok_or_else(invalid)?;
         if !mul_vartime(&inner.group, &point, inner.order.value()).is_identity_vartime() {
             return Err(invalid());
         }
@@ -61,7 +59,7 @@ impl PublicKey {
     /// A point known to be `−d·P` for a valid d.
     fn from_trusted_point(curve: &Curve, point: Affine) -> Self {
         let inner = curve.inner();
-        let compressed = inner.group.compress(&point);
+        let compressed = inner.compress(&point);
         Self {
             curve: curve.clone(),
             point,
@@ -107,7 +105,7 @@ impl PublicKey {
             return Err(Error::InvalidSignature);
         }
         let f = &inner.group.field;
-        let h = hash_to_field(f, digest);
+        let h = inner.hash_element(digest);
         let sum = mul_double_vartime(
             &inner.group,
             inner.base_odd(),
@@ -116,7 +114,9 @@ impl PublicKey {
             &signature.r,
         );
         let r_point = inner.group.to_affine(&sum).ok_or(Error::InvalidSignature)?;
-        let y = f.mul(&h, &r_point.x);
+        // Under ONB, r is cut from y written in ONB (UAPKI's
+        // `dstu4145_verify` converts r1 with `pb_to_onb` before truncating).
+        let y = inner.pb_to_api(&f.mul(&h, &r_point.x));
         if truncate(&y, order.bits()) == signature.r {
             Ok(())
         } else {
@@ -298,7 +298,7 @@ impl SigningKey {
             return Err(Attempt::NonceOutOfRange);
         }
         let f = &inner.group.field;
-        let h = hash_to_field(f, digest);
+        let h = inner.hash_element(digest);
         let mut fe_proj = inner.comb().mul(&inner.group, e);
         let fe = inner.group.to_affine(&fe_proj);
         fe_proj.zeroize();
@@ -311,8 +311,12 @@ impl SigningKey {
             fe.zeroize();
             return Err(Attempt::NonceOutOfRange);
         }
-        let mut y = f.mul(&h, &fe.x);
+        let mut y_pb = f.mul(&h, &fe.x);
         fe.zeroize();
+        // r is cut from y in the curve's basis (UAPKI's
+        // `dstu4145_sign_internal`: `pb_to_onb` before `int_truncate`).
+        let mut y = inner.pb_to_api(&y_pb);
+        y_pb.zeroize();
         let r = truncate(&y, order.bits());
         y.zeroize();
         if r.is_zero_vartime() {
@@ -359,7 +363,7 @@ impl SigningKey {
         let k = Zeroizing::new(order.mul(&self.d, &h));
         let x = ladder_x(&inner.group, &peer.point, &k, order.bits())
             .ok_or(Error::SharedPointAtInfinity)?;
-        let mut out = Zeroizing::new(inner.group.field.encode_le(&x));
+        let mut out = Zeroizing::new(inner.group.field.encode_le(&inner.pb_to_api(&x)));
         out.reverse();
         Ok(out)
     }

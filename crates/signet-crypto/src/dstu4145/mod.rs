@@ -1,5 +1,5 @@
 //! DSTU 4145-2002 elliptic-curve signatures over GF(2^m) in polynomial
-//! basis, and the cofactor Diffie–Hellman primitive of the Ukrainian key
+//! basis and optimal normal basis, and the cofactor Diffie–Hellman primitive of the Ukrainian key
 //! agreement.
 //!
 //! What is implemented, and where the rules come from (DSTU 4145-2002,
@@ -9,12 +9,14 @@
 //!
 //! | item | DSTU 4145-2002 |
 //! |---|---|
-//! | field arithmetic, trace, half-trace, `z² + z = w` (`field.rs`) | the general algorithms of §6; polynomial bases only (every curve in use; the optimal normal bases are not implemented) |
+//! | field arithmetic, trace, half-trace, `z² + z = w` (`field.rs`) | the general algorithms of §6, in polynomial basis |
+//! | optimal normal bases (`onb.rs`) | table 2's type II ONBs for m = 173, 179, 191, 233, 431: elements are converted to the polynomial basis of the same m and back (no ONB multiplication), as UAPKI and cryptonite do; the conventions (bit order, compression, r cut from y in ONB) are theirs |
 //! | hash value → field element: the hash read little-endian, bits at and above m dropped, 0 → 1 | §5.9 |
 //! | signature as a bit string: r then s, each little-endian in L_D/16 bytes | §5.10 |
 //! | random integers below n | §6.3 |
 //! | point compression and decompression ([`PublicKey::from_compressed`], [`PublicKey::to_compressed`]) | §6.9, §6.10 |
-//! | [`NamedCurve`]: the ten polynomial-basis curves M163 … M431 | table Г.2, base points from order 1236/5/453 of 2012 (see `curves.rs`) |
+//! | [`NamedCurve`]: the ten polynomial-basis curves M163 … M431 and the five ONB curves M173 … M431 ONB | table Г.2, base points from order 1236/5/453 of 2012 (see `curves.rs`); ONB curves as UAPKI's `ec-default-params.c` |
+//! | [`Curve::from_onb_params`]: explicit ONB parameters | as [`Curve::from_params`], B and the base point in ONB |
 //! | [`Curve::from_params`]: explicit parameters, checked | the standard's requirements on the parameters as bee2's `dstuParamsVal` lists them: A ∈ {0, 1}, B ≠ 0, n prime above 2^160, Hasse's bound, P of order n |
 //! | [`SigningKey`]: d in [1, n − 1], `Q = −d·P` | §9 |
 //! | public-key check: on the curve, order n | §10.1 |
@@ -25,7 +27,10 @@
 //! vector of Bouncy Castle's `DSTU4145Test` and bee2's `dstu_test.c`),
 //! Bouncy Castle's m = 173, 283 and 431 vectors, real certificates of the
 //! Ukrainian CZO root (M431) and Justice CA (M257) in `testdata/ua`, and a
-//! cross-check against jkurwa (`tests/dstu4145_interop.rs`).
+//! cross-check against jkurwa (`tests/dstu4145_interop.rs`). ONB: the
+//! change-of-basis vectors of cryptonite's `utest_dstu4145.c`, and keys,
+//! signatures with fixed nonces and key agreements on the five ONB curves
+//! computed with UAPKI's `uapkic` (`tests.rs`, `onb_uapki_vectors`).
 //!
 //! Conventions where implementations differ: a hash longer than m bits is
 //! truncated to its low m bits (§5.9, as bee2 and Bouncy Castle do); jkurwa
@@ -70,9 +75,12 @@ mod curves;
 mod field;
 mod keys;
 mod mul;
+mod onb;
 mod point;
 mod scalar;
 
+#[cfg(test)]
+mod onb_tests;
 #[cfg(test)]
 mod tests;
 

@@ -252,6 +252,14 @@ impl Group {
         if f.trace(&x) != self.a {
             x.0[0] |= 1;
         }
+        self.recover(x, k)
+    }
+
+    /// The rest of §6.10 once x is known: y = z·x where
+    /// `z² + z = x + A + B/x²` and tr(z) = k. `None` when no such point
+    /// exists or x = 0.
+    pub(crate) fn recover(&self, x: Fe, k: u64) -> Option<Affine> {
+        let f = &self.field;
         if x.is_zero_vartime() {
             return None;
         }

@@ -145,7 +145,15 @@ pub(crate) fn scalar_to_le(x: &Scalar, len: usize) -> Vec<u8> {
 /// verification step 8 in the numbering of bee2's `dstu.c`). A hash longer
 /// than m bits is therefore truncated, not reduced modulo f; see the module
 /// documentation for the one implementation that differs.
+#[cfg(test)]
 pub(crate) fn hash_to_field(field: &Field, digest: &[u8]) -> Fe {
+    let h = hash_bits(field, digest);
+    if h.is_zero_vartime() { Fe::ONE } else { h }
+}
+
+/// The low m bits of the hash read little-endian (§5.9 before the zero
+/// check), in whatever basis the curve's elements are written.
+pub(crate) fn hash_bits(field: &Field, digest: &[u8]) -> Fe {
     let mut h = Fe::ZERO;
     for (i, &b) in digest.iter().take(field.byte_len()).enumerate() {
         h.0[i / 8] |= u64::from(b) << (8 * (i % 8));
@@ -155,7 +163,7 @@ pub(crate) fn hash_to_field(field: &Field, digest: &[u8]) -> Fe {
     for w in h.0[m / 64 + 1..].iter_mut() {
         *w = 0;
     }
-    if h.is_zero_vartime() { Fe::ONE } else { h }
+    h
 }
 
 /// The integer whose bits are the field element's lowest `L(n) − 1`

@@ -101,6 +101,7 @@ fn test_curve(m: u32, ks: &[u32], a: u8, b: &str, n: &str, x: &str, y: &str) -> 
         scalar_from_hex(n).unwrap(),
         point,
         None,
+        None,
     )
     .unwrap()
 }
