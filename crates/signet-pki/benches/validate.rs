@@ -90,7 +90,9 @@ fn bench_alg(c: &mut Criterion, name: &str, key: KeyType) {
 
 fn benches(c: &mut Criterion) {
     bench_alg(c, "rsa2048", KeyType::Rsa(2048));
+    bench_alg(c, "rsa3072", KeyType::Rsa(3072));
     bench_alg(c, "ecdsa-p256", KeyType::EcP256);
+    bench_alg(c, "ecdsa-p384", KeyType::EcP384);
     let data = vec![7u8; 64 << 20];
     let mut g = c.benchmark_group("digest");
     g.throughput(Throughput::Bytes(data.len() as u64));
