@@ -561,3 +561,111 @@ async fn a_session_from_one_instance_works_on_another_sharing_postgres() {
         .await
         .expect("drop");
 }
+
+/// Log lines captured by [`capture_logs`].
+#[derive(Clone, Default)]
+struct Captured(Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().expect("lock").extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Every event of this process at TRACE level, dependencies included,
+/// into a buffer (nextest runs each test in its own process, so the
+/// global subscriber is this test's alone).
+fn capture_logs() -> Captured {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_ansi(false)
+        .with_writer(move || writer.clone())
+        .init();
+    captured
+}
+
+/// No secret reaches a log line: with every event at TRACE captured, a
+/// whole login (challenge, approval, a wrong and a reused key), a refresh,
+/// the session's use and a logout leave none of the decrypted key, the
+/// session id, the refresh token (old or new) or the API key in the logs.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_secret_reaches_a_log_line_at_trace_level() {
+    let logs = capture_logs();
+    let dir = tempfile::tempdir().expect("dir");
+    let pki = TestPki::new(KeyType::EcP256);
+    let party = pki.issue("User", KeyType::EcP256, None, &[]);
+    let api_key = "api-key-that-must-not-be-logged-0123456789";
+    let mut c = config();
+    c.api_keys = vec![api_key.into()];
+    let state = sqlite_state(&dir, &pki, c).await;
+    let r = authenticate(&state, &party.cert.pem).await;
+    let key = openssl_decrypt(
+        &pki,
+        &party,
+        r.json()["EncryptedKey"].as_str().expect("key"),
+    );
+    let thumbprint = Certificate::parse(&party.cert.der)
+        .expect("cert")
+        .thumbprint_hex();
+    let wrong = approve(&state, &thumbprint, "a-wrong-key-that-is-no-secret").await;
+    assert_eq!(wrong.status, StatusCode::FORBIDDEN);
+    let v = approve(&state, &thumbprint, &key).await.json();
+    assert_eq!(
+        approve(&state, &thumbprint, &key).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let (sid, refresh) = (
+        v["Sid"].as_str().expect("sid").to_owned(),
+        v["RefreshToken"].as_str().expect("rt").to_owned(),
+    );
+    let refreshed = call(
+        &state,
+        Request::post("/auth/v5.9/refresh")
+            .header("content-type", "application/json")
+            .body(Body::from(json!({"RefreshToken": refresh}).to_string()))
+            .expect("r"),
+    )
+    .await;
+    assert_eq!(refreshed.status, StatusCode::OK, "{}", refreshed.text());
+    let v = refreshed.json();
+    let new_sid = v["Sid"].as_str().expect("sid").to_owned();
+    let new_refresh = v["RefreshToken"].as_str().expect("rt").to_owned();
+    assert_eq!(
+        validate_with(&state, &pki, &party, &new_sid).await,
+        StatusCode::OK
+    );
+    assert_eq!(
+        validate_with(&state, &pki, &party, api_key).await,
+        StatusCode::OK
+    );
+    let out = call(
+        &state,
+        Request::post("/auth/logout")
+            .header("cookie", format!("auth.sid={new_sid}"))
+            .body(Body::empty())
+            .expect("r"),
+    )
+    .await;
+    assert!(out.status.is_success(), "{}", out.text());
+
+    let text = String::from_utf8_lossy(&logs.0.lock().expect("lock")).into_owned();
+    // The capture works: the flow's own events are there.
+    assert!(text.contains("login challenge issued"), "{text}");
+    assert!(text.contains("TRACE") || text.contains("DEBUG"), "{text}");
+    for (what, secret) in [
+        ("the decrypted key", key.as_str()),
+        ("the session id", sid.as_str()),
+        ("the refresh token", refresh.as_str()),
+        ("the new session id", new_sid.as_str()),
+        ("the new refresh token", new_refresh.as_str()),
+        ("the API key", api_key),
+    ] {
+        assert!(!text.contains(secret), "{what} is in the logs:\n{text}");
+    }
+}
