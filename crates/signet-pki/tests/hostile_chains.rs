@@ -1,0 +1,219 @@
+//! Hostile certificate sets stay within the path builder's work budget
+//! (`path::MAX_DEPTH`, `path::MAX_SIGNATURE_CHECKS`): a loop of two CAs
+//! that issued each other, a chain deeper than any accepted path, and many
+//! same-named CAs with different keys. Every certificate is made by
+//! `openssl req` / `openssl x509 -req` here; each case must end in an
+//! error (no path to the unrelated trust anchor, or the budget spent),
+//! quickly, never hang.
+
+use std::time::{Duration, Instant};
+
+use signet_pki::path::{MAX_DEPTH, Offline, PathError, PathValidator};
+use signet_pki::{Certificate, TrustStore};
+use test_support::{KeyType, Openssl};
+use time::OffsetDateTime;
+
+/// How long any of these validations may take on a loaded machine.
+const BOUND: Duration = Duration::from_secs(5);
+
+struct Ca<'a> {
+    ossl: &'a Openssl,
+    n: std::cell::Cell<u32>,
+}
+
+impl Ca<'_> {
+    fn path(&self, what: &str) -> String {
+        let n = self.n.get();
+        self.n.set(n + 1);
+        self.ossl
+            .dir()
+            .join(format!("{what}-{n}"))
+            .to_str()
+            .expect("utf-8")
+            .to_owned()
+    }
+
+    fn key(&self) -> String {
+        let key = self.ossl.generate_key(KeyType::EcP256);
+        key.path.to_str().expect("utf-8").to_owned()
+    }
+
+    /// A self-signed CA certificate for `cn` with `key`.
+    fn root(&self, cn: &str, key: &str) -> String {
+        let out = self.path("root.pem");
+        self.ossl.run(
+            &[
+                "req",
+                "-x509",
+                "-new",
+                "-key",
+                key,
+                "-subj",
+                format!("/CN={cn}").as_str(),
+                "-days",
+                "30",
+                "-addext",
+                "basicConstraints=critical,CA:true",
+                "-addext",
+                "keyUsage=critical,keyCertSign,cRLSign",
+                "-out",
+                out.as_str(),
+            ],
+            false,
+        );
+        out
+    }
+
+    /// A certificate for `cn` with `key`, issued by `issuer` (certificate
+    /// and key files); a CA unless `leaf`.
+    fn issue(&self, cn: &str, key: &str, issuer: (&str, &str), leaf: bool) -> String {
+        let csr = self.path("req.csr");
+        self.ossl.run(
+            &[
+                "req",
+                "-new",
+                "-key",
+                key,
+                "-subj",
+                format!("/CN={cn}").as_str(),
+                "-out",
+                csr.as_str(),
+            ],
+            false,
+        );
+        let ext = self.path("ext.cnf");
+        let body = if leaf {
+            "basicConstraints=critical,CA:false\nkeyUsage=critical,digitalSignature\n"
+        } else {
+            "basicConstraints=critical,CA:true\nkeyUsage=critical,keyCertSign,cRLSign\n"
+        };
+        std::fs::write(&ext, body).expect("write ext");
+        let out = self.path("cert.pem");
+        self.ossl.run(
+            &[
+                "x509",
+                "-req",
+                "-in",
+                csr.as_str(),
+                "-CA",
+                issuer.0,
+                "-CAkey",
+                issuer.1,
+                "-CAcreateserial",
+                "-days",
+                "30",
+                "-extfile",
+                ext.as_str(),
+                "-out",
+                out.as_str(),
+            ],
+            false,
+        );
+        out
+    }
+}
+
+fn cert(path: &str) -> Certificate {
+    Certificate::parse(&std::fs::read(path).expect("read")).expect("certificate")
+}
+
+/// Validates `leaf` with `pool` against an unrelated anchor: it must fail,
+/// within the bound; the error is returned.
+fn must_fail_fast(leaf: &Certificate, pool: &[Certificate], anchor: &Certificate) -> PathError {
+    let trust = TrustStore::from_certificates([anchor.clone()]);
+    let started = Instant::now();
+    let result =
+        PathValidator::new(&trust, &Offline).validate(leaf, pool, OffsetDateTime::now_utc());
+    let took = started.elapsed();
+    assert!(took < BOUND, "path building took {took:?}");
+    match result {
+        Ok(path) => panic!("a path was found: {path:?}"),
+        Err(e) => e,
+    }
+}
+
+#[test]
+fn two_cas_that_issued_each_other_end_in_an_error() {
+    let ossl = Openssl::new();
+    let ca = Ca {
+        ossl: &ossl,
+        n: Default::default(),
+    };
+    let (ka, kb) = (ca.key(), ca.key());
+    // A first self-signed, B issued by it, then A again issued by B: A and
+    // B each verify under the other's key — a loop.
+    let a0 = ca.root("Loop A", &ka);
+    let b = ca.issue("Loop B", &kb, (&a0, &ka), false);
+    let a = ca.issue("Loop A", &ka, (&b, &kb), false);
+    let leaf = ca.issue("Loop leaf", &ca.key(), (&a, &ka), true);
+    let anchor = cert(&ca.root("Unrelated root", &ca.key()));
+    let e = must_fail_fast(&cert(&leaf), &[cert(&a), cert(&b)], &anchor);
+    eprintln!("loop: {e}");
+}
+
+#[test]
+fn a_chain_deeper_than_the_limit_ends_in_an_error() {
+    let ossl = Openssl::new();
+    let ca = Ca {
+        ossl: &ossl,
+        n: Default::default(),
+    };
+    let root_key = ca.key();
+    let root = ca.root("Deep root", &root_key);
+    let mut issuer = (root.clone(), root_key);
+    let mut pool = Vec::new();
+    for level in 0..MAX_DEPTH + 4 {
+        let key = ca.key();
+        let c = ca.issue(
+            &format!("Deep CA {level}"),
+            &key,
+            (&issuer.0, &issuer.1),
+            false,
+        );
+        pool.push(cert(&c));
+        issuer = (c, key);
+    }
+    let leaf = ca.issue("Deep leaf", &ca.key(), (&issuer.0, &issuer.1), true);
+    // The real root is trusted, and still no path: it is too long.
+    let e = must_fail_fast(&cert(&leaf), &pool, &cert(&root));
+    eprintln!("deep: {e}");
+}
+
+#[test]
+fn many_same_named_cas_end_in_an_error_within_the_budget() {
+    let ossl = Openssl::new();
+    let ca = Ca {
+        ossl: &ossl,
+        n: Default::default(),
+    };
+    // 40 CAs named alike, each under an issuer of the same name with
+    // another key: every candidate must be tried by signature, in layers.
+    let root_key = ca.key();
+    let root = ca.root("Twin", &root_key);
+    let mut layer = vec![(root.clone(), root_key)];
+    let mut pool = Vec::new();
+    for _ in 0..4 {
+        let mut next = Vec::new();
+        for (i, parent) in layer.iter().enumerate().take(10) {
+            let key = ca.key();
+            let c = ca.issue("Twin", &key, (&parent.0, &parent.1), false);
+            pool.push(cert(&c));
+            next.push((c, key));
+            if i == 0 && next.len() < 10 {
+                // Ten children of the first parent per layer.
+                for _ in 0..9 {
+                    let key = ca.key();
+                    let c = ca.issue("Twin", &key, (&parent.0, &parent.1), false);
+                    pool.push(cert(&c));
+                    next.push((c, key));
+                }
+            }
+        }
+        layer = next;
+    }
+    let last = layer.last().expect("a CA");
+    let leaf = ca.issue("Twin leaf", &ca.key(), (&last.0, &last.1), true);
+    let anchor = cert(&ca.root("Unrelated root", &ca.key()));
+    let e = must_fail_fast(&cert(&leaf), &pool, &anchor);
+    eprintln!("twins ({} CAs): {e}", pool.len());
+}
