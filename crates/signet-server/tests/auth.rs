@@ -669,3 +669,43 @@ async fn no_secret_reaches_a_log_line_at_trace_level() {
         assert!(!text.contains(secret), "{what} is in the logs:\n{text}");
     }
 }
+
+/// Session fixation: a session id the client names before logging in
+/// (a planted `auth.sid` cookie) is not adopted — approve-cert issues a
+/// fresh one — and the planted id opens nothing.
+#[tokio::test]
+async fn a_planted_session_id_is_not_adopted() {
+    let dir = tempfile::tempdir().expect("dir");
+    let pki = TestPki::new(KeyType::EcP256);
+    let party = pki.issue("User", KeyType::EcP256, None, &[]);
+    let state = sqlite_state(&dir, &pki, config()).await;
+    let planted = "f".repeat(64);
+    let r = authenticate(&state, &party.cert.pem).await;
+    let key = openssl_decrypt(
+        &pki,
+        &party,
+        r.json()["EncryptedKey"].as_str().expect("key"),
+    );
+    let thumbprint = Certificate::parse(&party.cert.der)
+        .expect("cert")
+        .thumbprint_hex();
+    let r = call(
+        &state,
+        Request::post(format!("/auth/v5.9/approve-cert?thumbprint={thumbprint}"))
+            .header("cookie", format!("auth.sid={planted}"))
+            .body(Body::from(key))
+            .expect("r"),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let sid = r.json()["Sid"].as_str().expect("sid").to_owned();
+    assert_ne!(sid, planted);
+    assert_eq!(
+        validate_with(&state, &pki, &party, &sid).await,
+        StatusCode::OK
+    );
+    assert_eq!(
+        validate_with(&state, &pki, &party, &planted).await,
+        StatusCode::UNAUTHORIZED
+    );
+}
