@@ -130,6 +130,17 @@ fn openssl_decrypt(pki: &TestPki, party: &Party, encrypted_b64: &str) -> String 
     String::from_utf8(out).expect("the key is ASCII")
 }
 
+/// authenticate-by-cert and the client's decryption: the certificate's
+/// thumbprint and the decrypted key, ready for approve-cert.
+async fn challenge(state: &AppState, pki: &TestPki, party: &Party) -> (String, String) {
+    let r = authenticate(state, &party.cert.pem).await;
+    let key = openssl_decrypt(pki, party, r.json()["EncryptedKey"].as_str().expect("key"));
+    let thumbprint = Certificate::parse(&party.cert.der)
+        .expect("cert")
+        .thumbprint_hex();
+    (thumbprint, key)
+}
+
 /// The whole flow for one key type; returns the session id.
 async fn login(state: &AppState, pki: &TestPki, party: &Party) -> String {
     let r = authenticate(state, &party.cert.pem).await;
@@ -375,15 +386,7 @@ async fn sessions_expire_refresh_and_end() {
     let pki = TestPki::new(KeyType::EcP256);
     let party = pki.issue("User", KeyType::EcP256, None, &[]);
     let state = sqlite_state(&dir, &pki, config()).await;
-    let r = authenticate(&state, &party.cert.pem).await;
-    let key = openssl_decrypt(
-        &pki,
-        &party,
-        r.json()["EncryptedKey"].as_str().expect("key"),
-    );
-    let thumbprint = Certificate::parse(&party.cert.der)
-        .expect("cert")
-        .thumbprint_hex();
+    let (thumbprint, key) = challenge(&state, &pki, &party).await;
     let v = approve(&state, &thumbprint, &key).await.json();
     let (sid, refresh) = (
         v["Sid"].as_str().expect("sid").to_owned(),
@@ -604,15 +607,7 @@ async fn no_secret_reaches_a_log_line_at_trace_level() {
     let mut c = config();
     c.api_keys = vec![api_key.into()];
     let state = sqlite_state(&dir, &pki, c).await;
-    let r = authenticate(&state, &party.cert.pem).await;
-    let key = openssl_decrypt(
-        &pki,
-        &party,
-        r.json()["EncryptedKey"].as_str().expect("key"),
-    );
-    let thumbprint = Certificate::parse(&party.cert.der)
-        .expect("cert")
-        .thumbprint_hex();
+    let (thumbprint, key) = challenge(&state, &pki, &party).await;
     let wrong = approve(&state, &thumbprint, "a-wrong-key-that-is-no-secret").await;
     assert_eq!(wrong.status, StatusCode::FORBIDDEN);
     let v = approve(&state, &thumbprint, &key).await.json();
@@ -680,15 +675,7 @@ async fn a_planted_session_id_is_not_adopted() {
     let party = pki.issue("User", KeyType::EcP256, None, &[]);
     let state = sqlite_state(&dir, &pki, config()).await;
     let planted = "f".repeat(64);
-    let r = authenticate(&state, &party.cert.pem).await;
-    let key = openssl_decrypt(
-        &pki,
-        &party,
-        r.json()["EncryptedKey"].as_str().expect("key"),
-    );
-    let thumbprint = Certificate::parse(&party.cert.der)
-        .expect("cert")
-        .thumbprint_hex();
+    let (thumbprint, key) = challenge(&state, &pki, &party).await;
     let r = call(
         &state,
         Request::post(format!("/auth/v5.9/approve-cert?thumbprint={thumbprint}"))

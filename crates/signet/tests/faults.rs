@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant, SystemTime};
 
-use common::{Answer, Server, block_on, bytes, read_answer, request_head, signet};
+use common::{Answer, Server, block_on, bytes, live_session, read_answer, request_head, signet};
 
 const MIB: usize = 1 << 20;
 
@@ -67,26 +67,11 @@ fn reestro_session(data: &Path) -> String {
         thumbprint,
     ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let sid = signet_server::sessions::new_token().expect("rng");
-    block_on(async {
-        use signet_store::{Session, SqliteStore, Store, TokenHash, now_unix};
-        let store = SqliteStore::open(&data.join("signet.db"))
+    let sid = block_on(async {
+        let store = signet_store::SqliteStore::open(&data.join("signet.db"))
             .await
             .expect("open the store");
-        let now = now_unix();
-        store
-            .create_session(&Session {
-                id_hash: TokenHash::of(&sid),
-                refresh_hash: TokenHash::of(&format!("r-{sid}")),
-                thumbprint: thumbprint.into(),
-                subject: "faults test".into(),
-                created_at: now,
-                last_seen_at: now,
-                idle_expires_at: now + 3600,
-                expires_at: now + 3600,
-            })
-            .await
-            .expect("session");
+        live_session(&store, thumbprint, "faults test").await
     });
     format!("ReestroAuth auth.sid={sid}&portal.orgid={org}")
 }

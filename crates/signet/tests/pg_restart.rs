@@ -24,7 +24,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::{Answer, Server, block_on, bytes, call};
+use common::{Answer, Server, block_on, bytes, call, live_session};
 
 /// How long any one answer may take: the store's acquire timeout (5 s)
 /// and some slack for a loaded machine.
@@ -181,7 +181,7 @@ fn postgres_restarted_under_load_is_503_in_the_apis_format_then_recovers() {
     // An organisation and a session in the cluster, written with the
     // store's API (the schema comes with the first connection).
     let auth = block_on(async {
-        use signet_store::{NewOrganization, PgStore, Session, Store, TokenHash, now_unix};
+        use signet_store::{NewOrganization, PgStore, Store};
         let store = PgStore::connect(&url).await.expect("connect");
         let org = store
             .create_organization(NewOrganization {
@@ -193,21 +193,7 @@ fn postgres_restarted_under_load_is_503_in_the_apis_format_then_recovers() {
             .id;
         let thumbprint = "0123456789ABCDEF0123456789ABCDEF01234567";
         store.grant(org, thumbprint).await.expect("grant");
-        let sid = signet_server::sessions::new_token().expect("rng");
-        let now = now_unix();
-        store
-            .create_session(&Session {
-                id_hash: TokenHash::of(&sid),
-                refresh_hash: TokenHash::of(&format!("r-{sid}")),
-                thumbprint: thumbprint.into(),
-                subject: "restart test".into(),
-                created_at: now,
-                last_seen_at: now,
-                idle_expires_at: now + 3600,
-                expires_at: now + 3600,
-            })
-            .await
-            .expect("session");
+        let sid = live_session(&store, thumbprint, "restart test").await;
         format!("ReestroAuth auth.sid={sid}&portal.orgid={org}")
     });
 

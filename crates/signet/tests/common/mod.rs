@@ -270,3 +270,29 @@ pub fn block_on<F: std::future::Future>(f: F) -> F::Output {
         .expect("runtime")
         .block_on(f)
 }
+
+/// A live session (one hour) of the certificate `thumbprint`, written with
+/// the store's API (sessions come only from a login otherwise): its id.
+pub async fn live_session(
+    store: &dyn signet_store::Store,
+    thumbprint: &str,
+    subject: &str,
+) -> String {
+    use signet_store::{Session, TokenHash, now_unix};
+    let sid = signet_server::sessions::new_token().expect("rng");
+    let now = now_unix();
+    store
+        .create_session(&Session {
+            id_hash: TokenHash::of(&sid),
+            refresh_hash: TokenHash::of(&format!("r-{sid}")),
+            thumbprint: thumbprint.into(),
+            subject: subject.into(),
+            created_at: now,
+            last_seen_at: now,
+            idle_expires_at: now + 3600,
+            expires_at: now + 3600,
+        })
+        .await
+        .expect("session");
+    sid
+}
