@@ -1,7 +1,8 @@
 //! Validation speed next to the raw public-key operation it cannot beat.
 //!
 //! Material is made by OpenSSL at start (a root, an intermediate, a signer;
-//! CAdES-BES signatures over 1 KiB), then criterion measures:
+//! CAdES-BES signatures over 1 KiB; Ed25519's CMS by GnuTLS `certtool`,
+//! as OpenSSL 3.0 cannot make one), then criterion measures:
 //! - `raw/<alg>`: one signature verification through the dispatch table
 //!   (the physical floor of a validation);
 //! - `validate/<alg>/signature-only` and `…/chain`: the whole engine —
@@ -20,21 +21,37 @@ use signet_pki::signature::{self, SignedMessage};
 use signet_pki::validate::{ValidationOptions, Validator};
 use signet_pki::{Certificate, TrustStore};
 use test_support::KeyType;
-use test_support::pki::{SignOptions, TestPki};
+use test_support::pki::{Party, SignOptions, TestPki};
 use time::OffsetDateTime;
 
-fn bench_alg(c: &mut Criterion, name: &str, key: KeyType) {
-    let doc = vec![0x5Au8; 1024];
-    let pki = TestPki::new(key);
-    let signer = pki.issue("Bench signer", key, None, &[]);
-    let sig = pki.sign(
-        &[&signer],
-        &doc,
+/// A CAdES-BES signature by `openssl cms -sign -cades`.
+fn openssl_cades(pki: &TestPki, signer: &Party, doc: &[u8]) -> Vec<u8> {
+    pki.sign(
+        &[signer],
+        doc,
         &SignOptions {
             cades: true,
             ..SignOptions::default()
         },
-    );
+    )
+}
+
+/// A CMS signature by GnuTLS `certtool` (signing time, no ESS attribute):
+/// OpenSSL 3.0 cannot sign Ed25519 CMS.
+fn certtool_cms(pki: &TestPki, signer: &Party, doc: &[u8]) -> Vec<u8> {
+    pki.sign_with_certtool(signer, doc)
+}
+
+fn bench_alg(
+    c: &mut Criterion,
+    name: &str,
+    key: KeyType,
+    sign: fn(&TestPki, &Party, &[u8]) -> Vec<u8>,
+) {
+    let doc = vec![0x5Au8; 1024];
+    let pki = TestPki::new(key);
+    let signer = pki.issue("Bench signer", key, None, &[]);
+    let sig = sign(&pki, &signer, &doc);
     let trust =
         TrustStore::from_certificates([Certificate::parse(&pki.root.cert.der).expect("root")]);
     let signed = SignedData::parse(&sig).expect("signature");
@@ -89,10 +106,11 @@ fn bench_alg(c: &mut Criterion, name: &str, key: KeyType) {
 }
 
 fn benches(c: &mut Criterion) {
-    bench_alg(c, "rsa2048", KeyType::Rsa(2048));
-    bench_alg(c, "rsa3072", KeyType::Rsa(3072));
-    bench_alg(c, "ecdsa-p256", KeyType::EcP256);
-    bench_alg(c, "ecdsa-p384", KeyType::EcP384);
+    bench_alg(c, "rsa2048", KeyType::Rsa(2048), openssl_cades);
+    bench_alg(c, "rsa3072", KeyType::Rsa(3072), openssl_cades);
+    bench_alg(c, "ecdsa-p256", KeyType::EcP256, openssl_cades);
+    bench_alg(c, "ecdsa-p384", KeyType::EcP384, openssl_cades);
+    bench_alg(c, "ed25519", KeyType::Ed25519, certtool_cms);
     let data = vec![7u8; 64 << 20];
     let mut g = c.benchmark_group("digest");
     g.throughput(Throughput::Bytes(data.len() as u64));

@@ -38,19 +38,9 @@ use crate::cades::{self, CadesLevel, LongTermData};
 use crate::cms::attributes as attr;
 use crate::cms::{Content, SignedData, SignerFailure, SignerInfo};
 use crate::path::{IssuerSource, LinkCheck, PathError, PathValidator};
-use crate::revocation::{RevocationChecker, RevocationSource, RevocationStatus};
+use crate::revocation::{EmbeddedValues, RevocationChecker, RevocationSource, RevocationStatus};
 use crate::tsp::TimestampToken;
 use crate::{Certificate, TrustStore};
-
-/// Revocation data carried in the signature (CAdES-X Long revocation
-/// values, and CRLs in the SignedData itself).
-#[derive(Clone, Debug, Default)]
-pub struct EmbeddedRevocation {
-    /// CRLs (DER).
-    pub crls: Vec<Vec<u8>>,
-    /// OCSP responses (DER `OCSPResponse`).
-    pub ocsp: Vec<Vec<u8>>,
-}
 
 impl RevocationSource {
     /// Where the answer came from, for a person.
@@ -282,10 +272,17 @@ impl Validator<'_> {
         content: Content<'_>,
         options: &ValidationOptions,
     ) -> ValidationReport {
+        // The SignedData's CRLs serve every signer: read them once.
+        let shared = match self.revocation {
+            Some(_) if !options.signature_only && !signed.crls.is_empty() => {
+                EmbeddedValues::parse(&signed.crls, &[])
+            }
+            _ => EmbeddedValues::default(),
+        };
         let signers = signed
             .signers
             .iter()
-            .map(|s| self.validate_signer(signed, s, content, options))
+            .map(|s| self.validate_signer(signed, s, content, options, &shared))
             .collect();
         ValidationReport { signers }
     }
@@ -296,6 +293,7 @@ impl Validator<'_> {
         signer: &SignerInfo,
         content: Content<'_>,
         options: &ValidationOptions,
+        shared: &EmbeddedValues,
     ) -> SignerReport {
         let trusted = self.trust.certificates();
         let check = signed.check_signer(signer, content, trusted);
@@ -374,18 +372,11 @@ impl Validator<'_> {
                 ChainStatus::Invalid(failure.error)
             }
             Ok(path) => {
-                let embedded = EmbeddedRevocation {
-                    crls: long_term
-                        .as_ref()
-                        .map(|d| d.crls.clone())
-                        .unwrap_or_default()
-                        .into_iter()
-                        .chain(signed.crls.iter().cloned())
-                        .collect(),
-                    ocsp: long_term
-                        .as_ref()
-                        .map(|d| d.ocsp_responses.clone())
-                        .unwrap_or_default(),
+                let embedded = match &long_term {
+                    Some(d) if self.revocation.is_some() => {
+                        EmbeddedValues::parse(&d.crls, &d.ocsp_responses).followed_by(shared)
+                    }
+                    _ => shared.clone(),
                 };
                 let statuses =
                     self.revocation_statuses(&path.certificates, report.validation_time, &embedded);
@@ -424,11 +415,8 @@ impl Validator<'_> {
         match PathValidator::new(self.trust, self.issuers).validate(cert, intermediates, time) {
             Err(e) => ChainStatus::Invalid(e),
             Ok(path) => {
-                let statuses = self.revocation_statuses(
-                    &path.certificates,
-                    time,
-                    &EmbeddedRevocation::default(),
-                );
+                let statuses =
+                    self.revocation_statuses(&path.certificates, time, &EmbeddedValues::default());
                 chain_status(&path.certificates, statuses, time)
             }
         }
@@ -481,14 +469,16 @@ impl Validator<'_> {
         &self,
         path: &[Certificate],
         time: OffsetDateTime,
-        embedded: &EmbeddedRevocation,
+        embedded: &EmbeddedValues,
     ) -> Option<Vec<RevocationStatus>> {
         let checker = self.revocation?;
         // Every link is asked, so that each one's status can be reported.
         Some(
             path.windows(2)
                 .map(|pair| {
-                    checker.status(&pair[0], &pair[1], time, &embedded.crls, &embedded.ocsp)
+                    checker
+                        .check_embedded(&pair[0], &pair[1], time, embedded)
+                        .status
                 })
                 .collect(),
         )

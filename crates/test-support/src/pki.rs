@@ -337,6 +337,45 @@ impl TestPki {
         std::fs::read(&out).expect("signature written")
     }
 
+    /// Signs `content` with GnuTLS `certtool --p7-detached-sign` (SHA-512,
+    /// a signing-time attribute), with the intermediate's certificate
+    /// included: the signer for Ed25519, whose CMS OpenSSL 3.0's `cms
+    /// -sign` cannot make. Returns the DER.
+    pub fn sign_with_certtool(&self, signer: &Party, content: &[u8]) -> Vec<u8> {
+        let dir = self.ossl.dir();
+        let input = unique(dir, "content", "bin");
+        write_file(&input, content);
+        let chain = unique(dir, "chain", "pem");
+        let mut pem = signer.cert.pem.clone();
+        pem.extend_from_slice(&self.intermediate.cert.pem);
+        write_file(&chain, &pem);
+        let out = unique(dir, "sig", "p7s");
+        let run = std::process::Command::new("certtool")
+            .args([
+                "--p7-detached-sign",
+                "--p7-time",
+                "--hash",
+                "SHA512",
+                "--outder",
+            ])
+            .arg("--load-privkey")
+            .arg(&signer.key.path)
+            .arg("--load-certificate")
+            .arg(&chain)
+            .arg("--infile")
+            .arg(&input)
+            .arg("--outfile")
+            .arg(&out)
+            .output()
+            .expect("certtool runs (Debian package gnutls-bin)");
+        assert!(
+            run.status.success(),
+            "certtool: {}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        std::fs::read(&out).expect("signature written")
+    }
+
     /// The `openssl ts` configuration of `tsa` (its chain: the
     /// intermediate CA; SHA-256 signer digest; SHA-1/2 imprints accepted).
     fn tsa_config(&self, tsa: &Party) -> PathBuf {

@@ -16,7 +16,10 @@
 //! 10 s", "CRL http://…: signature does not verify: …"); when none
 //! answers, the status is [`RevocationStatus::Unknown`] with all of them.
 //! Nothing here panics, and every request ends within the configured
-//! timeout (at most [`MAX_URLS`] URLs per method are tried).
+//! timeout (at most [`MAX_URLS`] URLs per method are tried). Values a
+//! signature carries are parsed once ([`EmbeddedValues`]) and at most
+//! [`MAX_EMBEDDED_TRIES`] of each kind are examined per certificate, so a
+//! signature stuffed with forged CRLs costs a bounded number of checks.
 //!
 //! The validation time is an argument. Revocation data must not have
 //! expired before it (nextUpdate, with the clock skew); data issued after
@@ -56,6 +59,12 @@ use crate::{Certificate, CertificateFields, DistinguishedName};
 
 /// Most OCSP URLs, and most CRL URLs, tried for one certificate.
 pub const MAX_URLS: usize = 3;
+/// Most embedded CRLs, and most embedded OCSP responses, examined for one
+/// certificate: those that cannot be read, and those that name its issuer
+/// (a CRL) or it (an OCSP response) and so cost a signature check. A
+/// signature carries one or two per CA; a signature stuffed with
+/// thousands of same-named forgeries costs this many checks per link.
+pub const MAX_EMBEDDED_TRIES: usize = 16;
 /// Most files read from the CRL directory.
 pub const MAX_DIR_FILES: usize = 1000;
 /// How long a CRL without nextUpdate counts as current, and is cached.
@@ -399,6 +408,85 @@ impl CachedCrl {
     }
 }
 
+/// Revocation values carried in a signature (CAdES-X Long
+/// revocation-values, the SignedData's `crls`), parsed once and then asked
+/// about every certificate of every signer's path. Cloning shares the
+/// parsed values (and the signature checks [`CachedCrl`] remembers).
+#[derive(Clone, Default)]
+pub struct EmbeddedValues {
+    crls: Vec<Arc<Result<CachedCrl, RevocationError>>>,
+    ocsp: Vec<Arc<Result<OcspResponse, RevocationError>>>,
+}
+
+impl EmbeddedValues {
+    /// Parses DER CRLs and DER `OCSPResponse`s; one that cannot be read
+    /// stays as its error, reported when a certificate is checked.
+    pub fn parse(crls: &[Vec<u8>], ocsp: &[Vec<u8>]) -> Self {
+        EmbeddedValues {
+            crls: crls
+                .iter()
+                .map(|der| Arc::new(Crl::parse(der).map(CachedCrl::new)))
+                .collect(),
+            ocsp: ocsp
+                .iter()
+                .map(|der| Arc::new(OcspResponse::from_der(der)))
+                .collect(),
+        }
+    }
+
+    /// These values, then `more`'s.
+    pub fn followed_by(&self, more: &EmbeddedValues) -> Self {
+        EmbeddedValues {
+            crls: self.crls.iter().chain(&more.crls).cloned().collect(),
+            ocsp: self.ocsp.iter().chain(&more.ocsp).cloned().collect(),
+        }
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.crls.is_empty() && self.ocsp.is_empty()
+    }
+}
+
+/// Counts the embedded values examined for one certificate against
+/// [`MAX_EMBEDDED_TRIES`].
+struct TryBudget {
+    what: &'static str,
+    tried: usize,
+    skipped: usize,
+}
+
+impl TryBudget {
+    fn new(what: &'static str) -> Self {
+        TryBudget {
+            what,
+            tried: 0,
+            skipped: 0,
+        }
+    }
+
+    /// Whether one more may be examined; counts it either way.
+    fn take(&mut self) -> bool {
+        if self.tried < MAX_EMBEDDED_TRIES {
+            self.tried += 1;
+            true
+        } else {
+            self.skipped += 1;
+            false
+        }
+    }
+
+    /// The reason to give when some were skipped.
+    fn reason(&self) -> Option<String> {
+        (self.skipped > 0).then(|| {
+            format!(
+                "{} more embedded {} not examined (at most {MAX_EMBEDDED_TRIES} per certificate)",
+                self.skipped, self.what
+            )
+        })
+    }
+}
+
 /// A CRL file of the directory, as last read.
 struct DirFile {
     modified: Option<SystemTime>,
@@ -470,7 +558,20 @@ impl RevocationChecker {
         embedded_crls: &[Vec<u8>],
         embedded_ocsp: &[Vec<u8>],
     ) -> RevocationReport {
-        self.run(cert, issuer, time, embedded_crls, embedded_ocsp, false)
+        let embedded = EmbeddedValues::parse(embedded_crls, embedded_ocsp);
+        self.check_embedded(cert, issuer, time, &embedded)
+    }
+
+    /// [`RevocationChecker::check`] with values parsed beforehand, for
+    /// asking about many certificates (a path, several signers).
+    pub fn check_embedded(
+        &self,
+        cert: &Certificate,
+        issuer: &Certificate,
+        time: OffsetDateTime,
+        embedded: &EmbeddedValues,
+    ) -> RevocationReport {
+        self.run(cert, issuer, time, embedded, false)
     }
 
     /// The status of `cert` at `time` from the network and the CRL
@@ -483,7 +584,7 @@ impl RevocationChecker {
         issuer: &Certificate,
         time: OffsetDateTime,
     ) -> RevocationReport {
-        self.run(cert, issuer, time, &[], &[], true)
+        self.run(cert, issuer, time, &EmbeddedValues::default(), true)
     }
 
     fn run(
@@ -491,8 +592,7 @@ impl RevocationChecker {
         cert: &Certificate,
         issuer: &Certificate,
         time: OffsetDateTime,
-        embedded_crls: &[Vec<u8>],
-        embedded_ocsp: &[Vec<u8>],
+        embedded: &EmbeddedValues,
         want_evidence: bool,
     ) -> RevocationReport {
         let mut run = Run {
@@ -514,8 +614,8 @@ impl RevocationChecker {
         };
         for method in order {
             let found = match method {
-                Method::Ocsp => run.embedded_ocsp(embedded_ocsp),
-                Method::Crl => run.embedded_crls(embedded_crls),
+                Method::Ocsp => run.embedded_ocsp(&embedded.ocsp),
+                Method::Crl => run.embedded_crls(&embedded.crls),
             };
             if let Some(status) = found {
                 return run.report(status);
@@ -637,56 +737,73 @@ impl Run<'_> {
         }
     }
 
-    fn embedded_ocsp(&mut self, responses: &[Vec<u8>]) -> Option<RevocationStatus> {
+    fn embedded_ocsp(
+        &mut self,
+        responses: &[Arc<Result<OcspResponse, RevocationError>>],
+    ) -> Option<RevocationStatus> {
         let options = self.ocsp_options();
-        for (i, der) in responses.iter().enumerate() {
+        let mut budget = TryBudget::new("OCSP responses");
+        for (i, parsed) in responses.iter().enumerate() {
             let label = format!("embedded OCSP response #{}", i + 1);
-            let checked = OcspResponse::from_der(der).and_then(|r| match r.basic {
-                Some(b) if r.status == OcspResponseStatus::Successful => {
-                    if b.find(self.cert, self.issuer).is_none() {
-                        // About another certificate of the signature.
-                        return Ok(None);
-                    }
-                    b.check(self.cert, self.issuer, self.time, None, &options)
-                        .map(|c| Some((c, b)))
-                }
-                _ => Err(RevocationError::OcspStatus(r.status)),
-            });
-            match checked {
-                Ok(Some((c, b))) => {
-                    if let Some(s) = self.take_answer(&label, c, None, &b) {
+            let basic = match parsed.as_ref() {
+                Ok(r) => match &r.basic {
+                    Some(b) if r.status == OcspResponseStatus::Successful => Ok(b),
+                    _ => Err(RevocationError::OcspStatus(r.status)),
+                },
+                Err(e) => Err(e.clone()),
+            };
+            // One about another certificate of the signature costs nothing.
+            if basic
+                .as_ref()
+                .is_ok_and(|b| b.find(self.cert, self.issuer).is_none())
+                || !budget.take()
+            {
+                continue;
+            }
+            match basic.and_then(|b| {
+                b.check(self.cert, self.issuer, self.time, None, &options)
+                    .map(|c| (c, b))
+            }) {
+                Ok((c, b)) => {
+                    if let Some(s) = self.take_answer(&label, c, None, b) {
                         return Some(s);
                     }
                 }
-                Ok(None) => {}
                 Err(e) => self.reasons.push(format!("{label}: {e}")),
             }
         }
+        self.reasons.extend(budget.reason());
         None
     }
 
-    fn embedded_crls(&mut self, crls: &[Vec<u8>]) -> Option<RevocationStatus> {
-        for (i, der) in crls.iter().enumerate() {
-            let label = format!("embedded CRL #{}", i + 1);
-            let crl = match Crl::parse(der) {
-                Ok(c) => c,
-                Err(e) => {
-                    self.reasons.push(format!("{label}: {e}"));
-                    continue;
-                }
-            };
-            if !crl.is_issued_by_name(self.issuer) {
-                // Another CA's CRL, for another certificate of the path.
+    fn embedded_crls(
+        &mut self,
+        crls: &[Arc<Result<CachedCrl, RevocationError>>],
+    ) -> Option<RevocationStatus> {
+        let mut budget = TryBudget::new("CRLs");
+        for (i, parsed) in crls.iter().enumerate() {
+            // Another CA's CRL, for another certificate of the path, costs
+            // nothing.
+            if parsed
+                .as_ref()
+                .as_ref()
+                .is_ok_and(|c| !c.crl.is_issued_by_name(self.issuer))
+                || !budget.take()
+            {
                 continue;
             }
-            if let Some(s) = self.use_crl(
-                &label,
-                &CachedCrl::new(crl),
-                RevocationSource::Crl { url: None },
-            ) {
-                return Some(s);
+            let label = format!("embedded CRL #{}", i + 1);
+            match parsed.as_ref() {
+                Err(e) => self.reasons.push(format!("{label}: {e}")),
+                Ok(crl) => {
+                    if let Some(s) = self.use_crl(&label, crl, RevocationSource::Crl { url: None })
+                    {
+                        return Some(s);
+                    }
+                }
             }
         }
+        self.reasons.extend(budget.reason());
         None
     }
 
@@ -843,14 +960,9 @@ impl Run<'_> {
     }
 
     fn crls(&mut self) -> Option<RevocationStatus> {
-        let urls: Vec<String> = self
-            .cert_fields
-            .extensions
-            .crl_distribution_points
-            .iter()
-            .take(MAX_URLS)
-            .cloned()
-            .collect();
+        let named = &self.cert_fields.extensions.crl_distribution_points;
+        let urls: Vec<String> = named.iter().take(MAX_URLS).cloned().collect();
+        let untried = named.len().saturating_sub(MAX_URLS);
         for url in &urls {
             if let Some(hit) = self.checker.crls.get(url.as_str())
                 && let Ok((v, notes)) = self.crl_verdict(&hit)
@@ -902,6 +1014,11 @@ impl Run<'_> {
                 self.checker.crls.insert(url, crl, ttl, weight);
                 return result;
             }
+        }
+        if untried > 0 {
+            self.reasons.push(format!(
+                "{untried} more CRL distribution points not tried (at most {MAX_URLS} per certificate)"
+            ));
         }
         None
     }
