@@ -17,7 +17,7 @@ use axum::http::Request;
 use http_body_util::BodyExt;
 use libfuzzer_sys::fuzz_target;
 use signet_server::{AppState, ServerConfig, app};
-use signet_store::{NewOrganization, Session, SqliteStore, Store, TokenHash, now_unix};
+use signet_store::{NewOrganization, Session, SqliteStore, Store, now_unix};
 use tower::ServiceExt;
 
 const API_KEY: &str = "fuzz-api-key";
@@ -94,16 +94,15 @@ fn fixture() -> &'static Fixture {
             let sid = signet_server::sessions::new_token().expect("rng");
             let now = now_unix();
             store
-                .create_session(&Session {
-                    id_hash: TokenHash::of(&sid),
-                    refresh_hash: TokenHash::of(&format!("r-{sid}")),
-                    thumbprint,
-                    subject: "fuzz".into(),
-                    created_at: now,
-                    last_seen_at: now,
-                    idle_expires_at: now + 86_400,
-                    expires_at: now + 86_400,
-                })
+                .create_session(&Session::start(
+                    &sid,
+                    &format!("r-{sid}"),
+                    &thumbprint,
+                    "fuzz",
+                    now,
+                    86_400,
+                    86_400,
+                ))
                 .await
                 .expect("session");
             let mut config = ServerConfig::new("127.0.0.1:0".parse().expect("addr"));

@@ -45,16 +45,15 @@ pub fn issue(
     let sid = new_token()?;
     let refresh_token = new_token()?;
     let c = &state.config;
-    let session = Session {
-        id_hash: TokenHash::of(&sid),
-        refresh_hash: TokenHash::of(&refresh_token),
-        thumbprint: thumbprint.to_owned(),
-        subject: subject.to_owned(),
-        created_at: now,
-        last_seen_at: now,
-        idle_expires_at: now.saturating_add(secs(c.session_idle)),
-        expires_at: now.saturating_add(secs(c.session_lifetime)),
-    };
+    let session = Session::start(
+        &sid,
+        &refresh_token,
+        thumbprint,
+        subject,
+        now,
+        secs(c.session_idle),
+        secs(c.session_lifetime),
+    );
     Ok(Issued {
         sid,
         refresh_token,

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 use signet_pki::TrustStore;
 use signet_server::{AppState, ServerConfig};
-use signet_store::{NewOrganization, Session, SqliteStore, Store, TokenHash, now_unix};
+use signet_store::{NewOrganization, Session, SqliteStore, Store, now_unix};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
@@ -145,16 +145,15 @@ async fn store_with_session(dir: &std::path::Path) -> (Arc<dyn Store>, String) {
     let sid = signet_server::sessions::new_token().expect("rng");
     let now = now_unix();
     store
-        .create_session(&Session {
-            id_hash: TokenHash::of(&sid),
-            refresh_hash: TokenHash::of(&format!("r-{sid}")),
-            thumbprint: thumbprint.into(),
-            subject: "overload test".into(),
-            created_at: now,
-            last_seen_at: now,
-            idle_expires_at: now + 3600,
-            expires_at: now + 3600,
-        })
+        .create_session(&Session::start(
+            &sid,
+            &format!("r-{sid}"),
+            thumbprint,
+            "overload test",
+            now,
+            3600,
+            3600,
+        ))
         .await
         .expect("session");
     (

@@ -34,16 +34,15 @@ async fn pair(store: &dyn Store, n: u64) {
     assert!(matches!(taken, ChallengeOutcome::Accepted(_)));
     let sid = format!("sid-{n}");
     store
-        .create_session(&Session {
-            id_hash: TokenHash::of(&sid),
-            refresh_hash: TokenHash::of(&format!("refresh-{sid}")),
-            thumbprint,
-            subject: "bench".into(),
-            created_at: now,
-            last_seen_at: now,
-            idle_expires_at: now + 3600,
-            expires_at: now + 3600,
-        })
+        .create_session(&Session::start(
+            &sid,
+            &format!("refresh-{sid}"),
+            &thumbprint,
+            "bench",
+            now,
+            3600,
+            3600,
+        ))
         .await
         .expect("session");
 }

@@ -115,6 +115,31 @@ pub struct Session {
 }
 
 impl Session {
+    /// A session of the certificate `thumbprint` opened at `now` (Unix
+    /// seconds) that lapses after `idle` seconds unused or `lifetime`
+    /// seconds in all; only the hashes of `sid` and `refresh_token` are
+    /// kept.
+    pub fn start(
+        sid: &str,
+        refresh_token: &str,
+        thumbprint: &str,
+        subject: &str,
+        now: i64,
+        idle: i64,
+        lifetime: i64,
+    ) -> Session {
+        Session {
+            id_hash: TokenHash::of(sid),
+            refresh_hash: TokenHash::of(refresh_token),
+            thumbprint: thumbprint.to_owned(),
+            subject: subject.to_owned(),
+            created_at: now,
+            last_seen_at: now,
+            idle_expires_at: now.saturating_add(idle),
+            expires_at: now.saturating_add(lifetime),
+        }
+    }
+
     /// Whether the session is still valid at `now`.
     pub fn is_live(&self, now: i64) -> bool {
         now < self.idle_expires_at && now < self.expires_at

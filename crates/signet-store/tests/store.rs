@@ -162,16 +162,15 @@ async fn grants_are_idempotent_and_need_an_organization(f: Fixture) {
 }
 
 fn session(id: &str, refresh: &str, now: i64) -> Session {
-    Session {
-        id_hash: TokenHash::of(id),
-        refresh_hash: TokenHash::of(refresh),
-        thumbprint: "A94A8FE5CCB19BA61C4C0873D391E987982FBBD3".into(),
-        subject: "CN=Иванов Иван Иванович".into(),
-        created_at: now,
-        last_seen_at: now,
-        idle_expires_at: now + 1800,
-        expires_at: now + 86_400,
-    }
+    Session::start(
+        id,
+        refresh,
+        "A94A8FE5CCB19BA61C4C0873D391E987982FBBD3",
+        "CN=Иванов Иван Иванович",
+        now,
+        1800,
+        86_400,
+    )
 }
 
 async fn sessions_live_touch_and_end(f: Fixture) {

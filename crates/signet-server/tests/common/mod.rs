@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use signet_store::{NewOrganization, Session, Store, TokenHash, now_unix};
+use signet_store::{NewOrganization, Session, Store, now_unix};
 use uuid::Uuid;
 
 /// A new organisation in `store`.
@@ -24,16 +24,15 @@ pub async fn reestro_session(store: &Arc<dyn Store>, thumbprint: &str, org: Uuid
     let sid = signet_server::sessions::new_token().expect("rng");
     let now = now_unix();
     store
-        .create_session(&Session {
-            id_hash: TokenHash::of(&sid),
-            refresh_hash: TokenHash::of(&format!("r-{sid}")),
-            thumbprint: thumbprint.to_owned(),
-            subject: "test".into(),
-            created_at: now,
-            last_seen_at: now,
-            idle_expires_at: now + 3600,
-            expires_at: now + 3600,
-        })
+        .create_session(&Session::start(
+            &sid,
+            &format!("r-{sid}"),
+            thumbprint,
+            "test",
+            now,
+            3600,
+            3600,
+        ))
         .await
         .expect("session");
     format!("ReestroAuth auth.sid={sid}&portal.orgid={org}")

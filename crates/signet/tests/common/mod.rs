@@ -278,20 +278,19 @@ pub async fn live_session(
     thumbprint: &str,
     subject: &str,
 ) -> String {
-    use signet_store::{Session, TokenHash, now_unix};
+    use signet_store::{Session, now_unix};
     let sid = signet_server::sessions::new_token().expect("rng");
     let now = now_unix();
     store
-        .create_session(&Session {
-            id_hash: TokenHash::of(&sid),
-            refresh_hash: TokenHash::of(&format!("r-{sid}")),
-            thumbprint: thumbprint.into(),
-            subject: subject.into(),
-            created_at: now,
-            last_seen_at: now,
-            idle_expires_at: now + 3600,
-            expires_at: now + 3600,
-        })
+        .create_session(&Session::start(
+            &sid,
+            &format!("r-{sid}"),
+            thumbprint,
+            subject,
+            now,
+            3600,
+            3600,
+        ))
         .await
         .expect("session");
     sid
