@@ -373,38 +373,53 @@ pub(crate) fn simple_name(f: &CertificateFields) -> String {
         .unwrap_or_else(|| f.subject.to_string())
 }
 
-/// A cached CRL and the issuer keys its signature was verified with.
+/// An issuer certificate (DER) and the outcome of [`Crl::verify_issuer`]
+/// with it.
+type IssuerCheck = (Vec<u8>, Result<(), RevocationError>);
+
+/// A cached CRL and the outcome of checking it against issuer
+/// certificates, so that neither a good CRL nor a forged one costs its
+/// signature check twice.
 struct CachedCrl {
     crl: Crl,
-    verified_keys: Mutex<Vec<Vec<u8>>>,
+    /// At most [`CachedCrl::REMEMBERED`].
+    checked: Mutex<Vec<IssuerCheck>>,
 }
 
 impl CachedCrl {
+    /// Issuer certificates remembered per CRL (a CA's re-issued
+    /// certificates, the impostors a signature names).
+    const REMEMBERED: usize = 8;
+
     fn new(crl: Crl) -> Self {
         CachedCrl {
             crl,
-            verified_keys: Mutex::new(Vec::new()),
+            checked: Mutex::new(Vec::new()),
         }
     }
 
-    /// [`Crl::verify_issuer`], remembered per issuer key.
+    /// [`Crl::verify_issuer`], remembered per issuer certificate.
     fn verify_issuer(
         &self,
         issuer: &Certificate,
         issuer_fields: &CertificateFields,
     ) -> Result<(), RevocationError> {
-        let key = &issuer_fields.public_key.subject_public_key;
-        let known = |keys: &Vec<Vec<u8>>| keys.iter().any(|k| k == key);
-        let seen = known(&self.verified_keys.lock().unwrap_or_else(|p| p.into_inner()));
-        if seen && self.crl.is_issued_by_name(issuer) {
-            return Ok(());
+        let lock = || self.checked.lock().unwrap_or_else(|p| p.into_inner());
+        let seen = |checked: &[IssuerCheck]| {
+            checked
+                .iter()
+                .find(|(der, _)| der.as_slice() == issuer.der())
+                .map(|(_, outcome)| outcome.clone())
+        };
+        if let Some(outcome) = seen(&lock()) {
+            return outcome;
         }
-        self.crl.verify_issuer(issuer, issuer_fields)?;
-        let mut keys = self.verified_keys.lock().unwrap_or_else(|p| p.into_inner());
-        if !known(&keys) && keys.len() < 8 {
-            keys.push(key.clone());
+        let outcome = self.crl.verify_issuer(issuer, issuer_fields);
+        let mut checked = lock();
+        if seen(&checked).is_none() && checked.len() < Self::REMEMBERED {
+            checked.push((issuer.der().to_vec(), outcome.clone()));
         }
-        Ok(())
+        outcome
     }
 }
 
