@@ -31,4 +31,6 @@
 //! [IACR ePrint 2015/885]: https://eprint.iacr.org/2015/885
 //! [Kupyna-reference]: https://github.com/Roman-Oliynykov/Kupyna-reference
 
+pub mod kmac;
+
 pub use kupyna::{Kupyna256, Kupyna384, Kupyna512};

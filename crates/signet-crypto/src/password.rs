@@ -4,6 +4,7 @@
 //! |---|---|
 //! | [`hmac`](fn@hmac) | [RFC 2104]; for GOST 34.311-95 and GOST R 34.11-94 the block is 32 bytes, as in the `gost89` npm package, UAPKI and gost-engine |
 //! | [`pbkdf2_hmac`] | [RFC 8018 section 5.2] (PBKDF2), from the `pbkdf2` crate |
+//! | [`pbkdf2_kmac256`] | PBKDF2 with Kupyna-256's KMAC ([`crate::kupyna::kmac`]) as the PRF, UAPKI's `pbkdf2_dstu7564kmac` (`library/cm-pkcs12/src/crypto/pkcs5.c`) |
 //! | [`pkcs12_kdf`] | [RFC 7292 appendix B.2] |
 //!
 //! The PKCS#12 key derivation is written here: the only crate that has it
@@ -100,6 +101,39 @@ pub fn pbkdf2_hmac(
         DigestAlgorithm::Kupyna256 => run::<kupyna::Kupyna256>(password, salt, iterations, o),
         DigestAlgorithm::Kupyna384 => run::<kupyna::Kupyna384>(password, salt, iterations, o),
         DigestAlgorithm::Kupyna512 => run::<kupyna::Kupyna512>(password, salt, iterations, o),
+    }
+    Ok(out)
+}
+
+/// PBKDF2 (RFC 8018 section 5.2) with Kupyna-256's KMAC as the PRF, keyed
+/// with the password's bytes cut or zero-padded to 32 bytes, as UAPKI's
+/// `pbkdf2_dstu7564kmac` (which has it for Kupyna-256 only: its KMAC key
+/// must be 32 bytes). The `pbkdf2` crate cannot run it: KMAC is not an
+/// HMAC and takes a key of one length only.
+pub fn pbkdf2_kmac256(
+    password: &[u8],
+    salt: &[u8],
+    iterations: u32,
+    out_len: usize,
+) -> Result<Zeroizing<Vec<u8>>, Error> {
+    use crate::kupyna::kmac::{KEY_LEN, kmac256};
+    check(iterations, out_len, 1024)?;
+    let mut key = Zeroizing::new([0u8; KEY_LEN]);
+    let n = password.len().min(KEY_LEN);
+    key[..n].copy_from_slice(&password[..n]);
+    let mac = |msg: &[&[u8]]| kmac256(&key[..], msg).ok_or(Error::KeyLength(KEY_LEN));
+    let mut out = Zeroizing::new(Vec::with_capacity(out_len));
+    for (i, _) in (1u32..).zip(0..out_len.div_ceil(KEY_LEN)) {
+        let mut u = mac(&[salt, &i.to_be_bytes()])?;
+        let mut t = u.clone();
+        for _ in 1..iterations {
+            u = mac(&[&u])?;
+            for (a, b) in t.iter_mut().zip(u.iter()) {
+                *a ^= b;
+            }
+        }
+        let take = (out_len - out.len()).min(KEY_LEN);
+        out.extend_from_slice(&t[..take]);
     }
     Ok(out)
 }
@@ -340,6 +374,19 @@ mod tests {
                 20
             )
             .is_err()
+        );
+    }
+
+    #[test]
+    fn pbkdf2_kmac256_bounds_and_blocks() {
+        assert_eq!(pbkdf2_kmac256(b"p", b"s", 0, 32), Err(Error::Iterations(0)));
+        assert_eq!(pbkdf2_kmac256(b"p", b"s", 1, 0), Err(Error::KeyLength(0)));
+        let one = pbkdf2_kmac256(b"p", b"s", 2, 40).expect("derive");
+        assert_eq!(one.len(), 40);
+        // The first block does not depend on the output length.
+        assert_eq!(
+            pbkdf2_kmac256(b"p", b"s", 2, 32).expect("derive")[..],
+            one[..32]
         );
     }
 }

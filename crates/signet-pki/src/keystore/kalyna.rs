@@ -22,7 +22,7 @@
 //! authenticated or key-wrap modes are refused as encryption schemes.
 //!
 //! The PRFs that go with it are HMAC (any signet knows) or Kupyna's KMAC
-//! ([`super::kupyna_mac`]).
+//! ([`signet_crypto::kupyna::kmac`]).
 
 use const_oid::ObjectIdentifier;
 use der::asn1::AnyRef;

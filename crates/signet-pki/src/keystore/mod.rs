@@ -29,7 +29,6 @@
 mod iit;
 mod jks;
 mod kalyna;
-mod kupyna_mac;
 mod pbe;
 mod pkcs12;
 

@@ -19,7 +19,7 @@
 //! | scheme | where defined |
 //! |---|---|
 //! | PBES2 = PBKDF2 + a cipher | [RFC 8018 sections 6.2 and A.2] |
-//! | PRFs: HMAC with SHA-1, SHA-2; HMAC-GOST 34.311-95 (`1.2.804.2.1.1.1.1.1.2`, Ukrainian containers); HMAC-Streebog-256/512 ([RFC 7836 section 4.1]); HMAC-GOST R 34.11-94; Kupyna-256 KMAC (`1.2.804.2.1.1.1.1.2.2.1` or `.2.2.4`, UAPKI's containers) | RFC 8018 appendix B.1, the OID registries, [`super::kupyna_mac`] |
+//! | PRFs: HMAC with SHA-1, SHA-2; HMAC-GOST 34.311-95 (`1.2.804.2.1.1.1.1.1.2`, Ukrainian containers); HMAC-Streebog-256/512 ([RFC 7836 section 4.1]); HMAC-GOST R 34.11-94; Kupyna-256 KMAC (`1.2.804.2.1.1.1.1.2.2.1` or `.2.2.4`, UAPKI's containers) | RFC 8018 appendix B.1, the OID registries, [`signet_crypto::kupyna::kmac`] |
 //! | ciphers: AES-CBC, DES-EDE3-CBC, GOST 28147-89 CFB with CryptoPro meshing (gost-engine's PKCS#12), DSTU GOST 28147:2009 CFB with the S-box in the parameters (Ukrainian containers), Kuznyechik/Magma CTR-ACPKM | [`crate::cms`] content encryption |
 //! | ciphers: DSTU 7624 (Kalyna) CBC, CTR, CFB, OFB, `1.2.804.2.1.1.1.1.1.3.{5,2,3,6}.{1,2,3}` (UAPKI writes Kalyna-256 CBC) | [`super::kalyna`] |
 //! | `pbeWithSHAAnd3-KeyTripleDES-CBC`, `pbeWithSHAAnd2-KeyTripleDES-CBC`, `pbeWithSHAAnd128BitRC2-CBC`, `pbeWithSHAAnd40BitRC2-CBC` | [RFC 7292 appendix C] with the KDF of appendix B |
@@ -36,11 +36,12 @@ use const_oid::ObjectIdentifier;
 use der::asn1::AnyRef;
 use der::{Decode, Reader, Tag, Tagged};
 use signet_crypto::DigestAlgorithm;
-use signet_crypto::password::{Pkcs12Purpose, pbkdf2_hmac, pkcs12_kdf, pkcs12_password};
+use signet_crypto::password::{
+    Pkcs12Purpose, pbkdf2_hmac, pbkdf2_kmac256, pkcs12_kdf, pkcs12_password,
+};
 use zeroize::Zeroizing;
 
 use super::kalyna::KalynaScheme;
-use super::kupyna_mac::pbkdf2_kmac256;
 use crate::PkiError;
 use crate::cms::{SymmetricCipher, cbc_decrypt_padded};
 
@@ -61,7 +62,7 @@ const PBE_SHA1_2DES: ObjectIdentifier = oid("1.2.840.113549.1.12.1.4");
 #[derive(Clone, Copy, Debug)]
 enum Prf {
     Hmac(DigestAlgorithm),
-    /// Kupyna-256's KMAC ([`super::kupyna_mac`]).
+    /// Kupyna-256's KMAC ([`signet_crypto::kupyna::kmac`]).
     KupynaKmac256,
 }
 
@@ -95,7 +96,7 @@ fn derive_key(
         Prf::Hmac(digest) => pbkdf2_hmac(digest, password.as_bytes(), salt, iterations, key_len)
             .map_err(|e| malformed(&e.to_string())),
         Prf::KupynaKmac256 => pbkdf2_kmac256(password.as_bytes(), salt, iterations, key_len)
-            .ok_or_else(|| malformed("the PBKDF2 iteration count or key length is out of range")),
+            .map_err(|e| malformed(&e.to_string())),
     }
 }
 

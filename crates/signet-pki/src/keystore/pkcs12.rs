@@ -41,11 +41,11 @@ use const_oid::ObjectIdentifier;
 use der::asn1::AnyRef;
 use der::{Decode, Reader, SliceReader, Tag, TagNumber, Tagged};
 use signet_crypto::DigestAlgorithm;
+use signet_crypto::kupyna::kmac::kmac256;
 use signet_crypto::password::{Pkcs12Purpose, hmac, pbkdf2_hmac, pkcs12_kdf, pkcs12_password};
 use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
 
-use super::kupyna_mac::kmac256;
 use super::pbe;
 use crate::PkiError;
 
@@ -63,7 +63,7 @@ const X509_CERTIFICATE: ObjectIdentifier = oid("1.2.840.113549.1.9.22.1");
 const FRIENDLY_NAME: ObjectIdentifier = oid("1.2.840.113549.1.9.20");
 const LOCAL_KEY_ID: ObjectIdentifier = oid("1.2.840.113549.1.9.21");
 /// DSTU 7564 Kupyna-256 as a MAC algorithm: its KMAC
-/// ([`super::kupyna_mac`]), as UAPKI's `pkcs12_calc_dstu7564kmac`.
+/// ([`signet_crypto::kupyna::kmac`]), as UAPKI's `pkcs12_calc_dstu7564kmac`.
 const KUPYNA256: ObjectIdentifier = oid("1.2.804.2.1.1.1.1.2.2.1");
 
 pub(super) const NAME: &str = "PKCS#12 file";
