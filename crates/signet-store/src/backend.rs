@@ -35,9 +35,26 @@ use crate::model::{
 };
 use crate::{Backend, Store, StoreError, now_unix};
 
-/// How long a request waits for a database connection before the store is
-/// reported unavailable.
-const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
+/// How many connections a pool holds, and how long a request waits for
+/// one (and, on SQLite, for a lock) before the store is reported
+/// unavailable. `None` is the default: 8 connections for SQLite, 16 for
+/// PostgreSQL; 5 seconds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PoolSettings {
+    /// Most open connections.
+    pub max_connections: Option<u32>,
+    /// Longest wait for a connection.
+    pub acquire_timeout: Option<Duration>,
+}
+
+impl PoolSettings {
+    const DEFAULT_ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
+
+    fn acquire_timeout(&self) -> Duration {
+        self.acquire_timeout
+            .unwrap_or(Self::DEFAULT_ACQUIRE_TIMEOUT)
+    }
+}
 
 /// The SQLite back end. Content bytes are files in `blobs/` beside the
 /// database file.
@@ -61,14 +78,19 @@ impl SqliteStore {
     /// directory; temporary files and unreferenced blobs an hour old, left
     /// by a process that was killed, are removed.
     pub async fn open(path: &Path) -> Result<Self, StoreError> {
+        Self::open_with(path, PoolSettings::default()).await
+    }
+
+    /// [`Self::open`] with these pool settings.
+    pub async fn open_with(path: &Path, pool: PoolSettings) -> Result<Self, StoreError> {
         let options = SqliteConnectOptions::new()
             .filename(path)
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
-            .busy_timeout(ACQUIRE_TIMEOUT);
-        Self::with_options(options, Some(BlobDir::beside(path)?)).await
+            .busy_timeout(pool.acquire_timeout());
+        Self::with_options(options, Some(BlobDir::beside(path)?), pool).await
     }
 
     /// Opens the database file `options` name with those options (tests
@@ -76,7 +98,7 @@ impl SqliteStore {
     /// files beside it as [`Self::open`] does.
     pub async fn with_connect_options(options: SqliteConnectOptions) -> Result<Self, StoreError> {
         let blobs = BlobDir::beside(options.get_filename())?;
-        Self::with_options(options, Some(blobs)).await
+        Self::with_options(options, Some(blobs), PoolSettings::default()).await
     }
 
     /// Opens a database from a `sqlite:` URL, with its content files in
@@ -85,26 +107,32 @@ impl SqliteStore {
     /// refuses to store contents ([`StoreError::NoBlobDirectory`]): its
     /// files would outlive it.
     pub async fn open_url(url: &str) -> Result<Self, StoreError> {
+        Self::open_url_with(url, PoolSettings::default()).await
+    }
+
+    /// [`Self::open_url`] with these pool settings.
+    pub async fn open_url_with(url: &str, pool: PoolSettings) -> Result<Self, StoreError> {
         let options = SqliteConnectOptions::from_str(url)?
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
             .foreign_keys(true)
-            .busy_timeout(ACQUIRE_TIMEOUT);
+            .busy_timeout(pool.acquire_timeout());
         let blobs = if sqlite_url_is_in_memory(url) {
             None
         } else {
             Some(BlobDir::beside(options.get_filename())?)
         };
-        Self::with_options(options, blobs).await
+        Self::with_options(options, blobs, pool).await
     }
 
     async fn with_options(
         options: SqliteConnectOptions,
         blobs: Option<BlobDir>,
+        settings: PoolSettings,
     ) -> Result<Self, StoreError> {
         let pool = SqlitePoolOptions::new()
-            .max_connections(8)
-            .acquire_timeout(ACQUIRE_TIMEOUT)
+            .max_connections(settings.max_connections.unwrap_or(8))
+            .acquire_timeout(settings.acquire_timeout())
             .connect_with(options)
             .await?;
         sqlx::migrate!("migrations/sqlite").run(&pool).await?;
@@ -170,15 +198,27 @@ fn sqlite_url_is_in_memory(url: &str) -> bool {
 impl PgStore {
     /// Connects to PostgreSQL and brings the schema up to date.
     pub async fn connect(url: &str) -> Result<Self, StoreError> {
-        Self::with_options(PgConnectOptions::from_str(url)?).await
+        Self::connect_with(url, PoolSettings::default()).await
+    }
+
+    /// [`Self::connect`] with these pool settings.
+    pub async fn connect_with(url: &str, pool: PoolSettings) -> Result<Self, StoreError> {
+        Self::with_pool_options(PgConnectOptions::from_str(url)?, pool).await
     }
 
     /// Connects with explicit options (tests use this to put each run in
     /// its own schema through `search_path`).
     pub async fn with_options(options: PgConnectOptions) -> Result<Self, StoreError> {
+        Self::with_pool_options(options, PoolSettings::default()).await
+    }
+
+    async fn with_pool_options(
+        options: PgConnectOptions,
+        settings: PoolSettings,
+    ) -> Result<Self, StoreError> {
         let pool = PgPoolOptions::new()
-            .max_connections(16)
-            .acquire_timeout(ACQUIRE_TIMEOUT)
+            .max_connections(settings.max_connections.unwrap_or(16))
+            .acquire_timeout(settings.acquire_timeout())
             .connect_with(options)
             .await?;
         sqlx::migrate!("migrations/postgres").run(&pool).await?;
@@ -189,12 +229,19 @@ impl PgStore {
 /// Opens the store a database URL names: `sqlite:PATH` (or a bare path)
 /// or `postgres://…`.
 pub async fn open(url: &str) -> Result<Arc<dyn Store>, StoreError> {
+    open_with(url, PoolSettings::default()).await
+}
+
+/// [`open`] with these pool settings.
+pub async fn open_with(url: &str, pool: PoolSettings) -> Result<Arc<dyn Store>, StoreError> {
     if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-        Ok(Arc::new(PgStore::connect(url).await?))
+        Ok(Arc::new(PgStore::connect_with(url, pool).await?))
     } else if url.starts_with("sqlite:") {
-        Ok(Arc::new(SqliteStore::open_url(url).await?))
+        Ok(Arc::new(SqliteStore::open_url_with(url, pool).await?))
     } else if !url.contains("://") {
-        Ok(Arc::new(SqliteStore::open(Path::new(url)).await?))
+        Ok(Arc::new(
+            SqliteStore::open_with(Path::new(url), pool).await?,
+        ))
     } else {
         Err(StoreError::UnsupportedUrl(url.to_owned()))
     }

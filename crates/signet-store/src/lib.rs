@@ -18,7 +18,7 @@ mod model;
 use async_trait::async_trait;
 use uuid::Uuid;
 
-pub use backend::{PgStore, SqliteStore, open};
+pub use backend::{PgStore, PoolSettings, SqliteStore, open, open_with};
 pub use content::{ByteStream, CONTENT_CHUNK_SIZE};
 pub use error::StoreError;
 pub use model::{

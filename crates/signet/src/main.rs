@@ -15,7 +15,7 @@ use signet_pki::oid::Lang;
 use signet_pki::{Certificate, TrustStore};
 use signet_store::NewOrganization;
 
-use settings::{LogFormat, ServeArgs, StoreArgs};
+use settings::{Locations, LogFormat, ServeArgs, StoreArgs};
 
 /// signet: an open, self-hosted electronic-signature service.
 #[derive(Parser, Debug)]
@@ -343,12 +343,17 @@ fn unreachable_usage() -> Result<String, Failure> {
 }
 
 async fn open_store(args: StoreArgs) -> Result<std::sync::Arc<dyn signet_store::Store>, Failure> {
-    let loc = args.locations()?;
+    open_store_at(&args.locations()?).await
+}
+
+async fn open_store_at(
+    loc: &Locations,
+) -> Result<std::sync::Arc<dyn signet_store::Store>, Failure> {
     if loc.database_url.starts_with("sqlite:") {
         std::fs::create_dir_all(&loc.data_dir)
             .map_err(|e| Failure::from(format!("{}: {e}", loc.data_dir.display())))?;
     }
-    Ok(signet_store::open(&loc.database_url).await?)
+    Ok(signet_store::open_with(&loc.database_url, loc.pool).await?)
 }
 
 fn init_tracing(format: LogFormat) {
@@ -367,13 +372,7 @@ fn serve(args: ServeArgs) -> Result<(), Failure> {
     let rt = runtime()?;
     rt.block_on(async move {
         let loc = &settings.locations;
-        let store = open_store(StoreArgs {
-            data_dir: Some(loc.data_dir.clone()),
-            database_url: Some(loc.database_url.clone()),
-            trust_dir: Some(loc.trust_dir.clone()),
-            config: None,
-        })
-        .await?;
+        let store = open_store_at(loc).await?;
         let trust = TrustStore::load_dir(&loc.trust_dir)?;
         let listener = listen(settings.server.listen)
             .map_err(|e| Failure::from(format!("listen on {}: {e}", settings.server.listen)))?;

@@ -9,6 +9,8 @@
 //! listen = "0.0.0.0:8080"
 //! data-dir = "/var/lib/signet"
 //! database-url = "postgres://signet@db/signet"
+//! db-max-connections = 16
+//! db-acquire-timeout-secs = 5
 //! trust-dir = "/etc/signet/trust"
 //! public-url = "https://sign.example.com"
 //! max-body-bytes = 2097152
@@ -45,6 +47,13 @@ pub struct StoreArgs {
     /// Trust store directory (default: trust/ in the data directory).
     #[arg(long, env = "SIGNET_TRUST_DIR")]
     pub trust_dir: Option<PathBuf>,
+    /// Most database connections (default 8 on SQLite, 16 on PostgreSQL).
+    #[arg(long, env = "SIGNET_DB_MAX_CONNECTIONS")]
+    pub db_max_connections: Option<u32>,
+    /// How long a request waits for a database connection (or an SQLite
+    /// lock) before it is answered "unavailable" (default 5).
+    #[arg(long, env = "SIGNET_DB_ACQUIRE_TIMEOUT_SECS")]
+    pub db_acquire_timeout_secs: Option<u64>,
     /// A TOML file with any of these settings.
     #[arg(long, env = "SIGNET_CONFIG")]
     #[serde(skip)]
@@ -255,6 +264,8 @@ pub struct Locations {
     pub database_url: String,
     /// The trust store directory.
     pub trust_dir: PathBuf,
+    /// The database pool's size and wait.
+    pub pool: signet_store::PoolSettings,
 }
 
 fn read_file<T: for<'de> Deserialize<'de> + Default>(
@@ -280,6 +291,10 @@ impl StoreArgs {
             data_dir: self.data_dir.or(file.data_dir),
             database_url: self.database_url.or(file.database_url),
             trust_dir: self.trust_dir.or(file.trust_dir),
+            db_max_connections: self.db_max_connections.or(file.db_max_connections),
+            db_acquire_timeout_secs: self
+                .db_acquire_timeout_secs
+                .or(file.db_acquire_timeout_secs),
             config: self.config,
         }
     }
@@ -305,10 +320,24 @@ impl StoreArgs {
             }
         };
         let trust_dir = self.trust_dir.unwrap_or_else(|| data_dir.join("trust"));
+        if self.db_max_connections == Some(0) {
+            return Err(SettingsError::Invalid(
+                "db-max-connections must be at least 1".into(),
+            ));
+        }
+        if self.db_acquire_timeout_secs == Some(0) {
+            return Err(SettingsError::Invalid(
+                "db-acquire-timeout-secs must be at least 1".into(),
+            ));
+        }
         Ok(Locations {
             data_dir,
             database_url,
             trust_dir,
+            pool: signet_store::PoolSettings {
+                max_connections: self.db_max_connections,
+                acquire_timeout: self.db_acquire_timeout_secs.map(Duration::from_secs),
+            },
         })
     }
 }
@@ -592,6 +621,50 @@ mod tests {
         ));
         let s = ServeArgs::default().resolve().expect("defaults");
         assert_eq!(s.server.max_in_flight, 1024);
+    }
+
+    #[test]
+    fn database_pool_settings_come_from_the_file_and_must_be_positive() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("signet.toml");
+        std::fs::write(
+            &file,
+            "db-max-connections = 32\ndb-acquire-timeout-secs = 2\n",
+        )
+        .expect("write");
+        let with_file = |db_max_connections| StoreArgs {
+            config: Some(file.clone()),
+            db_max_connections,
+            ..Default::default()
+        };
+        let loc = with_file(None).locations().expect("resolve");
+        assert_eq!(
+            loc.pool,
+            signet_store::PoolSettings {
+                max_connections: Some(32),
+                acquire_timeout: Some(Duration::from_secs(2)),
+            }
+        );
+        assert_eq!(
+            with_file(Some(4))
+                .locations()
+                .expect("resolve")
+                .pool
+                .max_connections,
+            Some(4)
+        );
+        assert!(matches!(
+            with_file(Some(0)).locations(),
+            Err(SettingsError::Invalid(m)) if m.contains("db-max-connections")
+        ));
+        assert_eq!(
+            ServeArgs::default()
+                .resolve()
+                .expect("defaults")
+                .locations
+                .pool,
+            signet_store::PoolSettings::default()
+        );
     }
 
     #[test]
