@@ -289,9 +289,16 @@ impl Workdir {
         ]);
     }
 
-    /// A CRL from the intermediate (extra `openssl ca -gencrl` options
-    /// appended), as DER.
+    /// A CRL from the intermediate with an authorityKeyIdentifier (extra
+    /// `openssl ca -gencrl` options appended), as DER.
     fn crl(&self, extra: &[&str]) -> Vec<u8> {
+        let mut args = vec!["-crlexts", "crl_ext"];
+        args.extend_from_slice(extra);
+        self.gencrl(&args)
+    }
+
+    /// `openssl ca -gencrl` by the intermediate with these options, as DER.
+    fn gencrl(&self, options: &[&str]) -> Vec<u8> {
         let mut args = vec![
             "ca",
             "-config",
@@ -302,12 +309,10 @@ impl Workdir {
             "-keyfile",
             "inter.key",
             "-gencrl",
-            "-crlexts",
-            "crl_ext",
             "-out",
             "out.crl.pem",
         ];
-        args.extend_from_slice(extra);
+        args.extend_from_slice(options);
         self.run(&args);
         self.run(&[
             "crl",
@@ -1206,27 +1211,7 @@ fn ca_issuers_are_fetched_as_der_pem_and_pkcs7_and_cached() {
 /// made with `openssl ca -gencrl` without an authorityKeyIdentifier, so
 /// that only a signature check tells them from the real one; DER.
 fn impostor_crls(impostor: &Ca, n: usize) -> Vec<Vec<u8>> {
-    (0..n)
-        .map(|i| {
-            let pem = format!("forged-{i}.crl.pem");
-            let der = format!("forged-{i}.crl");
-            impostor.run(&[
-                "ca",
-                "-config",
-                "ca.cnf",
-                "-batch",
-                "-cert",
-                "inter.pem",
-                "-keyfile",
-                "inter.key",
-                "-gencrl",
-                "-out",
-                &pem,
-            ]);
-            impostor.run(&["crl", "-in", &pem, "-outform", "DER", "-out", &der]);
-            std::fs::read(impostor.path().join(der)).expect("read CRL")
-        })
-        .collect()
+    (0..n).map(|_| impostor.gencrl(&[])).collect()
 }
 
 /// A signature stuffed with revocation values (many CRLs naming the
