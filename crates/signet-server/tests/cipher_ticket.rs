@@ -125,6 +125,30 @@ impl Client {
         v["ticketUuid"].as_str().expect("ticketUuid").to_owned()
     }
 
+    /// `POST data`: the document to sign or verify.
+    async fn data(&self, t: &str, bytes: Vec<u8>) -> Answer {
+        self.raw("POST", &format!("/api/v1/ticket/{t}/data"), bytes)
+            .await
+    }
+
+    /// `PUT option` with these options.
+    async fn option(&self, t: &str, options: Value) -> Answer {
+        self.call("PUT", &format!("/api/v1/ticket/{t}/option"), Some(options))
+            .await
+    }
+
+    /// `PUT keyStore` as JSON (`base64Data`, `certificates`).
+    async fn key_store(&self, t: &str, body: Value) -> Answer {
+        self.call("PUT", &format!("/api/v1/ticket/{t}/keyStore"), Some(body))
+            .await
+    }
+
+    /// `PUT keyStore` as the container's bytes.
+    async fn key_store_bytes(&self, t: &str, bytes: Vec<u8>) -> Answer {
+        self.raw("PUT", &format!("/api/v1/ticket/{t}/keyStore"), bytes)
+            .await
+    }
+
     /// Polls `GET ds/creator` until it is no longer 202.
     async fn creator_result(&self, t: &str) -> Answer {
         for _ in 0..600 {
@@ -233,16 +257,10 @@ async fn sign_and_check(pki: &TestPki, signer: &Party, container: Vec<u8>, gost:
         lang: "uk",
     };
     let t = c.open().await;
-    c.raw("POST", &format!("/api/v1/ticket/{t}/data"), DOC.to_vec())
+    c.data(&t, DOC.to_vec()).await.ok();
+    c.key_store(&t, json!({"base64Data": B64.encode(&container)}))
         .await
         .ok();
-    c.call(
-        "PUT",
-        &format!("/api/v1/ticket/{t}/keyStore"),
-        Some(json!({"base64Data": B64.encode(&container)})),
-    )
-    .await
-    .ok();
 
     // Certificate info, as the spec's example renders it.
     let info = c
@@ -293,10 +311,9 @@ async fn sign_and_check(pki: &TestPki, signer: &Party, container: Vec<u8>, gost:
     let detached = c.signature(&t).await;
     assert_eq!(openssl_verifies(pki, &detached, Some(DOC), gost), DOC);
 
-    c.call(
-        "PUT",
-        &format!("/api/v1/ticket/{t}/option"),
-        Some(json!({"signatureType": "attached", "embedCertificateType": "signerAndCaCert"})),
+    c.option(
+        &t,
+        json!({"signatureType": "attached", "embedCertificateType": "signerAndCaCert"}),
     )
     .await
     .ok();
@@ -391,9 +408,7 @@ async fn failures_answer_in_the_vendors_shapes() {
     assert_eq!(a.status, StatusCode::INTERNAL_SERVER_ERROR);
     assert!(a.json()["failureCause"].as_str().is_some());
 
-    c.raw("PUT", &format!("/api/v1/ticket/{t}/keyStore"), p12.clone())
-        .await
-        .ok();
+    c.key_store_bytes(&t, p12.clone()).await.ok();
     // Wrong password: 500 {message, failureCause}.
     let a = c
         .call(
@@ -432,32 +447,18 @@ async fn failures_answer_in_the_vendors_shapes() {
     assert_eq!(bad_type.status, StatusCode::BAD_REQUEST);
 
     // Signing with the wrong password fails at GET ds/creator.
-    c.raw("POST", &format!("/api/v1/ticket/{t}/data"), DOC.to_vec())
-        .await
-        .ok();
+    c.data(&t, DOC.to_vec()).await.ok();
     let a = c.sign(&t, "wrong").await;
     assert_eq!(a.status, StatusCode::INTERNAL_SERVER_ERROR);
     assert_eq!(a.json()["message"], "The signature was not created.");
 
     // A bad option value changes nothing.
-    let a = c
-        .call(
-            "PUT",
-            &format!("/api/v1/ticket/{t}/option"),
-            Some(json!({"signatureType": "enveloping"})),
-        )
-        .await;
+    let a = c.option(&t, json!({"signatureType": "enveloping"})).await;
     assert_eq!(a.status, StatusCode::BAD_REQUEST);
 
     // A signature over other data: 406 with the reason per signer.
     c.sign(&t, PASSWORD).await.ok();
-    c.raw(
-        "POST",
-        &format!("/api/v1/ticket/{t}/data"),
-        b"other data".to_vec(),
-    )
-    .await
-    .ok();
+    c.data(&t, b"other data".to_vec()).await.ok();
     let a = c.verify(&t).await;
     assert_eq!(a.status, StatusCode::NOT_ACCEPTABLE);
     let v = a.json();
@@ -480,13 +481,7 @@ async fn failures_answer_in_the_vendors_shapes() {
 
     // CAdES-X Long on a service that checks no revocation: refused, and
     // says why.
-    c.call(
-        "PUT",
-        &format!("/api/v1/ticket/{t}/option"),
-        Some(json!({"cadesType": "CAdESXLong"})),
-    )
-    .await
-    .ok();
+    c.option(&t, json!({"cadesType": "CAdESXLong"})).await.ok();
     let a = c.sign(&t, PASSWORD).await;
     assert_eq!(a.status, StatusCode::INTERNAL_SERVER_ERROR);
     assert!(
@@ -508,13 +503,9 @@ async fn tickets_expire_when_idle() {
         lang: "uk",
     };
     let t = c.open().await;
-    c.raw("POST", &format!("/api/v1/ticket/{t}/data"), DOC.to_vec())
-        .await
-        .ok();
+    c.data(&t, DOC.to_vec()).await.ok();
     tokio::time::sleep(Duration::from_millis(400)).await;
-    let a = c
-        .raw("POST", &format!("/api/v1/ticket/{t}/data"), DOC.to_vec())
-        .await;
+    let a = c.data(&t, DOC.to_vec()).await;
     assert_eq!(a.status, StatusCode::BAD_REQUEST);
     assert_eq!(a.json()["message"], "Сесія відсутня.");
 }
@@ -671,9 +662,7 @@ async fn a_protected_parameter_wins_over_an_open_one() {
         service.cert.der
     );
     let t = c.open().await;
-    c.raw("PUT", &format!("/api/v1/ticket/{t}/keyStore"), p12)
-        .await
-        .ok();
+    c.key_store_bytes(&t, p12).await.ok();
     let key = [0x17u8; 32];
     let secret_key = wrap_key(&pki, &service.cert.pem_path, &key);
     let path = format!("/api/v1/ticket/{t}/keyStore/certificate/info/signature");
@@ -718,13 +707,12 @@ async fn dstu_key6_container_and_jkurwa_signature() {
         lang: "uk",
     };
     let t = c.open().await;
-    c.call(
-        "PUT",
-        &format!("/api/v1/ticket/{t}/keyStore"),
-        Some(json!({
+    c.key_store(
+        &t,
+        json!({
             "base64Data": B64.encode(ua("STORE_A040.dat")),
             "certificates": [B64.encode(ua("SELF_SIGNED_ENC_40A0.cer"))],
-        })),
+        }),
     )
     .await
     .ok();
@@ -787,15 +775,11 @@ async fn dstu_key6_container_and_jkurwa_signature() {
     )
     .await
     .ok();
-    c.raw("POST", &format!("/api/v1/ticket/{t}/data"), b"124".to_vec())
-        .await
-        .ok();
+    c.data(&t, b"124".to_vec()).await.ok();
     let a = c.verify(&t).await;
     assert_eq!(a.status, StatusCode::NOT_ACCEPTABLE);
     assert_eq!(a.json()["verifyResults"][0]["isUntrustedValid"], false);
-    c.raw("POST", &format!("/api/v1/ticket/{t}/data"), b"123".to_vec())
-        .await
-        .ok();
+    c.data(&t, b"123".to_vec()).await.ok();
     let v = c.verify(&t).await.json();
     assert_eq!(v["verifyResults"][0]["isUntrustedValid"], true, "{v}");
 }
@@ -833,19 +817,9 @@ async fn cades_t_and_content_time_stamps_from_the_configured_tsa() {
         ),
     ] {
         let t = c.open().await;
-        c.raw("POST", &format!("/api/v1/ticket/{t}/data"), DOC.to_vec())
-            .await
-            .ok();
-        c.raw("PUT", &format!("/api/v1/ticket/{t}/keyStore"), p12.clone())
-            .await
-            .ok();
-        c.call(
-            "PUT",
-            &format!("/api/v1/ticket/{t}/option"),
-            Some(options.clone()),
-        )
-        .await
-        .ok();
+        c.data(&t, DOC.to_vec()).await.ok();
+        c.key_store_bytes(&t, p12.clone()).await.ok();
+        c.option(&t, options.clone()).await.ok();
         let hits = server.hits("/tsa");
         c.sign(&t, PASSWORD).await.ok();
         assert_eq!(server.hits("/tsa"), hits + 1 + usize::from(content_ts));
@@ -870,18 +844,9 @@ async fn cades_t_and_content_time_stamps_from_the_configured_tsa() {
 
         // The same options on a service without a TSA: a clear refusal.
         let t = without_tsa.open().await;
-        without_tsa
-            .raw("POST", &format!("/api/v1/ticket/{t}/data"), DOC.to_vec())
-            .await
-            .ok();
-        without_tsa
-            .raw("PUT", &format!("/api/v1/ticket/{t}/keyStore"), p12.clone())
-            .await
-            .ok();
-        without_tsa
-            .call("PUT", &format!("/api/v1/ticket/{t}/option"), Some(options))
-            .await
-            .ok();
+        without_tsa.data(&t, DOC.to_vec()).await.ok();
+        without_tsa.key_store_bytes(&t, p12.clone()).await.ok();
+        without_tsa.option(&t, options).await.ok();
         let a = without_tsa.sign(&t, PASSWORD).await;
         assert_eq!(a.status, StatusCode::INTERNAL_SERVER_ERROR);
         let cause = a.json()["failureCause"].as_str().expect("cause").to_owned();
@@ -930,20 +895,11 @@ async fn cades_x_long_with_the_engines_revocation_data() {
         lang: "en",
     };
     let t = c.open().await;
-    c.raw("POST", &format!("/api/v1/ticket/{t}/data"), DOC.to_vec())
-        .await
-        .ok();
-    c.raw(
-        "PUT",
-        &format!("/api/v1/ticket/{t}/keyStore"),
-        pkcs12(&pki, &signer, &[]),
-    )
-    .await
-    .ok();
-    c.call(
-        "PUT",
-        &format!("/api/v1/ticket/{t}/option"),
-        Some(json!({"cadesType": "CAdESXLong", "signatureType": "attached"})),
+    c.data(&t, DOC.to_vec()).await.ok();
+    c.key_store_bytes(&t, pkcs12(&pki, &signer, &[])).await.ok();
+    c.option(
+        &t,
+        json!({"cadesType": "CAdESXLong", "signatureType": "attached"}),
     )
     .await
     .ok();
@@ -978,13 +934,12 @@ async fn dstu_signature_made_in_a_ticket_verifies_in_jkurwa() {
         lang: "uk",
     };
     let t = c.open().await;
-    c.call(
-        "PUT",
-        &format!("/api/v1/ticket/{t}/keyStore"),
-        Some(json!({
+    c.key_store(
+        &t,
+        json!({
             "base64Data": B64.encode(ua("STORE_A040.dat")),
             "certificates": [B64.encode(&cert)],
-        })),
+        }),
     )
     .await
     .ok();
@@ -1002,13 +957,10 @@ async fn dstu_signature_made_in_a_ticket_verifies_in_jkurwa() {
         "{info}"
     );
     for attached in [false, true] {
-        c.raw("POST", &format!("/api/v1/ticket/{t}/data"), DOC.to_vec())
-            .await
-            .ok();
-        c.call(
-            "PUT",
-            &format!("/api/v1/ticket/{t}/option"),
-            Some(json!({"signatureType": if attached { "attached" } else { "detached" }})),
+        c.data(&t, DOC.to_vec()).await.ok();
+        c.option(
+            &t,
+            json!({"signatureType": if attached { "attached" } else { "detached" }}),
         )
         .await
         .ok();
