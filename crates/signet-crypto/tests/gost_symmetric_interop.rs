@@ -17,6 +17,7 @@ use std::process::{Command, Output};
 
 use signet_crypto::gost2015::{Ctr, CtrAcpkmOmac, Gost2015Cipher, Kuznyechik, Magma, Omac};
 use signet_crypto::gost28147::{self, Cfb, Cnt, Imit, KeyMeshing, ParamSet, SBox};
+use test_support::der_tree::{self, tlv};
 
 const GOST_ENGINE: &str = "/usr/lib/x86_64-linux-gnu/engines-3/gost.so";
 
@@ -364,42 +365,8 @@ fn dgst_kuznyechik_and_magma_mac_match() {
 
 // ---- CMS EncryptedData -------------------------------------------------
 
-/// A DER TLV.
-fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
-    let mut out = vec![tag];
-    let len = content.len();
-    if len < 0x80 {
-        out.push(len as u8);
-    } else {
-        let bytes: Vec<u8> = len
-            .to_be_bytes()
-            .into_iter()
-            .skip_while(|&b| b == 0)
-            .collect();
-        out.push(0x80 | bytes.len() as u8);
-        out.extend(bytes);
-    }
-    out.extend_from_slice(content);
-    out
-}
-
 fn oid(dotted: &str) -> Vec<u8> {
-    let arcs: Vec<u64> = dotted
-        .split('.')
-        .map(|a| a.parse().expect("OID arc"))
-        .collect();
-    let mut body = vec![(arcs[0] * 40 + arcs[1]) as u8];
-    for &arc in &arcs[2..] {
-        let mut groups = vec![(arc & 0x7f) as u8];
-        let mut rest = arc >> 7;
-        while rest > 0 {
-            groups.push((rest & 0x7f) as u8 | 0x80);
-            rest >>= 7;
-        }
-        groups.reverse();
-        body.extend(groups);
-    }
-    tlv(0x06, &body)
+    der_tree::oid(dotted).to_der()
 }
 
 fn seq(parts: &[Vec<u8>]) -> Vec<u8> {

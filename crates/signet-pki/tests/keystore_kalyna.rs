@@ -17,26 +17,13 @@
 use signet_pki::PkiError;
 use signet_pki::keystore::{self, Format};
 use signet_pki::private_key::PrivateKey;
+use test_support::der_tree::{self, tlv};
 use test_support::shared::ua_path;
 
 use dstu_core::hazmat::kalyna_cbc::Kalyna256_256Cbc;
 use dstu_core::hazmat::kalyna_ctr::Kalyna128_128Ctr;
 use dstu_core::hazmat::kupyna::Kupyna256Hasher;
 use dstu_core::hazmat::kupyna_kmac::Kupyna256Kmac;
-
-fn tlv(tag: u8, body: &[u8]) -> Vec<u8> {
-    let mut out = vec![tag];
-    let n = body.len();
-    if n < 0x80 {
-        out.push(n as u8);
-    } else if n < 0x100 {
-        out.extend([0x81, n as u8]);
-    } else {
-        out.extend([0x82, (n >> 8) as u8, n as u8]);
-    }
-    out.extend_from_slice(body);
-    out
-}
 
 fn seq(parts: &[&[u8]]) -> Vec<u8> {
     tlv(0x30, &parts.concat())
@@ -58,22 +45,7 @@ fn int(n: u32) -> Vec<u8> {
 }
 
 fn oid(dotted: &str) -> Vec<u8> {
-    let arcs: Vec<u64> = dotted
-        .split('.')
-        .map(|a| a.parse().expect("valid test input"))
-        .collect();
-    let mut body = vec![(arcs[0] * 40 + arcs[1]) as u8];
-    for &arc in &arcs[2..] {
-        let mut groups = vec![(arc & 0x7f) as u8];
-        let mut rest = arc >> 7;
-        while rest > 0 {
-            groups.push((rest & 0x7f) as u8 | 0x80);
-            rest >>= 7;
-        }
-        groups.reverse();
-        body.extend(groups);
-    }
-    tlv(0x06, &body)
+    der_tree::oid(dotted).to_der()
 }
 
 fn explicit0(inner: &[u8]) -> Vec<u8> {

@@ -73,6 +73,26 @@ async fn approve(state: &AppState, thumbprint: &str, key: &str) -> Resp {
     .await
 }
 
+/// `POST /auth/v5.9/refresh` with `{"RefreshToken": token}`.
+async fn refresh(state: &AppState, token: &str) -> Resp {
+    call(
+        state,
+        Request::post("/auth/v5.9/refresh")
+            .header("content-type", "application/json")
+            .body(Body::from(json!({"RefreshToken": token}).to_string()))
+            .expect("request"),
+    )
+    .await
+}
+
+/// The session id and refresh token of an approve or refresh answer.
+fn tokens(v: &serde_json::Value) -> (String, String) {
+    (
+        v["Sid"].as_str().expect("Sid").to_owned(),
+        v["RefreshToken"].as_str().expect("RefreshToken").to_owned(),
+    )
+}
+
 async fn sqlite_state(dir: &tempfile::TempDir, pki: &TestPki, config: ServerConfig) -> AppState {
     let store = SqliteStore::open(&dir.path().join("s.db"))
         .await
@@ -387,22 +407,11 @@ async fn sessions_expire_refresh_and_end() {
     let party = pki.issue("User", KeyType::EcP256, None, &[]);
     let state = sqlite_state(&dir, &pki, config()).await;
     let (thumbprint, key) = challenge(&state, &pki, &party).await;
-    let v = approve(&state, &thumbprint, &key).await.json();
-    let (sid, refresh) = (
-        v["Sid"].as_str().expect("sid").to_owned(),
-        v["RefreshToken"].as_str().expect("rt").to_owned(),
-    );
+    let (sid, refresh_token) = tokens(&approve(&state, &thumbprint, &key).await.json());
 
-    let refreshed = call(
-        &state,
-        Request::post("/auth/v5.9/refresh")
-            .header("content-type", "application/json")
-            .body(Body::from(json!({"RefreshToken": refresh}).to_string()))
-            .expect("r"),
-    )
-    .await;
+    let refreshed = refresh(&state, &refresh_token).await;
     assert_eq!(refreshed.status, StatusCode::OK, "{}", refreshed.text());
-    let new_sid = refreshed.json()["Sid"].as_str().expect("sid").to_owned();
+    let (new_sid, _) = tokens(&refreshed.json());
     assert_ne!(new_sid, sid);
     assert_eq!(
         validate_with(&state, &pki, &party, &sid).await,
@@ -416,7 +425,7 @@ async fn sessions_expire_refresh_and_end() {
     let spent = call(
         &state,
         Request::post("/auth/v5.9/refresh")
-            .body(Body::from(refresh.clone()))
+            .body(Body::from(refresh_token.clone()))
             .expect("r"),
     )
     .await;
@@ -615,22 +624,10 @@ async fn no_secret_reaches_a_log_line_at_trace_level() {
         approve(&state, &thumbprint, &key).await.status,
         StatusCode::FORBIDDEN
     );
-    let (sid, refresh) = (
-        v["Sid"].as_str().expect("sid").to_owned(),
-        v["RefreshToken"].as_str().expect("rt").to_owned(),
-    );
-    let refreshed = call(
-        &state,
-        Request::post("/auth/v5.9/refresh")
-            .header("content-type", "application/json")
-            .body(Body::from(json!({"RefreshToken": refresh}).to_string()))
-            .expect("r"),
-    )
-    .await;
+    let (sid, refresh_token) = tokens(&v);
+    let refreshed = refresh(&state, &refresh_token).await;
     assert_eq!(refreshed.status, StatusCode::OK, "{}", refreshed.text());
-    let v = refreshed.json();
-    let new_sid = v["Sid"].as_str().expect("sid").to_owned();
-    let new_refresh = v["RefreshToken"].as_str().expect("rt").to_owned();
+    let (new_sid, new_refresh) = tokens(&refreshed.json());
     assert_eq!(
         validate_with(&state, &pki, &party, &new_sid).await,
         StatusCode::OK
@@ -656,7 +653,7 @@ async fn no_secret_reaches_a_log_line_at_trace_level() {
     for (what, secret) in [
         ("the decrypted key", key.as_str()),
         ("the session id", sid.as_str()),
-        ("the refresh token", refresh.as_str()),
+        ("the refresh token", refresh_token.as_str()),
         ("the new session id", new_sid.as_str()),
         ("the new refresh token", new_refresh.as_str()),
         ("the API key", api_key),

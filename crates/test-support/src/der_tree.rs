@@ -62,27 +62,12 @@ impl Node {
 
     /// Writes the value as DER.
     pub fn to_der(&self) -> Vec<u8> {
-        let body = if self.constructed() {
-            self.children.iter().flat_map(Node::to_der).collect()
+        if self.constructed() {
+            let body: Vec<u8> = self.children.iter().flat_map(Node::to_der).collect();
+            tlv(self.tag, &body)
         } else {
-            self.content.clone()
-        };
-        let mut out = vec![self.tag];
-        let n = body.len();
-        if n < 0x80 {
-            out.push(n as u8);
-        } else {
-            let bytes: Vec<u8> = n
-                .to_be_bytes()
-                .iter()
-                .copied()
-                .skip_while(|&b| b == 0)
-                .collect();
-            out.push(0x80 | bytes.len() as u8);
-            out.extend(bytes);
+            tlv(self.tag, &self.content)
         }
-        out.extend(body);
-        out
     }
 
     /// A primitive node.
@@ -102,6 +87,27 @@ impl Node {
             content: Vec::new(),
         }
     }
+}
+
+/// One DER value from its tag byte and contents (definite length, in as
+/// few bytes as it takes), for building material by hand.
+pub fn tlv(tag: u8, contents: &[u8]) -> Vec<u8> {
+    let mut out = vec![tag];
+    let n = contents.len();
+    if n < 0x80 {
+        out.push(n as u8);
+    } else {
+        let bytes: Vec<u8> = n
+            .to_be_bytes()
+            .iter()
+            .copied()
+            .skip_while(|&b| b == 0)
+            .collect();
+        out.push(0x80 | bytes.len() as u8);
+        out.extend(bytes);
+    }
+    out.extend_from_slice(contents);
+    out
 }
 
 /// Encodes a dotted OID as a DER OBJECT IDENTIFIER node.
