@@ -18,6 +18,8 @@
 //! the open: the hash reversed, each of r and s reversed. The tests skip,
 //! saying so, only when Python or the dstu-core package is missing.
 
+mod common;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -28,10 +30,8 @@ use der::{Decode, Encode};
 use signet_crypto::DigestAlgorithm;
 use signet_crypto::dstu4145::{Curve, NamedCurve, SigningKey};
 use signet_crypto::gost28147::{Gost34311, SBox};
-use signet_pki::cms::{CertifiedKey, Content, ContentDigests, SignedData, SignedDataBuilder};
-use signet_pki::path::Offline;
+use signet_pki::cms::{CertifiedKey, SignedData, SignedDataBuilder};
 use signet_pki::signature::{self, Scheme, SignatureError, SignedMessage};
-use signet_pki::validate::{ValidationOptions, Validator};
 use signet_pki::{Certificate, PublicKeyInfo, TrustStore};
 use spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
 use test_support::shared::npm_modules;
@@ -357,23 +357,7 @@ fn validate(
     content: &[u8],
 ) -> signet_pki::validate::ValidationReport {
     let trust = TrustStore::from_certificates([own.clone()]);
-    let signed = SignedData::parse(sig).expect("signet parses the signature");
-    let digests = ContentDigests::of_bytes(content, &signed.digest_algorithms());
-    let validator = Validator {
-        trust: &trust,
-        issuers: &Offline,
-        revocation: None,
-    };
-    let mut options = ValidationOptions::full(NOW);
-    options.require_revocation = false;
-    validator.validate(
-        &signed,
-        Content {
-            digests: &digests,
-            bytes: Some(content),
-        },
-        &options,
-    )
+    common::validate_offline(&trust, sig, content, NOW, false)
 }
 
 /// CMS SignedData signed by signet with Kupyna-256/384/512 on M257 and

@@ -12,6 +12,8 @@ use std::process::Command;
 use std::sync::Arc;
 use std::time::Duration;
 
+mod common;
+
 use signet_crypto::DigestAlgorithm;
 use signet_pki::cades::CadesLevel;
 use signet_pki::cms::{
@@ -185,23 +187,7 @@ fn certtool_verify(pki: &TestPki, sig: &[u8], content: Option<&[u8]>) -> Result<
 /// signet's validation engine: signature, CAdES level and chain to the
 /// root, at now, without revocation.
 fn signet_validate(trust: &TrustStore, sig: &[u8], content: &[u8]) -> ValidationReport {
-    let signed = SignedData::parse(sig).expect("signet parses the signature");
-    let digests = ContentDigests::of_bytes(content, &signed.digest_algorithms());
-    let validator = Validator {
-        trust,
-        issuers: &Offline,
-        revocation: None,
-    };
-    let mut options = ValidationOptions::full(OffsetDateTime::now_utc());
-    options.require_revocation = false;
-    validator.validate(
-        &signed,
-        Content {
-            digests: &digests,
-            bytes: Some(content),
-        },
-        &options,
-    )
+    common::validate_offline(trust, sig, content, OffsetDateTime::now_utc(), false)
 }
 
 fn trust_root(pki: &TestPki) -> TrustStore {

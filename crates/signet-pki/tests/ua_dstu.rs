@@ -14,12 +14,14 @@
 //! in the set. message.p7 (content "123" attached) and message_detached.p7
 //! are signed by SELF_SIGNED1.cer's key.
 
+mod common;
+
 use signet_crypto::DigestAlgorithm;
-use signet_pki::cms::{CertifiedKey, Content, ContentDigests, SignedData, SignedDataBuilder};
+use signet_pki::cms::{CertifiedKey, SignedData, SignedDataBuilder};
 use signet_pki::keystore;
 use signet_pki::path::{Offline, PathValidator};
 use signet_pki::private_key::PrivateKey;
-use signet_pki::validate::{ValidationOptions, ValidationReport, Validator};
+use signet_pki::validate::ValidationReport;
 use signet_pki::{Certificate, TrustStore};
 use test_support::shared::{jkurwa_verifies, ua as read};
 use time::OffsetDateTime;
@@ -40,23 +42,7 @@ fn validate(
     content: &[u8],
     now: OffsetDateTime,
 ) -> ValidationReport {
-    let signed = SignedData::parse(sig).expect("signet parses the signature");
-    let digests = ContentDigests::of_bytes(content, &signed.digest_algorithms());
-    let validator = Validator {
-        trust,
-        issuers: &Offline,
-        revocation: None,
-    };
-    let mut options = ValidationOptions::full(now);
-    options.require_revocation = false;
-    validator.validate(
-        &signed,
-        Content {
-            digests: &digests,
-            bytes: Some(content),
-        },
-        &options,
-    )
+    common::validate_offline(trust, sig, content, now, false)
 }
 
 #[test]

@@ -2,6 +2,9 @@
 //! (`openssl cms -sign`, `openssl ts -reply`, a CA run with `openssl ca`):
 //! each case of the validation issue as its own test.
 
+mod common;
+
+use common::validate_offline;
 use signet_pki::cades::CadesLevel;
 use signet_pki::cms::{Content, ContentDigests, SignedData, SignerFailure};
 use signet_pki::path::{Offline, PathError};
@@ -18,35 +21,8 @@ fn trust_root(pki: &TestPki) -> TrustStore {
     TrustStore::from_certificates([Certificate::parse(&pki.root.cert.der).expect("root")])
 }
 
-fn validate_at(
-    trust: &TrustStore,
-    sig: &[u8],
-    content: &[u8],
-    now: OffsetDateTime,
-    signature_only: bool,
-) -> ValidationReport {
-    let signed = SignedData::parse(sig).expect("signature parses");
-    let digests = ContentDigests::of_bytes(content, &signed.digest_algorithms());
-    let validator = Validator {
-        trust,
-        issuers: &Offline,
-        revocation: None,
-    };
-    let mut options = ValidationOptions::full(now);
-    options.signature_only = signature_only;
-    options.require_revocation = false;
-    validator.validate(
-        &signed,
-        Content {
-            digests: &digests,
-            bytes: Some(content),
-        },
-        &options,
-    )
-}
-
 fn validate(trust: &TrustStore, sig: &[u8], content: &[u8]) -> ValidationReport {
-    validate_at(trust, sig, content, OffsetDateTime::now_utc(), false)
+    validate_offline(trust, sig, content, OffsetDateTime::now_utc(), false)
 }
 
 fn assert_valid(report: &ValidationReport) {
@@ -238,7 +214,7 @@ fn expired_signer_fails_unless_only_the_signature_is_checked() {
         }
         other => panic!("expected expired, got {other:?}"),
     }
-    let only = validate_at(
+    let only = validate_offline(
         &trust_root(&pki),
         &sig,
         DOC,
@@ -386,8 +362,8 @@ fn cades_t_is_validated_at_the_time_stamp() {
     // Two years on the signer's certificate has expired: the CAdES-BES
     // signature no longer validates, the CAdES-T one still does.
     let later = OffsetDateTime::now_utc() + Duration::days(730);
-    assert!(!validate_at(&trust, &sig, DOC, later, false).is_valid());
-    assert_valid(&validate_at(&trust, &cades_t, DOC, later, false));
+    assert!(!validate_offline(&trust, &sig, DOC, later, false).is_valid());
+    assert_valid(&validate_offline(&trust, &cades_t, DOC, later, false));
 }
 
 #[test]

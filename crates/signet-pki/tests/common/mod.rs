@@ -1,6 +1,6 @@
-//! Shared by the certificate tests: parsing a certificate in every input
-//! form, and comparing every field signet decodes with what OpenSSL reads
-//! in the same certificate.
+//! Shared by the certificate and signature tests: parsing a certificate in
+//! every input form, comparing every field signet decodes with what OpenSSL
+//! reads in the same certificate, and validating a signature offline.
 //!
 //! OpenSSL is the reference: where it prints a field, signet must give the
 //! same value. Names OpenSSL prints (attribute types, algorithms, curves,
@@ -12,7 +12,10 @@
 
 use std::collections::BTreeSet;
 
-use signet_pki::{AltName, Certificate, CertificateFields, KeyAlgorithm};
+use signet_pki::cms::{Content, ContentDigests, SignedData};
+use signet_pki::path::Offline;
+use signet_pki::validate::{ValidationOptions, ValidationReport, Validator};
+use signet_pki::{AltName, Certificate, CertificateFields, KeyAlgorithm, TrustStore};
 use test_support::{CertFiles, Openssl, TextExtension};
 use time::OffsetDateTime;
 
@@ -21,6 +24,36 @@ pub const UA_TESTDATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../sha
 
 /// This crate's own test data folder.
 pub const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
+
+/// signet's validation engine on a signature over `content` at `now`:
+/// signature, CAdES level and (unless `signature_only`) the chain to
+/// `trust`, with no issuer fetching and no revocation.
+pub fn validate_offline(
+    trust: &TrustStore,
+    sig: &[u8],
+    content: &[u8],
+    now: OffsetDateTime,
+    signature_only: bool,
+) -> ValidationReport {
+    let signed = SignedData::parse(sig).expect("signet parses the signature");
+    let digests = ContentDigests::of_bytes(content, &signed.digest_algorithms());
+    let validator = Validator {
+        trust,
+        issuers: &Offline,
+        revocation: None,
+    };
+    let mut options = ValidationOptions::full(now);
+    options.signature_only = signature_only;
+    options.require_revocation = false;
+    validator.validate(
+        &signed,
+        Content {
+            digests: &digests,
+            bytes: Some(content),
+        },
+        &options,
+    )
+}
 
 /// Parses the certificate from DER, PEM, bare base64 with LF and with CRLF
 /// line breaks, and PEM with CRLF, checks that every form gives the same
