@@ -8,13 +8,15 @@
 //! 200 requests by default; `SIGNET_OVERLOAD_REQUESTS=5000` runs a longer
 //! form. One test in this file, so that its memory measure is its own.
 
+mod common;
+
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
 use signet_pki::TrustStore;
 use signet_server::{AppState, ServerConfig};
-use signet_store::{NewOrganization, Session, SqliteStore, Store, now_unix};
+use signet_store::{SqliteStore, Store};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
@@ -132,34 +134,10 @@ async fn store_with_session(dir: &std::path::Path) -> (Arc<dyn Store>, String) {
             .await
             .expect("sqlite"),
     );
-    let org = store
-        .create_organization(NewOrganization {
-            name: "Перевантаження".into(),
-            ..Default::default()
-        })
-        .await
-        .expect("org")
-        .id;
+    let org = common::organisation(&store, "Перевантаження").await;
     let thumbprint = "0123456789ABCDEF0123456789ABCDEF01234567";
-    store.grant(org, thumbprint).await.expect("grant");
-    let sid = signet_server::sessions::new_token().expect("rng");
-    let now = now_unix();
-    store
-        .create_session(&Session::start(
-            &sid,
-            &format!("r-{sid}"),
-            thumbprint,
-            "overload test",
-            now,
-            3600,
-            3600,
-        ))
-        .await
-        .expect("session");
-    (
-        store,
-        format!("ReestroAuth auth.sid={sid}&portal.orgid={org}"),
-    )
+    let auth = common::reestro_session(&store, thumbprint, org).await;
+    (store, auth)
 }
 
 /// The 503 of a shed request is in the error format of the request's API

@@ -444,32 +444,7 @@ impl Curve {
         let mut ks = poly.to_vec();
         ks.sort_unstable();
         let field = new_field(m, &ks)?;
-        let b = fe_from_le_padded(&field, b_le)
-            .ok_or(Error::InvalidParams("B is longer than the field"))?;
-        let n = scalar_from_be(n_be).ok_or(Error::InvalidParams("n is longer than 448 bits"))?;
-        let compressed = fe_from_le_padded(&field, base_point_le).ok_or(Error::InvalidParams(
-            "the base point is longer than the field",
-        ))?;
-        if a > 1 {
-            return Err(Error::InvalidParams("A is neither 0 nor 1"));
-        }
-        let group = Group { field, a, b };
-        // x = 0 would be the point of order two.
-        let base = (!compressed.is_zero_vartime())
-            .then(|| group.decompress(&compressed))
-            .flatten()
-            .ok_or(Error::InvalidParams(
-                "the base point is not the compressed form of a point of the curve",
-            ))?;
-        if let Some(named) = NamedCurve::ALL
-            .iter()
-            .find(|c| c.field_bits() == m && !c.is_normal_basis())
-            .map(|&c| Curve::named(c))
-            .filter(|c| c.0.group == group && c.0.order.value() == &n && c.0.base == base)
-        {
-            return Ok(named);
-        }
-        Curve::build(m, &ks, a, b, n, base, None, None)
+        Curve::from_encoded(field, None, m, a, b_le, n_be, base_point_le)
     }
 
     /// Curve parameters in optimal normal basis, as an `ECBinary` under
@@ -493,7 +468,30 @@ impl Curve {
         let onb = Onb::for_degree(m).ok_or(Error::UnsupportedParams(
             "an optimal normal basis of a degree other than 173, 179, 191, 233 or 431",
         ))?;
-        let field = onb.field().clone();
+        Curve::from_encoded(
+            onb.field().clone(),
+            Some(onb),
+            m,
+            a,
+            b_le,
+            n_be,
+            base_point_le,
+        )
+    }
+
+    /// The common part of [`Curve::from_params`] and
+    /// [`Curve::from_onb_params`]: B and the base point are read in
+    /// `field`, in polynomial basis or, with `onb`, in optimal normal
+    /// basis; a standard curve of that basis comes back as itself.
+    fn from_encoded(
+        field: Field,
+        onb: Option<&'static Onb>,
+        m: u32,
+        a: u8,
+        b_le: &[u8],
+        n_be: &[u8],
+        base_point_le: &[u8],
+    ) -> Result<Curve, Error> {
         let b = fe_from_le_padded(&field, b_le)
             .ok_or(Error::InvalidParams("B is longer than the field"))?;
         let n = scalar_from_be(n_be).ok_or(Error::InvalidParams("n is longer than 448 bits"))?;
@@ -503,27 +501,28 @@ impl Curve {
         if a > 1 {
             return Err(Error::InvalidParams("A is neither 0 nor 1"));
         }
-        let group = Group {
-            field,
-            a,
-            b: onb.to_pb(&b),
-        };
+        let b = onb.map_or(b, |o| o.to_pb(&b));
+        let group = Group { field, a, b };
+        // x = 0 would be the point of order two.
         let base = (!compressed.is_zero_vartime())
-            .then(|| decompress_onb(&group, onb, &compressed))
+            .then(|| match onb {
+                Some(o) => decompress_onb(&group, o, &compressed),
+                None => group.decompress(&compressed),
+            })
             .flatten()
             .ok_or(Error::InvalidParams(
                 "the base point is not the compressed form of a point of the curve",
             ))?;
         if let Some(named) = NamedCurve::ALL
             .iter()
-            .find(|c| c.field_bits() == m && c.is_normal_basis())
+            .find(|c| c.field_bits() == m && c.is_normal_basis() == onb.is_some())
             .map(|&c| Curve::named(c))
             .filter(|c| c.0.group == group && c.0.order.value() == &n && c.0.base == base)
         {
             return Ok(named);
         }
         let ks = group.field.middle_terms().to_vec();
-        Curve::build(m, &ks, a, group.b, n, base, Some(onb), None)
+        Curve::build(m, &ks, a, group.b, n, base, onb, None)
     }
 
     /// Builds and checks a curve from parsed values (the tests feed it the
