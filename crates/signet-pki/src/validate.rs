@@ -272,12 +272,12 @@ impl Validator<'_> {
         content: Content<'_>,
         options: &ValidationOptions,
     ) -> ValidationReport {
-        // The SignedData's CRLs serve every signer: read them once.
-        let shared = match self.revocation {
-            Some(_) if !options.signature_only && !signed.crls.is_empty() => {
-                EmbeddedValues::parse(&signed.crls, &[])
-            }
-            _ => EmbeddedValues::default(),
+        // The SignedData's CRLs serve every signer: read them once, when
+        // revocation is checked.
+        let shared = if self.revocation.is_some() && !options.signature_only {
+            EmbeddedValues::parse(&signed.crls, &[])
+        } else {
+            EmbeddedValues::default()
         };
         let signers = signed
             .signers

@@ -456,11 +456,6 @@ impl EmbeddedValues {
             ocsp: self.ocsp.iter().chain(&more.ocsp).cloned().collect(),
         }
     }
-
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.crls.is_empty() && self.ocsp.is_empty()
-    }
 }
 
 /// Counts the embedded values examined for one certificate against
@@ -759,7 +754,6 @@ impl Run<'_> {
         let options = self.ocsp_options();
         let mut budget = TryBudget::new("OCSP responses");
         for (i, parsed) in responses.iter().enumerate() {
-            let label = format!("embedded OCSP response #{}", i + 1);
             let basic = match parsed.as_ref() {
                 Ok(r) => match &r.basic {
                     Some(b) if r.status == OcspResponseStatus::Successful => Ok(b),
@@ -775,6 +769,7 @@ impl Run<'_> {
             {
                 continue;
             }
+            let label = format!("embedded OCSP response #{}", i + 1);
             match basic.and_then(|b| {
                 b.check(self.cert, self.issuer, self.time, None, &options)
                     .map(|c| (c, b))
