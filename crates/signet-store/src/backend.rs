@@ -82,7 +82,7 @@ impl SqliteStore {
     }
 
     /// [`Self::open`] with these pool settings.
-    pub async fn open_with(path: &Path, pool: PoolSettings) -> Result<Self, StoreError> {
+    async fn open_with(path: &Path, pool: PoolSettings) -> Result<Self, StoreError> {
         let options = SqliteConnectOptions::new()
             .filename(path)
             .create_if_missing(true)
@@ -111,7 +111,7 @@ impl SqliteStore {
     }
 
     /// [`Self::open_url`] with these pool settings.
-    pub async fn open_url_with(url: &str, pool: PoolSettings) -> Result<Self, StoreError> {
+    async fn open_url_with(url: &str, pool: PoolSettings) -> Result<Self, StoreError> {
         let options = SqliteConnectOptions::from_str(url)?
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
@@ -202,7 +202,7 @@ impl PgStore {
     }
 
     /// [`Self::connect`] with these pool settings.
-    pub async fn connect_with(url: &str, pool: PoolSettings) -> Result<Self, StoreError> {
+    async fn connect_with(url: &str, pool: PoolSettings) -> Result<Self, StoreError> {
         Self::with_pool_options(PgConnectOptions::from_str(url)?, pool).await
     }
 
