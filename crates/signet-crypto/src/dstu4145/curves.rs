@@ -444,7 +444,7 @@ impl Curve {
         let mut ks = poly.to_vec();
         ks.sort_unstable();
         let field = new_field(m, &ks)?;
-        Curve::from_encoded(field, None, m, a, b_le, n_be, base_point_le)
+        Curve::from_encoded(field, None, a, b_le, n_be, base_point_le)
     }
 
     /// Curve parameters in optimal normal basis, as an `ECBinary` under
@@ -468,15 +468,7 @@ impl Curve {
         let onb = Onb::for_degree(m).ok_or(Error::UnsupportedParams(
             "an optimal normal basis of a degree other than 173, 179, 191, 233 or 431",
         ))?;
-        Curve::from_encoded(
-            onb.field().clone(),
-            Some(onb),
-            m,
-            a,
-            b_le,
-            n_be,
-            base_point_le,
-        )
+        Curve::from_encoded(onb.field().clone(), Some(onb), a, b_le, n_be, base_point_le)
     }
 
     /// The common part of [`Curve::from_params`] and
@@ -486,12 +478,12 @@ impl Curve {
     fn from_encoded(
         field: Field,
         onb: Option<&'static Onb>,
-        m: u32,
         a: u8,
         b_le: &[u8],
         n_be: &[u8],
         base_point_le: &[u8],
     ) -> Result<Curve, Error> {
+        let m = field.m();
         let b = fe_from_le_padded(&field, b_le)
             .ok_or(Error::InvalidParams("B is longer than the field"))?;
         let n = scalar_from_be(n_be).ok_or(Error::InvalidParams("n is longer than 448 bits"))?;
