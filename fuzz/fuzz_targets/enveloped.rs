@@ -1,7 +1,7 @@
 //! EnvelopedData decryption and private-key parsing on arbitrary bytes:
 //! an error or a result, never a panic. Two recipients: an EC key, and a
 //! DSTU 4145 key (jkurwa's SELF_SIGNED_ENC_40A0.cer with Key40A0.cer from
-//! the shared Ukrainian test data) with SELF_SIGNED1.cer offered as static
+//! the Ukrainian test data in tests/data/ua) with SELF_SIGNED1.cer offered as static
 //! originator, so that the Ukrainian key agreement is reached too.
 #![no_main]
 
@@ -19,13 +19,13 @@ static RECIPIENT: LazyLock<(Certificate, PrivateKey)> = LazyLock::new(|| {
 
 static DSTU_RECIPIENT: LazyLock<(Certificate, PrivateKey, Certificate)> = LazyLock::new(|| {
     let cert = Certificate::parse(include_bytes!(
-        "../../../shared/testdata/ua/SELF_SIGNED_ENC_40A0.cer"
+        "../../tests/data/ua/SELF_SIGNED_ENC_40A0.cer"
     ))
     .expect("DSTU certificate");
-    let key = PrivateKey::from_der(include_bytes!("../../../shared/testdata/ua/Key40A0.cer"))
+    let key = PrivateKey::from_der(include_bytes!("../../tests/data/ua/Key40A0.cer"))
         .expect("DSTU key");
     let originator = Certificate::parse(include_bytes!(
-        "../../../shared/testdata/ua/SELF_SIGNED1.cer"
+        "../../tests/data/ua/SELF_SIGNED1.cer"
     ))
     .expect("DSTU originator certificate");
     (cert, key, originator)

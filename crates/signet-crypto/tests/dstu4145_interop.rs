@@ -17,7 +17,7 @@
 //! modulo the field polynomial where DSTU 4145-2002 §5.9 (and signet)
 //! truncate it, so only hashes of at most m bits mean the same to both.
 //!
-//! The certificates (`../shared/testdata/ua`, from jkurwa's test data,
+//! The certificates (`tests/data/ua`, from jkurwa's test data,
 //! found by `test_support::shared`): the CZO root (self-signed, explicit M431
 //! parameters), the Justice CA it issued (explicit M257), two self-signed
 //! end-entity certificates on the named M257 curve, and the private key
@@ -34,7 +34,7 @@ use std::process::{Command, Stdio};
 
 use signet_crypto::DigestAlgorithm;
 use signet_crypto::dstu4145::{Curve, NamedCurve, PublicKey, Signature, SigningKey};
-use test_support::shared::{npm_modules, ua as testdata};
+use test_support::ua_testdata::{npm_modules, ua as testdata};
 
 // --- jkurwa ---------------------------------------------------------------
 

@@ -34,7 +34,7 @@ use signet_pki::cms::{CertifiedKey, SignedData, SignedDataBuilder};
 use signet_pki::signature::{self, Scheme, SignatureError, SignedMessage};
 use signet_pki::{Certificate, PublicKeyInfo, TrustStore};
 use spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
-use test_support::shared::npm_modules;
+use test_support::ua_testdata::npm_modules;
 use time::OffsetDateTime;
 use time::macros::datetime;
 

@@ -4,7 +4,7 @@
 //! $SIGNET_NPM_DIR/node_modules, by default $HOME/.cache/signet-npm; driven
 //! through `scripts/peers/jkurwa_envelope.js`).
 //!
-//! The material, all from jkurwa's test data (`shared/testdata/ua`):
+//! The material, all from jkurwa's test data (the repository's `tests/data/ua`):
 //! `enc_message.p7` is the EnvelopedData jkurwa's own tests make
 //! (test/test-sign.js "should encrypt and serialize message", with the
 //! random generator replaced by the fixed bytes "1234567890…12", so its ukm
@@ -13,9 +13,8 @@
 //! originator, to `SELF_SIGNED_ENC_40A0.cer`. That certificate's key is
 //! `Key40A0.cer`, which `STORE_A040.dat` holds under the password
 //! "password". `PRIV1.cer` is the key of `SELF_SIGNED1.cer`. All keys are
-//! on the named curve M257. `SELF_SIGNED_ENC_6929.cer` is not in the shared
-//! folder; it is read from the installed jkurwa package's test/data, and
-//! checked to carry `Key6929.cer`'s public key. `CZOROOT.cer` (explicit
+//! on the named curve M257. `SELF_SIGNED_ENC_6929.cer` is checked to carry
+//! `Key6929.cer`'s public key. `CZOROOT.cer` (explicit
 //! M431 parameters) serves as a key on another curve.
 //!
 //! What jkurwa does, pinned here: it writes the sender's certificate as
@@ -33,9 +32,7 @@ use signet_pki::cms::{
 use signet_pki::keystore;
 use signet_pki::private_key::PrivateKey;
 use test_support::der_tree::{Node, oid};
-use test_support::shared::{
-    jkurwa_decrypt_envelope, jkurwa_encrypt_envelope, jkurwa_test_data, ua,
-};
+use test_support::ua_testdata::{jkurwa_decrypt_envelope, jkurwa_encrypt_envelope, ua};
 
 /// dhSinglePass-cofactorDH-gost34311kdf.
 const COFACTOR_DH: &str = "1.2.804.2.1.1.1.1.3.4";
@@ -73,7 +70,7 @@ fn recipient() -> &'static (Certificate, PrivateKey) {
 fn cert_6929() -> &'static Certificate {
     static CERT: OnceLock<Certificate> = OnceLock::new();
     CERT.get_or_init(|| {
-        let cert = Certificate::parse(&jkurwa_test_data("SELF_SIGNED_ENC_6929.cer"))
+        let cert = Certificate::parse(&ua("SELF_SIGNED_ENC_6929.cer"))
             .expect("SELF_SIGNED_ENC_6929.cer parses");
         assert!(
             key_file("Key6929.cer").matches(&cert),

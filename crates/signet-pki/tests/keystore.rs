@@ -9,7 +9,7 @@ use std::process::Command;
 use signet_pki::PkiError;
 use signet_pki::keystore::{self, Format};
 use signet_pki::private_key::PrivateKey;
-use test_support::shared::{npm_modules, ua_path as ua};
+use test_support::ua_testdata::{npm_modules, ua_path as ua};
 use test_support::{CertSpec, KeyType, Openssl};
 
 fn read(path: &Path) -> Vec<u8> {

@@ -18,7 +18,7 @@ use signet_pki::PkiError;
 use signet_pki::keystore::{self, Format};
 use signet_pki::private_key::PrivateKey;
 use test_support::der_tree::{self, tlv};
-use test_support::shared::ua_path;
+use test_support::ua_testdata::ua_path;
 
 use dstu_core::hazmat::kalyna_cbc::Kalyna256_256Cbc;
 use dstu_core::hazmat::kalyna_ctr::Kalyna128_128Ctr;
@@ -109,7 +109,7 @@ const KALYNA256_CBC: &str = "1.2.804.2.1.1.1.1.1.3.5.2";
 
 /// The DER of the key inside.
 fn key40a0() -> Vec<u8> {
-    std::fs::read(ua_path("Key40A0.cer")).expect("shared/testdata/ua/Key40A0.cer")
+    std::fs::read(ua_path("Key40A0.cer")).expect("tests/data/ua/Key40A0.cer")
 }
 
 /// `EncryptedPrivateKeyInfo` as UAPKI writes it.

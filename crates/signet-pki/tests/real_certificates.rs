@@ -8,9 +8,9 @@
 //! `openssl asn1parse` of the same bytes, and against the values the
 //! issuing CAs publish.
 //!
-//! The Ukrainian files are read from the shared test data outside the
-//! project (never copied in). The Russian ones are in `tests/data/`, and
-//! their sources are in `tests/data/README.md`.
+//! The Ukrainian files are in the repository's `tests/data/ua/`, the
+//! Russian ones in this crate's `tests/data/`; each folder's README names
+//! every file's source.
 
 mod common;
 

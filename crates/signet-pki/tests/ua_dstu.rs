@@ -1,5 +1,5 @@
 //! DSTU 4145-2002 in the PKI layer, on the Ukrainian test data of the
-//! jkurwa project (`shared/testdata/ua`): certificate chains, CMS
+//! jkurwa project (the repository's `tests/data/ua`): certificate chains, CMS
 //! SignedData made by jkurwa, the private key of STORE_A040.dat, and
 //! signatures signet makes checked by jkurwa (scripts/peers/
 //! jkurwa_verify_cms.js; jkurwa in $SIGNET_NPM_DIR/node_modules, by default
@@ -23,7 +23,7 @@ use signet_pki::path::{Offline, PathValidator};
 use signet_pki::private_key::PrivateKey;
 use signet_pki::validate::ValidationReport;
 use signet_pki::{Certificate, TrustStore};
-use test_support::shared::{jkurwa_verifies, ua as read};
+use test_support::ua_testdata::{jkurwa_verifies, ua as read};
 use time::OffsetDateTime;
 use time::macros::datetime;
 

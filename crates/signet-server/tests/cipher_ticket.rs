@@ -21,7 +21,7 @@ use signet_store::SqliteStore;
 use test_support::KeyType;
 use test_support::net::{HttpServer, Route};
 use test_support::pki::{Party, TestPki};
-use test_support::shared::{jkurwa_signing_certificate, jkurwa_verifies, ua};
+use test_support::ua_testdata::{jkurwa_signing_certificate, jkurwa_verifies, ua};
 use tower::ServiceExt;
 
 const DOC: &[u8] = b"signet ticket test document \xd0\xb4\xd0\xbe\xd0\xba";

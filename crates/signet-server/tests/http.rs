@@ -77,11 +77,7 @@ async fn a_client_request_id_is_kept() {
 async fn readyz_reports_the_store_and_trust_store() {
     let dir = tempfile::tempdir().expect("dir");
     let mut state = sqlite_state(&dir).await;
-    let root = std::fs::read(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/testdata/ua/CZOROOT.cer"
-    ))
-    .expect("public UA root from shared/testdata");
+    let root = test_support::ua_testdata::ua("CZOROOT.cer");
     state.trust = Arc::new(TrustStore::from_certificates([
         signet_pki::Certificate::parse(&root).expect("root parses"),
     ]));

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use common::{Server, signet};
 use serde_json::Value;
-use test_support::shared::ua_path as ua;
+use test_support::ua_testdata::ua_path as ua;
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()

@@ -11,7 +11,7 @@
 //!   ([`CertSpec`]), and reports what OpenSSL itself reads in a certificate
 //!   (`openssl x509 -text`, `-serial`, `-fingerprint`, `-dates`, …), so a
 //!   test can compare signet's fields with OpenSSL's.
-//! - [`shared`] finds the public Ukrainian test files and the npm packages
+//! - [`ua_testdata`] finds the public Ukrainian test files and the npm packages
 //!   of the independent Ukrainian implementations.
 //! - Small parsers of OpenSSL's text output: names
 //!   ([`parse_multiline_name`]), the extension list of `-text`
@@ -36,7 +36,7 @@ use tempfile::TempDir;
 pub mod der_tree;
 pub mod net;
 pub mod pki;
-pub mod shared;
+pub mod ua_testdata;
 
 /// Where Debian's `libengine-gost-openssl` installs the engine for
 /// OpenSSL 3; used when `openssl version -e` does not name the directory.

@@ -19,8 +19,9 @@ use signet_pki::{AltName, Certificate, CertificateFields, KeyAlgorithm, TrustSto
 use test_support::{CertFiles, Openssl, TextExtension};
 use time::OffsetDateTime;
 
-/// The repository's shared test data (outside the project tree).
-pub const UA_TESTDATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/testdata/ua");
+/// The public Ukrainian test files committed in the repository's
+/// `tests/data/ua` (sources in its README).
+pub const UA_TESTDATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data/ua");
 
 /// This crate's own test data folder.
 pub const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");

@@ -1,5 +1,5 @@
-//! Where the material shared between projects lives: the public Ukrainian
-//! test files in `../shared/testdata/ua` (read in place, never copied) and
+//! The public Ukrainian test files committed in `tests/data/ua` (from the
+//! jkurwa project's test data; their sources are in that folder's README) and
 //! the npm packages of the independent Ukrainian implementations, which
 //! `scripts/test` installs into `$SIGNET_NPM_DIR` (by default
 //! `$HOME/.cache/signet-npm`).
@@ -7,14 +7,14 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// The path of `name` in `../shared/testdata/ua`.
+/// The path of `name` in the repository's `tests/data/ua`.
 pub fn ua_path(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/testdata/ua")
+        .join("../../tests/data/ua")
         .join(name)
 }
 
-/// The bytes of `name` in `../shared/testdata/ua`.
+/// The bytes of `name` in the repository's `tests/data/ua`.
 pub fn ua(name: &str) -> Vec<u8> {
     let path = ua_path(name);
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
@@ -99,17 +99,8 @@ pub fn jkurwa_signing_certificate(key: &str, cn: &str) -> Vec<u8> {
     )
 }
 
-/// The bytes of `name` in the installed jkurwa package's own test data
-/// (`node_modules/jkurwa/test/data`), for what `../shared/testdata/ua`
-/// lacks: `SELF_SIGNED_ENC_6929.cer`, the sender certificate of
-/// `enc_message.p7`, is one.
-pub fn jkurwa_test_data(name: &str) -> Vec<u8> {
-    let path = npm_modules(&["jkurwa"]).join("jkurwa/test/data").join(name);
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
 /// jkurwa's Message.decrypt on a Ukrainian EnvelopedData with the private
-/// key `key` of `../shared/testdata/ua` (jkurwa's DER form, e.g.
+/// key `key` of `tests/data/ua` (jkurwa's DER form, e.g.
 /// `Key40A0.cer`); `originators` are certificates of the same folder a
 /// static originator may name: `scripts/peers/jkurwa_envelope.js decrypt`.
 /// The plaintext, or jkurwa's error.
@@ -140,7 +131,7 @@ pub fn jkurwa_decrypt_envelope(
 /// jkurwa's Message (constructEnveloped) encrypting `plaintext` from the
 /// private key `sender_key` with its certificate `sender_cert` (static
 /// key agreement) to `recipient_cert`, all files of
-/// `../shared/testdata/ua`: `scripts/peers/jkurwa_envelope.js encrypt`.
+/// `tests/data/ua`: `scripts/peers/jkurwa_envelope.js encrypt`.
 pub fn jkurwa_encrypt_envelope(
     plaintext: &[u8],
     sender_key: &str,
