@@ -43,6 +43,24 @@ pub enum CadesLevel {
     XLongType1,
 }
 
+impl CadesLevel {
+    /// The level's name as ETSI TS 101 733 spells it ("CAdES-BES",
+    /// "CAdES-T", "CAdES-X Long Type 1").
+    pub fn name(self) -> &'static str {
+        match self {
+            CadesLevel::Bes => "CAdES-BES",
+            CadesLevel::T => "CAdES-T",
+            CadesLevel::XLongType1 => "CAdES-X Long Type 1",
+        }
+    }
+}
+
+impl std::fmt::Display for CadesLevel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// The long-term validation data of a CAdES-X Long signer, read from its
 /// unsigned attributes.
 #[derive(Clone, Debug, Default)]

@@ -7,7 +7,6 @@ pub mod cipher;
 pub mod client_addr;
 pub mod config;
 pub mod cryptoapi;
-pub mod engine;
 mod family;
 mod health;
 pub mod kontur_auth;

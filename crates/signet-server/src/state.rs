@@ -11,8 +11,8 @@ use crate::auth::ApiKeys;
 use crate::cipher::ticket::Tickets;
 use crate::cipher::ticket::protected::Protection;
 use crate::config::ServerConfig;
-use crate::engine::Engine;
 use crate::rate_limit::RateLimiter;
+use signet_pki::validate::Engine;
 
 /// Shared handler state.
 #[derive(Clone)]

@@ -858,7 +858,7 @@ async fn cades_t_and_content_time_stamps_from_the_configured_tsa() {
 async fn cades_x_long_with_the_engines_revocation_data() {
     use signet_pki::path::Offline;
     use signet_pki::revocation::{RevocationChecker, RevocationConfig};
-    use signet_server::engine::{Engine, RevocationMode};
+    use signet_pki::validate::{Engine, RevocationMode};
     let dir = tempfile::tempdir().expect("dir");
     let pki = TestPki::new(KeyType::EcP256);
     let signer = pki.issue("Підписувач X Long", KeyType::EcP256, None, &[]);

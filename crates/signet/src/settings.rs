@@ -30,8 +30,8 @@ use std::time::Duration;
 
 use clap::{Args, ValueEnum};
 use serde::Deserialize;
+use signet_pki::validate::{Engine, RevocationMode};
 use signet_server::ServerConfig;
-use signet_server::engine::{Engine, RevocationMode};
 
 /// Where signet keeps its data.
 #[derive(Args, Debug, Default, Deserialize, Clone)]

@@ -2,20 +2,33 @@
 //!
 //! Exit codes: 0 every signer valid, 1 a signer is not valid (or the
 //! signature cannot be read), 2 bad usage (a missing file, wrong flags).
+//!
+//! Only `signet-pki` is used here: verifying needs neither the server nor
+//! its vendor formats. The JSON report is signet's own (camelCase); the
+//! times in it and in the text report are RFC 3339 in UTC with
+//! milliseconds.
 
 use std::fmt::Write as _;
 use std::io::{IsTerminal, Read};
 use std::path::Path;
 
 use serde::Serialize;
+use signet_pki::CertificateFields;
 use signet_pki::cms::{ContentDigests, SignedData};
+use signet_pki::oid::ids;
 use signet_pki::revocation::RevocationStatus;
-use signet_pki::validate::{ChainStatus, ValidationReport};
-use signet_server::cryptoapi::certificate::{
-    Certificate as CryptoApiCertificate, format_kontur_time,
-};
-use signet_server::cryptoapi::validate::cades_type_name;
-use signet_server::engine::Engine;
+use signet_pki::validate::{ChainStatus, Engine, ValidationReport};
+use time::OffsetDateTime;
+use time::macros::format_description;
+
+/// `2026-12-07T16:02:42.335Z`: RFC 3339 in UTC, milliseconds.
+fn format_time(t: OffsetDateTime) -> String {
+    t.to_offset(time::UtcOffset::UTC)
+        .format(format_description!(
+            "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z"
+        ))
+        .unwrap_or_default()
+}
 
 /// A detached file read as a stream, with a progress line on a terminal.
 struct Progress<R> {
@@ -96,12 +109,39 @@ pub fn verify(
 struct JsonSigner {
     valid: bool,
     failure: Option<String>,
-    certificate: Option<CryptoApiCertificate>,
+    certificate: Option<JsonCertificate>,
     signing_time: Option<String>,
     cades_type: Option<&'static str>,
     signature_time_stamp_time: Option<String>,
     validation_time: String,
     chain: Vec<JsonLink>,
+}
+
+/// The signer's certificate, as far as a report needs it.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsonCertificate {
+    subject: String,
+    common_name: Option<String>,
+    issuer: String,
+    serial_number: String,
+    thumbprint: String,
+    not_before: String,
+    not_after: String,
+}
+
+impl From<&CertificateFields> for JsonCertificate {
+    fn from(f: &CertificateFields) -> Self {
+        JsonCertificate {
+            subject: f.subject.to_string(),
+            common_name: f.subject.get(&ids::CN).map(str::to_owned),
+            issuer: f.issuer.to_string(),
+            serial_number: hex::encode_upper(&f.serial_number),
+            thumbprint: hex::encode_upper(f.thumbprint_sha1),
+            not_before: format_time(f.not_before),
+            not_after: format_time(f.not_after),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -121,7 +161,7 @@ fn revocation_text(r: Option<&RevocationStatus>) -> String {
             source,
         }) => format!(
             "revoked on {}{} ({})",
-            format_kontur_time(*time),
+            format_time(*time),
             reason
                 .as_ref()
                 .map(|r| format!(", {r}"))
@@ -157,15 +197,15 @@ fn json_report(report: &ValidationReport) -> String {
                 certificate: s
                     .certificate
                     .as_ref()
-                    .map(|c| CryptoApiCertificate::from(c.fields())),
-                signing_time: s.signing_time.map(format_kontur_time),
-                cades_type: s.cades.map(cades_type_name),
+                    .map(|c| JsonCertificate::from(c.fields())),
+                signing_time: s.signing_time.map(format_time),
+                cades_type: s.cades.map(|l| l.name()),
                 signature_time_stamp_time: s
                     .timestamp
                     .as_ref()
                     .filter(|t| t.result.is_ok())
-                    .map(|t| format_kontur_time(t.time)),
-                validation_time: format_kontur_time(s.validation_time),
+                    .map(|t| format_time(t.time)),
+                validation_time: format_time(s.validation_time),
                 chain,
             }
         })
@@ -205,32 +245,24 @@ fn human_report(report: &ValidationReport) -> String {
             let _ = writeln!(o, "  thumbprint:     {}", c.thumbprint_hex());
         }
         if let Some(t) = s.signing_time {
-            let _ = writeln!(o, "  signing time:   {}", format_kontur_time(t));
+            let _ = writeln!(o, "  signing time:   {}", format_time(t));
         }
         if let Some(ts) = &s.timestamp {
             let state = match &ts.result {
                 Ok(()) => "valid".to_owned(),
                 Err(e) => format!("NOT VALID: {e}"),
             };
-            let _ = writeln!(
-                o,
-                "  time-stamp:     {} ({state})",
-                format_kontur_time(ts.time)
-            );
+            let _ = writeln!(o, "  time-stamp:     {} ({state})", format_time(ts.time));
         }
         let level = s
             .cades
-            .map(cades_type_name)
+            .map(|l| l.name())
             .unwrap_or("plain CMS (no CAdES attributes)");
         let _ = writeln!(o, "  format:         {level}");
         for p in &s.long_term_problems {
             let _ = writeln!(o, "  long-term data: {p}");
         }
-        let _ = writeln!(
-            o,
-            "  checked at:     {}",
-            format_kontur_time(s.validation_time)
-        );
+        let _ = writeln!(o, "  checked at:     {}", format_time(s.validation_time));
         if let ChainStatus::Valid { path, revocation } = &s.chain {
             for (j, c) in path.iter().enumerate() {
                 let status = if j + 1 == path.len() {

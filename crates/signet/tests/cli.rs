@@ -480,7 +480,7 @@ mod verify {
         let text = stdout(&o);
         assert!(text.starts_with("Signature: VALID"), "{text}");
         assert!(
-            text.contains("CAdES BES") && text.contains("CLI signer"),
+            text.contains("CAdES-BES") && text.contains("CLI signer"),
             "{text}"
         );
 
@@ -497,7 +497,15 @@ mod verify {
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
         let v: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
         assert_eq!(v["valid"], true);
-        assert_eq!(v["signers"][0]["certificate"]["CommonName"], "CLI signer");
+        let certificate = &v["signers"][0]["certificate"];
+        assert_eq!(certificate["commonName"], "CLI signer");
+        assert!(
+            certificate["subject"]
+                .as_str()
+                .is_some_and(|s| s.contains("CLI signer")),
+            "{certificate}"
+        );
+        assert_eq!(certificate["thumbprint"].as_str().map(str::len), Some(40));
         assert!(v["signers"][0]["cadesType"].is_null());
         assert_eq!(v["signers"][0]["chain"].as_array().map(Vec::len), Some(3));
     }

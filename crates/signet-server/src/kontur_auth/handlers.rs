@@ -163,7 +163,7 @@ pub async fn authenticate_by_cert(
     tokio::task::spawn_blocking(move || engine.check_certificate(&checked))
         .await
         .map_err(AuthError::internal)?
-        .map_err(AuthError::not_acceptable)?;
+        .map_err(|e| AuthError::not_acceptable(e.to_string()))?;
 
     // The key the client must decrypt and send back, as ASCII.
     let mut raw = zeroize::Zeroizing::new([0u8; 32]);

@@ -17,7 +17,7 @@ use signet_pki::{PkiError, TrustStore};
 use time::OffsetDateTime;
 
 use super::options::{CadesType, EmbedCertificates, SessionOptions};
-use crate::engine::{Engine, RevocationMode};
+use signet_pki::validate::{Engine, RevocationMode};
 
 /// Longest CA chain put into a signature.
 const MAX_CHAIN: usize = 8;

@@ -25,12 +25,11 @@ use signet_pki::cades::CadesLevel;
 use signet_pki::cms::SignedData;
 use signet_pki::oid::Lang;
 use signet_pki::tsp::TimestampToken;
-use signet_pki::validate::ValidationReport;
+use signet_pki::validate::{Engine, ValidationReport};
 use utoipa::ToSchema;
 
 use super::options::{SessionOptions, TsVerify};
 use crate::cipher::certinfo::{CertificateInfo, java_date};
-use crate::engine::Engine;
 
 /// id-aa-ets-contentTimestamp (RFC 5126 section 5.11.4).
 const CONTENT_TIMESTAMP: const_oid::ObjectIdentifier =

@@ -1,34 +1,30 @@
-//! Fetching revocation data and issuer certificates over HTTP.
+//! Fetching revocation data and issuer certificates.
 //!
 //! CRLs ([RFC 5280] section 4.2.1.13), OCSP answers ([RFC 6960] appendix
 //! A.1) and authorityInfoAccess caIssuers certificates ([RFC 5280] section
-//! 4.2.2.1) are published over plain HTTP by convention; HTTPS is fetched
-//! too (ureq's rustls with the Mozilla roots). Every request:
-//!
-//! - has one deadline covering connect, request and the whole answer, so a
-//!   silent server costs at most the timeout;
-//! - reads at most `max_len + 1` bytes of the answer and refuses a larger
-//!   one;
-//! - goes over a fresh connection, closed after the answer (`Connection:
-//!   close`, no pooling): `openssl ocsp` serves one connection at a time
-//!   and stalls on an idle kept-alive one;
-//! - follows at most [`MAX_REDIRECTS`] redirects.
-//!
-//! The [`Fetcher`] trait is what the revocation checker and
-//! [`CaIssuers`] use, so tests and other transports can stand in.
+//! 4.2.2.1) are published over plain HTTP by convention. The [`Fetcher`]
+//! trait is the seam: the revocation checker, [`CaIssuers`] and the TSA
+//! client fetch through it, so that this crate builds and verifies without
+//! a network stack, and tests and other transports can stand in. The HTTP
+//! implementation, [`HttpFetcher`], is behind the Cargo feature `http` (on
+//! by default).
 //!
 //! [RFC 5280]: https://datatracker.ietf.org/doc/html/rfc5280#section-4.2.2.1
 //! [RFC 6960]: https://datatracker.ietf.org/doc/html/rfc6960#appendix-A.1
 
-use std::io::Read as _;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::Certificate;
 use crate::cms::SignedData;
 use crate::input::{InputKind, decode_base64};
 use crate::path::IssuerSource;
 use crate::revocation::cache::ExpiringCache;
+use crate::{Certificate, PkiError};
+
+#[cfg(feature = "http")]
+mod http;
+#[cfg(feature = "http")]
+pub use http::HttpFetcher;
 
 /// Most redirects followed for one request.
 pub const MAX_REDIRECTS: u32 = 3;
@@ -94,123 +90,10 @@ pub trait Fetcher: Send + Sync {
     ) -> Result<Vec<u8>, FetchError>;
 }
 
-/// A blocking HTTP client on `ureq`; call it from a blocking context (the
-/// server runs validation in `spawn_blocking`).
-#[derive(Clone, Debug)]
-pub struct HttpFetcher {
-    timeout: Duration,
-}
-
-impl HttpFetcher {
-    /// A client whose every request ends within `timeout` (connect, send and
-    /// the whole answer).
-    pub fn new(timeout: Duration) -> Self {
-        HttpFetcher { timeout }
-    }
-
-    /// The per-request timeout.
-    pub fn timeout(&self) -> Duration {
-        self.timeout
-    }
-
-    /// One agent per request: no connection pool, so nothing is kept alive.
-    fn agent(&self) -> ureq::Agent {
-        ureq::Agent::config_builder()
-            .timeout_global(Some(self.timeout))
-            .max_redirects(MAX_REDIRECTS)
-            .max_idle_connections(0)
-            .max_idle_connections_per_host(0)
-            .http_status_as_error(false)
-            .user_agent("signet")
-            .build()
-            .into()
-    }
-
-    fn finish(
-        &self,
-        result: Result<ureq::http::Response<ureq::Body>, ureq::Error>,
-        max_len: usize,
-    ) -> Result<Vec<u8>, FetchError> {
-        let response = result.map_err(|e| self.map_error(e, max_len))?;
-        let status = response.status().as_u16();
-        if status != 200 {
-            return Err(FetchError::Status(status));
-        }
-        let limit = u64::try_from(max_len).unwrap_or(u64::MAX).saturating_add(1);
-        let mut reader = response
-            .into_body()
-            .into_with_config()
-            .limit(u64::MAX)
-            .reader()
-            .take(limit);
-        let mut out = Vec::new();
-        reader
-            .read_to_end(&mut out)
-            .map_err(|e| self.map_error(ureq::Error::from(e), max_len))?;
-        if out.len() > max_len {
-            return Err(FetchError::TooLarge { limit: max_len });
-        }
-        Ok(out)
-    }
-
-    fn map_error(&self, e: ureq::Error, max_len: usize) -> FetchError {
-        use std::io::ErrorKind;
-        match e {
-            ureq::Error::Timeout(_) => FetchError::Timeout(self.timeout),
-            ureq::Error::Io(io) => match io.kind() {
-                ErrorKind::TimedOut | ErrorKind::WouldBlock => FetchError::Timeout(self.timeout),
-                ErrorKind::ConnectionRefused => FetchError::Connect("connection refused".into()),
-                ErrorKind::UnexpectedEof
-                | ErrorKind::ConnectionReset
-                | ErrorKind::ConnectionAborted => {
-                    FetchError::Transport(format!("the server closed the connection ({io})"))
-                }
-                _ => FetchError::Transport(io.to_string()),
-            },
-            ureq::Error::HostNotFound => FetchError::Connect("host not found".into()),
-            ureq::Error::ConnectionFailed => FetchError::Connect("connection failed".into()),
-            ureq::Error::TooManyRedirects => FetchError::TooManyRedirects,
-            ureq::Error::BodyExceedsLimit(_) => FetchError::TooLarge { limit: max_len },
-            ureq::Error::BadUri(u) => FetchError::BadUrl(u),
-            ureq::Error::StatusCode(s) => FetchError::Status(s),
-            other => FetchError::Transport(other.to_string()),
-        }
-    }
-}
-
-/// Whether the URL is one [`HttpFetcher`] fetches.
+/// Whether the URL is one [`Fetcher`]s fetch: `http://` or `https://`.
 pub fn is_fetchable(url: &str) -> bool {
     let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
     lower.starts_with("http://") || lower.starts_with("https://")
-}
-
-impl Fetcher for HttpFetcher {
-    fn get(&self, url: &str, max_len: usize) -> Result<Vec<u8>, FetchError> {
-        if !is_fetchable(url) {
-            return Err(FetchError::UnsupportedScheme);
-        }
-        let result = self.agent().get(url).header("Connection", "close").call();
-        self.finish(result, max_len)
-    }
-
-    fn post(
-        &self,
-        url: &str,
-        content_type: &str,
-        body: &[u8],
-        max_len: usize,
-    ) -> Result<Vec<u8>, FetchError> {
-        if !is_fetchable(url) {
-            return Err(FetchError::UnsupportedScheme);
-        }
-        let result = self
-            .agent()
-            .post(url)
-            .header("Content-Type", content_type)
-            .header("Connection", "close")
-            .send(body);
-        self.finish(result, max_len)
-    }
 }
 
 /// Input limits for a caIssuers answer read as PEM.
@@ -250,11 +133,8 @@ impl CaIssuers {
     }
 
     /// Fetches and parses the certificates at `url`.
-    pub fn fetch(&self, url: &str) -> Result<Vec<Certificate>, String> {
-        let body = self
-            .fetcher
-            .get(url, MAX_AIA_LEN)
-            .map_err(|e| e.to_string())?;
+    pub fn fetch(&self, url: &str) -> Result<Vec<Certificate>, CaIssuersError> {
+        let body = self.fetcher.get(url, MAX_AIA_LEN)?;
         parse_certificates(&body)
     }
 }
@@ -280,11 +160,35 @@ impl IssuerSource for CaIssuers {
     }
 }
 
+/// Why a caIssuers answer gave no certificates.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum CaIssuersError {
+    /// The answer could not be fetched.
+    #[error(transparent)]
+    Fetch(#[from] FetchError),
+    /// The server answered with nothing.
+    #[error("the answer is empty")]
+    Empty,
+    /// The answer is text or DER of something else.
+    #[error("the answer is neither a certificate nor a PKCS #7 bundle")]
+    NotCertificates,
+    /// A PKCS #7 bundle without certificates.
+    #[error("the PKCS #7 bundle holds no certificates")]
+    EmptyBundle,
+    /// DER that is neither a certificate nor a PKCS #7 SignedData.
+    #[error("not a certificate nor a PKCS #7 bundle: {0}")]
+    Malformed(#[source] PkiError),
+    /// PEM or base64 whose blocks cannot be read as certificates.
+    #[error(transparent)]
+    Input(PkiError),
+}
+
 /// Reads the certificates of a caIssuers answer: one DER certificate, a
 /// DER or PEM PKCS #7 SignedData (its certificates), or PEM certificates.
-pub fn parse_certificates(body: &[u8]) -> Result<Vec<Certificate>, String> {
+pub fn parse_certificates(body: &[u8]) -> Result<Vec<Certificate>, CaIssuersError> {
     if body.is_empty() {
-        return Err("the answer is empty".into());
+        return Err(CaIssuersError::Empty);
     }
     if body.first() == Some(&0x30) {
         if let Ok(cert) = Certificate::from_der(body.to_vec()) {
@@ -294,7 +198,8 @@ pub fn parse_certificates(body: &[u8]) -> Result<Vec<Certificate>, String> {
     }
     let text = String::from_utf8_lossy(body);
     if text.contains("-----BEGIN PKCS7-----") || text.contains("-----BEGIN CMS-----") {
-        let blocks = crate::input::decode_objects(body, &AIA_INPUT).map_err(|e| e.to_string())?;
+        let blocks =
+            crate::input::decode_objects(body, &AIA_INPUT).map_err(CaIssuersError::Input)?;
         let mut out = Vec::new();
         for b in blocks {
             out.extend(certs_only(&b)?);
@@ -302,25 +207,24 @@ pub fn parse_certificates(body: &[u8]) -> Result<Vec<Certificate>, String> {
         return Ok(out);
     }
     if text.contains("-----BEGIN ") {
-        let all = crate::input::decode_objects(body, &AIA_INPUT).map_err(|e| e.to_string())?;
+        let all = crate::input::decode_objects(body, &AIA_INPUT).map_err(CaIssuersError::Input)?;
         return all
             .into_iter()
-            .map(|der| Certificate::from_der(der).map_err(|e| e.to_string()))
+            .map(|der| Certificate::from_der(der).map_err(CaIssuersError::Input))
             .collect();
     }
     // Bare base64 of either form.
-    let der = decode_base64(body).map_err(|e| e.to_string())?;
+    let der = decode_base64(body).map_err(CaIssuersError::Input)?;
     if der.first() == Some(&0x30) {
         return parse_certificates(&der);
     }
-    Err("the answer is neither a certificate nor a PKCS #7 bundle".into())
+    Err(CaIssuersError::NotCertificates)
 }
 
-fn certs_only(der: &[u8]) -> Result<Vec<Certificate>, String> {
-    let sd = SignedData::from_ber(der)
-        .map_err(|e| format!("not a certificate nor a PKCS #7 bundle: {e}"))?;
+fn certs_only(der: &[u8]) -> Result<Vec<Certificate>, CaIssuersError> {
+    let sd = SignedData::from_ber(der).map_err(CaIssuersError::Malformed)?;
     if sd.certificates.is_empty() {
-        return Err("the PKCS #7 bundle holds no certificates".into());
+        return Err(CaIssuersError::EmptyBundle);
     }
     Ok(sd.certificates)
 }
@@ -348,8 +252,6 @@ mod tests {
         ));
         assert!(!is_fetchable("file:///etc/passwd"));
         assert!(!is_fetchable("htt"));
-        let f = HttpFetcher::new(Duration::from_secs(1));
-        assert_eq!(f.get("ldap://x", 10), Err(FetchError::UnsupportedScheme));
     }
 
     #[test]

@@ -1,18 +1,26 @@
-//! The validation engine as the server holds it: owned, shared between
-//! requests, run on blocking threads (signature checks are CPU work and
-//! revocation fetches are blocking I/O).
+//! The validation engine as a service holds it: owned, shared between
+//! requests (`Clone` is cheap), with the trust store, where missing issuers
+//! come from, the revocation checker and how strictly revocation is
+//! required.
+//!
+//! [`Validator`] is the engine's borrowed core; [`Engine`] owns what it
+//! borrows and reads the clock. Network I/O goes through the
+//! [`Fetcher`](crate::net::Fetcher) and [`IssuerSource`] traits it is
+//! given: [`Engine::offline`] never leaves the process, and
+//! [`Engine::networked`] (Cargo feature `http`) fetches AIA caIssuers, OCSP
+//! and CRLs over HTTP. Every call is blocking (signature checks are CPU
+//! work, fetches are blocking I/O): a server calls it from a blocking
+//! thread.
 
 use std::sync::Arc;
 
-use signet_pki::TrustStore;
-use signet_pki::cms::{Content, ContentDigests, SignedData};
-use std::path::PathBuf;
-use std::time::Duration;
+use time::OffsetDateTime;
 
-use signet_pki::net::{CaIssuers, Fetcher, HttpFetcher};
-use signet_pki::path::{IssuerSource, Offline};
-use signet_pki::revocation::{RevocationChecker, RevocationConfig};
-use signet_pki::validate::{ValidationOptions, ValidationReport, Validator};
+use super::{ChainStatus, ValidationOptions, ValidationReport, Validator};
+use crate::cms::{Content, ContentDigests, SignedData};
+use crate::path::{IssuerSource, Offline};
+use crate::revocation::RevocationChecker;
+use crate::{Certificate, TrustStore};
 
 /// How strictly revocation is required.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -39,8 +47,19 @@ pub struct Engine {
     pub revocation_mode: RevocationMode,
 }
 
+/// Why a certificate checked on its own ([`Engine::check_certificate`]) is
+/// not acceptable: the chain's status, and its reason in words.
+#[derive(Clone, Debug, thiserror::Error)]
+#[error("{reason}")]
+pub struct CertificateRejected {
+    /// What the chain check found.
+    pub status: ChainStatus,
+    reason: String,
+}
+
 impl Engine {
-    /// An engine over a trust store that never goes to the network.
+    /// An engine over a trust store that never goes to the network: no
+    /// issuer fetching, no revocation.
     pub fn offline(trust: Arc<TrustStore>) -> Self {
         Engine {
             trust,
@@ -53,12 +72,16 @@ impl Engine {
     /// An engine that fetches missing issuers (AIA caIssuers) and checks
     /// revocation over HTTP (OCSP, then CRL distribution points, then the
     /// local `crl_dir`), each request bounded by `timeout`.
+    #[cfg(feature = "http")]
     pub fn networked(
         trust: Arc<TrustStore>,
         mode: RevocationMode,
-        timeout: Duration,
-        crl_dir: Option<PathBuf>,
+        timeout: std::time::Duration,
+        crl_dir: Option<std::path::PathBuf>,
     ) -> Self {
+        use crate::net::{CaIssuers, Fetcher, HttpFetcher};
+        use crate::revocation::RevocationConfig;
+
         let fetcher: Arc<dyn Fetcher> = Arc::new(HttpFetcher::new(timeout));
         let config = RevocationConfig {
             timeout,
@@ -75,7 +98,7 @@ impl Engine {
     }
 
     /// Validates `signed` over `content` (the detached content, or `None`
-    /// for an attached signature). Blocking: call from a blocking thread.
+    /// for an attached signature) at the current time.
     pub fn validate(
         &self,
         signed: &SignedData,
@@ -88,19 +111,19 @@ impl Engine {
     }
 
     /// Checks a certificate on its own at the current time: its path to the
-    /// trust store and revocation. `Err` says why it is not acceptable.
-    /// Blocking: call from a blocking thread.
-    pub fn check_certificate(&self, cert: &signet_pki::Certificate) -> Result<(), String> {
+    /// trust store and revocation.
+    pub fn check_certificate(&self, cert: &Certificate) -> Result<(), CertificateRejected> {
         let status = self
             .validator()
-            .check_certificate(cert, &[], time::OffsetDateTime::now_utc());
+            .check_certificate(cert, &[], OffsetDateTime::now_utc());
         match status.failure(self.revocation_mode == RevocationMode::Require) {
-            Some(reason) => Err(reason),
+            Some(reason) => Err(CertificateRejected { status, reason }),
             None => Ok(()),
         }
     }
 
-    /// Validates against content already hashed (streamed).
+    /// Validates against content already hashed (streamed), at the current
+    /// time.
     pub fn validate_digests(
         &self,
         signed: &SignedData,
@@ -108,15 +131,16 @@ impl Engine {
         bytes: Option<&[u8]>,
         signature_only: bool,
     ) -> ValidationReport {
-        let mut options = ValidationOptions::full(time::OffsetDateTime::now_utc());
+        let mut options = ValidationOptions::full(OffsetDateTime::now_utc());
         options.signature_only = signature_only;
         options.require_revocation = self.revocation_mode == RevocationMode::Require;
         self.validator()
             .validate(signed, Content { digests, bytes }, &options)
     }
 
-    /// The engine over this trust store, issuer source and revocation.
-    fn validator(&self) -> Validator<'_> {
+    /// The borrowed core over this trust store, issuer source and
+    /// revocation checker (none when revocation is off).
+    pub fn validator(&self) -> Validator<'_> {
         let revocation = match self.revocation_mode {
             RevocationMode::Off => None,
             _ => self.revocation.as_deref(),
