@@ -5,6 +5,9 @@
 //! RDNs and repeated attributes (several OU) intact and lets callers pick the
 //! first or all values of a type.
 //!
+//! Names as encoded are compared by [`names_equal`] (CRL and OCSP responder
+//! issuers) and shown by [`name_text`].
+//!
 //! [RFC 5280]: https://datatracker.ietf.org/doc/html/rfc5280#section-4.1.2.4
 
 use const_oid::ObjectIdentifier;
@@ -114,6 +117,37 @@ impl DistinguishedName {
         .find_map(|o| self.get(o))
         .or_else(|| self.attributes.first().map(|a| a.value.trim()))
     }
+
+    /// How a party is named in messages: the simple name, or the whole
+    /// name when it has none.
+    pub(crate) fn display_name(&self) -> String {
+        self.simple_name()
+            .map(str::to_owned)
+            .unwrap_or_else(|| self.to_string())
+    }
+}
+
+/// Whether two DER Names are the same: byte equality, or equality after
+/// decoding and re-encoding both (which irons out encoding differences a
+/// lenient parser let through, such as RDN SETs out of DER order).
+pub(crate) fn names_equal(a: &[u8], b: &[u8]) -> bool {
+    use der::{Decode as _, Encode as _};
+    if a == b {
+        return true;
+    }
+    let canon = |d: &[u8]| Name::from_der(d).ok().and_then(|n| n.to_der().ok());
+    match (canon(a), canon(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// A Name DER as text, as [`DistinguishedName`] shows it.
+pub(crate) fn name_text(der: &[u8]) -> String {
+    use der::Decode as _;
+    Name::from_der(der)
+        .map(|n| DistinguishedName::from_name(&n).to_string())
+        .unwrap_or_else(|_| "(unreadable name)".into())
 }
 
 impl std::fmt::Display for DistinguishedName {

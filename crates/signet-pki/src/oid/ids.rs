@@ -185,3 +185,14 @@ pub const CURVE_P256: Oid = oid("1.2.840.10045.3.1.7");
 pub const CURVE_P384: Oid = oid("1.3.132.0.34");
 /// secp521r1 / P-521.
 pub const CURVE_P521: Oid = oid("1.3.132.0.35");
+
+// Revocation (CRLs and OCSP): what const-oid's database lacks. The RFC 5280
+// CRL extensions and the RFC 6960 OCSP identifiers are
+// `const_oid::db::rfc5280` and `const_oid::db::rfc6960`.
+/// Microsoft CA version (szOID_CERTSRV_CA_VERSION, 1.3.6.1.4.1.311.21.1),
+/// a CRL extension of Active Directory Certificate Services.
+pub const MS_CA_VERSION: Oid = Oid::new_unwrap("1.3.6.1.4.1.311.21.1");
+/// Microsoft next CRL publish time (szOID_CRL_NEXT_PUBLISH,
+/// 1.3.6.1.4.1.311.21.4), a CRL extension of Active Directory Certificate
+/// Services.
+pub const MS_CRL_NEXT_PUBLISH: Oid = Oid::new_unwrap("1.3.6.1.4.1.311.21.4");

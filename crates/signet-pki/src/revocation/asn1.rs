@@ -1,291 +1,506 @@
-//! The few DER reading and writing steps CRLs and OCSP messages need, on
-//! `der`'s `SliceReader`: each element is taken with its raw bytes (what
-//! signatures cover), nothing recurses beyond the structure the caller
-//! walks, and every failure is an error value, never a panic.
+//! ASN.1 building blocks shared by the CRL and OCSP types, on `der`.
+//!
+//! They are what `der` has no type for, or none lenient enough for the
+//! CRLs and OCSP responses real CAs publish:
+//!
+//! - [`Tbs`]: a signed part (tbsCertList, tbsResponseData) with the bytes
+//!   the signature covers, which a re-encoding need not reproduce;
+//! - [`NameRef`]: a Name kept as encoded, compared by its bytes first
+//!   (`names_equal` in `crate::name`);
+//! - [`SequenceOfRef`]: a SEQUENCE OF read element by element when asked,
+//!   so that a CRL of a million entries or a response stuffed with
+//!   certificates costs nothing until it is walked, and a walk can stop at
+//!   a limit;
+//! - [`Boolean`], [`IntegerBytes`], [`small_uint`]: BOOLEAN and INTEGER
+//!   read as BER reads them (X.690 sections 8.2 and 8.3), because CRL
+//!   entries are matched by the serial number's encoding as given, and one
+//!   oddly encoded entry must not make a whole CRL unreadable;
+//! - [`ExtensionRef`] and [`read_extensions`]: `Extensions` ([RFC 5280
+//!   section 4.1]) borrowed, with a limit and no duplicates.
+//!
+//! [RFC 5280 section 4.1]: https://datatracker.ietf.org/doc/html/rfc5280#section-4.1
+
+use std::marker::PhantomData;
 
 use const_oid::ObjectIdentifier;
-use der::asn1::AnyRef;
-use der::{Decode, Reader, SliceReader, Tag, Tagged};
-use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time};
+use der::asn1::OctetStringRef;
+use der::{
+    Decode, DecodeValue, Encode, EncodeValue, FixedTag, Header, Length, Reader, Sequence,
+    SliceReader, Tag, Writer,
+};
 
-/// A result whose error says what was malformed.
-pub(crate) type Parsed<T> = Result<T, String>;
+use super::error::FormatError;
 
-fn der_err(e: der::Error) -> String {
-    e.to_string()
+/// The position of `part` inside `base`, `part` being a slice of `base`
+/// (what a borrowed type decoded from `base` holds).
+pub fn range_in(base: &[u8], part: &[u8]) -> std::ops::Range<usize> {
+    let start = (part.as_ptr() as usize).saturating_sub(base.as_ptr() as usize);
+    start..start + part.len()
 }
 
-/// One element: its tag, its contents, and its whole encoding.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Tlv<'a> {
-    pub tag: Tag,
-    pub value: &'a [u8],
-    pub raw: &'a [u8],
+/// A signed part (tbsCertList, tbsResponseData) decoded as `T`, with the
+/// DER it was decoded from: the signature covers those bytes, and
+/// re-encoding `T` need not give them back (a DEFAULT value encoded, a SET
+/// OF out of order).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tbs<'a, T> {
+    der: &'a [u8],
+    value: T,
 }
 
-impl<'a> Tlv<'a> {
-    /// Reads exactly one element filling `bytes`.
-    pub fn parse(bytes: &'a [u8]) -> Parsed<Tlv<'a>> {
-        let any = AnyRef::from_der(bytes).map_err(der_err)?;
-        Ok(Tlv {
-            tag: any.tag(),
-            value: any.value(),
-            raw: bytes,
+impl<'a, T> Tbs<'a, T> {
+    /// The DER the signature covers.
+    pub fn der(&self) -> &'a [u8] {
+        self.der
+    }
+
+    /// The decoded value.
+    pub fn value(&self) -> &T {
+        &self.value
+    }
+}
+
+impl<'a, T: Decode<'a, Error = der::Error>> Decode<'a> for Tbs<'a, T> {
+    type Error = der::Error;
+
+    fn decode<R: Reader<'a>>(reader: &mut R) -> der::Result<Self> {
+        let der = reader.tlv_bytes()?;
+        Ok(Tbs {
+            der,
+            value: T::from_der(der)?,
         })
     }
+}
 
-    /// Whether this is the context-specific tag `[n]`.
-    pub fn is_context(&self, n: u32, constructed: bool) -> bool {
-        matches!(self.tag, Tag::ContextSpecific { constructed: c, number } if c == constructed && number.value() == n)
+impl<T> Encode for Tbs<'_, T> {
+    fn encoded_len(&self) -> der::Result<Length> {
+        Length::try_from(self.der.len())
     }
 
-    /// Fails unless the tag is `tag`.
-    pub fn expect(self, tag: Tag, what: &str) -> Parsed<Tlv<'a>> {
-        if self.tag == tag {
-            Ok(self)
-        } else {
-            Err(format!("{what}: expected {tag}, found {}", self.tag))
+    fn encode(&self, writer: &mut impl Writer) -> der::Result<()> {
+        writer.write(self.der)
+    }
+}
+
+/// A `Name` ([RFC 5280 section 4.1.2.4]) kept as encoded, unread beyond
+/// its SEQUENCE tag: the contents of the RDNSequence. `to_der` gives the
+/// Name's DER back as it came (DER lengths have one form).
+///
+/// ```text
+/// Name ::= CHOICE { -- only one possibility for now --
+///   rdnSequence  RDNSequence }
+///
+/// RDNSequence ::= SEQUENCE OF RelativeDistinguishedName
+/// ```
+///
+/// [RFC 5280 section 4.1.2.4]: https://datatracker.ietf.org/doc/html/rfc5280#section-4.1.2.4
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NameRef<'a>(&'a [u8]);
+
+impl FixedTag for NameRef<'_> {
+    const TAG: Tag = Tag::Sequence;
+}
+
+impl<'a> DecodeValue<'a> for NameRef<'a> {
+    type Error = der::Error;
+
+    fn decode_value<R: Reader<'a>>(reader: &mut R, header: Header) -> der::Result<Self> {
+        reader.read_slice(header.length()).map(NameRef)
+    }
+}
+
+impl EncodeValue for NameRef<'_> {
+    fn value_len(&self) -> der::Result<Length> {
+        Length::try_from(self.0.len())
+    }
+
+    fn encode_value(&self, writer: &mut impl Writer) -> der::Result<()> {
+        writer.write(self.0)
+    }
+}
+
+/// A `SEQUENCE OF T` kept as its contents and decoded one element at a
+/// time by [`SequenceOfRef::iter`].
+pub struct SequenceOfRef<'a, T> {
+    contents: &'a [u8],
+    element: PhantomData<fn() -> T>,
+}
+
+impl<T> Clone for SequenceOfRef<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for SequenceOfRef<'_, T> {}
+
+impl<T> std::fmt::Debug for SequenceOfRef<'_, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "SequenceOfRef({} bytes)", self.contents.len())
+    }
+}
+
+impl<T> PartialEq for SequenceOfRef<'_, T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.contents == other.contents
+    }
+}
+
+impl<T> Eq for SequenceOfRef<'_, T> {}
+
+impl<'a, T> SequenceOfRef<'a, T> {
+    /// The sequence whose contents (encoded elements, one after another)
+    /// are `contents`.
+    pub fn from_contents(contents: &'a [u8]) -> Self {
+        SequenceOfRef {
+            contents,
+            element: PhantomData,
         }
     }
 
-    /// The elements inside a constructed element.
-    pub fn children(&self) -> Parsed<Elements<'a>> {
-        Elements::new(self.value)
+    /// The encoded elements, one after another.
+    pub fn contents(&self) -> &'a [u8] {
+        self.contents
+    }
+
+    /// Whether the sequence has no elements.
+    pub fn is_empty(&self) -> bool {
+        self.contents.is_empty()
     }
 }
 
-/// The elements of a constructed value, read one at a time.
-pub(crate) struct Elements<'a> {
-    reader: SliceReader<'a>,
+impl<'a, T: Decode<'a, Error = der::Error>> SequenceOfRef<'a, T> {
+    /// The elements in order; the first that does not decode ends the
+    /// walk with its error.
+    pub fn iter(&self) -> SequenceOfIter<'a, T> {
+        SequenceOfIter {
+            reader: Some(SliceReader::new(self.contents)),
+            element: PhantomData,
+        }
+    }
+
+    /// The element that starts `offset` bytes into the contents (an
+    /// offset [`SequenceOfIter::offset`] gave).
+    pub fn element_at(&self, offset: usize) -> der::Result<T> {
+        let rest = self
+            .contents
+            .get(offset..)
+            .ok_or_else(|| der::Error::from(Tag::Sequence.length_error()))?;
+        let mut reader = SliceReader::new(rest)?;
+        reader.decode()
+    }
 }
 
-impl<'a> Elements<'a> {
-    /// Reads the concatenated elements of `bytes`.
-    pub fn new(bytes: &'a [u8]) -> Parsed<Self> {
-        Ok(Elements {
-            reader: SliceReader::new(bytes).map_err(der_err)?,
+impl<T> FixedTag for SequenceOfRef<'_, T> {
+    const TAG: Tag = Tag::Sequence;
+}
+
+impl<'a, T> DecodeValue<'a> for SequenceOfRef<'a, T> {
+    type Error = der::Error;
+
+    fn decode_value<R: Reader<'a>>(reader: &mut R, header: Header) -> der::Result<Self> {
+        Ok(SequenceOfRef {
+            contents: reader.read_slice(header.length())?,
+            element: PhantomData,
         })
     }
+}
 
-    /// The next element, if any.
-    pub fn next(&mut self) -> Parsed<Option<Tlv<'a>>> {
-        if self.reader.is_finished() {
-            return Ok(None);
+impl<T> EncodeValue for SequenceOfRef<'_, T> {
+    fn value_len(&self) -> der::Result<Length> {
+        Length::try_from(self.contents.len())
+    }
+
+    fn encode_value(&self, writer: &mut impl Writer) -> der::Result<()> {
+        writer.write(self.contents)
+    }
+}
+
+/// The walk of a [`SequenceOfRef`].
+pub struct SequenceOfIter<'a, T> {
+    /// `None` once the walk has ended (at the end, or at an error).
+    reader: Option<der::Result<SliceReader<'a>>>,
+    element: PhantomData<fn() -> T>,
+}
+
+impl<T> SequenceOfIter<'_, T> {
+    /// Where the next element starts in the contents.
+    pub fn offset(&self) -> usize {
+        match &self.reader {
+            Some(Ok(reader)) => usize::try_from(reader.position()).unwrap_or(usize::MAX),
+            _ => 0,
         }
-        let raw = self.reader.tlv_bytes().map_err(der_err)?;
-        Tlv::parse(raw).map(Some)
     }
+}
 
-    /// The next element, which must be there.
-    pub fn required(&mut self, what: &str) -> Parsed<Tlv<'a>> {
-        self.next()?.ok_or_else(|| format!("{what} is missing"))
-    }
+impl<'a, T: Decode<'a, Error = der::Error>> Iterator for SequenceOfIter<'a, T> {
+    type Item = der::Result<T>;
 
-    /// Fails unless every element was read.
-    pub fn finish(&self, what: &str) -> Parsed<()> {
-        if self.reader.is_finished() {
-            Ok(())
-        } else {
-            Err(format!("unexpected data after {what}"))
+    fn next(&mut self) -> Option<Self::Item> {
+        let mut reader = match self.reader.take()? {
+            Ok(reader) if reader.is_finished() => return None,
+            Ok(reader) => reader,
+            Err(e) => return Some(Err(e)),
+        };
+        let element = reader.decode();
+        if element.is_ok() {
+            self.reader = Some(Ok(reader));
         }
+        Some(element)
     }
 }
 
-/// An OBJECT IDENTIFIER element.
-pub(crate) fn oid(t: Tlv<'_>) -> Parsed<ObjectIdentifier> {
-    ObjectIdentifier::from_der(t.raw).map_err(der_err)
+/// A BOOLEAN read as BER reads it (X.690 section 8.2.2: any non-zero
+/// octet is TRUE) and written as DER writes it (section 11.1: 0xFF).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Boolean(pub bool);
+
+impl FixedTag for Boolean {
+    const TAG: Tag = Tag::Boolean;
 }
 
-/// A BOOLEAN element (lenient on non-0xFF true values).
-pub(crate) fn boolean(t: Tlv<'_>) -> Parsed<bool> {
-    match t.value {
-        [b] => Ok(*b != 0),
-        _ => Err("malformed BOOLEAN".into()),
-    }
-}
+impl<'a> DecodeValue<'a> for Boolean {
+    type Error = der::Error;
 
-/// An INTEGER or ENUMERATED with a small non-negative value.
-pub(crate) fn small_uint(t: Tlv<'_>) -> Parsed<u32> {
-    if t.value.is_empty() || t.value.len() > 5 || t.value.first().is_some_and(|b| b & 0x80 != 0) {
-        return Err("integer out of range".into());
-    }
-    let mut v: u64 = 0;
-    for b in t.value {
-        v = (v << 8) | u64::from(*b);
-    }
-    u32::try_from(v).map_err(|_| "integer out of range".to_string())
-}
-
-/// The contents of a BIT STRING with no unused bits (signatures, keys).
-pub(crate) fn bit_string_bytes<'a>(t: Tlv<'a>) -> Parsed<&'a [u8]> {
-    let t = t.expect(Tag::BitString, "BIT STRING")?;
-    match t.value.split_first() {
-        Some((0, rest)) => Ok(rest),
-        Some(_) => Err("a signature BIT STRING has unused bits".into()),
-        None => Err("empty BIT STRING".into()),
-    }
-}
-
-/// A UTCTime or GeneralizedTime, as [RFC 5280] section 4.1.2.5 writes them
-/// (seconds and "Z" required; GeneralizedTime fractions are accepted and
-/// dropped, as some OCSP responders send them).
-///
-/// [RFC 5280]: https://datatracker.ietf.org/doc/html/rfc5280#section-4.1.2.5
-pub(crate) fn time(t: Tlv<'_>) -> Parsed<OffsetDateTime> {
-    let s = std::str::from_utf8(t.value).map_err(|_| "time is not ASCII".to_string())?;
-    let bad = || format!("malformed time \"{}\"", s.escape_debug());
-    let body = s.strip_suffix('Z').ok_or_else(bad)?;
-    let (year, rest) = match t.tag {
-        Tag::UtcTime => {
-            let yy: i32 = digits(body.get(..2).ok_or_else(bad)?).ok_or_else(bad)?;
-            (
-                if yy >= 50 { 1900 + yy } else { 2000 + yy },
-                body.get(2..).ok_or_else(bad)?,
-            )
+    fn decode_value<R: Reader<'a>>(reader: &mut R, header: Header) -> der::Result<Self> {
+        if header.length() != Length::ONE {
+            return Err(Tag::Boolean.length_error().into());
         }
-        Tag::GeneralizedTime => {
-            let yyyy: i32 = digits(body.get(..4).ok_or_else(bad)?).ok_or_else(bad)?;
-            let rest = body.get(4..).ok_or_else(bad)?;
-            // Drop a fraction of a second.
-            let rest = match rest.split_once('.') {
-                Some((whole, frac))
-                    if !frac.is_empty() && frac.bytes().all(|b| b.is_ascii_digit()) =>
-                {
-                    whole
-                }
-                Some(_) => return Err(bad()),
-                None => rest,
-            };
-            (yyyy, rest)
-        }
-        other => return Err(format!("expected a time, found {other}")),
-    };
-    if rest.len() != 10 {
-        return Err(bad());
-    }
-    let field = |i: usize| -> Parsed<u8> { rest.get(i..i + 2).and_then(digits).ok_or_else(bad) };
-    let month = Month::try_from(field(0)?).map_err(|_| bad())?;
-    let date = Date::from_calendar_date(year, month, field(2)?).map_err(|_| bad())?;
-    let time = Time::from_hms(field(4)?, field(6)?, field(8)?).map_err(|_| bad())?;
-    Ok(PrimitiveDateTime::new(date, time).assume_utc())
-}
-
-fn digits<T: std::str::FromStr>(s: &str) -> Option<T> {
-    if s.bytes().all(|b| b.is_ascii_digit()) {
-        s.parse().ok()
-    } else {
-        None
+        Ok(Boolean(reader.read_byte()? != 0))
     }
 }
 
-/// One extension of an `Extensions` SEQUENCE ([RFC 5280] section 4.1).
-///
-/// [RFC 5280]: https://datatracker.ietf.org/doc/html/rfc5280#section-4.1
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Ext<'a> {
-    pub oid: ObjectIdentifier,
-    pub critical: bool,
-    /// The contents of extnValue.
-    pub value: &'a [u8],
-}
-
-/// Most extensions read from one `Extensions`.
-const MAX_EXTENSIONS: usize = 64;
-
-/// Reads `Extensions ::= SEQUENCE SIZE (1..MAX) OF Extension`.
-pub(crate) fn extensions<'a>(seq: Tlv<'a>) -> Parsed<Vec<Ext<'a>>> {
-    let seq = seq.expect(Tag::Sequence, "Extensions")?;
-    let mut out = Vec::new();
-    let mut items = seq.children()?;
-    while let Some(item) = items.next()? {
-        if out.len() == MAX_EXTENSIONS {
-            return Err(format!("more than {MAX_EXTENSIONS} extensions"));
-        }
-        let item = item.expect(Tag::Sequence, "Extension")?;
-        let mut f = item.children()?;
-        let oid = oid(f.required("extnID")?)?;
-        let mut next = f.required("extnValue")?;
-        let mut critical = false;
-        if next.tag == Tag::Boolean {
-            critical = boolean(next)?;
-            next = f.required("extnValue")?;
-        }
-        let value = next.expect(Tag::OctetString, "extnValue")?.value;
-        f.finish("an Extension")?;
-        if out.iter().any(|e: &Ext<'_>| e.oid == oid) {
-            return Err(format!("extension {oid} appears twice"));
-        }
-        out.push(Ext {
-            oid,
-            critical,
-            value,
-        });
+impl EncodeValue for Boolean {
+    fn value_len(&self) -> der::Result<Length> {
+        Ok(Length::ONE)
     }
-    Ok(out)
+
+    fn encode_value(&self, writer: &mut impl Writer) -> der::Result<()> {
+        writer.write_byte(if self.0 { 0xFF } else { 0x00 })
+    }
 }
 
-use crate::der_write::push_len;
+/// An INTEGER's content octets as encoded: a serial number
+/// (`CertificateSerialNumber`), a cRLNumber. Not checked for the minimal
+/// form DER asks (X.690 section 8.3.2), only for being there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IntegerBytes<'a>(&'a [u8]);
 
-/// Encodes one element with tag byte `tag` around `contents`.
-pub(crate) fn encode(tag: u8, contents: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(contents.len() + 6);
-    out.push(tag);
-    push_len(&mut out, contents.len());
-    out.extend_from_slice(contents);
+impl<'a> IntegerBytes<'a> {
+    /// The content octets (two's complement, big-endian).
+    pub fn as_bytes(&self) -> &'a [u8] {
+        self.0
+    }
+}
+
+impl FixedTag for IntegerBytes<'_> {
+    const TAG: Tag = Tag::Integer;
+}
+
+impl<'a> DecodeValue<'a> for IntegerBytes<'a> {
+    type Error = der::Error;
+
+    fn decode_value<R: Reader<'a>>(reader: &mut R, header: Header) -> der::Result<Self> {
+        let bytes = reader.read_slice(header.length())?;
+        if bytes.is_empty() {
+            return Err(Tag::Integer.length_error().into());
+        }
+        Ok(IntegerBytes(bytes))
+    }
+}
+
+impl EncodeValue for IntegerBytes<'_> {
+    fn value_len(&self) -> der::Result<Length> {
+        Length::try_from(self.0.len())
+    }
+
+    fn encode_value(&self, writer: &mut impl Writer) -> der::Result<()> {
+        writer.write(self.0)
+    }
+}
+
+/// The value of an INTEGER or ENUMERATED that must be small and not
+/// negative (a reason code, a response status), leading zero octets
+/// allowed as BER allows them.
+pub fn small_uint(tag: Tag, bytes: &[u8]) -> der::Result<u32> {
+    let out_of_range = || der::Error::from(tag.value_error());
+    if bytes.is_empty() || bytes.len() > 5 || bytes.first().is_some_and(|b| b & 0x80 != 0) {
+        return Err(out_of_range());
+    }
+    let value = bytes.iter().fold(0u64, |v, &b| (v << 8) | u64::from(b));
+    u32::try_from(value).map_err(|_| out_of_range())
+}
+
+/// The smallest content octets of a non-negative INTEGER or ENUMERATED.
+pub fn small_uint_bytes(value: u32) -> Vec<u8> {
+    let bytes = value.to_be_bytes();
+    let skip = bytes.iter().take_while(|&&b| b == 0).count().min(3);
+    let mut out = bytes.get(skip..).unwrap_or_default().to_vec();
+    if out.first().is_some_and(|b| b & 0x80 != 0) {
+        out.insert(0, 0);
+    }
     out
 }
 
-/// Encodes a SEQUENCE of already encoded elements.
-pub(crate) fn sequence(parts: &[&[u8]]) -> Vec<u8> {
-    encode(0x30, &parts.concat())
+/// One extension, borrowed ([RFC 5280 section 4.1]).
+///
+/// ```text
+/// Extension  ::=  SEQUENCE  {
+///      extnID      OBJECT IDENTIFIER,
+///      critical    BOOLEAN DEFAULT FALSE,
+///      extnValue   OCTET STRING
+///                  -- contains the DER encoding of an ASN.1 value
+///                  -- corresponding to the extension type identified
+///                  -- by extnID
+///      }
+/// ```
+///
+/// [RFC 5280 section 4.1]: https://datatracker.ietf.org/doc/html/rfc5280#section-4.1
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Sequence)]
+pub struct ExtensionRef<'a> {
+    /// extnID.
+    pub extn_id: ObjectIdentifier,
+    /// critical.
+    #[asn1(default = "Default::default")]
+    pub critical: Boolean,
+    /// extnValue.
+    pub extn_value: &'a OctetStringRef,
+}
+
+impl<'a> ExtensionRef<'a> {
+    /// The contents of extnValue: the extension's own DER.
+    pub fn value(&self) -> &'a [u8] {
+        self.extn_value.as_bytes()
+    }
+}
+
+/// `Extensions ::= SEQUENCE SIZE (1..MAX) OF Extension`.
+pub type Extensions<'a> = SequenceOfRef<'a, ExtensionRef<'a>>;
+
+/// Most extensions read from one `Extensions`.
+pub const MAX_EXTENSIONS: usize = 64;
+
+/// The extensions of an `Extensions`, at most [`MAX_EXTENSIONS`], none
+/// twice ([RFC 5280 section 4.2]: "A certificate MUST NOT include more
+/// than one instance of a particular extension"; the same holds for CRLs
+/// and their entries).
+///
+/// [RFC 5280 section 4.2]: https://datatracker.ietf.org/doc/html/rfc5280#section-4.2
+pub fn read_extensions<'a>(
+    extensions: &Extensions<'a>,
+) -> Result<Vec<ExtensionRef<'a>>, FormatError> {
+    let mut out: Vec<ExtensionRef<'a>> = Vec::new();
+    for extension in extensions.iter() {
+        let extension = extension?;
+        if out.len() == MAX_EXTENSIONS {
+            return Err(FormatError::TooManyExtensions {
+                limit: MAX_EXTENSIONS,
+            });
+        }
+        if out.iter().any(|e| e.extn_id == extension.extn_id) {
+            return Err(FormatError::DuplicateExtension(extension.extn_id));
+        }
+        out.push(extension);
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn tlv(bytes: &[u8]) -> Tlv<'_> {
-        Tlv::parse(bytes).expect("well-formed")
-    }
-
     #[test]
-    fn times_in_both_forms() {
-        let utc = encode(0x17, b"261125173209Z");
-        assert_eq!(time(tlv(&utc)).unwrap().unix_timestamp(), 1_795_627_929);
-        let gen_time = encode(0x18, b"20261125173209Z");
-        assert_eq!(
-            time(tlv(&gen_time)).unwrap().unix_timestamp(),
-            1_795_627_929
-        );
-        let frac = encode(0x18, b"20261125173209.123Z");
-        assert_eq!(time(tlv(&frac)).unwrap().unix_timestamp(), 1_795_627_929);
-        let old = encode(0x17, b"991231235959Z");
-        assert_eq!(time(tlv(&old)).unwrap().year(), 1999);
-        for bad in [
-            &b"2611251732Z"[..],
-            b"261325173209Z",
-            b"26112517320+Z",
-            b"261125173209",
-            b"",
-        ] {
-            assert!(time(tlv(&encode(0x17, bad))).is_err(), "{bad:?}");
-        }
-        assert!(time(tlv(&encode(0x18, b"20261125173209.Z"))).is_err());
-        assert!(time(tlv(&encode(0x04, b"20261125173209Z"))).is_err());
-    }
-
-    #[test]
-    fn lengths_encode_minimally() {
-        assert_eq!(encode(0x04, &[1, 2]), vec![0x04, 0x02, 1, 2]);
-        assert_eq!(&encode(0x04, &[0; 200])[..3], &[0x04, 0x81, 200]);
-        assert_eq!(&encode(0x04, &[0; 300])[..4], &[0x04, 0x82, 0x01, 0x2C]);
-        assert!(Tlv::parse(&encode(0x04, &[0; 70000])).is_ok());
+    fn booleans_read_as_ber_and_write_as_der() {
+        assert_eq!(Boolean::from_der(&[0x01, 0x01, 0x01]), Ok(Boolean(true)));
+        assert_eq!(Boolean::from_der(&[0x01, 0x01, 0x00]), Ok(Boolean(false)));
+        assert_eq!(Boolean(true).to_der(), Ok(vec![0x01, 0x01, 0xFF]));
+        assert!(Boolean::from_der(&[0x01, 0x02, 0x00, 0x00]).is_err());
+        assert!(Boolean::from_der(&[0x01, 0x00]).is_err());
     }
 
     #[test]
     fn small_integers() {
-        assert_eq!(small_uint(tlv(&[0x0A, 0x01, 0x01])).unwrap(), 1);
-        assert!(small_uint(tlv(&[0x02, 0x01, 0x80])).is_err());
-        assert!(small_uint(tlv(&[0x02, 0x00])).is_err());
+        assert_eq!(small_uint(Tag::Enumerated, &[0x01]), Ok(1));
+        assert_eq!(small_uint(Tag::Enumerated, &[0x00, 0x01]), Ok(1));
+        assert!(small_uint(Tag::Integer, &[0x80]).is_err());
+        assert!(small_uint(Tag::Integer, &[]).is_err());
+        assert!(small_uint(Tag::Integer, &[0x01, 0, 0, 0, 0]).is_err());
+        for value in [0, 1, 0x7F, 0x80, 0xFFFF, u32::MAX] {
+            let bytes = small_uint_bytes(value);
+            assert_eq!(small_uint(Tag::Integer, &bytes), Ok(value), "{value}");
+        }
+        assert_eq!(small_uint_bytes(0), vec![0]);
+        assert_eq!(small_uint_bytes(0x80), vec![0, 0x80]);
+    }
+
+    #[test]
+    fn integers_keep_their_encoding() {
+        let der = [0x02, 0x03, 0x00, 0x00, 0x05];
+        let int = IntegerBytes::from_der(&der).expect("lenient");
+        assert_eq!(int.as_bytes(), &[0, 0, 5]);
+        assert_eq!(int.to_der().expect("encodes"), der);
+        assert!(IntegerBytes::from_der(&[0x02, 0x00]).is_err());
+    }
+
+    #[test]
+    fn sequences_of_are_walked_lazily_with_offsets() {
+        let der = [
+            0x30, 0x09, 0x02, 0x01, 0x07, 0x02, 0x01, 0x08, 0x04, 0x01, 0x09,
+        ];
+        let seq = SequenceOfRef::<IntegerBytes<'_>>::from_der(&der).expect("a SEQUENCE");
+        let mut iter = seq.iter();
+        assert_eq!(iter.offset(), 0);
+        assert_eq!(iter.next(), Some(Ok(IntegerBytes(&[7]))));
+        assert_eq!(iter.offset(), 3);
+        assert_eq!(seq.element_at(3), Ok(IntegerBytes(&[8])));
+        assert_eq!(iter.next(), Some(Ok(IntegerBytes(&[8]))));
+        assert!(matches!(iter.next(), Some(Err(_))), "an OCTET STRING");
+        assert_eq!(iter.next(), None, "ends after the error");
+        assert_eq!(seq.to_der().expect("encodes"), der);
+        assert!(seq.element_at(99).is_err());
+    }
+
+    #[test]
+    fn extensions_are_limited_and_unique() {
+        fn extension(oid: &[u8]) -> Vec<u8> {
+            let mut e = vec![0x30, (oid.len() + 4) as u8, 0x06, oid.len() as u8];
+            e.extend_from_slice(oid);
+            e.extend_from_slice(&[0x04, 0x00]);
+            e
+        }
+        let two = [
+            extension(&[0x55, 0x1D, 0x14]),
+            extension(&[0x55, 0x1D, 0x15]),
+        ]
+        .concat();
+        let der = [&[0x30, two.len() as u8][..], &two].concat();
+        let exts = Extensions::from_der(&der).expect("Extensions");
+        let read = read_extensions(&exts).expect("two");
+        assert_eq!(read.len(), 2);
+        assert!(!read[0].critical.0);
+        assert_eq!(
+            read[0].to_der().expect("encodes"),
+            extension(&[0x55, 0x1D, 0x14])
+        );
+        let twice = [
+            extension(&[0x55, 0x1D, 0x14]),
+            extension(&[0x55, 0x1D, 0x14]),
+        ]
+        .concat();
+        let der = [&[0x30, twice.len() as u8][..], &twice].concat();
+        assert!(matches!(
+            read_extensions(&Extensions::from_der(&der).expect("Extensions")),
+            Err(FormatError::DuplicateExtension(_))
+        ));
+        let many: Vec<u8> = (0..=MAX_EXTENSIONS as u8)
+            .flat_map(|i| extension(&[0x2A, i]))
+            .collect();
+        let der = der::asn1::AnyRef::new(Tag::Sequence, &many)
+            .and_then(|a| a.to_der())
+            .expect("encodes");
+        assert!(matches!(
+            read_extensions(&Extensions::from_der(&der).expect("Extensions")),
+            Err(FormatError::TooManyExtensions { .. })
+        ));
     }
 }
