@@ -462,44 +462,26 @@ mod tests {
 
     #[test]
     fn extensions_are_limited_and_unique() {
-        fn extension(oid: &[u8]) -> Vec<u8> {
-            let mut e = vec![0x30, (oid.len() + 4) as u8, 0x06, oid.len() as u8];
-            e.extend_from_slice(oid);
-            e.extend_from_slice(&[0x04, 0x00]);
-            e
+        use crate::revocation::testing::{seq, tlv};
+        let extension = |arc: u8| {
+            let oid = ObjectIdentifier::new(&format!("1.2.{arc}")).expect("an OID");
+            seq(&[oid.to_der().expect("encodes"), tlv(Tag::OctetString, &[])])
+        };
+        fn read(der: &[u8]) -> Result<Vec<ExtensionRef<'_>>, FormatError> {
+            read_extensions(&Extensions::from_der(der).expect("Extensions"))
         }
-        let two = [
-            extension(&[0x55, 0x1D, 0x14]),
-            extension(&[0x55, 0x1D, 0x15]),
-        ]
-        .concat();
-        let der = [&[0x30, two.len() as u8][..], &two].concat();
-        let exts = Extensions::from_der(&der).expect("Extensions");
-        let read = read_extensions(&exts).expect("two");
-        assert_eq!(read.len(), 2);
-        assert!(!read[0].critical.0);
-        assert_eq!(
-            read[0].to_der().expect("encodes"),
-            extension(&[0x55, 0x1D, 0x14])
-        );
-        let twice = [
-            extension(&[0x55, 0x1D, 0x14]),
-            extension(&[0x55, 0x1D, 0x14]),
-        ]
-        .concat();
-        let der = [&[0x30, twice.len() as u8][..], &twice].concat();
+        let der = seq(&[extension(1), extension(2)]);
+        let two = read(&der).expect("two");
+        assert_eq!(two.len(), 2);
+        assert!(!two[0].critical.0);
+        assert_eq!(two[0].to_der().expect("encodes"), extension(1));
         assert!(matches!(
-            read_extensions(&Extensions::from_der(&der).expect("Extensions")),
+            read(&seq(&[extension(1), extension(1)])),
             Err(FormatError::DuplicateExtension(_))
         ));
-        let many: Vec<u8> = (0..=MAX_EXTENSIONS as u8)
-            .flat_map(|i| extension(&[0x2A, i]))
-            .collect();
-        let der = der::asn1::AnyRef::new(Tag::Sequence, &many)
-            .and_then(|a| a.to_der())
-            .expect("encodes");
+        let many: Vec<Vec<u8>> = (0..=MAX_EXTENSIONS as u8).map(extension).collect();
         assert!(matches!(
-            read_extensions(&Extensions::from_der(&der).expect("Extensions")),
+            read(&seq(&many)),
             Err(FormatError::TooManyExtensions { .. })
         ));
     }

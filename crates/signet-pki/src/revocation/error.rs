@@ -152,12 +152,6 @@ pub enum FormatError {
     /// [RFC 5280 section 5.1.2.1]: https://datatracker.ietf.org/doc/html/rfc5280#section-5.1.2.1
     #[error("only v2 CRLs carry a version, and it must be v2")]
     CrlVersionNotV2,
-    /// A version other than v1 in an OCSP ResponseData ([RFC 6960 section
-    /// 4.2.2.3]).
-    ///
-    /// [RFC 6960 section 4.2.2.3]: https://datatracker.ietf.org/doc/html/rfc6960#section-4.2.2.3
-    #[error("unknown ResponseData version")]
-    ResponseVersionNotV1,
     /// The signature algorithm inside the signed part is not the outer one
     /// ([RFC 5280 section 5.1.2.2]).
     ///

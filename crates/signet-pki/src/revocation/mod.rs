@@ -48,6 +48,8 @@ mod freshness;
 pub mod ocsp;
 mod online;
 mod report;
+#[cfg(test)]
+mod testing;
 pub mod time;
 
 use std::time::Duration;

@@ -20,6 +20,8 @@
 //! [RFC 6960 section 4.2.1]: https://datatracker.ietf.org/doc/html/rfc6960#section-4.2.1
 
 use der::{Choice, DecodeValue, EncodeValue, FixedTag, Header, Length, Reader, Tag, Writer};
+use time::format_description::BorrowedFormatItem;
+use time::macros::format_description;
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime};
 
 /// A UTCTime as [RFC 5280 section 4.1.2.5.1] profiles it: `YYMMDDHHMMSSZ`,
@@ -65,23 +67,24 @@ impl<'a> DecodeValue<'a> for UtcTime {
     }
 }
 
+impl UtcTime {
+    /// The text of the encoding.
+    fn text(&self) -> der::Result<String> {
+        const FORM: &[BorrowedFormatItem<'_>] =
+            format_description!("[year repr:last_two][month][day][hour][minute][second]Z");
+        self.0
+            .format(FORM)
+            .map_err(|_| Tag::UtcTime.value_error().into())
+    }
+}
+
 impl EncodeValue for UtcTime {
     fn value_len(&self) -> der::Result<Length> {
-        Ok(Length::new(13))
+        Length::try_from(self.text()?.len())
     }
 
     fn encode_value(&self, writer: &mut impl Writer) -> der::Result<()> {
-        let t = self.0;
-        let text = format!(
-            "{:02}{:02}{:02}{:02}{:02}{:02}Z",
-            t.year() % 100,
-            u8::from(t.month()),
-            t.day(),
-            t.hour(),
-            t.minute(),
-            t.second()
-        );
-        writer.write(text.as_bytes())
+        writer.write(self.text()?.as_bytes())
     }
 }
 
@@ -168,34 +171,29 @@ impl<'a> DecodeValue<'a> for GeneralizedTime {
 impl GeneralizedTime {
     /// The text of the encoding: the fraction without trailing zeros, and
     /// none at all for a whole second (X.690 section 11.7).
-    fn text(&self) -> String {
-        let t = self.0;
-        let mut text = format!(
-            "{:04}{:02}{:02}{:02}{:02}{:02}",
-            t.year(),
-            u8::from(t.month()),
-            t.day(),
-            t.hour(),
-            t.minute(),
-            t.second()
-        );
-        if t.nanosecond() != 0 {
-            let fraction = format!("{:09}", t.nanosecond());
-            text.push('.');
-            text.push_str(fraction.trim_end_matches('0'));
-        }
-        text.push('Z');
-        text
+    fn text(&self) -> der::Result<String> {
+        const WHOLE: &[BorrowedFormatItem<'_>] =
+            format_description!("[year][month][day][hour][minute][second]Z");
+        const FRACTION: &[BorrowedFormatItem<'_>] =
+            format_description!("[year][month][day][hour][minute][second].[subsecond digits:1+]Z");
+        let form = if self.0.nanosecond() == 0 {
+            WHOLE
+        } else {
+            FRACTION
+        };
+        self.0
+            .format(form)
+            .map_err(|_| Tag::GeneralizedTime.value_error().into())
     }
 }
 
 impl EncodeValue for GeneralizedTime {
     fn value_len(&self) -> der::Result<Length> {
-        Length::try_from(self.text().len())
+        Length::try_from(self.text()?.len())
     }
 
     fn encode_value(&self, writer: &mut impl Writer) -> der::Result<()> {
-        writer.write(self.text().as_bytes())
+        writer.write(self.text()?.as_bytes())
     }
 }
 
@@ -254,37 +252,42 @@ mod tests {
     use super::*;
     use der::{Decode, Encode};
 
-    fn tlv(tag: u8, text: &[u8]) -> Vec<u8> {
-        [&[tag, text.len() as u8][..], text].concat()
-    }
+    use crate::revocation::testing::tlv;
+
+    const UTC: Tag = Tag::UtcTime;
+    const GENERALIZED: Tag = Tag::GeneralizedTime;
 
     #[test]
     fn both_forms_read_and_write_back() {
-        for der in [tlv(0x17, b"261125173209Z"), tlv(0x18, b"20261125173209Z")] {
+        for der in [
+            tlv(UTC, b"261125173209Z"),
+            tlv(GENERALIZED, b"20261125173209Z"),
+        ] {
             let t = Time::from_der(&der).expect("a time");
             assert_eq!(t.whole_seconds().unix_timestamp(), 1_795_627_929);
             assert_eq!(t.to_der().expect("encodes"), der);
         }
-        let old = Time::from_der(&tlv(0x17, b"991231235959Z")).expect("1999");
+        let old = Time::from_der(&tlv(UTC, b"991231235959Z")).expect("1999");
         assert_eq!(old.whole_seconds().year(), 1999);
-        let earliest = UtcTime::from_der(&tlv(0x17, b"500101000000Z")).expect("1950");
+        let earliest = UtcTime::from_der(&tlv(UTC, b"500101000000Z")).expect("1950");
         assert_eq!(earliest.to_offset_date_time().year(), 1950);
     }
 
     #[test]
     fn fractions_are_kept_and_written_without_trailing_zeros() {
-        let der = tlv(0x18, b"20261125173209.123Z");
+        let der = tlv(GENERALIZED, b"20261125173209.123Z");
         let t = GeneralizedTime::from_der(&der).expect("a fraction");
         assert_eq!(t.whole_seconds().unix_timestamp(), 1_795_627_929);
         assert_eq!(t.to_offset_date_time().millisecond(), 123);
         assert_eq!(t.to_der().expect("encodes"), der);
-        let long = GeneralizedTime::from_der(&tlv(0x18, b"20261125173209.1234567891Z"))
+        let long = GeneralizedTime::from_der(&tlv(GENERALIZED, b"20261125173209.1234567891Z"))
             .expect("beyond nanoseconds");
         assert_eq!(long.to_offset_date_time().nanosecond(), 123_456_789);
-        let padded = GeneralizedTime::from_der(&tlv(0x18, b"20261125173209.500Z")).expect("read");
+        let padded =
+            GeneralizedTime::from_der(&tlv(GENERALIZED, b"20261125173209.500Z")).expect("read");
         assert_eq!(
             padded.to_der().expect("encodes"),
-            tlv(0x18, b"20261125173209.5Z")
+            tlv(GENERALIZED, b"20261125173209.5Z")
         );
     }
 
@@ -298,7 +301,7 @@ mod tests {
             b"261125173209+0100",
             b"",
         ] {
-            assert!(Time::from_der(&tlv(0x17, bad)).is_err(), "{bad:?}");
+            assert!(Time::from_der(&tlv(UTC, bad)).is_err(), "{bad:?}");
         }
         for bad in [
             &b"20261125173209.Z"[..],
@@ -307,10 +310,10 @@ mod tests {
             b"2026112517320Z",
             b"20261131173209Z",
         ] {
-            assert!(Time::from_der(&tlv(0x18, bad)).is_err(), "{bad:?}");
+            assert!(Time::from_der(&tlv(GENERALIZED, bad)).is_err(), "{bad:?}");
         }
-        assert!(Time::from_der(&tlv(0x04, b"20261125173209Z")).is_err());
-        assert!(GeneralizedTime::from_der(&tlv(0x17, b"261125173209Z")).is_err());
+        assert!(Time::from_der(&tlv(Tag::OctetString, b"20261125173209Z")).is_err());
+        assert!(GeneralizedTime::from_der(&tlv(UTC, b"261125173209Z")).is_err());
     }
 
     #[test]
@@ -325,7 +328,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn any_text_is_a_time_or_an_error(text in proptest::collection::vec(proptest::num::u8::ANY, 0..40)) {
-            for tag in [0x17, 0x18] {
+            for tag in [UTC, GENERALIZED] {
                 if let Ok(t) = Time::from_der(&tlv(tag, &text)) {
                     let _ = t.to_der();
                 }

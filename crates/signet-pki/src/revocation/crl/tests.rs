@@ -2,37 +2,15 @@ use std::str::FromStr as _;
 
 use const_oid::db::rfc5280::ID_CE_SUBJECT_KEY_IDENTIFIER;
 use const_oid::db::rfc5912::SHA_256_WITH_RSA_ENCRYPTION;
-use der::asn1::{Any, AnyRef, OctetStringRef};
-use der::{Encode, TagNumber};
+use der::Encode;
+use der::asn1::{Any, OctetStringRef};
 
 use super::asn1::TbsCertList;
 use super::*;
 use crate::revocation::asn1::{Boolean, ExtensionRef};
-
-const OPENSSL_CRL: &[u8] = include_bytes!("../../../tests/data/revocation/crl.der");
-const INTER: &[u8] = include_bytes!("../../../tests/data/revocation/inter.pem");
-const REVOKED: &[u8] = include_bytes!("../../../tests/data/revocation/revoked.pem");
-const GOOD: &[u8] = include_bytes!("../../../tests/data/revocation/good.pem");
-
-/// One element, through der's encoder.
-fn tlv(tag: Tag, contents: &[u8]) -> Vec<u8> {
-    AnyRef::new(tag, contents)
-        .expect("length")
-        .to_der()
-        .expect("encodes")
-}
-
-fn seq(parts: &[Vec<u8>]) -> Vec<u8> {
-    tlv(Tag::Sequence, &parts.concat())
-}
-
-fn explicit(n: u32, inner: &[u8]) -> Vec<u8> {
-    let tag = Tag::ContextSpecific {
-        constructed: true,
-        number: TagNumber(n),
-    };
-    tlv(tag, inner)
-}
+use crate::revocation::testing::{
+    CRL as OPENSSL_CRL, GOOD, INTER, REVOKED, certificate, context, seq, tlv,
+};
 
 fn utc(text: &str) -> Vec<u8> {
     tlv(Tag::UtcTime, text.as_bytes())
@@ -77,7 +55,7 @@ fn crl(entries: &[Vec<u8>], exts: &[Vec<u8>]) -> Vec<u8> {
         tbs.push(seq(entries));
     }
     if !exts.is_empty() {
-        tbs.push(explicit(0, &seq(exts)));
+        tbs.push(context(0, true, &seq(exts)));
     }
     seq(&[seq(&tbs), sha256_rsa(), tlv(Tag::BitString, &[0, 1, 2, 3])])
 }
@@ -89,10 +67,6 @@ fn entry(serial: &[u8], reason: Option<u8>) -> Vec<u8> {
         parts.push(seq(&[ext(ID_CE_CRL_REASONS, false, &code)]));
     }
     seq(&parts)
-}
-
-fn certificate(pem: &[u8]) -> Certificate {
-    Certificate::parse(pem).expect("a certificate")
 }
 
 #[test]

@@ -256,14 +256,10 @@ fn nonce_extension(nonce: &[u8; 32]) -> der::Result<Extension> {
 mod tests {
     use super::*;
 
-    const OPENSSL_REQUEST: &[u8] =
-        include_bytes!("../../../tests/data/revocation/ocsp-request.der");
-    const INTER: &[u8] = include_bytes!("../../../tests/data/revocation/inter.pem");
-    const REVOKED: &[u8] = include_bytes!("../../../tests/data/revocation/revoked.pem");
-
-    fn certificate(pem: &[u8]) -> Certificate {
-        Certificate::parse(pem).expect("a certificate")
-    }
+    use crate::revocation::testing::{
+        INTER, OCSP_REQUEST as OPENSSL_REQUEST, REVOKED, certificate, context, seq, tlv,
+    };
+    use der::Tag;
 
     #[test]
     fn an_openssl_request_round_trips_and_names_the_same_certificate() {
@@ -288,25 +284,15 @@ mod tests {
         assert_eq!(ours.nonce(), Some(vec![7; 32]));
         // SEQUENCE { SEQUENCE { requestList, [2] { SEQUENCE { nonce } } } }:
         // no version (DEFAULT v1), no signature, as signet always sent.
-        let tlv = |tag: der::Tag, contents: &[u8]| {
-            der::asn1::AnyRef::new(tag, contents)
-                .and_then(|a| a.to_der())
-                .expect("encodes")
-        };
-        let seq = |parts: &[&[u8]]| tlv(der::Tag::Sequence, &parts.concat());
         let id = ours.cert_id().expect("one").to_der().expect("encodes");
-        let request_list = seq(&[&seq(&[&id])]);
-        let nonce = tlv(der::Tag::OctetString, &[7; 32]);
+        let request_list = seq(&[seq(&[id])]);
+        let nonce = tlv(Tag::OctetString, &[7; 32]);
         let nonce_ext = seq(&[
-            &ID_PKIX_OCSP_NONCE.to_der().expect("encodes"),
-            &tlv(der::Tag::OctetString, &nonce),
+            ID_PKIX_OCSP_NONCE.to_der().expect("encodes"),
+            tlv(Tag::OctetString, &nonce),
         ]);
-        let explicit_2 = der::Tag::ContextSpecific {
-            constructed: true,
-            number: der::TagNumber(2),
-        };
-        let extensions = tlv(explicit_2, &seq(&[&nonce_ext]));
-        let expected = seq(&[&seq(&[&request_list, &extensions])]);
+        let extensions = context(2, true, &seq(&[nonce_ext]));
+        let expected = seq(&[seq(&[request_list, extensions])]);
         assert_eq!(der, expected);
     }
 }

@@ -1,46 +1,17 @@
 use std::str::FromStr as _;
 
-use der::asn1::AnyRef;
-use der::{Tag, TagNumber};
+use der::Tag;
 
 use super::response::{CertIdRef, ResponseBytesRef, ResponseDataRef};
 use super::*;
 use crate::revocation::CrlReason;
-
-const OPENSSL_RESPONSE: &[u8] = include_bytes!("../../../tests/data/revocation/ocsp-response.der");
-const OPENSSL_RESPONSE_BY_KEY: &[u8] =
-    include_bytes!("../../../tests/data/revocation/ocsp-response-by-key.der");
-const OPENSSL_REQUEST: &[u8] = include_bytes!("../../../tests/data/revocation/ocsp-request.der");
-const INTER: &[u8] = include_bytes!("../../../tests/data/revocation/inter.pem");
-const REVOKED: &[u8] = include_bytes!("../../../tests/data/revocation/revoked.pem");
-const GOOD: &[u8] = include_bytes!("../../../tests/data/revocation/good.pem");
-
-/// One element, through der's encoder.
-fn tlv(tag: Tag, contents: &[u8]) -> Vec<u8> {
-    AnyRef::new(tag, contents)
-        .expect("length")
-        .to_der()
-        .expect("encodes")
-}
-
-fn seq(parts: &[Vec<u8>]) -> Vec<u8> {
-    tlv(Tag::Sequence, &parts.concat())
-}
-
-fn context(n: u32, constructed: bool, inner: &[u8]) -> Vec<u8> {
-    let tag = Tag::ContextSpecific {
-        constructed,
-        number: TagNumber(n),
-    };
-    tlv(tag, inner)
-}
+use crate::revocation::testing::{
+    GOOD, INTER, OCSP_REQUEST as OPENSSL_REQUEST, OCSP_RESPONSE as OPENSSL_RESPONSE,
+    OCSP_RESPONSE_BY_KEY as OPENSSL_RESPONSE_BY_KEY, REVOKED, certificate, context, seq, tlv,
+};
 
 fn gt(s: &str) -> Vec<u8> {
     tlv(Tag::GeneralizedTime, s.as_bytes())
-}
-
-fn certificate(pem: &[u8]) -> Certificate {
-    Certificate::parse(pem).expect("a certificate")
 }
 
 fn cert_id() -> Vec<u8> {
