@@ -6,11 +6,11 @@
 //! source that gives an answer it can trust:
 //!
 //! 1. the CRLs and OCSP responses embedded in the signature (CAdES-X Long
-//!    revocation values), offline ([`embedded`]);
+//!    revocation values), offline (`embedded.rs`);
 //! 2. OCSP at the certificate's authorityInfoAccess URLs (first when
-//!    [`RevocationConfig::prefer_ocsp`], else after CRLs) ([`online`]);
-//! 3. CRLs: the cache, then [`RevocationConfig::crl_dir`] ([`crl_dir`]),
-//!    then the certificate's HTTP CRL distribution points ([`online`]).
+//!    [`RevocationConfig::prefer_ocsp`], else after CRLs) (`online.rs`);
+//! 3. CRLs: the cache, then [`RevocationConfig::crl_dir`] (`crl_dir.rs`),
+//!    then the certificate's HTTP CRL distribution points (`online.rs`).
 //!
 //! Every source that fails adds a reason ("OCSP http://…: timed out after
 //! 10 s", "CRL http://…: signature does not verify: …"); when none
@@ -30,9 +30,11 @@
 //! the caller decides what that means (a signature time-stamped before the
 //! revocation stays valid unless the key was compromised, by policy).
 //!
-//! The CRL and OCSP structures are `der` types ([`crl::asn1`],
-//! [`ocsp::request`], [`ocsp::response`]) on the building blocks of
-//! [`asn1`] and [`time`].
+//! `checker.rs` holds the order and the caches, `report.rs` the answers,
+//! `error.rs` why a CRL or response was not used. The CRL and OCSP
+//! structures are `der` types ([`crl::asn1`], [`ocsp::request`],
+//! [`ocsp::response`]) on the building blocks of [`asn1`] and
+//! [`mod@time`].
 //!
 //! [RFC 5280]: https://datatracker.ietf.org/doc/html/rfc5280#section-6.3
 //! [RFC 6960]: https://datatracker.ietf.org/doc/html/rfc6960
