@@ -17,7 +17,7 @@ use super::{MAX_EMBEDDED_TRIES, RevocationError, RevocationSource, RevocationSta
 /// Revocation values carried in a signature (CAdES-X Long
 /// revocation-values, the SignedData's `crls`), parsed once and then asked
 /// about every certificate of every signer's path. Cloning shares the
-/// parsed values (and the signature checks [`CachedCrl`] remembers).
+/// parsed values (and the signature checks each parsed CRL remembers).
 #[derive(Clone, Default)]
 pub struct EmbeddedValues {
     crls: Vec<Arc<Result<CachedCrl, RevocationError>>>,
