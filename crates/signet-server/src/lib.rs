@@ -11,6 +11,7 @@ mod family;
 mod health;
 pub mod kontur_auth;
 mod openapi;
+pub mod present;
 mod rate_limit;
 pub mod reestro;
 pub mod sessions;
