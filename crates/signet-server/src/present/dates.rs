@@ -28,9 +28,8 @@ const FOR_PEOPLE_UTC: &[BorrowedFormatItem<'static>] =
     format_description!("[year]-[month]-[day] [hour]:[minute]:[second] UTC");
 /// Java's `Date.toString()` is `EEE MMM dd HH:mm:ss zzz yyyy`; the zone's
 /// abbreviation comes from the tz database, between these two parts.
-const JAVA_DAY_AND_TIME: &[BorrowedFormatItem<'static>] = format_description!(
-    "[weekday repr:short] [month repr:short] [day] [hour]:[minute]:[second]"
-);
+const JAVA_DAY_AND_TIME: &[BorrowedFormatItem<'static>] =
+    format_description!("[weekday repr:short] [month repr:short] [day] [hour]:[minute]:[second]");
 const JAVA_YEAR: &[BorrowedFormatItem<'static>] = format_description!("[year]");
 
 /// `t` at `offset` in `format`, else as `time` displays it.

@@ -41,7 +41,10 @@ mod tests {
             Some(Lang::Ru)
         );
         // Listed order, not q-values.
-        assert_eq!(accept_language(&asking("en;q=0.1, uk;q=0.9")), Some(Lang::En));
+        assert_eq!(
+            accept_language(&asking("en;q=0.1, uk;q=0.9")),
+            Some(Lang::En)
+        );
         assert_eq!(accept_language(&asking("ua")), Some(Lang::Uk));
         assert_eq!(accept_language(&asking("de, fr")), None);
         assert_eq!(accept_language(&asking("")), None);

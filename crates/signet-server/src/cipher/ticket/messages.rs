@@ -7,22 +7,14 @@
 //! the rest are ours in the same style.
 
 use axum::http::HeaderMap;
-use axum::http::header::ACCEPT_LANGUAGE;
 use signet_pki::oid::Lang;
 
-/// The language of a request: the first tag of `Accept-Language` signet
-/// speaks (q-values are not weighed: clients put their choice first),
-/// Ukrainian when none.
+use crate::present::lang::accept_language;
+
+/// The language of a request: the first of `Accept-Language` that signet
+/// speaks, Ukrainian when none (the language of the vendor's service).
 pub fn request_lang(headers: &HeaderMap) -> Lang {
-    headers
-        .get(ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| {
-            v.split(',')
-                .filter_map(|tag| Lang::parse(tag.split(';').next().unwrap_or_default()))
-                .next()
-        })
-        .unwrap_or_default()
+    accept_language(headers).unwrap_or(Lang::Uk)
 }
 
 /// Every message the ticket API says.
@@ -174,6 +166,7 @@ impl Msg {
 mod tests {
     use super::*;
     use axum::http::HeaderValue;
+    use axum::http::header::ACCEPT_LANGUAGE;
 
     #[test]
     fn language_comes_from_accept_language() {

@@ -19,9 +19,7 @@
 //! `verifyOrFailIfNotPresent` fail a signer that lacks that time-stamp;
 //! a time-stamp present is always checked.
 
-use jiff::tz::TimeZone;
 use serde::Serialize;
-use signet_pki::cades::CadesLevel;
 use signet_pki::cms::SignedData;
 use signet_pki::oid::Lang;
 use signet_pki::tsp::TimestampToken;
@@ -29,7 +27,9 @@ use signet_pki::validate::{Engine, ValidationReport};
 use utoipa::ToSchema;
 
 use super::options::{SessionOptions, TsVerify};
-use crate::cipher::certinfo::{CertificateInfo, java_date};
+use crate::cipher::certinfo::CertificateInfo;
+use crate::present::dates::java_date;
+use crate::present::time_zone::TimeZone;
 
 /// id-aa-ets-contentTimestamp (RFC 5126 section 5.11.4).
 const CONTENT_TIMESTAMP: const_oid::ObjectIdentifier =
@@ -160,14 +160,6 @@ pub fn run(
     }
 }
 
-fn cades_name(level: CadesLevel) -> &'static str {
-    match level {
-        CadesLevel::Bes => "CAdES-BES",
-        CadesLevel::T => "CAdES-T",
-        CadesLevel::XLongType1 => "CAdES-X Long Type 1",
-    }
-}
-
 impl VerifyOutcome {
     /// The answer in `lang`, dates in `tz`.
     pub fn render(&self, lang: Lang, tz: &TimeZone) -> VerifierAnswer {
@@ -237,7 +229,7 @@ impl VerifyOutcome {
                 }),
                 signature_timestamps,
                 is_untrusted_valid: signer.signature.is_ok(),
-                signature_type: signer.cades.map(|l| cades_name(l).to_owned()),
+                signature_type: signer.cades.map(|l| l.name().to_owned()),
             });
         }
         let failure_cause = if results.is_empty() {
