@@ -1,8 +1,8 @@
 //! signet's HTTP layer: one module per API family, thin handlers, each
 //! family's own error bodies, OpenAPI and health endpoints.
 
+pub mod api_key;
 mod app;
-pub mod auth;
 pub mod cipher;
 pub mod client_addr;
 pub mod config;

@@ -29,7 +29,7 @@ use utoipa::ToSchema;
 
 use super::certificate::Certificate;
 use super::error::{ApiError, ErrorBody};
-use crate::auth::bearer_token;
+use crate::api_key::bearer_token;
 use crate::present::dates::kontur_time;
 use crate::state::AppState;
 

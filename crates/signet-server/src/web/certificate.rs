@@ -17,12 +17,11 @@
 //! description in the language; dates are `YYYY-MM-DD hh:mm:ss UTC`.
 
 use std::fmt::Write as _;
-use std::net::SocketAddr;
 
 use axum::Json;
 use axum::body::Bytes;
+use axum::extract::Query;
 use axum::extract::rejection::{BytesRejection, QueryRejection};
-use axum::extract::{ConnectInfo, Query, State};
 use axum::http::HeaderMap;
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as B64;
@@ -33,7 +32,7 @@ use signet_pki::{AltName, Certificate, DistinguishedName, KeyAlgorithm};
 use utoipa::{IntoParams, ToSchema};
 
 use super::report::{Identifier, display_name, identifiers, person_name};
-use super::{ErrorBody, WebError, WebState, check_budget};
+use super::{ErrorBody, WebError, WithinBudget};
 use crate::present::dates::{for_people_utc, rfc3339_seconds};
 use crate::present::lang::accept_language;
 use crate::present::spaced_hex;
@@ -647,13 +646,11 @@ fn language(query: Option<&str>, headers: &HeaderMap) -> Result<Lang, WebError> 
         (status = 429, description = "Too many requests from this address", body = ErrorBody),
     ))]
 pub async fn certificate(
-    State(web): State<WebState>,
-    connect: Option<axum::Extension<ConnectInfo<SocketAddr>>>,
+    _: WithinBudget,
     headers: HeaderMap,
     query: Result<Query<LangQuery>, QueryRejection>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<CertificateView>, WebError> {
-    check_budget(&web, connect.as_ref().map(|c| &c.0), &headers)?;
     let Query(query) = query.map_err(|e| WebError::bad_request(e.body_text()))?;
     let body = body.map_err(|e| WebError::with_status(e.status(), e.body_text()))?;
     let lang = language(query.lang.as_deref(), &headers)?;
