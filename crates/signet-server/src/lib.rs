@@ -10,6 +10,7 @@ pub mod cryptoapi;
 mod family;
 mod health;
 pub mod kontur_auth;
+mod media_type;
 mod openapi;
 pub mod present;
 mod rate_limit;

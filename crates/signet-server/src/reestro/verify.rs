@@ -35,7 +35,7 @@ use std::sync::Arc;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{HeaderMap, header};
+use axum::http::HeaderMap;
 use futures_util::StreamExt;
 use serde::Serialize;
 use serde_json::Value;
@@ -50,6 +50,7 @@ use uuid::Uuid;
 
 use super::auth::authorize;
 use super::error::{ErrorItem, ReestroError};
+use crate::media_type::is_json;
 use crate::present::dates::rfc3339_seconds;
 use crate::state::AppState;
 
@@ -322,12 +323,7 @@ pub async fn verify(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Json<Vec<SignatureResult>>, ReestroError> {
-    let is_json = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(';').next())
-        .is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json"));
-    if !is_json {
+    if !is_json(&headers) {
         return Err(ReestroError::unsupported_media_type(
             "Content-Type must be application/json",
         ));

@@ -6,7 +6,11 @@
 //! vendor documents are its own ("Сесія відсутня.", "Створена сесія.");
 //! the rest are ours in the same style.
 
+use std::convert::Infallible;
+
+use axum::extract::FromRequestParts;
 use axum::http::HeaderMap;
+use axum::http::request::Parts;
 use signet_pki::oid::Lang;
 
 use crate::present::lang::accept_language;
@@ -15,6 +19,18 @@ use crate::present::lang::accept_language;
 /// speaks, Ukrainian when none (the language of the vendor's service).
 pub fn request_lang(headers: &HeaderMap) -> Lang {
     accept_language(headers).unwrap_or(Lang::Uk)
+}
+
+/// The language of a ticket call ([`request_lang`]), as an extractor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UserLang(pub Lang);
+
+impl<S: Send + Sync> FromRequestParts<S> for UserLang {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Infallible> {
+        Ok(UserLang(request_lang(&parts.headers)))
+    }
 }
 
 /// Every message the ticket API says.
