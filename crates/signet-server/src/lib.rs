@@ -1,5 +1,7 @@
-//! signet's HTTP layer: one module per API family, thin handlers, each
-//! family's own error bodies, OpenAPI and health endpoints.
+//! signet's HTTP layer: one module per API family, each with its
+//! `routes()`, thin handlers and its own error bodies; the presentation
+//! they share ([`present`]); OpenAPI and health endpoints. `app` merges the
+//! families and adds the layers every request passes.
 
 pub mod api_key;
 mod app;

@@ -42,8 +42,8 @@
 //!   engine's English text, shown as the technical detail.
 //! - `/web/certificate` words every field with the OID registry's Ukrainian,
 //!   Russian and English descriptions, this module's labels, and the
-//!   key-usage names of the Cipher BIS rendering; it returns the DER
-//!   (base64) for the page to offer as a download.
+//!   key-usage names Cipher BIS shares ([`crate::present::words`]); it
+//!   returns the DER (base64) for the page to offer as a download.
 //! - Unauthenticated, behind a per-client-address budget: the login
 //!   budget's size (`auth_rate_per_client` requests a minute), counted
 //!   apart from logins, for the two POST routes. Client errors answer 400

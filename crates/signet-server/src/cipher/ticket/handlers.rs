@@ -1,7 +1,7 @@
 //! The ticket API's handlers: thin, each taking the language of the
 //! request ([`UserLang`]), making one call, and answering in that language
-//! ([`Answer`]). Request bodies: see [`super::body`]; the key container:
-//! [`super::key_store`]; signing and verification: [`super::jobs`].
+//! ([`Answer`]). Request bodies are read in `body.rs`, the key container
+//! in `key_store.rs`, signing and verification run in `jobs.rs`.
 
 use std::sync::Arc;
 
