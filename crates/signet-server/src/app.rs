@@ -8,145 +8,43 @@ use std::future::Future;
 use std::sync::Arc;
 
 use axum::Router;
-use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, Request, StatusCode};
 use axum::middleware::from_fn_with_state;
-use axum::routing::{get, post, put};
 use tokio::sync::Semaphore;
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
-use utoipa::OpenApi;
-use utoipa_swagger_ui::SwaggerUi;
 
-use crate::cipher::ticket::handlers as ticket;
-use crate::family::{Family, Refusal};
-use crate::openapi::ApiDoc;
+use crate::family::{Family, Refusal, body_limit};
 use crate::state::AppState;
-use crate::{cryptoapi, health, kontur_auth, reestro, web};
+use crate::{cipher, cryptoapi, health, kontur_auth, openapi, reestro, web};
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
-/// The whole HTTP application.
+/// The whole HTTP application: every family's routes (each with its own
+/// body limit), then the layers every request passes.
 pub fn app(state: AppState) -> Router {
     let config = state.config.clone();
-    // Each family gets its own body limit: the Content-Length check up
-    // front (413) and the cap on bodies that stream.
-    let limit = |n: usize| {
-        ServiceBuilder::new()
-            .layer(RequestBodyLimitLayer::new(n))
-            .layer(DefaultBodyLimit::max(n))
-    };
-    let cryptoapi = Router::new()
-        .route("/v3/validate", post(cryptoapi::validate::validate))
-        .layer(limit(config.validate_max_body_bytes));
-    let auth = Router::new()
-        .route(
-            "/auth/authenticate-by-cert",
-            post(kontur_auth::authenticate_by_cert),
-        )
-        .route("/auth/v5.9/approve-cert", post(kontur_auth::approve_cert))
-        .route("/auth/v5.9/refresh", post(kontur_auth::refresh))
-        .route("/auth/logout", post(kontur_auth::logout))
-        .layer(limit(config.max_body_bytes));
-    let service = Router::new()
-        .route("/healthz", get(health::healthz))
-        .route("/readyz", get(health::readyz))
-        .layer(limit(config.max_body_bytes));
-    let prefix = config.reestro_prefix.trim_end_matches('/');
-    // Contents stream to the store, which enforces their own (large) limit.
-    let reestro_contents = Router::new()
-        .route(
-            &format!("{prefix}/contents"),
-            post(reestro::contents::upload),
-        )
-        .route(
-            &format!("{prefix}/contents/{{content_id}}"),
-            get(reestro::contents::download)
-                .put(reestro::contents::replace)
-                .delete(reestro::contents::delete),
-        )
-        .route(
-            &format!("{prefix}/contents/{{content_id}}/meta"),
-            get(reestro::contents::meta),
-        )
-        .layer(DefaultBodyLimit::disable());
-    let reestro_verify = Router::new()
-        .route(
-            &format!("{prefix}/signatures/verify"),
-            post(reestro::verify::verify),
-        )
-        .layer(limit(config.max_body_bytes));
-    let tickets = Router::new()
-        .route("/api/v1/ticket", post(ticket::create))
-        .route(
-            "/api/v1/ticket/{uuid}",
-            axum::routing::delete(ticket::delete),
-        )
-        .route("/api/v1/ticket/{uuid}/option", put(ticket::set_options))
-        .route("/api/v1/ticket/{uuid}/data", post(ticket::upload_data))
-        .route(
-            "/api/v1/ticket/{uuid}/ds/data",
-            post(ticket::upload_signature).get(ticket::signature_bytes),
-        )
-        .route(
-            "/api/v1/ticket/{uuid}/ds/base64Data",
-            get(ticket::signature_base64),
-        )
-        .route(
-            "/api/v1/ticket/{uuid}/keyStore",
-            put(ticket::upload_key_store),
-        )
-        .route(
-            "/api/v1/ticket/{uuid}/keyStore/certificate/info/{key_type}",
-            put(ticket::certificate_info),
-        )
-        // The spec's own example calls this path.
-        .route(
-            "/api/v1/ticket/{uuid}/keyStore/certificateInfo/{key_type}",
-            put(ticket::certificate_info),
-        )
-        .route(
-            "/api/v1/ticket/{uuid}/keyStore/certificate/base64/{key_type}",
-            put(ticket::certificate_base64),
-        )
-        .route(
-            "/api/v1/ticket/{uuid}/ds/creator",
-            post(ticket::start_creator).get(ticket::creator_status),
-        )
-        .route(
-            "/api/v1/ticket/{uuid}/ds/verifier",
-            post(ticket::start_verifier).get(ticket::verifier_result),
-        )
-        .route(
-            "/api/v1/protectedParameters/certificate",
-            get(ticket::protection_certificate),
-        )
-        .layer(limit(config.ticket_max_body_bytes));
-    // Everything else, the documentation and unknown paths included, gets
-    // the small limit.
-    let docs = Router::new()
-        .merge(SwaggerUi::new("/docs").url("/openapi.json", ApiDoc::openapi()))
+    // Unknown paths get the small limit too.
+    let unknown = Router::new()
         .fallback(|| async { StatusCode::NOT_FOUND })
-        .layer(limit(config.max_body_bytes));
+        .layer(body_limit(config.max_body_bytes));
     let routes = Router::new()
-        .merge(cryptoapi)
-        .merge(auth)
-        .merge(service)
-        .merge(reestro_contents)
-        .merge(reestro_verify)
-        .merge(tickets)
-        .with_state(state.clone())
-        // The web page for people: its own body limits and request budget.
-        .merge(web::router(state))
-        .merge(docs);
+        .merge(cryptoapi::routes(&config))
+        .merge(kontur_auth::routes(&config))
+        .merge(health::routes(&config))
+        .merge(reestro::routes(&config))
+        .merge(cipher::routes(&config))
+        .merge(web::routes(&config))
+        .merge(openapi::routes(&config))
+        .merge(unknown)
+        .with_state(state);
 
     let limits = Arc::new(Limits {
-        reestro_prefix: prefix.to_owned(),
+        reestro_prefix: config.reestro_prefix.trim_end_matches('/').to_owned(),
         validate: config.validate_max_body_bytes,
         ticket: config.ticket_max_body_bytes,
         other: config.max_body_bytes,

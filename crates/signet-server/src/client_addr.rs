@@ -11,10 +11,33 @@
 //!
 //! [RFC 7239]: https://datatracker.ietf.org/doc/html/rfc7239#section-5.2
 
+use std::convert::Infallible;
 use std::net::{IpAddr, SocketAddr};
 
-use axum::extract::ConnectInfo;
+use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::HeaderMap;
+use axum::http::request::Parts;
+
+use crate::state::AppState;
+
+/// The client address of a request, as text (see the module
+/// documentation): an extractor for the handlers that keep a budget per
+/// client.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClientAddr(pub String);
+
+impl FromRequestParts<AppState> for ClientAddr {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Infallible> {
+        let connect = parts.extensions.get::<ConnectInfo<SocketAddr>>();
+        Ok(ClientAddr(client_ip(
+            &state.config.trusted_proxies,
+            connect,
+            &parts.headers,
+        )))
+    }
+}
 
 /// The client address of a request, as text.
 pub fn client_ip(

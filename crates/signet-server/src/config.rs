@@ -18,7 +18,7 @@ pub struct ServerConfig {
     /// Longest time a request may take before the server answers 408.
     pub request_timeout: Duration,
     /// Time zone for dates rendered as local time (Cipher BIS answers).
-    pub time_zone: jiff::tz::TimeZone,
+    pub time_zone: crate::present::time_zone::TimeZone,
     /// Largest body of a signature-validation request (`/v3/validate`
     /// carries the document in base64).
     pub validate_max_body_bytes: usize,
@@ -74,7 +74,7 @@ impl ServerConfig {
             public_url: format!("http://{listen}"),
             max_body_bytes: 2 * 1024 * 1024,
             request_timeout: Duration::from_secs(60),
-            time_zone: jiff::tz::TimeZone::system(),
+            time_zone: crate::present::time_zone::TimeZone::system(),
             validate_max_body_bytes: 64 * 1024 * 1024,
             api_keys: Vec::new(),
             auth_key_ttl: Duration::from_secs(300),

@@ -1,6 +1,7 @@
 //! Which API family a path belongs to, and that family's own error body
 //! for the refusals the router's layers make before any handler runs (a
-//! body over the limit, an overloaded service).
+//! body over the limit, an overloaded service); and the body limit a family
+//! puts on its routes.
 //!
 //! Each family has its own error format (the specs in `shared/spec`):
 //!
@@ -16,12 +17,27 @@
 //! Reestro's shape, whose `message` field also reads as Cipher BIS's.
 
 use axum::Json;
+use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use tower::ServiceBuilder;
+use tower::layer::util::{Identity, Stack};
+use tower_http::limit::RequestBodyLimitLayer;
 
 use crate::cipher::ticket::error::TicketError;
 use crate::cipher::ticket::messages::{Msg, request_lang};
 use crate::{cryptoapi, reestro, web};
+
+/// The layers of a body limit of `bytes`: the `Content-Length` check up
+/// front (413) and the cap on bodies that stream, which the extractors
+/// (`Bytes`, `Json`, `Multipart`) also read as their own limit.
+pub(crate) fn body_limit(
+    bytes: usize,
+) -> ServiceBuilder<Stack<DefaultBodyLimit, Stack<RequestBodyLimitLayer, Identity>>> {
+    ServiceBuilder::new()
+        .layer(RequestBodyLimitLayer::new(bytes))
+        .layer(DefaultBodyLimit::max(bytes))
+}
 
 /// An API family: whose error format an answer takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -4,14 +4,25 @@
 //! also checks that the store answers, so a load balancer stops sending
 //! work to an instance whose database is gone.
 
-use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
+use axum::routing::get;
+use axum::{Json, Router};
 use serde::Serialize;
 use signet_store::Backend;
 use utoipa::ToSchema;
 
+use crate::config::ServerConfig;
+use crate::family::body_limit;
 use crate::state::AppState;
+
+/// The routes, with the small body limit (`max_body_bytes`).
+pub fn routes(config: &ServerConfig) -> Router<AppState> {
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+        .layer(body_limit(config.max_body_bytes))
+}
 
 /// Liveness answer.
 #[derive(Debug, Serialize, ToSchema)]

@@ -1,8 +1,10 @@
-//! signet's HTTP layer: one module per API family, thin handlers, each
-//! family's own error bodies, OpenAPI and health endpoints.
+//! signet's HTTP layer: one module per API family, each with its
+//! `routes()`, thin handlers and its own error bodies; the presentation
+//! they share ([`present`]); OpenAPI and health endpoints. `app` merges the
+//! families and adds the layers every request passes.
 
+pub mod api_key;
 mod app;
-pub mod auth;
 pub mod cipher;
 pub mod client_addr;
 pub mod config;
@@ -10,7 +12,9 @@ pub mod cryptoapi;
 mod family;
 mod health;
 pub mod kontur_auth;
+mod media_type;
 mod openapi;
+pub mod present;
 mod rate_limit;
 pub mod reestro;
 pub mod sessions;

@@ -2,14 +2,27 @@
 //! `/openapi.json` with Swagger UI at `/docs` (assets vendored in the
 //! binary: no network needed).
 
+use axum::Router;
 use utoipa::OpenApi;
+use utoipa_swagger_ui::SwaggerUi;
 
 use crate::cipher::certinfo;
 use crate::cipher::ticket::{
     error as ticket_error, handlers as ticket, options as ticket_options, verify as ticket_verify,
 };
+use crate::config::ServerConfig;
 use crate::cryptoapi::{certificate, error, validate};
+use crate::family::body_limit;
+use crate::state::AppState;
 use crate::{health, kontur_auth, reestro, web};
+
+/// `/openapi.json` and Swagger UI at `/docs`, with the small body limit
+/// (`max_body_bytes`).
+pub fn routes(config: &ServerConfig) -> Router<AppState> {
+    Router::new()
+        .merge(SwaggerUi::new("/docs").url("/openapi.json", ApiDoc::openapi()))
+        .layer(body_limit(config.max_body_bytes))
+}
 
 /// signet's API description.
 #[derive(OpenApi)]

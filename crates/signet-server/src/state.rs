@@ -7,7 +7,7 @@ use signet_pki::TrustStore;
 use signet_pki::tsa::Timestamper;
 use signet_store::Store;
 
-use crate::auth::ApiKeys;
+use crate::api_key::ApiKeys;
 use crate::cipher::ticket::Tickets;
 use crate::cipher::ticket::protected::Protection;
 use crate::config::ServerConfig;

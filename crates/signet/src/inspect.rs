@@ -5,10 +5,10 @@ use std::fmt::Write as _;
 
 use signet_pki::oid::{self, Lang};
 use signet_pki::{AltName, Certificate, CertificateFields, KeyUsage};
-use signet_server::cipher::certinfo::{CertificateInfo, spaced_hex};
-use signet_server::cryptoapi::certificate::{
-    Certificate as CryptoApiCertificate, format_kontur_time,
-};
+use signet_server::cipher::certinfo::CertificateInfo;
+use signet_server::cryptoapi::certificate::Certificate as CryptoApiCertificate;
+use signet_server::present::dates::kontur_time;
+use signet_server::present::spaced_hex;
 
 /// Output forms of `inspect`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,8 +58,8 @@ fn human(f: &CertificateFields, lang: Lang) -> String {
         "SHA-1 thumbprint:",
         &hex::encode_upper(f.thumbprint_sha1),
     );
-    line(&mut o, "Valid from:", &format_kontur_time(f.not_before));
-    line(&mut o, "Valid to:", &format_kontur_time(f.not_after));
+    line(&mut o, "Valid from:", &kontur_time(f.not_before));
+    line(&mut o, "Valid to:", &kontur_time(f.not_after));
     line(
         &mut o,
         "Signature algorithm:",

@@ -32,14 +32,16 @@
 //! | isReinforced | certificate policy 1.2.804.2.1.1.1.2.2 |
 //! | isTemporary, certificateProfile, qscdTypeName | null: no certificate field carries them; the vendor takes them from its own CA records |
 
-use jiff::tz::TimeZone;
 use serde::Serialize;
 use signet_pki::oid::{Lang, ids};
 use signet_pki::{AltName, CertificateFields, DistinguishedName};
-use time::OffsetDateTime;
 use utoipa::ToSchema;
 
-use super::labels::{key_usage_name, label};
+use super::labels::label;
+use crate::present::dates::java_date;
+use crate::present::spaced_hex;
+use crate::present::time_zone::TimeZone;
+use crate::present::words::key_usage_name;
 
 /// A value with its description in the user's language.
 #[derive(Clone, Debug, Serialize, ToSchema, PartialEq, Eq)]
@@ -138,30 +140,6 @@ pub struct CertificateInfo {
     pub not_before: Text,
     pub not_after: Text,
     pub extensions_certificate_info: Described<ExtensionsInfo>,
-}
-
-/// Hex bytes split by spaces: "E5 69 8B B0".
-pub fn spaced_hex(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len() * 3);
-    for (i, b) in bytes.iter().enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        out.push_str(&format!("{b:02X}"));
-    }
-    out
-}
-
-/// A date as Java's `Date.toString()` prints it in `tz`:
-/// "Sat Nov 19 00:00:00 EET 2016".
-pub fn java_date(t: OffsetDateTime, tz: &TimeZone) -> String {
-    match jiff::Timestamp::from_second(t.unix_timestamp()) {
-        Ok(ts) => ts
-            .to_zoned_datetime(tz.clone())
-            .strftime("%a %b %d %H:%M:%S %Z %Y")
-            .to_string(),
-        Err(_) => t.to_string(),
-    }
 }
 
 /// The first alternative name a person would call a name: an e-mail, else a
@@ -305,28 +283,5 @@ impl CertificateInfo {
                 },
             ),
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn spaced_hex_as_in_the_spec() {
-        assert_eq!(
-            spaced_hex(&[0xE5, 0x69, 0x8B, 0xB0, 0x4D, 0xA1, 0xBF, 0x2F]),
-            "E5 69 8B B0 4D A1 BF 2F"
-        );
-        assert_eq!(spaced_hex(&[]), "");
-    }
-
-    #[test]
-    fn java_date_in_kyiv_winter_is_eet() {
-        // 2016-11-18T22:00:00Z is midnight in Kyiv (EET, UTC+2).
-        let t = OffsetDateTime::from_unix_timestamp(1_479_506_400).unwrap();
-        let tz = TimeZone::get("Europe/Kyiv").unwrap();
-        assert_eq!(java_date(t, &tz), "Sat Nov 19 00:00:00 EET 2016");
-        assert_eq!(java_date(t, &TimeZone::UTC), "Fri Nov 18 22:00:00 UTC 2016");
     }
 }

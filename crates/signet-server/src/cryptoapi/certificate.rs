@@ -35,8 +35,9 @@ use base64::engine::general_purpose::STANDARD as B64;
 use serde::Serialize;
 use signet_pki::CertificateFields;
 use signet_pki::oid::ids;
-use time::OffsetDateTime;
 use utoipa::ToSchema;
+
+use crate::present::dates::kontur_time;
 
 /// Data of the certificate that made a signature (spec 003).
 #[derive(Clone, Debug, Serialize, ToSchema, PartialEq, Eq)]
@@ -96,21 +97,6 @@ pub struct Certificate {
     pub certificate_type: u8,
 }
 
-/// `YYYY-MM-DDThh:mm:ss.fffZ` in UTC, the spec's date format.
-pub fn format_kontur_time(t: OffsetDateTime) -> String {
-    let t = t.to_offset(time::UtcOffset::UTC);
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
-        t.year(),
-        u8::from(t.month()),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second(),
-        t.millisecond()
-    )
-}
-
 impl From<&CertificateFields> for Certificate {
     fn from(f: &CertificateFields) -> Self {
         let subject = |oid| f.subject.get(&oid).map(str::to_owned);
@@ -118,8 +104,8 @@ impl From<&CertificateFields> for Certificate {
         let ru = f.ru_identity();
         Certificate {
             thumbprint: hex::encode_upper(f.thumbprint_sha1),
-            valid_from: format_kontur_time(f.not_before),
-            valid_to: format_kontur_time(f.not_after),
+            valid_from: kontur_time(f.not_before),
+            valid_to: kontur_time(f.not_after),
             raw_data: B64.encode(&f.der),
             public_key_raw_data: B64.encode(&f.public_key.subject_public_key),
             serial_number: hex::encode_upper(&f.serial_number),
@@ -144,16 +130,5 @@ impl From<&CertificateFields> for Certificate {
             issuer_simple_name: f.issuer.simple_name().map(str::to_owned),
             certificate_type: f.subject_kind() as u8,
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn kontur_time_has_milliseconds_and_z() {
-        let t = OffsetDateTime::from_unix_timestamp(1_559_290_360).unwrap();
-        assert_eq!(format_kontur_time(t), "2019-05-31T08:12:40.000Z");
     }
 }

@@ -27,9 +27,10 @@ use signet_pki::cms::SignedData;
 use signet_pki::validate::SignerReport;
 use utoipa::ToSchema;
 
-use super::certificate::{Certificate, format_kontur_time};
+use super::certificate::Certificate;
 use super::error::{ApiError, ErrorBody};
-use crate::auth::bearer_token;
+use crate::api_key::bearer_token;
+use crate::present::dates::kontur_time;
 use crate::state::AppState;
 
 /// The request body.
@@ -85,12 +86,12 @@ pub fn cades_type_name(level: CadesLevel) -> &'static str {
 fn attributes(signer: &SignerReport) -> Attributes {
     let ts_time = match (&signer.cades, &signer.timestamp) {
         (Some(level), Some(ts)) if *level >= CadesLevel::T && ts.result.is_ok() => {
-            Some(format_kontur_time(ts.time))
+            Some(kontur_time(ts.time))
         }
         _ => None,
     };
     Attributes {
-        signing_time: signer.signing_time.map(format_kontur_time),
+        signing_time: signer.signing_time.map(kontur_time),
         signature_time_stamp_time: ts_time,
         cades_type: signer.cades.map(|l| cades_type_name(l).to_owned()),
     }

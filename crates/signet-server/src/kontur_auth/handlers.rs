@@ -1,10 +1,8 @@
 //! The handlers of the Kontur auth API (see the module documentation).
 
-use std::net::SocketAddr;
-
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{ConnectInfo, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use base64::Engine as _;
@@ -14,55 +12,10 @@ use signet_pki::Certificate;
 use signet_store::{Challenge, ChallengeOutcome, OrgIdentifiers, TokenHash, now_unix};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::sessions;
+use super::error::AuthError;
+use crate::client_addr::ClientAddr;
+use crate::sessions::{self, Issued};
 use crate::state::AppState;
-
-/// An error of the auth API: a status and a plain-text reason.
-#[derive(Debug)]
-pub struct AuthError(StatusCode, String);
-
-impl AuthError {
-    fn bad_request(m: impl Into<String>) -> Self {
-        AuthError(StatusCode::BAD_REQUEST, m.into())
-    }
-    fn forbidden(m: impl Into<String>) -> Self {
-        AuthError(StatusCode::FORBIDDEN, m.into())
-    }
-    fn not_acceptable(m: impl Into<String>) -> Self {
-        AuthError(StatusCode::NOT_ACCEPTABLE, m.into())
-    }
-    /// A store failure: 503 when the database is down or overloaded (the
-    /// client may retry), 500 otherwise; the cause is logged, not shown.
-    fn store(e: signet_store::StoreError) -> Self {
-        if e.is_unavailable() {
-            tracing::error!(cause = %e, "auth request failed: the store is unavailable");
-            AuthError(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "the service is unavailable, try again later".into(),
-            )
-        } else {
-            Self::internal(e)
-        }
-    }
-    fn internal(cause: impl std::fmt::Display) -> Self {
-        tracing::error!(%cause, "auth request failed");
-        AuthError(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "internal server error".into(),
-        )
-    }
-}
-
-impl IntoResponse for AuthError {
-    fn into_response(self) -> Response {
-        let mut r = (self.0, self.1).into_response();
-        r.headers_mut().insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("text/plain; charset=utf-8"),
-        );
-        r
-    }
-}
 
 /// `?free=true|false`.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -121,41 +74,39 @@ pub struct ApproveResponse {
     ))]
 pub async fn authenticate_by_cert(
     State(state): State<AppState>,
-    connect: Option<axum::Extension<ConnectInfo<SocketAddr>>>,
-    headers: HeaderMap,
+    ClientAddr(ip): ClientAddr,
     Query(query): Query<FreeQuery>,
     body: Bytes,
 ) -> Result<Json<AuthenticateResponse>, AuthError> {
     match query.free.as_deref() {
         Some("true" | "false" | "True" | "False") => {}
         Some(other) => {
-            return Err(AuthError::bad_request(format!(
+            return Err(AuthError::BadRequest(format!(
                 "free must be true or false, not {other:?}"
             )));
         }
-        None => return Err(AuthError::bad_request("the free parameter is required")),
+        None => {
+            return Err(AuthError::BadRequest(
+                "the free parameter is required".into(),
+            ));
+        }
     }
     if body.iter().all(u8::is_ascii_whitespace) {
-        return Err(AuthError::bad_request(
-            "the request body must hold the certificate",
+        return Err(AuthError::BadRequest(
+            "the request body must hold the certificate".into(),
         ));
     }
-    let ip = crate::client_addr::client_ip(
-        &state.config.trusted_proxies,
-        connect.as_ref().map(|c| &c.0),
-        &headers,
-    );
     if !state.auth_limits.per_client.allow(&ip) {
-        return Err(AuthError::forbidden(
-            "too many login attempts from this address; try again in a minute",
+        return Err(AuthError::Forbidden(
+            "too many login attempts from this address; try again in a minute".into(),
         ));
     }
     let cert = Certificate::parse(&body)
-        .map_err(|e| AuthError::bad_request(format!("the certificate cannot be read: {e}")))?;
+        .map_err(|e| AuthError::BadRequest(format!("the certificate cannot be read: {e}")))?;
     let thumbprint = cert.thumbprint_hex();
     if !state.auth_limits.per_certificate.allow(&thumbprint) {
-        return Err(AuthError::forbidden(
-            "too many login attempts with this certificate; try again in a minute",
+        return Err(AuthError::Forbidden(
+            "too many login attempts with this certificate; try again in a minute".into(),
         ));
     }
     let engine = state.engine.clone();
@@ -163,7 +114,7 @@ pub async fn authenticate_by_cert(
     tokio::task::spawn_blocking(move || engine.check_certificate(&checked))
         .await
         .map_err(AuthError::internal)?
-        .map_err(|e| AuthError::not_acceptable(e.to_string()))?;
+        .map_err(|e| AuthError::NotAcceptable(e.to_string()))?;
 
     // The key the client must decrypt and send back, as ASCII.
     let mut raw = zeroize::Zeroizing::new([0u8; 32]);
@@ -175,7 +126,7 @@ pub async fn authenticate_by_cert(
             // A key type that cannot receive encryption (Ed25519): the
             // certificate cannot log in, and the reason says so.
             signet_pki::cms::EnvelopedError::Pki(signet_pki::PkiError::Unsupported(m)) => {
-                AuthError::not_acceptable(format!("not supported: {m}"))
+                AuthError::NotAcceptable(format!("not supported: {m}"))
             }
             other => AuthError::internal(other),
         })?;
@@ -205,12 +156,22 @@ pub async fn authenticate_by_cert(
     }))
 }
 
-fn session_cookie(state: &AppState, sid: &str) -> HeaderValue {
+/// A new session's answer: `{"Sid", "RefreshToken"}`, and the `auth.sid`
+/// cookie for its lifetime.
+fn session_answer(state: &AppState, issued: Issued) -> Response {
     let max_age = state.config.session_lifetime.as_secs();
-    HeaderValue::from_str(&format!(
-        "auth.sid={sid}; Path=/; Max-Age={max_age}; HttpOnly; Secure; SameSite=Strict"
+    let cookie = HeaderValue::from_str(&format!(
+        "auth.sid={}; Path=/; Max-Age={max_age}; HttpOnly; Secure; SameSite=Strict",
+        issued.sid
     ))
-    .unwrap_or_else(|_| HeaderValue::from_static("auth.sid=; Max-Age=0"))
+    .unwrap_or_else(|_| HeaderValue::from_static("auth.sid=; Max-Age=0"));
+    let mut response = Json(ApproveResponse {
+        sid: issued.sid,
+        refresh_token: issued.refresh_token,
+    })
+    .into_response();
+    response.headers_mut().insert(header::SET_COOKIE, cookie);
+    response
 }
 
 async fn open_session(state: &AppState, cert: &Certificate) -> Result<Response, AuthError> {
@@ -223,15 +184,7 @@ async fn open_session(state: &AppState, cert: &Certificate) -> Result<Response, 
         .await
         .map_err(AuthError::store)?;
     grant_matching_organizations(state, cert).await?;
-    let mut response = Json(ApproveResponse {
-        sid: issued.sid.clone(),
-        refresh_token: issued.refresh_token,
-    })
-    .into_response();
-    response
-        .headers_mut()
-        .insert(header::SET_COOKIE, session_cookie(state, &issued.sid));
-    Ok(response)
+    Ok(session_answer(state, issued))
 }
 
 /// Grants the certificate every organisation whose INN, OGRN or EDRPOU it
@@ -286,13 +239,13 @@ pub async fn approve_cert(
         .thumbprint
         .map(|t| t.trim().to_ascii_uppercase())
         .filter(|t| !t.is_empty())
-        .ok_or_else(|| AuthError::bad_request("the thumbprint parameter is required"))?;
+        .ok_or_else(|| AuthError::BadRequest("the thumbprint parameter is required".into()))?;
     let key = std::str::from_utf8(&body)
         .map(str::trim)
         .unwrap_or_default();
     if key.is_empty() {
-        return Err(AuthError::bad_request(
-            "the request body must hold the decrypted key",
+        return Err(AuthError::BadRequest(
+            "the request body must hold the decrypted key".into(),
         ));
     }
     let outcome = state
@@ -303,13 +256,13 @@ pub async fn approve_cert(
     let der = match outcome {
         ChallengeOutcome::Accepted(der) => der,
         ChallengeOutcome::Expired => {
-            return Err(AuthError::forbidden(
-                "the key has expired; ask for a new one with authenticate-by-cert",
+            return Err(AuthError::Forbidden(
+                "the key has expired; ask for a new one with authenticate-by-cert".into(),
             ));
         }
         ChallengeOutcome::Unknown => {
-            return Err(AuthError::forbidden(
-                "the key is wrong or has already been used",
+            return Err(AuthError::Forbidden(
+                "the key is wrong or has already been used".into(),
             ));
         }
     };
@@ -339,7 +292,9 @@ pub async fn refresh(State(state): State<AppState>, body: Bytes) -> Result<Respo
         .map(|r| r.refresh_token)
         .unwrap_or_else(|_| String::from_utf8_lossy(&body).trim().to_owned());
     if token.is_empty() {
-        return Err(AuthError::bad_request("the refresh token is required"));
+        return Err(AuthError::BadRequest(
+            "the refresh token is required".into(),
+        ));
     }
     let old_hash = TokenHash::of(&token);
     let old = state
@@ -348,7 +303,9 @@ pub async fn refresh(State(state): State<AppState>, body: Bytes) -> Result<Respo
         .await
         .map_err(AuthError::store)?
         .filter(|s| now_unix() < s.expires_at)
-        .ok_or_else(|| AuthError::forbidden("the refresh token is unknown, spent or expired"))?;
+        .ok_or_else(|| {
+            AuthError::Forbidden("the refresh token is unknown, spent or expired".into())
+        })?;
     let issued = sessions::issue(&state, &old.thumbprint, &old.subject)
         .map_err(|_| AuthError::internal("the random generator failed"))?;
     if !state
@@ -357,19 +314,11 @@ pub async fn refresh(State(state): State<AppState>, body: Bytes) -> Result<Respo
         .await
         .map_err(AuthError::store)?
     {
-        return Err(AuthError::forbidden(
-            "the refresh token is unknown, spent or expired",
+        return Err(AuthError::Forbidden(
+            "the refresh token is unknown, spent or expired".into(),
         ));
     }
-    let mut response = Json(ApproveResponse {
-        sid: issued.sid.clone(),
-        refresh_token: issued.refresh_token,
-    })
-    .into_response();
-    response
-        .headers_mut()
-        .insert(header::SET_COOKIE, session_cookie(&state, &issued.sid));
-    Ok(response)
+    Ok(session_answer(&state, issued))
 }
 
 /// End the session.
@@ -390,10 +339,12 @@ pub async fn logout(
             headers
                 .get(header::AUTHORIZATION)
                 .and_then(|v| v.to_str().ok())
-                .and_then(crate::auth::bearer_token)
+                .and_then(crate::api_key::bearer_token)
         })
         .ok_or_else(|| {
-            AuthError::bad_request("no session: send the auth.sid cookie or Authorization: Bearer")
+            AuthError::BadRequest(
+                "no session: send the auth.sid cookie or Authorization: Bearer".into(),
+            )
         })?;
     state
         .store

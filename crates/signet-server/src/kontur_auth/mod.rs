@@ -28,9 +28,27 @@
 //! not yet valid, untrusted root, revoked or of unknown revocation status);
 //! 500 only for real server faults. Error bodies are plain text.
 
+pub mod error;
 pub mod handlers;
 
-pub use handlers::{
+use axum::Router;
+use axum::routing::post;
+
+pub use self::error::AuthError;
+pub use self::handlers::{
     ApproveResponse, AuthenticateResponse, Link, approve_cert, authenticate_by_cert, logout,
     refresh,
 };
+use crate::config::ServerConfig;
+use crate::family::body_limit;
+use crate::state::AppState;
+
+/// The family's routes, with the small body limit (`max_body_bytes`).
+pub fn routes(config: &ServerConfig) -> Router<AppState> {
+    Router::new()
+        .route("/auth/authenticate-by-cert", post(authenticate_by_cert))
+        .route("/auth/v5.9/approve-cert", post(approve_cert))
+        .route("/auth/v5.9/refresh", post(refresh))
+        .route("/auth/logout", post(logout))
+        .layer(body_limit(config.max_body_bytes))
+}

@@ -16,7 +16,7 @@ pub struct ErrorItem {
     pub code: String,
     /// What is wrong.
     pub message: String,
-    /// The field concerned ("contentInfo.md5", "signatures[1].contentId").
+    /// The field concerned (`contentInfo.md5`, `signatures[1].contentId`).
     pub target: String,
 }
 

@@ -11,3 +11,35 @@ pub mod auth;
 pub mod contents;
 pub mod error;
 pub mod verify;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
+
+use crate::config::ServerConfig;
+use crate::family::body_limit;
+use crate::state::AppState;
+
+/// The family's routes under `reestro_prefix`. Contents stream to the
+/// store, which enforces their own (large) limit, `content_max_bytes`;
+/// `signatures/verify` has the small one, `max_body_bytes`.
+pub fn routes(config: &ServerConfig) -> Router<AppState> {
+    let prefix = config.reestro_prefix.trim_end_matches('/');
+    let contents = Router::new()
+        .route(&format!("{prefix}/contents"), post(contents::upload))
+        .route(
+            &format!("{prefix}/contents/{{content_id}}"),
+            get(contents::download)
+                .put(contents::replace)
+                .delete(contents::delete),
+        )
+        .route(
+            &format!("{prefix}/contents/{{content_id}}/meta"),
+            get(contents::meta),
+        )
+        .layer(DefaultBodyLimit::disable());
+    let verify = Router::new()
+        .route(&format!("{prefix}/signatures/verify"), post(verify::verify))
+        .layer(body_limit(config.max_body_bytes));
+    contents.merge(verify)
+}

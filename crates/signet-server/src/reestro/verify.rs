@@ -35,7 +35,7 @@ use std::sync::Arc;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{HeaderMap, header};
+use axum::http::HeaderMap;
 use futures_util::StreamExt;
 use serde::Serialize;
 use serde_json::Value;
@@ -50,6 +50,8 @@ use uuid::Uuid;
 
 use super::auth::authorize;
 use super::error::{ErrorItem, ReestroError};
+use crate::media_type::is_json;
+use crate::present::dates::rfc3339_seconds;
 use crate::state::AppState;
 
 const MAX_SIGNATURES: usize = 100;
@@ -112,19 +114,6 @@ pub struct SignatureResult {
     pub verification_results: Vec<VerificationResult>,
 }
 
-fn iso_seconds(t: time::OffsetDateTime) -> String {
-    let t = t.to_offset(time::UtcOffset::UTC);
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-        t.year(),
-        u8::from(t.month()),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
-}
-
 fn address(dn: &DistinguishedName) -> Option<String> {
     let parts: Vec<&str> = [ids::COUNTRY, ids::STATE, ids::LOCALITY, ids::STREET]
         .iter()
@@ -144,8 +133,8 @@ fn certificate_info(cert: &Certificate) -> SignerCertificate {
         .map(str::to_owned);
     SignerCertificate {
         serial_number: hex::encode_upper(&f.serial_number),
-        valid_from: iso_seconds(f.not_before),
-        valid_to: iso_seconds(f.not_after),
+        valid_from: rfc3339_seconds(f.not_before),
+        valid_to: rfc3339_seconds(f.not_after),
         subject: CertificateParty {
             name: f.subject.get(&ids::CN).map(str::to_owned),
             inn: ru.inn.or(ru.organization_inn).or(ua.drfo),
@@ -209,7 +198,7 @@ fn result_of(report: &SignerReport) -> VerificationResult {
     });
     VerificationResult {
         status: status_of(report).to_owned(),
-        signed_time: signed_time.map(iso_seconds),
+        signed_time: signed_time.map(rfc3339_seconds),
         certificate: report.certificate.as_ref().map(certificate_info),
     }
 }
@@ -334,12 +323,7 @@ pub async fn verify(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Json<Vec<SignatureResult>>, ReestroError> {
-    let is_json = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(';').next())
-        .is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json"));
-    if !is_json {
+    if !is_json(&headers) {
         return Err(ReestroError::unsupported_media_type(
             "Content-Type must be application/json",
         ));

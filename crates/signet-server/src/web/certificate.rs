@@ -17,24 +17,26 @@
 //! description in the language; dates are `YYYY-MM-DD hh:mm:ss UTC`.
 
 use std::fmt::Write as _;
-use std::net::SocketAddr;
 
 use axum::Json;
 use axum::body::Bytes;
+use axum::extract::Query;
 use axum::extract::rejection::{BytesRejection, QueryRejection};
-use axum::extract::{ConnectInfo, Query, State};
-use axum::http::{HeaderMap, header};
+use axum::http::HeaderMap;
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as B64;
 use serde::{Deserialize, Serialize};
 use signet_pki::identity::SubjectKind;
 use signet_pki::oid::{self, Lang, ids};
 use signet_pki::{AltName, Certificate, DistinguishedName, KeyAlgorithm};
-use time::OffsetDateTime;
 use utoipa::{IntoParams, ToSchema};
 
-use super::report::{Identifier, identifiers, person_name};
-use super::{ErrorBody, WebError, WebState, check_budget};
+use super::report::{Identifier, display_name, identifiers, person_name};
+use super::{ErrorBody, WebError, WithinBudget};
+use crate::present::dates::{for_people_utc, rfc3339_seconds};
+use crate::present::lang::accept_language;
+use crate::present::spaced_hex;
+use crate::present::words::{self, Labels, Wording, key_usage_name};
 
 /// `?lang=`.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -94,247 +96,286 @@ pub struct CertificateView {
     pub file_name: String,
 }
 
-/// (key, uk, ru, en)
-const LABELS: &[(&str, &str, &str, &str)] = &[
-    ("general", "Загальні відомості", "Общие сведения", "General"),
-    ("subject", "Власник", "Владелец", "Owner"),
+/// The page's labels, by key.
+const LABELS: &Labels = &[
+    (
+        "general",
+        Wording::new("Загальні відомості", "Общие сведения", "General"),
+    ),
+    ("subject", Wording::new("Власник", "Владелец", "Owner")),
     (
         "identity",
-        "Ідентифікатори власника",
-        "Идентификаторы владельца",
-        "Owner's identifiers",
+        Wording::new(
+            "Ідентифікатори власника",
+            "Идентификаторы владельца",
+            "Owner's identifiers",
+        ),
     ),
-    ("issuer", "Видавець", "Издатель", "Issuer"),
-    ("key", "Відкритий ключ", "Открытый ключ", "Public key"),
-    ("extensions", "Розширення", "Расширения", "Extensions"),
+    ("issuer", Wording::new("Видавець", "Издатель", "Issuer")),
+    (
+        "key",
+        Wording::new("Відкритий ключ", "Открытый ключ", "Public key"),
+    ),
+    (
+        "extensions",
+        Wording::new("Розширення", "Расширения", "Extensions"),
+    ),
     (
         "qualification",
-        "Кваліфікація",
-        "Квалификация",
-        "Qualification",
+        Wording::new("Кваліфікація", "Квалификация", "Qualification"),
     ),
-    ("version", "Версія", "Версия", "Version"),
+    ("version", Wording::new("Версія", "Версия", "Version")),
     (
         "serial",
-        "Серійний номер",
-        "Серийный номер",
-        "Serial number",
+        Wording::new("Серійний номер", "Серийный номер", "Serial number"),
     ),
     (
         "sha1",
-        "Відбиток SHA-1",
-        "Отпечаток SHA-1",
-        "SHA-1 thumbprint",
+        Wording::new("Відбиток SHA-1", "Отпечаток SHA-1", "SHA-1 thumbprint"),
     ),
     (
         "sha256",
-        "Відбиток SHA-256",
-        "Отпечаток SHA-256",
-        "SHA-256 thumbprint",
+        Wording::new(
+            "Відбиток SHA-256",
+            "Отпечаток SHA-256",
+            "SHA-256 thumbprint",
+        ),
     ),
-    ("validFrom", "Дійсний з", "Действителен с", "Valid from"),
-    ("validTo", "Дійсний до", "Действителен по", "Valid to"),
+    (
+        "validFrom",
+        Wording::new("Дійсний з", "Действителен с", "Valid from"),
+    ),
+    (
+        "validTo",
+        Wording::new("Дійсний до", "Действителен по", "Valid to"),
+    ),
     (
         "signatureAlgorithm",
-        "Алгоритм підпису",
-        "Алгоритм подписи",
-        "Signature algorithm",
+        Wording::new(
+            "Алгоритм підпису",
+            "Алгоритм подписи",
+            "Signature algorithm",
+        ),
     ),
-    ("keyAlgorithm", "Алгоритм", "Алгоритм", "Algorithm"),
-    ("keyParameters", "Параметри", "Параметры", "Parameters"),
-    ("keyValue", "Значення ключа", "Значение ключа", "Key value"),
+    (
+        "keyAlgorithm",
+        Wording::new("Алгоритм", "Алгоритм", "Algorithm"),
+    ),
+    (
+        "keyParameters",
+        Wording::new("Параметри", "Параметры", "Parameters"),
+    ),
+    (
+        "keyValue",
+        Wording::new("Значення ключа", "Значение ключа", "Key value"),
+    ),
     (
         "keyUsage",
-        "Використання ключа",
-        "Использование ключа",
-        "Key usage",
+        Wording::new("Використання ключа", "Использование ключа", "Key usage"),
     ),
     (
         "extendedKeyUsage",
-        "Розширене використання ключа",
-        "Расширенное использование ключа",
-        "Extended key usage",
+        Wording::new(
+            "Розширене використання ключа",
+            "Расширенное использование ключа",
+            "Extended key usage",
+        ),
     ),
     (
         "basicConstraints",
-        "Основні обмеження",
-        "Основные ограничения",
-        "Basic constraints",
+        Wording::new(
+            "Основні обмеження",
+            "Основные ограничения",
+            "Basic constraints",
+        ),
     ),
     (
         "ca",
-        "центр сертифікації",
-        "удостоверяющий центр",
-        "certification authority",
+        Wording::new(
+            "центр сертифікації",
+            "удостоверяющий центр",
+            "certification authority",
+        ),
     ),
     (
         "endEntity",
-        "кінцевий суб'єкт",
-        "конечный субъект",
-        "end entity",
+        Wording::new("кінцевий суб'єкт", "конечный субъект", "end entity"),
     ),
-    ("pathLength", "довжина шляху", "длина пути", "path length"),
+    (
+        "pathLength",
+        Wording::new("довжина шляху", "длина пути", "path length"),
+    ),
     (
         "subjectKeyId",
-        "Ідентифікатор ключа власника",
-        "Идентификатор ключа владельца",
-        "Subject key identifier",
+        Wording::new(
+            "Ідентифікатор ключа власника",
+            "Идентификатор ключа владельца",
+            "Subject key identifier",
+        ),
     ),
     (
         "authorityKeyId",
-        "Ідентифікатор ключа видавця",
-        "Идентификатор ключа издателя",
-        "Authority key identifier",
+        Wording::new(
+            "Ідентифікатор ключа видавця",
+            "Идентификатор ключа издателя",
+            "Authority key identifier",
+        ),
     ),
     (
         "policies",
-        "Політики сертифіката",
-        "Политики сертификата",
-        "Certificate policies",
+        Wording::new(
+            "Політики сертифіката",
+            "Политики сертификата",
+            "Certificate policies",
+        ),
     ),
     (
         "altNames",
-        "Альтернативні імена",
-        "Альтернативные имена",
-        "Alternative names",
+        Wording::new(
+            "Альтернативні імена",
+            "Альтернативные имена",
+            "Alternative names",
+        ),
     ),
     (
         "crl",
-        "Списки відкликаних сертифікатів",
-        "Списки отозванных сертификатов",
-        "CRL distribution points",
+        Wording::new(
+            "Списки відкликаних сертифікатів",
+            "Списки отозванных сертификатов",
+            "CRL distribution points",
+        ),
     ),
     (
         "deltaCrl",
-        "Часткові списки відкликаних сертифікатів",
-        "Разностные списки отозванных сертификатов",
-        "Delta CRLs",
+        Wording::new(
+            "Часткові списки відкликаних сертифікатів",
+            "Разностные списки отозванных сертификатов",
+            "Delta CRLs",
+        ),
     ),
-    ("ocsp", "Служба OCSP", "Служба OCSP", "OCSP responder"),
+    (
+        "ocsp",
+        Wording::new("Служба OCSP", "Служба OCSP", "OCSP responder"),
+    ),
     (
         "caIssuers",
-        "Сертифікати видавця",
-        "Сертификаты издателя",
-        "CA issuers",
+        Wording::new("Сертифікати видавця", "Сертификаты издателя", "CA issuers"),
     ),
     (
         "tsp",
-        "Служба позначок часу",
-        "Служба штампов времени",
-        "Time-stamping service",
+        Wording::new(
+            "Служба позначок часу",
+            "Служба штампов времени",
+            "Time-stamping service",
+        ),
     ),
     (
         "subjectSignTool",
-        "Засіб ЕП власника",
-        "Средство ЭП владельца",
-        "Owner's signature tool",
+        Wording::new(
+            "Засіб ЕП власника",
+            "Средство ЭП владельца",
+            "Owner's signature tool",
+        ),
     ),
     (
         "issuerSignTool",
-        "Засоби ЕП і УЦ видавця",
-        "Средства ЭП и УЦ издателя",
-        "Issuer's signature and CA tools",
+        Wording::new(
+            "Засоби ЕП і УЦ видавця",
+            "Средства ЭП и УЦ издателя",
+            "Issuer's signature and CA tools",
+        ),
     ),
     (
         "present",
-        "Наявні розширення",
-        "Имеющиеся расширения",
-        "Extensions present",
+        Wording::new(
+            "Наявні розширення",
+            "Имеющиеся расширения",
+            "Extensions present",
+        ),
     ),
-    ("critical", "критичне", "критическое", "critical"),
-    ("notDecoded", "не розібране", "не разобрано", "not decoded"),
-    ("problems", "Зауваження", "Замечания", "Remarks"),
+    (
+        "critical",
+        Wording::new("критичне", "критическое", "critical"),
+    ),
+    (
+        "notDecoded",
+        Wording::new("не розібране", "не разобрано", "not decoded"),
+    ),
+    (
+        "problems",
+        Wording::new("Зауваження", "Замечания", "Remarks"),
+    ),
     (
         "qualified",
-        "Кваліфікований сертифікат",
-        "Квалифицированный сертификат",
-        "Qualified certificate",
+        Wording::new(
+            "Кваліфікований сертифікат",
+            "Квалифицированный сертификат",
+            "Qualified certificate",
+        ),
     ),
     (
         "qscd",
-        "Ключ у засобі КЕП",
-        "Ключ в средстве КЭП",
-        "Key on a qualified device (QSCD)",
+        Wording::new(
+            "Ключ у засобі КЕП",
+            "Ключ в средстве КЭП",
+            "Key on a qualified device (QSCD)",
+        ),
     ),
     (
         "stamp",
-        "Електронна печатка",
-        "Электронная печать",
-        "Electronic seal",
+        Wording::new(
+            "Електронна печатка",
+            "Электронная печать",
+            "Electronic seal",
+        ),
     ),
-    ("reinforced", "Посилений", "Усиленный", "Reinforced"),
+    (
+        "reinforced",
+        Wording::new("Посилений", "Усиленный", "Reinforced"),
+    ),
     (
         "qcStatements",
-        "Кваліфіковані твердження",
-        "Квалификационные утверждения",
-        "Qualified statements",
+        Wording::new(
+            "Кваліфіковані твердження",
+            "Квалификационные утверждения",
+            "Qualified statements",
+        ),
     ),
-    ("yes", "так", "да", "yes"),
-    ("no", "ні", "нет", "no"),
-    ("passport", "Паспорт", "Паспорт", "Passport"),
-    ("email", "Електронна пошта", "Электронная почта", "E-mail"),
-    ("kind", "Тип власника", "Тип владельца", "Owner kind"),
+    ("yes", Wording::new("так", "да", "yes")),
+    ("no", Wording::new("ні", "нет", "no")),
+    ("passport", Wording::new("Паспорт", "Паспорт", "Passport")),
+    (
+        "email",
+        Wording::new("Електронна пошта", "Электронная почта", "E-mail"),
+    ),
+    (
+        "kind",
+        Wording::new("Тип власника", "Тип владельца", "Owner kind"),
+    ),
     (
         "kindLegal",
-        "юридична особа",
-        "юридическое лицо",
-        "legal entity",
+        Wording::new("юридична особа", "юридическое лицо", "legal entity"),
     ),
     (
         "kindEntrepreneur",
-        "фізична особа — підприємець",
-        "индивидуальный предприниматель",
-        "individual entrepreneur",
+        Wording::new(
+            "фізична особа — підприємець",
+            "индивидуальный предприниматель",
+            "individual entrepreneur",
+        ),
     ),
     (
         "kindPerson",
-        "фізична особа",
-        "физическое лицо",
-        "natural person",
+        Wording::new("фізична особа", "физическое лицо", "natural person"),
     ),
-    ("kindUnknown", "невідомо", "неизвестно", "unknown"),
+    (
+        "kindUnknown",
+        Wording::new("невідомо", "неизвестно", "unknown"),
+    ),
 ];
 
-fn pick<'a>(lang: Lang, uk: &'a str, ru: &'a str, en: &'a str) -> &'a str {
-    match lang {
-        Lang::Uk => uk,
-        Lang::Ru => ru,
-        Lang::En => en,
-    }
-}
-
 fn label(key: &str, lang: Lang) -> &'static str {
-    LABELS
-        .iter()
-        .find(|(k, ..)| *k == key)
-        .map(|(_, uk, ru, en)| pick(lang, uk, ru, en))
-        .unwrap_or("")
-}
-
-/// A date for a person: `YYYY-MM-DD hh:mm:ss UTC`.
-fn date(t: OffsetDateTime) -> String {
-    let t = t.to_offset(time::UtcOffset::UTC);
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}:{:02} UTC",
-        t.year(),
-        u8::from(t.month()),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
-}
-
-/// Hex bytes split by spaces.
-fn spaced_hex(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len() * 3);
-    for (i, b) in bytes.iter().enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        let _ = write!(out, "{b:02X}");
-    }
-    out
+    words::label(LABELS, key, lang)
 }
 
 /// Collects the fields of one section.
@@ -412,8 +453,8 @@ impl CertificateView {
             "sha256",
             hex::encode_upper(<sha2::Sha256 as sha2::Digest>::digest(cert.der())),
         );
-        general.key("validFrom", date(f.not_before));
-        general.key("validTo", date(f.not_after));
+        general.key("validFrom", for_people_utc(f.not_before));
+        general.key("validTo", for_people_utc(f.not_after));
         general.key(
             "signatureAlgorithm",
             oid::describe(&f.signature_algorithm, lang),
@@ -471,7 +512,7 @@ impl CertificateView {
             ext.list(
                 "keyUsage",
                 ku.bits()
-                    .filter_map(|b| crate::cipher::labels::key_usage_name(b, lang))
+                    .filter_map(|b| key_usage_name(b, lang))
                     .map(str::to_owned),
             );
         }
@@ -557,12 +598,12 @@ impl CertificateView {
         let thumbprint = cert.thumbprint_hex();
         CertificateView {
             lang: lang.code().to_owned(),
-            subject: display(&f.subject),
+            subject: display_name(&f.subject),
             name: person_name(f),
             organisation: f.subject.get(&ids::ORGANIZATION).map(str::to_owned),
-            issuer: display(&f.issuer),
-            not_before: super::report::iso(f.not_before),
-            not_after: super::report::iso(f.not_after),
+            issuer: display_name(&f.issuer),
+            not_before: rfc3339_seconds(f.not_before),
+            not_after: rfc3339_seconds(f.not_after),
             identifiers: identifiers(f),
             sections: [
                 general.section("general"),
@@ -583,12 +624,6 @@ impl CertificateView {
     }
 }
 
-fn display(dn: &DistinguishedName) -> String {
-    dn.simple_name()
-        .map(str::to_owned)
-        .unwrap_or_else(|| dn.to_string())
-}
-
 /// The language asked for: `?lang=`, else `Accept-Language`, else English.
 fn language(query: Option<&str>, headers: &HeaderMap) -> Result<Lang, WebError> {
     if let Some(tag) = query.filter(|t| !t.is_empty()) {
@@ -596,14 +631,7 @@ fn language(query: Option<&str>, headers: &HeaderMap) -> Result<Lang, WebError> 
             WebError::bad_request(format!("lang must be uk, ru or en, not {tag:?}"))
         });
     }
-    Ok(headers
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| {
-            v.split(',')
-                .find_map(|t| Lang::parse(t.split(';').next().unwrap_or_default()))
-        })
-        .unwrap_or(Lang::En))
+    Ok(accept_language(headers).unwrap_or(Lang::En))
 }
 
 /// A certificate's fields (for the web page).
@@ -618,13 +646,11 @@ fn language(query: Option<&str>, headers: &HeaderMap) -> Result<Lang, WebError> 
         (status = 429, description = "Too many requests from this address", body = ErrorBody),
     ))]
 pub async fn certificate(
-    State(web): State<WebState>,
-    connect: Option<axum::Extension<ConnectInfo<SocketAddr>>>,
+    _: WithinBudget,
     headers: HeaderMap,
     query: Result<Query<LangQuery>, QueryRejection>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<CertificateView>, WebError> {
-    check_budget(&web, connect.as_ref().map(|c| &c.0), &headers)?;
     let Query(query) = query.map_err(|e| WebError::bad_request(e.body_text()))?;
     let body = body.map_err(|e| WebError::with_status(e.status(), e.body_text()))?;
     let lang = language(query.lang.as_deref(), &headers)?;
@@ -641,18 +667,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_label_has_three_languages() {
-        for (key, uk, ru, en) in LABELS {
-            assert!(!uk.is_empty() && !ru.is_empty() && !en.is_empty(), "{key}");
-        }
-    }
-
-    #[test]
     fn language_from_the_query_then_accept_language() {
         let mut h = HeaderMap::new();
         assert_eq!(language(None, &h).ok(), Some(Lang::En));
         h.insert(
-            header::ACCEPT_LANGUAGE,
+            axum::http::header::ACCEPT_LANGUAGE,
             "de-DE, ru-RU;q=0.8, en;q=0.5".parse().expect("header"),
         );
         assert_eq!(language(None, &h).ok(), Some(Lang::Ru));

@@ -42,8 +42,8 @@
 //!   engine's English text, shown as the technical detail.
 //! - `/web/certificate` words every field with the OID registry's Ukrainian,
 //!   Russian and English descriptions, this module's labels, and the
-//!   key-usage names of the Cipher BIS rendering; it returns the DER
-//!   (base64) for the page to offer as a download.
+//!   key-usage names Cipher BIS shares ([`crate::present::words`]); it
+//!   returns the DER (base64) for the page to offer as a download.
 //! - Unauthenticated, behind a per-client-address budget: the login
 //!   budget's size (`auth_rate_per_client` requests a minute), counted
 //!   apart from logins, for the two POST routes. Client errors answer 400
@@ -52,35 +52,23 @@
 
 pub mod assets;
 pub mod certificate;
+pub mod error;
 pub mod report;
 pub mod verify;
 
-use std::net::SocketAddr;
 use std::sync::Arc;
 
-use axum::extract::ConnectInfo;
-use axum::extract::DefaultBodyLimit;
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, FromRequestParts};
+use axum::http::request::Parts;
 use axum::routing::{get, post};
-use axum::{Json, Router};
-use serde::Serialize;
-use tower::ServiceBuilder;
-use tower_http::limit::RequestBodyLimitLayer;
-use utoipa::ToSchema;
 
+pub use self::error::{ErrorBody, WebError};
+use crate::client_addr::ClientAddr;
+use crate::config::ServerConfig;
+use crate::family::body_limit;
 use crate::rate_limit::RateLimiter;
 use crate::state::AppState;
-
-/// What the page's handlers share: the application state and their own
-/// request budget.
-#[derive(Clone)]
-pub struct WebState {
-    /// The application state.
-    pub app: AppState,
-    /// Requests per client address per minute.
-    pub limiter: Arc<RateLimiter>,
-}
 
 /// Bytes a multipart body may add around its parts (boundaries, part
 /// headers).
@@ -89,106 +77,59 @@ const MULTIPART_OVERHEAD: usize = 64 * 1024;
 /// The largest body `POST /web/verify` accepts: a document as large as a
 /// Reestro upload, a signature as large as `/v3/validate` takes, and the
 /// multipart framing.
-pub fn verify_body_limit(config: &crate::ServerConfig) -> usize {
+pub fn verify_body_limit(config: &ServerConfig) -> usize {
     usize::try_from(config.content_max_bytes)
         .unwrap_or(usize::MAX)
         .saturating_add(config.validate_max_body_bytes)
         .saturating_add(MULTIPART_OVERHEAD)
 }
 
-/// The page's routes, with their state and body limits.
-pub fn router(state: AppState) -> Router {
-    let config = state.config.clone();
-    let web = WebState {
-        limiter: Arc::new(RateLimiter::new(config.auth_rate_per_client)),
-        app: state,
-    };
-    let limit = |n: usize| {
-        ServiceBuilder::new()
-            .layer(RequestBodyLimitLayer::new(n))
-            .layer(DefaultBodyLimit::max(n))
-    };
-    let verify_limit = verify_body_limit(&config);
+/// The page's routes, with their body limits, their security headers and
+/// their own request budget (one per router, counted apart from logins).
+pub fn routes(config: &ServerConfig) -> Router<AppState> {
+    let budget = PageBudget(Arc::new(RateLimiter::new(config.auth_rate_per_client)));
     // Only axum's own limit here: its Multipart then tells a body over
     // the limit (413) from a broken one (400); the handler checks
     // Content-Length up front.
     let verify = Router::new()
         .route("/web/verify", post(verify::verify))
-        .layer(DefaultBodyLimit::max(verify_limit));
+        .layer(DefaultBodyLimit::max(verify_body_limit(config)));
     let small = Router::new()
         .route("/", get(assets::page))
         .route("/assets/web/{file}", get(assets::asset))
         .route("/web/certificate", post(certificate::certificate))
-        .layer(limit(config.max_body_bytes));
+        .layer(body_limit(config.max_body_bytes));
     Router::new()
         .merge(verify)
         .merge(small)
-        .with_state(web)
+        .layer(axum::Extension(budget))
         .layer(axum::middleware::map_response(assets::security_headers))
 }
 
-/// The body of an error answer.
-#[derive(Debug, Serialize, ToSchema)]
-#[schema(as = WebError)]
-pub struct ErrorBody {
-    /// What went wrong, for a person.
-    pub error: String,
-}
+/// The page's requests per client address per minute.
+#[derive(Clone)]
+struct PageBudget(Arc<RateLimiter>);
 
-/// An error of the page's API.
-#[derive(Debug)]
-pub struct WebError(StatusCode, String);
+/// One request of the client's page budget, spent: the extractor answers
+/// 429 when the budget is spent.
+pub struct WithinBudget;
 
-impl WebError {
-    /// 400: the request cannot be used.
-    pub fn bad_request(m: impl Into<String>) -> Self {
-        WebError(StatusCode::BAD_REQUEST, m.into())
-    }
+impl FromRequestParts<AppState> for WithinBudget {
+    type Rejection = WebError;
 
-    /// 413: too large.
-    pub fn too_large(m: impl Into<String>) -> Self {
-        WebError(StatusCode::PAYLOAD_TOO_LARGE, m.into())
-    }
-
-    /// An extractor's rejection, with its status (400, 413, …).
-    pub fn with_status(status: StatusCode, m: impl Into<String>) -> Self {
-        WebError(status, m.into())
-    }
-
-    /// 500: a server fault; the cause is logged, not shown.
-    pub fn internal(cause: impl std::fmt::Display) -> Self {
-        tracing::error!(%cause, "web page request failed");
-        WebError(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "internal server error".into(),
-        )
-    }
-
-    /// The status code.
-    pub fn status(&self) -> StatusCode {
-        self.0
-    }
-}
-
-impl IntoResponse for WebError {
-    fn into_response(self) -> Response {
-        (self.0, Json(ErrorBody { error: self.1 })).into_response()
-    }
-}
-
-/// Spends one request of the client's budget; 429 when it is spent.
-fn check_budget(
-    web: &WebState,
-    connect: Option<&ConnectInfo<SocketAddr>>,
-    headers: &HeaderMap,
-) -> Result<(), WebError> {
-    let ip = crate::client_addr::client_ip(&web.app.config.trusted_proxies, connect, headers);
-    if web.limiter.allow(&ip) {
-        Ok(())
-    } else {
-        Err(WebError(
-            StatusCode::TOO_MANY_REQUESTS,
-            "too many requests from this address; try again in a minute".into(),
-        ))
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, WebError> {
+        let Some(PageBudget(limiter)) = parts.extensions.get::<PageBudget>().cloned() else {
+            return Err(WebError::internal(
+                "the page's request budget is not set up",
+            ));
+        };
+        let Ok(ClientAddr(ip)) = ClientAddr::from_request_parts(parts, state).await;
+        if limiter.allow(&ip) {
+            Ok(WithinBudget)
+        } else {
+            Err(WebError::too_many_requests(
+                "too many requests from this address; try again in a minute",
+            ))
+        }
     }
 }

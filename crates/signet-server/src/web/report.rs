@@ -15,15 +15,16 @@
 //! | `untrusted` | no issuer leads to a trusted root, or its issuer's signature, CA constraints or critical extensions are not acceptable |
 
 use serde::Serialize;
-use signet_pki::cades::CadesLevel;
 use signet_pki::cms::SignerFailure;
 use signet_pki::oid::ids;
 use signet_pki::path::{LinkCheck, PathError};
 use signet_pki::revocation::RevocationStatus;
 use signet_pki::validate::{ChainLink, ChainStatus, SignerReport, ValidationReport};
-use signet_pki::{Certificate, CertificateFields};
+use signet_pki::{Certificate, CertificateFields, DistinguishedName};
 use time::OffsetDateTime;
 use utoipa::ToSchema;
+
+use crate::present::dates::rfc3339_seconds;
 
 /// The overall outcome.
 #[derive(Clone, Copy, Debug, Serialize, ToSchema, PartialEq, Eq)]
@@ -157,22 +158,9 @@ pub struct PageReport {
     pub signers: Vec<SignerView>,
 }
 
-/// A time as RFC 3339 in UTC, whole seconds.
-pub fn iso(t: OffsetDateTime) -> String {
-    let t = t.to_offset(time::UtcOffset::UTC);
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-        t.year(),
-        u8::from(t.month()),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
-}
-
-fn display_name(f: &CertificateFields, issuer: bool) -> String {
-    let dn = if issuer { &f.issuer } else { &f.subject };
+/// A name's display form: its simple name (CN, else OU, O, e-mail), else
+/// the whole name.
+pub fn display_name(dn: &DistinguishedName) -> String {
     dn.simple_name()
         .map(str::to_owned)
         .unwrap_or_else(|| dn.to_string())
@@ -213,15 +201,6 @@ pub fn person_name(f: &CertificateFields) -> Option<String> {
             .or(surname)
             .map(str::to_owned)
             .or_else(|| f.subject.simple_name().map(str::to_owned)),
-    }
-}
-
-/// The people's name of a CAdES level.
-fn cades_name(level: CadesLevel) -> &'static str {
-    match level {
-        CadesLevel::Bes => "CAdES-BES",
-        CadesLevel::T => "CAdES-T",
-        CadesLevel::XLongType1 => "CAdES-X Long Type 1",
     }
 }
 
@@ -281,13 +260,17 @@ fn link_outcome(
             let why = match e {
                 PathError::Expired {
                     not_after, time, ..
-                } => format!("expired on {} (checked at {})", iso(*not_after), iso(*time)),
+                } => format!(
+                    "expired on {} (checked at {})",
+                    rfc3339_seconds(*not_after),
+                    rfc3339_seconds(*time)
+                ),
                 PathError::NotYetValid {
                     not_before, time, ..
                 } => format!(
                     "not valid before {} (checked at {})",
-                    iso(*not_before),
-                    iso(*time)
+                    rfc3339_seconds(*not_before),
+                    rfc3339_seconds(*time)
                 ),
                 other => other.to_string(),
             };
@@ -315,12 +298,16 @@ fn link_outcome(
                     .as_ref()
                     .map(|r| format!(", {r}"))
                     .unwrap_or_default();
-                let at = Some(iso(*time));
+                let at = Some(rfc3339_seconds(*time));
                 if *time <= validation_time {
                     (
                         LinkStatus::Revoked,
                         "revoked",
-                        format!("revoked on {}{reason} ({})", iso(*time), source.describe()),
+                        format!(
+                            "revoked on {}{reason} ({})",
+                            rfc3339_seconds(*time),
+                            source.describe()
+                        ),
                         at,
                     )
                 } else {
@@ -329,7 +316,7 @@ fn link_outcome(
                         "revokedAfter",
                         format!(
                             "revoked on {}{reason}, after the time-stamp: the signature was made while it was good ({})",
-                            iso(*time),
+                            rfc3339_seconds(*time),
                             source.describe()
                         ),
                         at,
@@ -362,12 +349,12 @@ fn link_view(link: &ChainLink, is_last: bool, validation_time: OffsetDateTime) -
     let f = link.certificate.fields();
     let (status, code, why, revoked_at) = link_outcome(link, is_last, validation_time);
     ChainLinkView {
-        subject: display_name(f, false),
-        issuer: display_name(f, true),
+        subject: display_name(&f.subject),
+        issuer: display_name(&f.issuer),
         serial_number: hex::encode_upper(&f.serial_number),
         thumbprint: link.certificate.thumbprint_hex(),
-        not_before: iso(f.not_before),
-        not_after: iso(f.not_after),
+        not_before: rfc3339_seconds(f.not_before),
+        not_after: rfc3339_seconds(f.not_after),
         status,
         code: code.to_owned(),
         why,
@@ -387,14 +374,14 @@ fn signer_view(s: &SignerReport) -> SignerView {
         organisation: f.and_then(|f| f.subject.get(&ids::ORGANIZATION).map(str::to_owned)),
         position: f.and_then(|f| f.subject.get(&ids::TITLE).map(str::to_owned)),
         identifiers: f.map(identifiers).unwrap_or_default(),
-        signing_time: s.signing_time.map(iso),
+        signing_time: s.signing_time.map(rfc3339_seconds),
         timestamp_time: s
             .timestamp
             .as_ref()
             .filter(|t| t.result.is_ok())
-            .map(|t| iso(t.time)),
-        cades_level: s.cades.map(|l| cades_name(l).to_owned()),
-        validation_time: iso(s.validation_time),
+            .map(|t| rfc3339_seconds(t.time)),
+        cades_level: s.cades.map(|l| l.name().to_owned()),
+        validation_time: rfc3339_seconds(s.validation_time),
         valid: status == Verdict::Valid,
         status,
         code: code.to_owned(),
@@ -450,7 +437,7 @@ impl PageReport {
         PageReport {
             verdict,
             sentence,
-            checked_at: iso(now),
+            checked_at: rfc3339_seconds(now),
             signature_name: inputs.signature_name,
             document_name: inputs.document_name,
             document_size: inputs.document_size,

@@ -9,18 +9,17 @@
 //! detached one is a 400. An empty `document` part with an empty file name
 //! (what an HTML form sends for a file input left empty) counts as absent.
 
-use std::net::SocketAddr;
-
 use axum::Json;
 use axum::extract::multipart::{Field, MultipartError, MultipartRejection};
-use axum::extract::{ConnectInfo, Multipart, State};
+use axum::extract::{Multipart, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use bytes::Bytes;
 use signet_pki::cms::{ContentDigests, ContentHasher, SignedData};
 use utoipa::ToSchema;
 
 use super::report::{Inputs, PageReport};
-use super::{ErrorBody, WebError, WebState, check_budget};
+use super::{ErrorBody, WebError, WithinBudget};
+use crate::state::AppState;
 
 /// The parts of the request, for the API description.
 #[derive(ToSchema)]
@@ -109,13 +108,12 @@ async fn hash_document(
         (status = 429, description = "Too many requests from this address", body = ErrorBody),
     ))]
 pub async fn verify(
-    State(web): State<WebState>,
-    connect: Option<axum::Extension<ConnectInfo<SocketAddr>>>,
+    State(state): State<AppState>,
+    _: WithinBudget,
     headers: HeaderMap,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Json<PageReport>, WebError> {
-    check_budget(&web, connect.as_ref().map(|c| &c.0), &headers)?;
-    let config = &web.app.config;
+    let config = &state.config;
     if headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
@@ -191,7 +189,7 @@ pub async fn verify(
         document_name: document.as_ref().and_then(|(n, _)| n.clone()),
         document_size: document.as_ref().map(|(_, d)| d.len()).or(attached),
     };
-    let engine = web.app.engine.clone();
+    let engine = state.engine.clone();
     let report = tokio::task::spawn_blocking(move || match document {
         Some((_, digests)) => engine.validate_digests(&signed, &digests, None, false),
         None => engine.validate(&signed, None, false),

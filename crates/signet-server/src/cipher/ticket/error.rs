@@ -101,14 +101,30 @@ fn message(status: StatusCode, text: &str) -> Response {
         .into_response()
 }
 
-/// A ticket call's answer: the body, or the error, in the user's language.
-pub struct Localized<T>(pub Lang, pub Result<T, TicketError>);
+/// A ticket call's answer or error with the language of the request: an
+/// error is worded in it when it becomes a response (an answer's body was
+/// worded when it was made).
+#[derive(Debug)]
+pub struct Localized<T>(pub Lang, pub T);
+
+/// What a ticket handler returns.
+pub type Answer<T> = Result<Localized<T>, Localized<TicketError>>;
+
+/// `result` as the answer to a request in `lang`.
+pub fn localize<T>(lang: Lang, result: Result<T, TicketError>) -> Answer<T> {
+    result
+        .map(|body| Localized(lang, body))
+        .map_err(|e| Localized(lang, e))
+}
 
 impl<T: IntoResponse> IntoResponse for Localized<T> {
     fn into_response(self) -> Response {
-        match self.1 {
-            Ok(body) => body.into_response(),
-            Err(e) => e.into_response_in(self.0),
-        }
+        self.1.into_response()
+    }
+}
+
+impl IntoResponse for Localized<TicketError> {
+    fn into_response(self) -> Response {
+        self.1.into_response_in(self.0)
     }
 }

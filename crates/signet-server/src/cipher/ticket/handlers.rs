@@ -1,31 +1,32 @@
-//! The ticket API's handlers: thin, each taking the ticket, doing one
-//! thing, answering in the user's language. Request bodies are JSON
-//! (protected parameters applied, see [`super::protected`]) or, for data,
-//! signatures and containers, the raw bytes with any other Content-Type.
+//! The ticket API's handlers: thin, each taking the language of the
+//! request ([`UserLang`]), making one call, and answering in that language
+//! ([`Answer`]). Request bodies are read in `body.rs`, the key container
+//! in `key_store.rs`, signing and verification run in `jobs.rs`.
 
 use std::sync::Arc;
 
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode, header::CONTENT_TYPE};
-use axum::response::{IntoResponse, Response};
+use axum::http::header::CONTENT_TYPE;
+use axum::http::{HeaderMap, HeaderName, StatusCode};
 use base64::Engine as _;
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
-use signet_pki::keystore::KeyPurpose;
-use tokio::sync::watch;
+use signet_pki::oid::Lang;
 use utoipa::ToSchema;
+use uuid::Uuid;
 use zeroize::Zeroizing;
 
 use super::Ticket;
-use super::error::{FailureBody, Localized, MessageBody, TicketError};
-use super::messages::{Msg, request_lang};
+pub use super::body::{Base64Data, KeyStoreRequest, PasswordRequest};
+use super::body::{params, payload};
+use super::error::{Answer, FailureBody, MessageBody, TicketError, localize};
+use super::jobs;
+use super::key_store::{key_certificate, load_key_store};
+use super::messages::{Msg, UserLang};
 use super::options::{OptionsRequest, SessionOptions};
-use super::protected::merge;
-use super::sign::{SignJob, open_container, sign};
-use super::verify::{self, VerifierAnswer};
+use super::verify::VerifierAnswer;
 use crate::cipher::certinfo::CertificateInfo;
 use crate::state::AppState;
 
@@ -51,95 +52,19 @@ pub struct OptionsAnswer {
     pub setted_options: OptionsRequest,
 }
 
-/// `{base64Data}` (request or answer).
-#[derive(Debug, Deserialize, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct Base64Data {
-    /// The bytes, base64.
-    pub base64_data: Option<String>,
-}
-
-/// A key container upload as JSON.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct KeyStoreRequest {
-    /// The container (Key-6.dat, PKCS#12, JKS, PKCS#8), base64.
-    pub base64_data: Option<String>,
-    /// signet's addition: certificates (base64 DER or PEM) to pair with
-    /// keys whose container carries none, such as Key-6.dat.
-    #[serde(default)]
-    pub certificates: Vec<String>,
-}
-
-/// `{keyStorePassword}`.
-#[derive(Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct PasswordRequest {
-    /// The container's password.
-    pub key_store_password: Option<String>,
-}
-
-/// At most this many certificates beside a container.
-const MAX_CERTIFICATES: usize = 32;
-
-fn msg(lang: signet_pki::oid::Lang, m: Msg) -> Json<MessageBody> {
+/// `{message}` in `lang`.
+fn message(lang: Lang, m: Msg) -> Json<MessageBody> {
     Json(MessageBody {
         message: m.text(lang).to_owned(),
     })
 }
 
-fn is_json(headers: &HeaderMap) -> bool {
-    headers
-        .get(CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .map(|v| {
-            v.split(';')
-                .next()
-                .unwrap_or_default()
-                .trim()
-                .eq_ignore_ascii_case("application/json")
-        })
-        .unwrap_or(false)
-}
-
-/// The JSON parameters of a request, protected ones applied.
-fn params<T: DeserializeOwned>(state: &AppState, body: &[u8]) -> Result<T, TicketError> {
-    let value: Value = if body.iter().all(u8::is_ascii_whitespace) {
-        Value::Null
-    } else {
-        serde_json::from_slice(body)
-            .map_err(|e| TicketError::BadRequest(format!("the body is not JSON: {e}")))?
-    };
-    let merged = merge(value, state.protection.as_deref())?;
-    serde_json::from_value(merged)
-        .map_err(|e| TicketError::BadRequest(format!("the parameters are not valid: {e}")))
-}
-
-fn decode(what: &str, b64: &str) -> Result<Vec<u8>, TicketError> {
-    signet_pki::input::decode_base64(b64.as_bytes())
-        .map_err(|e| TicketError::BadRequest(format!("{what} is not valid base64: {e}")))
-}
-
-/// The bytes a data-like call carries: `{base64Data}` as JSON, else the
-/// raw body.
-fn payload(state: &AppState, headers: &HeaderMap, body: &[u8]) -> Result<Vec<u8>, TicketError> {
-    let bytes = if is_json(headers) {
-        let req: Base64Data = params(state, body)?;
-        let b64 = req
-            .base64_data
-            .ok_or_else(|| TicketError::BadRequest("base64Data is required".into()))?;
-        decode("base64Data", &b64)?
-    } else {
-        body.to_vec()
-    };
-    if bytes.is_empty() {
-        return Err(TicketError::BadRequest("the data is empty".into()));
-    }
-    Ok(bytes)
-}
-
-fn ticket(state: &AppState, uuid: &str) -> Result<Arc<tokio::sync::Mutex<Ticket>>, TicketError> {
-    state.tickets.get(uuid)
+/// `{message, ticketUuid}` in `lang`.
+fn ticket_answer(lang: Lang, m: Msg, ticket_uuid: String) -> Json<TicketAnswer> {
+    Json(TicketAnswer {
+        message: m.text(lang).to_owned(),
+        ticket_uuid,
+    })
 }
 
 /// Open a ticket.
@@ -148,20 +73,24 @@ fn ticket(state: &AppState, uuid: &str) -> Result<Arc<tokio::sync::Mutex<Ticket>
         (status = 200, description = "Created", body = TicketAnswer),
         (status = 503, description = "The service cannot take tickets now", body = MessageBody),
     ))]
-pub async fn create(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let lang = request_lang(&headers);
-    let result = async {
-        if state.store.ping().await.is_err() {
-            return Err(TicketError::Unavailable(Msg::NotReady));
-        }
-        let id = state.tickets.open()?;
-        Ok(Json(TicketAnswer {
-            message: Msg::TicketCreated.text(lang).to_owned(),
-            ticket_uuid: id.to_string(),
-        }))
+pub async fn create(
+    State(state): State<AppState>,
+    UserLang(lang): UserLang,
+) -> Answer<Json<TicketAnswer>> {
+    let opened = open_ticket(&state).await;
+    localize(
+        lang,
+        opened.map(|id| ticket_answer(lang, Msg::TicketCreated, id.to_string())),
+    )
+}
+
+/// Opens a ticket once the store answers (Cipher BIS refuses tickets while
+/// its cryptographic service is not running).
+async fn open_ticket(state: &AppState) -> Result<Uuid, TicketError> {
+    if state.store.ping().await.is_err() {
+        return Err(TicketError::Unavailable(Msg::NotReady));
     }
-    .await;
-    Localized(lang, result).into_response()
+    state.tickets.open()
 }
 
 /// Close a ticket, wiping everything in it.
@@ -174,16 +103,13 @@ pub async fn create(State(state): State<AppState>, headers: HeaderMap) -> Respon
 pub async fn delete(
     State(state): State<AppState>,
     Path(uuid): Path<String>,
-    headers: HeaderMap,
-) -> Response {
-    let lang = request_lang(&headers);
-    let result = state.tickets.close(&uuid).await.map(|()| {
-        Json(TicketAnswer {
-            message: Msg::TicketDeleted.text(lang).to_owned(),
-            ticket_uuid: uuid.clone(),
-        })
-    });
-    Localized(lang, result).into_response()
+    UserLang(lang): UserLang,
+) -> Answer<Json<TicketAnswer>> {
+    let closed = state.tickets.close(&uuid).await;
+    localize(
+        lang,
+        closed.map(|()| ticket_answer(lang, Msg::TicketDeleted, uuid)),
+    )
 }
 
 /// Set the session's options.
@@ -197,22 +123,32 @@ pub async fn delete(
 pub async fn set_options(
     State(state): State<AppState>,
     Path(uuid): Path<String>,
-    headers: HeaderMap,
+    UserLang(lang): UserLang,
     body: Bytes,
-) -> Response {
-    let lang = request_lang(&headers);
-    let result = async {
-        let t = ticket(&state, &uuid)?;
-        let req: OptionsRequest = params(&state, &body)?;
-        let mut t = t.lock().await;
-        t.options = t.options.apply(&req)?;
-        Ok(Json(OptionsAnswer {
-            message: Msg::OptionsSet.text(lang).to_owned(),
-            setted_options: t.options.to_request(),
-        }))
-    }
-    .await;
-    Localized(lang, result).into_response()
+) -> Answer<Json<OptionsAnswer>> {
+    let set = apply_options(&state, &uuid, &body).await;
+    localize(
+        lang,
+        set.map(|options| {
+            Json(OptionsAnswer {
+                message: Msg::OptionsSet.text(lang).to_owned(),
+                setted_options: options.to_request(),
+            })
+        }),
+    )
+}
+
+/// Applies the options in `body` to the ticket; all or none.
+async fn apply_options(
+    state: &AppState,
+    uuid: &str,
+    body: &[u8],
+) -> Result<SessionOptions, TicketError> {
+    let t = state.tickets.get(uuid)?;
+    let req: OptionsRequest = params(state, body)?;
+    let mut t = t.lock().await;
+    t.options = t.options.apply(&req)?;
+    Ok(t.options)
 }
 
 /// Upload the data to sign (or the content of a detached signature).
@@ -226,20 +162,15 @@ pub async fn set_options(
 pub async fn upload_data(
     State(state): State<AppState>,
     Path(uuid): Path<String>,
+    UserLang(lang): UserLang,
     headers: HeaderMap,
     body: Bytes,
-) -> Response {
-    store_payload(
-        &state,
-        &uuid,
-        &headers,
-        &body,
-        Msg::DataLoaded,
-        |t, data| {
-            t.data = Some(Arc::new(Zeroizing::new(data)));
-        },
-    )
-    .await
+) -> Answer<Json<MessageBody>> {
+    let stored = store_payload(&state, &uuid, &headers, &body, |t, data| {
+        t.data = Some(Arc::new(Zeroizing::new(data)));
+    })
+    .await;
+    localize(lang, stored.map(|()| message(lang, Msg::DataLoaded)))
 }
 
 /// Upload a signature (to verify, or to add a signer to).
@@ -253,20 +184,15 @@ pub async fn upload_data(
 pub async fn upload_signature(
     State(state): State<AppState>,
     Path(uuid): Path<String>,
+    UserLang(lang): UserLang,
     headers: HeaderMap,
     body: Bytes,
-) -> Response {
-    store_payload(
-        &state,
-        &uuid,
-        &headers,
-        &body,
-        Msg::DsDataLoaded,
-        |t, sig| {
-            t.signature = Some(Arc::new(sig));
-        },
-    )
-    .await
+) -> Answer<Json<MessageBody>> {
+    let stored = store_payload(&state, &uuid, &headers, &body, |t, signature| {
+        t.signature = Some(Arc::new(signature));
+    })
+    .await;
+    localize(lang, stored.map(|()| message(lang, Msg::DsDataLoaded)))
 }
 
 /// Takes a data-like upload into the ticket with `put`; an earlier
@@ -276,24 +202,19 @@ async fn store_payload(
     uuid: &str,
     headers: &HeaderMap,
     body: &[u8],
-    done: Msg,
     put: impl FnOnce(&mut Ticket, Vec<u8>),
-) -> Response {
-    let lang = request_lang(headers);
-    let result = async {
-        let t = ticket(state, uuid)?;
-        let bytes = payload(state, headers, body)?;
-        let mut t = t.lock().await;
-        put(&mut t, bytes);
-        t.verifier = None;
-        Ok(msg(lang, done))
-    }
-    .await;
-    Localized(lang, result).into_response()
+) -> Result<(), TicketError> {
+    let t = state.tickets.get(uuid)?;
+    let bytes = payload(state, headers, body)?;
+    let mut t = t.lock().await;
+    put(&mut t, bytes);
+    t.verifier = None;
+    Ok(())
 }
 
+/// The ticket's signature.
 async fn the_signature(state: &AppState, uuid: &str) -> Result<Arc<Vec<u8>>, TicketError> {
-    let t = ticket(state, uuid)?;
+    let t = state.tickets.get(uuid)?;
     let t = t.lock().await;
     t.signature
         .clone()
@@ -311,15 +232,17 @@ async fn the_signature(state: &AppState, uuid: &str) -> Result<Arc<Vec<u8>>, Tic
 pub async fn signature_base64(
     State(state): State<AppState>,
     Path(uuid): Path<String>,
-    headers: HeaderMap,
-) -> Response {
-    let lang = request_lang(&headers);
-    let result = the_signature(&state, &uuid).await.map(|sig| {
-        Json(Base64Data {
-            base64_data: Some(B64.encode(sig.as_slice())),
-        })
-    });
-    Localized(lang, result).into_response()
+    UserLang(lang): UserLang,
+) -> Answer<Json<Base64Data>> {
+    let signature = the_signature(&state, &uuid).await;
+    localize(
+        lang,
+        signature.map(|sig| {
+            Json(Base64Data {
+                base64_data: Some(B64.encode(sig.as_slice())),
+            })
+        }),
+    )
 }
 
 /// The session's signature as bytes.
@@ -333,16 +256,18 @@ pub async fn signature_base64(
 pub async fn signature_bytes(
     State(state): State<AppState>,
     Path(uuid): Path<String>,
-    headers: HeaderMap,
-) -> Response {
-    let lang = request_lang(&headers);
-    let result = the_signature(&state, &uuid).await.map(|sig| {
-        (
-            [(CONTENT_TYPE, "application/octet-stream")],
-            sig.as_slice().to_vec(),
-        )
-    });
-    Localized(lang, result).into_response()
+    UserLang(lang): UserLang,
+) -> Answer<([(HeaderName, &'static str); 1], Vec<u8>)> {
+    let signature = the_signature(&state, &uuid).await;
+    localize(
+        lang,
+        signature.map(|sig| {
+            (
+                [(CONTENT_TYPE, "application/octet-stream")],
+                sig.as_slice().to_vec(),
+            )
+        }),
+    )
 }
 
 /// Upload the key container (kept in memory only, as uploaded).
@@ -356,111 +281,12 @@ pub async fn signature_bytes(
 pub async fn upload_key_store(
     State(state): State<AppState>,
     Path(uuid): Path<String>,
+    UserLang(lang): UserLang,
     headers: HeaderMap,
     body: Bytes,
-) -> Response {
-    let lang = request_lang(&headers);
-    let result = async {
-        let t = ticket(&state, &uuid)?;
-        let (container, certificates) = if is_json(&headers) {
-            let req: KeyStoreRequest = params(&state, &body)?;
-            let b64 = req
-                .base64_data
-                .ok_or_else(|| TicketError::BadRequest("base64Data is required".into()))?;
-            if req.certificates.len() > MAX_CERTIFICATES {
-                return Err(TicketError::BadRequest(format!(
-                    "at most {MAX_CERTIFICATES} certificates"
-                )));
-            }
-            let mut certs = Vec::with_capacity(req.certificates.len());
-            for (i, c) in req.certificates.iter().enumerate() {
-                certs.push(signet_pki::Certificate::parse(c.as_bytes()).map_err(|e| {
-                    TicketError::BadRequest(format!("certificates[{i}] cannot be read: {e}"))
-                })?);
-            }
-            (Zeroizing::new(decode("base64Data", &b64)?), certs)
-        } else {
-            (Zeroizing::new(body.to_vec()), Vec::new())
-        };
-        if container.is_empty() {
-            return Err(TicketError::BadRequest("the key container is empty".into()));
-        }
-        let limit = signet_pki::keystore::KEYSTORE_INPUT.max_input;
-        if container.len() > limit {
-            return Err(TicketError::BadRequest(format!(
-                "the key container is larger than {limit} bytes"
-            )));
-        }
-        let mut t = t.lock().await;
-        t.key_store = Some(Arc::new(container));
-        t.certificates = certificates;
-        Ok(msg(lang, Msg::KeyStoreLoaded))
-    }
-    .await;
-    Localized(lang, result).into_response()
-}
-
-/// Opens the ticket's container with the password from `body` on a
-/// blocking thread and hands the result to `f`.
-async fn with_container<T: Send + 'static>(
-    state: &AppState,
-    uuid: &str,
-    body: &[u8],
-    f: impl FnOnce(signet_pki::keystore::KeyStore) -> Result<T, TicketError> + Send + 'static,
-) -> Result<T, TicketError> {
-    let t = ticket(state, uuid)?;
-    let req: PasswordRequest = params(state, body)?;
-    let password = Zeroizing::new(req.key_store_password.unwrap_or_default());
-    let (container, certificates) = {
-        let t = t.lock().await;
-        let container = t.key_store.clone().ok_or_else(|| {
-            TicketError::failed(
-                Msg::CertificateInfoFailed,
-                "no key container has been uploaded to the session",
-            )
-        })?;
-        (container, t.certificates.clone())
-    };
-    let trust = state.trust.clone();
-    tokio::task::spawn_blocking(move || {
-        let store = open_container(&container, &password, &certificates, &trust)
-            .map_err(|e| TicketError::failed(Msg::CertificateInfoFailed, e))?;
-        f(store)
-    })
-    .await
-    .map_err(|e| TicketError::failed(Msg::CertificateInfoFailed, e))?
-}
-
-fn key_type(name: &str) -> Result<KeyPurpose, TicketError> {
-    KeyPurpose::parse(name).ok_or_else(|| {
-        TicketError::BadRequest(format!(
-            "keyType \"{name}\" is not one of signature, keyAgreement"
-        ))
-    })
-}
-
-/// The certificate of the container's key of `keyType`: `None` when the
-/// container has no such key, an error when it has the key but no
-/// certificate for it.
-async fn key_certificate(
-    state: &AppState,
-    uuid: &str,
-    body: &[u8],
-    key_type_name: &str,
-) -> Result<Option<signet_pki::Certificate>, TicketError> {
-    let purpose = key_type(key_type_name)?;
-    with_container(state, uuid, body, move |store| {
-        let Some(entry) = store.key_for(purpose) else {
-            return Ok(None);
-        };
-        entry.certificate().cloned().map(Some).ok_or_else(|| {
-            TicketError::failed(
-                Msg::CertificateInfoFailed,
-                "the container has no certificate for this key; upload it with the container (certificates)",
-            )
-        })
-    })
-    .await
+) -> Answer<Json<MessageBody>> {
+    let loaded = load_key_store(&state, &uuid, &headers, &body).await;
+    localize(lang, loaded.map(|()| message(lang, Msg::KeyStoreLoaded)))
 }
 
 /// Certificate info of the container's key of `keyType`; `{}` when the
@@ -479,12 +305,11 @@ async fn key_certificate(
 pub async fn certificate_info(
     State(state): State<AppState>,
     Path((uuid, key_type_name)): Path<(String, String)>,
-    headers: HeaderMap,
+    UserLang(lang): UserLang,
     body: Bytes,
-) -> Response {
-    let lang = request_lang(&headers);
+) -> Answer<Json<Value>> {
     let tz = &state.config.time_zone;
-    let result = key_certificate(&state, &uuid, &body, &key_type_name)
+    let info = key_certificate(&state, &uuid, &body, &key_type_name)
         .await
         .and_then(|cert| match cert {
             Some(cert) => serde_json::to_value(CertificateInfo::render(cert.fields(), lang, tz))
@@ -492,7 +317,7 @@ pub async fn certificate_info(
                 .map_err(|e| TicketError::failed(Msg::CertificateInfoFailed, e)),
             None => Ok(Json(serde_json::json!({}))),
         });
-    Localized(lang, result).into_response()
+    localize(lang, info)
 }
 
 /// The certificate of the container's key of `keyType`, base64 DER.
@@ -510,17 +335,17 @@ pub async fn certificate_info(
 pub async fn certificate_base64(
     State(state): State<AppState>,
     Path((uuid, key_type_name)): Path<(String, String)>,
-    headers: HeaderMap,
+    UserLang(lang): UserLang,
     body: Bytes,
-) -> Response {
-    let lang = request_lang(&headers);
-    let result = key_certificate(&state, &uuid, &body, &key_type_name)
-        .await
-        .map(|cert| match cert {
+) -> Answer<Json<Value>> {
+    let certificate = key_certificate(&state, &uuid, &body, &key_type_name).await;
+    localize(
+        lang,
+        certificate.map(|cert| match cert {
             Some(cert) => Json(serde_json::json!({"base64Data": B64.encode(cert.der())})),
             None => Json(serde_json::json!({})),
-        });
-    Localized(lang, result).into_response()
+        }),
+    )
 }
 
 /// Start signing the session's data with the container's key.
@@ -535,52 +360,11 @@ pub async fn certificate_base64(
 pub async fn start_creator(
     State(state): State<AppState>,
     Path(uuid): Path<String>,
-    headers: HeaderMap,
+    UserLang(lang): UserLang,
     body: Bytes,
-) -> Response {
-    let lang = request_lang(&headers);
-    let result = async {
-        let handle = ticket(&state, &uuid)?;
-        let req: PasswordRequest = params(&state, &body)?;
-        let mut t = handle.lock().await;
-        let key_store = t.key_store.clone().ok_or_else(|| {
-            TicketError::failed(
-                Msg::CreatorFailed,
-                "no key container has been uploaded to the session",
-            )
-        })?;
-        let job = SignJob {
-            key_store,
-            password: Zeroizing::new(req.key_store_password.unwrap_or_default()),
-            certificates: t.certificates.clone(),
-            data: t.data.clone(),
-            existing: t.signature.clone(),
-            options: t.options,
-            tsa: state.tsa.clone(),
-        };
-        let (tx, rx) = watch::channel(None);
-        t.creator = Some(rx);
-        drop(t);
-        let engine = state.engine.clone();
-        let handle = handle.clone();
-        tokio::spawn(async move {
-            let now = time::OffsetDateTime::now_utc();
-            let made = tokio::task::spawn_blocking(move || sign(job, &engine, now))
-                .await
-                .unwrap_or_else(|e| Err(format!("signing was interrupted: {e}")));
-            let outcome = match made {
-                Ok(signature) => {
-                    handle.lock().await.signature = Some(Arc::new(signature));
-                    Ok(())
-                }
-                Err(e) => Err(e),
-            };
-            let _ = tx.send(Some(outcome));
-        });
-        Ok(msg(lang, Msg::CreatorStarted))
-    }
-    .await;
-    Localized(lang, result).into_response()
+) -> Answer<Json<MessageBody>> {
+    let started = jobs::start_signing(&state, &uuid, &body).await;
+    localize(lang, started.map(|()| message(lang, Msg::CreatorStarted)))
 }
 
 /// How signing went: 200 done, 202 still running, 500 failed.
@@ -595,24 +379,16 @@ pub async fn start_creator(
 pub async fn creator_status(
     State(state): State<AppState>,
     Path(uuid): Path<String>,
-    headers: HeaderMap,
-) -> Response {
-    let lang = request_lang(&headers);
-    let result = async {
-        let t = ticket(&state, &uuid)?;
-        let progress =
-            t.lock().await.creator.clone().ok_or_else(|| {
-                TicketError::failed(Msg::CreatorNotStarted, "POST ds/creator first")
-            })?;
-        let outcome = progress.borrow().clone();
-        match outcome {
-            None => Ok((StatusCode::ACCEPTED, msg(lang, Msg::CreatorRunning))),
-            Some(Ok(())) => Ok((StatusCode::OK, msg(lang, Msg::CreatorDone))),
+    UserLang(lang): UserLang,
+) -> Answer<(StatusCode, Json<MessageBody>)> {
+    let status = jobs::signing_outcome(&state, &uuid)
+        .await
+        .and_then(|outcome| match outcome {
+            None => Ok((StatusCode::ACCEPTED, message(lang, Msg::CreatorRunning))),
+            Some(Ok(())) => Ok((StatusCode::OK, message(lang, Msg::CreatorDone))),
             Some(Err(cause)) => Err(TicketError::failed(Msg::CreatorFailed, cause)),
-        }
-    }
-    .await;
-    Localized(lang, result).into_response()
+        });
+    localize(lang, status)
 }
 
 /// Start verifying the session's signature (over the session's data when
@@ -627,39 +403,10 @@ pub async fn creator_status(
 pub async fn start_verifier(
     State(state): State<AppState>,
     Path(uuid): Path<String>,
-    headers: HeaderMap,
-) -> Response {
-    let lang = request_lang(&headers);
-    let result = async {
-        let handle = ticket(&state, &uuid)?;
-        let mut t = handle.lock().await;
-        let signature = t.signature.clone().ok_or_else(|| {
-            TicketError::failed(Msg::NoSignatureData, "upload a signature to ds/data first")
-        })?;
-        let data = t.data.clone();
-        let options: SessionOptions = t.options;
-        let (tx, rx) = watch::channel(None);
-        t.verifier = Some(rx);
-        drop(t);
-        let engine = state.engine.clone();
-        tokio::spawn(async move {
-            let outcome = tokio::task::spawn_blocking(move || {
-                verify::run(
-                    &engine,
-                    &signature,
-                    data.as_deref().map(|d| d.as_slice()),
-                    options,
-                )
-            })
-            .await;
-            if let Ok(outcome) = outcome {
-                let _ = tx.send(Some(outcome));
-            }
-        });
-        Ok(msg(lang, Msg::VerifierStarted))
-    }
-    .await;
-    Localized(lang, result).into_response()
+    UserLang(lang): UserLang,
+) -> Answer<Json<MessageBody>> {
+    let started = jobs::start_verifying(&state, &uuid).await;
+    localize(lang, started.map(|()| message(lang, Msg::VerifierStarted)))
 }
 
 /// The verification result, once ready: 200 valid, 406 not valid.
@@ -674,33 +421,21 @@ pub async fn start_verifier(
 pub async fn verifier_result(
     State(state): State<AppState>,
     Path(uuid): Path<String>,
-    headers: HeaderMap,
-) -> Response {
-    let lang = request_lang(&headers);
-    let tz = state.config.time_zone.clone();
-    let result = async {
-        let t = ticket(&state, &uuid)?;
-        let mut progress = t.lock().await.verifier.clone().ok_or_else(|| {
-            TicketError::failed(Msg::VerifierNotStarted, "POST ds/verifier first")
-        })?;
-        let outcome = progress
-            .wait_for(Option::is_some)
-            .await
-            .map_err(|_| {
-                TicketError::failed(Msg::SignatureInvalid, "verification was interrupted")
-            })?
-            .clone()
-            .ok_or_else(|| TicketError::failed(Msg::SignatureInvalid, "no result"))?;
-        let answer = outcome.render(lang, &tz);
-        let status = if answer.failure_cause.is_none() {
-            StatusCode::OK
-        } else {
-            StatusCode::NOT_ACCEPTABLE
-        };
-        Ok((status, Json(answer)))
-    }
-    .await;
-    Localized(lang, result).into_response()
+    UserLang(lang): UserLang,
+) -> Answer<(StatusCode, Json<VerifierAnswer>)> {
+    let outcome = jobs::verification_outcome(&state, &uuid).await;
+    localize(
+        lang,
+        outcome.map(|outcome| {
+            let answer = outcome.render(lang, &state.config.time_zone);
+            let status = if answer.failure_cause.is_none() {
+                StatusCode::OK
+            } else {
+                StatusCode::NOT_ACCEPTABLE
+            };
+            (status, Json(answer))
+        }),
+    )
 }
 
 /// The certificate clients encrypt protected parameters' keys to.
@@ -709,9 +444,11 @@ pub async fn verifier_result(
         (status = 200, description = "The protection certificate, base64 DER", body = Base64Data),
         (status = 400, description = "Protected parameters are not configured", body = MessageBody),
     ))]
-pub async fn protection_certificate(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let lang = request_lang(&headers);
-    let result = match state.protection.as_deref() {
+pub async fn protection_certificate(
+    State(state): State<AppState>,
+    UserLang(lang): UserLang,
+) -> Answer<Json<Base64Data>> {
+    let certificate = match state.protection.as_deref() {
         Some(p) => Ok(Json(Base64Data {
             base64_data: Some(B64.encode(p.certificate.der())),
         })),
@@ -719,5 +456,5 @@ pub async fn protection_certificate(State(state): State<AppState>, headers: Head
             "not supported: protected parameters are not configured on this service".into(),
         )),
     };
-    Localized(lang, result).into_response()
+    localize(lang, certificate)
 }

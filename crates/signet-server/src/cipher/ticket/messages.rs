@@ -6,23 +6,31 @@
 //! vendor documents are its own ("Сесія відсутня.", "Створена сесія.");
 //! the rest are ours in the same style.
 
+use std::convert::Infallible;
+
+use axum::extract::FromRequestParts;
 use axum::http::HeaderMap;
-use axum::http::header::ACCEPT_LANGUAGE;
+use axum::http::request::Parts;
 use signet_pki::oid::Lang;
 
-/// The language of a request: the first tag of `Accept-Language` signet
-/// speaks (q-values are not weighed: clients put their choice first),
-/// Ukrainian when none.
+use crate::present::lang::accept_language;
+
+/// The language of a request: the first of `Accept-Language` that signet
+/// speaks, Ukrainian when none (the language of the vendor's service).
 pub fn request_lang(headers: &HeaderMap) -> Lang {
-    headers
-        .get(ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| {
-            v.split(',')
-                .filter_map(|tag| Lang::parse(tag.split(';').next().unwrap_or_default()))
-                .next()
-        })
-        .unwrap_or_default()
+    accept_language(headers).unwrap_or(Lang::Uk)
+}
+
+/// The language of a ticket call ([`request_lang`]), as an extractor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UserLang(pub Lang);
+
+impl<S: Send + Sync> FromRequestParts<S> for UserLang {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Infallible> {
+        Ok(UserLang(request_lang(&parts.headers)))
+    }
 }
 
 /// Every message the ticket API says.
@@ -174,6 +182,7 @@ impl Msg {
 mod tests {
     use super::*;
     use axum::http::HeaderValue;
+    use axum::http::header::ACCEPT_LANGUAGE;
 
     #[test]
     fn language_comes_from_accept_language() {

@@ -15,8 +15,11 @@
 //! while it runs; `POST …/ds/verifier` starts verification and `GET
 //! …/ds/verifier` waits for its result.
 
+mod body;
 pub mod error;
 pub mod handlers;
+mod jobs;
+mod key_store;
 pub mod messages;
 pub mod options;
 pub mod protected;

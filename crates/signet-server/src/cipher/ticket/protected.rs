@@ -24,8 +24,8 @@
 
 use aws_lc_rs::aead::{AES_256_GCM, Aad, LessSafeKey, NONCE_LEN, Nonce, UnboundKey};
 use serde_json::{Map, Value};
-use signet_pki::Certificate;
 use signet_pki::private_key::PrivateKey;
+use signet_pki::{Certificate, PkiError};
 use zeroize::Zeroizing;
 
 use super::error::TicketError;
@@ -52,15 +52,28 @@ impl std::fmt::Debug for Protection {
     }
 }
 
+/// Why the protection key pair cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ProtectionError {
+    /// The certificate cannot be read.
+    #[error("protection certificate: {0}")]
+    Certificate(PkiError),
+    /// The private key cannot be read.
+    #[error("protection key: {0}")]
+    Key(PkiError),
+    /// The private key is not the one the certificate certifies.
+    #[error("the protection key is not the certificate's")]
+    KeyMismatch,
+}
+
 impl Protection {
     /// Reads the certificate and its private key (PEM or DER; the key
     /// unencrypted PKCS#8, PKCS#1 or SEC1).
-    pub fn load(certificate: &[u8], key: &[u8]) -> Result<Self, String> {
-        let certificate =
-            Certificate::parse(certificate).map_err(|e| format!("protection certificate: {e}"))?;
-        let key = PrivateKey::parse(key).map_err(|e| format!("protection key: {e}"))?;
+    pub fn load(certificate: &[u8], key: &[u8]) -> Result<Self, ProtectionError> {
+        let certificate = Certificate::parse(certificate).map_err(ProtectionError::Certificate)?;
+        let key = PrivateKey::parse(key).map_err(ProtectionError::Key)?;
         if !key.matches(&certificate) {
-            return Err("the protection key is not the certificate's".into());
+            return Err(ProtectionError::KeyMismatch);
         }
         Ok(Protection { certificate, key })
     }

@@ -33,12 +33,75 @@ pub(super) struct SignJob {
     pub tsa: Option<std::sync::Arc<dyn Timestamper>>,
 }
 
-/// Why a container gave no usable key, in words for the user.
-pub(super) fn container_error(e: PkiError) -> String {
-    match e {
-        PkiError::WrongPassword(what) => format!("wrong password for the {what}"),
-        other => format!("the key container cannot be read: {other}"),
+/// Why a key container did not open.
+#[derive(Debug, thiserror::Error)]
+pub enum ContainerError {
+    /// The password does not open it (or it is damaged past telling).
+    #[error("wrong password for the {0}")]
+    WrongPassword(&'static str),
+    /// It is not a container signet reads, or is broken.
+    #[error("the key container cannot be read: {0}")]
+    Unreadable(PkiError),
+}
+
+impl From<PkiError> for ContainerError {
+    fn from(e: PkiError) -> Self {
+        match e {
+            PkiError::WrongPassword(what) => ContainerError::WrongPassword(what),
+            other => ContainerError::Unreadable(other),
+        }
     }
+}
+
+/// Why `ds/creator` made no signature; the text is the `failureCause` the
+/// client reads.
+#[derive(Debug, thiserror::Error)]
+pub enum SigningError {
+    /// The container did not open.
+    #[error(transparent)]
+    Container(#[from] ContainerError),
+    /// CAdES-X Long was asked for without revocation checking.
+    #[error(
+        "CAdES-X Long keeps revocation data in the signature, and revocation checking is off on this service (signet serve --revocation)"
+    )]
+    RevocationOff,
+    /// A time-stamp was asked for without a time-stamping authority.
+    #[error(
+        "time-stamps were asked for, and no time-stamping authority is configured (signet serve --tsa-url)"
+    )]
+    NoTimestampingAuthority,
+    /// The container has no key for signing.
+    #[error("the key container holds no signing key")]
+    NoSigningKey,
+    /// No certificate of the signing key was found.
+    #[error(
+        "no certificate for the signing key: it is not in the container, among the certificates uploaded with it, or in the trust store"
+    )]
+    NoCertificate,
+    /// `alreadySigned` with neither a signature nor data in the ticket.
+    #[error("there is no signature in the session to add to")]
+    NothingToAddTo,
+    /// `alreadySigned`, and the existing signature cannot be parsed.
+    #[error("the existing signature cannot be read: {0}")]
+    ExistingUnreadable(PkiError),
+    /// `alreadySigned` with `duplicateSign` false, and this certificate
+    /// signed already.
+    #[error("this certificate has already signed (duplicateSign is false)")]
+    AlreadySigned,
+    /// `alreadySigned` to a detached signature whose content is not in the
+    /// ticket.
+    #[error("the existing signature is detached: upload its content as the session data")]
+    ExistingDetached,
+    /// No data in the ticket to sign.
+    #[error("there is no data in the session to sign")]
+    NoData,
+    /// Making the signature failed (the key, a time-stamp, revocation
+    /// data, the encoding).
+    #[error(transparent)]
+    Cms(#[from] signet_pki::cms::SignError),
+    /// The signing task broke off.
+    #[error("signing was interrupted: {0}")]
+    Interrupted(tokio::task::JoinError),
 }
 
 /// Opens the container and pairs its keys with the certificates at hand.
@@ -47,8 +110,8 @@ pub(super) fn open_container(
     password: &str,
     uploaded: &[Certificate],
     trust: &TrustStore,
-) -> Result<keystore::KeyStore, String> {
-    let mut store = keystore::open(container, password).map_err(container_error)?;
+) -> Result<keystore::KeyStore, ContainerError> {
+    let mut store = keystore::open(container, password)?;
     store.match_certificates(uploaded.iter().chain(trust.certificates()));
     Ok(store)
 }
@@ -77,7 +140,11 @@ fn chain_of<'a>(cert: &Certificate, pool: &[&'a Certificate]) -> Vec<&'a Certifi
 
 /// Makes the signature. Blocking (opening a container is deliberately
 /// slow): run on a blocking thread.
-pub(super) fn sign(job: SignJob, engine: &Engine, now: OffsetDateTime) -> Result<Vec<u8>, String> {
+pub(super) fn sign(
+    job: SignJob,
+    engine: &Engine,
+    now: OffsetDateTime,
+) -> Result<Vec<u8>, SigningError> {
     let trust: &TrustStore = &engine.trust;
     let o = job.options;
     let checker = engine
@@ -85,28 +152,20 @@ pub(super) fn sign(job: SignJob, engine: &Engine, now: OffsetDateTime) -> Result
         .as_deref()
         .filter(|_| engine.revocation_mode != RevocationMode::Off);
     if o.cades == CadesType::XLong && checker.is_none() {
-        return Err(
-            "CAdES-X Long keeps revocation data in the signature, and revocation checking is off on this service (signet serve --revocation)"
-                .into(),
-        );
+        return Err(SigningError::RevocationOff);
     }
     let tsa = job.tsa.as_deref();
     if (o.wants_data_ts() || o.wants_signature_ts()) && tsa.is_none() {
-        return Err(
-            "time-stamps were asked for, and no time-stamping authority is configured (signet serve --tsa-url)"
-                .into(),
-        );
+        return Err(SigningError::NoTimestampingAuthority);
     }
     let signature_ts = tsa.filter(|_| o.wants_signature_ts());
     let content_ts = tsa.filter(|_| o.wants_data_ts());
     let store = open_container(&job.key_store, &job.password, &job.certificates, trust)?;
     let entry = store
         .key_for(KeyPurpose::Signature)
-        .ok_or("the key container holds no signing key")?;
-    let cert = entry.certificate().ok_or(
-        "no certificate for the signing key: it is not in the container, among the certificates uploaded with it, or in the trust store",
-    )?;
-    let signer = CertifiedKey::new(cert.clone(), &entry.key).map_err(|e| e.to_string())?;
+        .ok_or(SigningError::NoSigningKey)?;
+    let cert = entry.certificate().ok_or(SigningError::NoCertificate)?;
+    let signer = CertifiedKey::new(cert.clone(), &entry.key)?;
     let pool: Vec<&Certificate> = store
         .certificates
         .iter()
@@ -118,66 +177,54 @@ pub(super) fn sign(job: SignJob, engine: &Engine, now: OffsetDateTime) -> Result
     };
     let embed_signer = o.embed_certificates != EmbedCertificates::Nothing;
     let long_term_data = match checker.filter(|_| o.cades == CadesType::XLong) {
-        Some(checker) => vec![
-            long_term::gather(
-                cert,
-                &store.certificates,
-                trust,
-                &*engine.issuers,
-                checker,
-                now,
-            )
-            .map_err(|e| e.to_string())?,
-        ],
+        Some(checker) => vec![long_term::gather(
+            cert,
+            &store.certificates,
+            trust,
+            &*engine.issuers,
+            checker,
+            now,
+        )?],
         None => Vec::new(),
     };
 
-    if o.already_signed {
-        let existing: &[u8] = match (&job.existing, &job.data) {
-            (Some(sig), _) => sig,
-            (None, Some(data)) => data,
-            (None, None) => return Err("there is no signature in the session to add to".into()),
-        };
-        let parsed = SignedData::parse(existing)
-            .map_err(|e| format!("the existing signature cannot be read: {e}"))?;
-        if !o.duplicate_sign && parsed.signers.iter().any(|s| signer_matches(&s.sid, cert)) {
-            return Err("this certificate has already signed (duplicateSign is false)".into());
-        }
-        let content: &[u8] = match (&parsed.content, &job.data, &job.existing) {
-            (Some(c), _, _) => c,
-            // A detached existing signature: the data is its content.
-            (None, Some(data), Some(_)) => data,
-            _ => {
-                return Err(
-                    "the existing signature is detached: upload its content as the session data"
-                        .into(),
-                );
+    // Co-signing adds a signer to the existing signature over its content;
+    // otherwise the data is signed afresh.
+    let existing: Option<&[u8]> = match (o.already_signed, &job.existing, &job.data) {
+        (false, ..) => None,
+        (true, Some(sig), _) => Some(sig),
+        (true, None, Some(data)) => Some(data),
+        (true, None, None) => return Err(SigningError::NothingToAddTo),
+    };
+    let parsed = existing
+        .map(SignedData::parse)
+        .transpose()
+        .map_err(SigningError::ExistingUnreadable)?;
+    let content: &[u8] = match &parsed {
+        Some(parsed) => {
+            if !o.duplicate_sign && parsed.signers.iter().any(|s| signer_matches(&s.sid, cert)) {
+                return Err(SigningError::AlreadySigned);
             }
-        };
-        return SignedDataBuilder::new(content)
-            .signing_time(Some(now))
-            .include_signer_certificates(embed_signer)
-            .include_certificates(chain)
-            .signature_timestamp(signature_ts)
-            .content_timestamp(content_ts)
-            .long_term(&long_term_data)
-            .add_signer(&signer)
-            .add_to(existing)
-            .map_err(|e| e.to_string());
-    }
-    let data = job
-        .data
-        .as_deref()
-        .ok_or("there is no data in the session to sign")?;
-    SignedDataBuilder::new(data)
-        .detached(!o.attached)
+            match (&parsed.content, &job.data, &job.existing) {
+                (Some(c), _, _) => c,
+                // A detached existing signature: the data is its content.
+                (None, Some(data), Some(_)) => data,
+                _ => return Err(SigningError::ExistingDetached),
+            }
+        }
+        None => job.data.as_deref().ok_or(SigningError::NoData)?,
+    };
+    let builder = SignedDataBuilder::new(content)
         .signing_time(Some(now))
         .include_signer_certificates(embed_signer)
         .include_certificates(chain)
         .signature_timestamp(signature_ts)
         .content_timestamp(content_ts)
         .long_term(&long_term_data)
-        .add_signer(&signer)
-        .build()
-        .map_err(|e| e.to_string())
+        .add_signer(&signer);
+    let made = match existing {
+        Some(existing) => builder.add_to(existing),
+        None => builder.detached(!o.attached).build(),
+    };
+    Ok(made?)
 }

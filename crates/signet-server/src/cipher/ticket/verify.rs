@@ -19,9 +19,10 @@
 //! `verifyOrFailIfNotPresent` fail a signer that lacks that time-stamp;
 //! a time-stamp present is always checked.
 
-use jiff::tz::TimeZone;
+use std::sync::Arc;
+
 use serde::Serialize;
-use signet_pki::cades::CadesLevel;
+use signet_pki::PkiError;
 use signet_pki::cms::SignedData;
 use signet_pki::oid::Lang;
 use signet_pki::tsp::TimestampToken;
@@ -29,7 +30,9 @@ use signet_pki::validate::{Engine, ValidationReport};
 use utoipa::ToSchema;
 
 use super::options::{SessionOptions, TsVerify};
-use crate::cipher::certinfo::{CertificateInfo, java_date};
+use crate::cipher::certinfo::CertificateInfo;
+use crate::present::dates::java_date;
+use crate::present::time_zone::TimeZone;
 
 /// id-aa-ets-contentTimestamp (RFC 5126 section 5.11.4).
 const CONTENT_TIMESTAMP: const_oid::ObjectIdentifier =
@@ -94,11 +97,22 @@ struct ContentTs {
     result: Result<(), String>,
 }
 
+/// Why a signature could not be verified at all.
+#[derive(Clone, Debug, thiserror::Error)]
+pub enum Unverifiable {
+    /// It is not a CMS SignedData signet reads.
+    #[error("the signature cannot be read: {0}")]
+    Unreadable(Arc<PkiError>),
+    /// It is detached, and there is no content to verify it over.
+    #[error("the signature is detached and the session holds no data")]
+    DetachedWithoutData,
+}
+
 /// What verification found, kept until the client asks (rendered then, in
 /// the language of that request).
 #[derive(Clone, Debug)]
 pub struct VerifyOutcome {
-    report: Result<ValidationReport, String>,
+    report: Result<ValidationReport, Unverifiable>,
     content_ts: Vec<Option<ContentTs>>,
     options: SessionOptions,
 }
@@ -115,18 +129,18 @@ pub fn run(
     content: Option<&[u8]>,
     options: SessionOptions,
 ) -> VerifyOutcome {
-    let fail = |e: String| VerifyOutcome {
+    let fail = |e: Unverifiable| VerifyOutcome {
         report: Err(e),
         content_ts: Vec::new(),
         options,
     };
     let signed = match SignedData::parse(signature) {
         Ok(s) => s,
-        Err(e) => return fail(format!("the signature cannot be read: {e}")),
+        Err(e) => return fail(Unverifiable::Unreadable(Arc::new(e))),
     };
     let content = content.or(signed.content.as_deref());
     let Some(content) = content else {
-        return fail("the signature is detached and the session holds no data".into());
+        return fail(Unverifiable::DetachedWithoutData);
     };
     let report = engine.validate(&signed, Some(content), false);
     let trust = engine.trust.certificates();
@@ -160,14 +174,6 @@ pub fn run(
     }
 }
 
-fn cades_name(level: CadesLevel) -> &'static str {
-    match level {
-        CadesLevel::Bes => "CAdES-BES",
-        CadesLevel::T => "CAdES-T",
-        CadesLevel::XLongType1 => "CAdES-X Long Type 1",
-    }
-}
-
 impl VerifyOutcome {
     /// The answer in `lang`, dates in `tz`.
     pub fn render(&self, lang: Lang, tz: &TimeZone) -> VerifierAnswer {
@@ -177,7 +183,7 @@ impl VerifyOutcome {
             Err(e) => {
                 return VerifierAnswer {
                     message: Msg::SignatureInvalid.text(lang).to_owned(),
-                    failure_cause: Some(e.clone()),
+                    failure_cause: Some(e.to_string()),
                     verify_results: Vec::new(),
                 };
             }
@@ -237,7 +243,7 @@ impl VerifyOutcome {
                 }),
                 signature_timestamps,
                 is_untrusted_valid: signer.signature.is_ok(),
-                signature_type: signer.cades.map(|l| cades_name(l).to_owned()),
+                signature_type: signer.cades.map(|l| l.name().to_owned()),
             });
         }
         let failure_cause = if results.is_empty() {

@@ -1,6 +1,11 @@
-//! API keys: bearer tokens configured at start (`--api-key`), compared in
-//! constant time. Only their SHA-256 hashes are kept in memory, so a memory
-//! dump or a debug print shows no key.
+//! API keys: the bearer tokens configured at start (`--api-key`) that let a
+//! client call Kontur CryptoApi without logging in, compared in constant
+//! time. Only their SHA-256 hashes are kept in memory, so a memory dump or
+//! a debug print shows no key. Also the token of an `Authorization: Bearer`
+//! header ([RFC 6750 section 2.1]), which carries an API key or a session
+//! id.
+//!
+//! [RFC 6750 section 2.1]: https://www.rfc-editor.org/rfc/rfc6750#section-2.1
 
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
