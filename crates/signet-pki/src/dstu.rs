@@ -198,10 +198,11 @@ fn params_in_basis(
     little_endian: bool,
     normal_basis: bool,
 ) -> Result<(Curve, SBox), SignatureError> {
-    let params =
-        Dstu4145Params::from_der(params_der).map_err(SignatureError::MalformedDstuParams)?;
+    let params = Dstu4145Params::from_der(params_der)
+        .map_err(|e| SignatureError::MalformedDstuParams(Box::new(e)))?;
     let sbox = match params.dke {
-        Some(dke) => SBox::from_dke_slice(dke.as_bytes()).map_err(SignatureError::DstuDke)?,
+        Some(dke) => SBox::from_dke_slice(dke.as_bytes())
+            .map_err(|e| SignatureError::DstuDke(Box::new(e)))?,
         None => SBox::UA_DKE_1,
     };
     Ok((

@@ -263,10 +263,8 @@ impl Extensions {
                 }
             }
             ids::EXT_SUBJECT_INFO_ACCESS => {
-                const AD_TIME_STAMPING: ObjectIdentifier =
-                    ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.48.3");
                 for (method, uri) in access_descriptions(v)? {
-                    if method == AD_TIME_STAMPING {
+                    if method == const_oid::db::rfc5280::ID_AD_TIME_STAMPING {
                         self.tsp_urls.push(uri);
                     }
                 }

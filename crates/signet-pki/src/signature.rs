@@ -101,15 +101,16 @@ pub enum SignatureError {
     /// digestAlgorithm that completes it ([RFC 5754] section 3).
     #[error("{} needs a digest algorithm", oid::name_of(algorithm))]
     DigestMissing {
-        /// The signatureAlgorithm OID.
-        algorithm: ObjectIdentifier,
+        /// The signatureAlgorithm OID (boxed, as are the other large
+        /// payloads here: path and revocation errors carry this one).
+        algorithm: Box<ObjectIdentifier>,
     },
     /// A digest of another length than its algorithm's.
     #[error("digest of the wrong length")]
     DigestLength,
     /// `RSASSA-PSS-params` that do not decode ([RFC 4055] section 3.1).
     #[error("malformed RSASSA-PSS parameters: {0}")]
-    MalformedPssParameters(#[source] der::Error),
+    MalformedPssParameters(#[source] Box<der::Error>),
     /// A saltLength beyond 65535.
     #[error("RSASSA-PSS salt length too large")]
     PssSaltLength,
@@ -139,7 +140,7 @@ pub enum SignatureError {
     )]
     GostParamSetSize {
         /// The publicKeyParamSet.
-        param_set: ObjectIdentifier,
+        param_set: Box<ObjectIdentifier>,
         /// The size the key's algorithm OID gives.
         key_bits: u32,
     },
@@ -160,10 +161,10 @@ pub enum SignatureError {
     DstuParamsMissing,
     /// `DSTU4145Params` that do not decode (see `dstu.rs`).
     #[error("DSTU 4145: malformed DSTU4145Params: {0}")]
-    MalformedDstuParams(#[source] der::Error),
+    MalformedDstuParams(#[source] Box<der::Error>),
     /// A `dke` that is not a packed GOST 28147-89 S-box of 64 bytes.
     #[error("DSTU 4145: the DKE of DSTU4145Params: {0}")]
-    DstuDke(#[source] gost28147::Error),
+    DstuDke(#[source] Box<gost28147::Error>),
     /// Explicit polynomial-basis parameters without the reduction
     /// polynomial.
     #[error("DSTU 4145: a polynomial-basis ECBinary without its reduction polynomial")]
@@ -334,7 +335,11 @@ pub fn scheme(
     alg: &AlgorithmIdentifierOwned,
     digest: Option<DigestAlgorithm>,
 ) -> Result<Scheme, SignatureError> {
-    let need_digest = || digest.ok_or(SignatureError::DigestMissing { algorithm: alg.oid });
+    let need_digest = || {
+        digest.ok_or_else(|| SignatureError::DigestMissing {
+            algorithm: Box::new(alg.oid),
+        })
+    };
     let named = SIGNATURE_ALGORITHMS
         .iter()
         .find(|(o, _)| *o == alg.oid)
@@ -390,7 +395,7 @@ fn pss_params(alg: &AlgorithmIdentifierOwned) -> Result<(DigestAlgorithm, u16), 
     let params = params
         .to_ref()
         .decode_as::<RsaPssParams<'_>>()
-        .map_err(SignatureError::MalformedPssParameters)?;
+        .map_err(|e| SignatureError::MalformedPssParameters(Box::new(e)))?;
     let hash = params
         .hash_algorithm
         .map_or(rfc5912::ID_SHA_1, |hash| hash.oid);
@@ -398,7 +403,7 @@ fn pss_params(alg: &AlgorithmIdentifierOwned) -> Result<(DigestAlgorithm, u16), 
     let mgf_hash = match params.mask_gen_algorithm.and_then(|mgf| mgf.parameters) {
         Some(p) => {
             p.decode_as::<AlgorithmIdentifierRef<'_>>()
-                .map_err(SignatureError::MalformedPssParameters)?
+                .map_err(|e| SignatureError::MalformedPssParameters(Box::new(e)))?
                 .oid
         }
         None => rfc5912::ID_SHA_1,
@@ -570,7 +575,7 @@ fn verify_gost(
     };
     if curve.field_bits() != expected_bits {
         return Err(SignatureError::GostParamSetSize {
-            param_set: *param_set,
+            param_set: Box::new(*param_set),
             key_bits: expected_bits,
         });
     }
@@ -722,7 +727,7 @@ mod tests {
         assert_eq!(
             scheme(&alg("1.2.840.113549.1.1.1"), None),
             Err(SignatureError::DigestMissing {
-                algorithm: ids::RSA_ENCRYPTION
+                algorithm: Box::new(ids::RSA_ENCRYPTION)
             })
         );
         assert_eq!(

@@ -126,7 +126,7 @@ impl KalynaScheme {
             Some(n) if n == self.block_len || (n == 2 * self.block_len && self.block_len < 64) => {
                 Ok(n)
             }
-            Some(_) => Err(ContainerError::KalynaKeyLength.into()),
+            Some(_) => Err(ContainerError::KalynaKeyLength),
         }
     }
 

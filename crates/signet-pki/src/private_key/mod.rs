@@ -297,9 +297,9 @@ impl PrivateKey {
             ids::GOST_R3410_2001 | ids::GOST_R3410_2012_256 | ids::GOST_R3410_2012_512 => {
                 gost_from(algorithm, parameters, private_key).map(PrivateKey::Gost)
             }
-            ids::DSTU4145_LE | ids::DSTU4145_BE => DstuPrivateKey::from_pkcs8(&info)
-                .map(PrivateKey::Dstu4145)
-                .map_err(PkiError::from),
+            ids::DSTU4145_LE | ids::DSTU4145_BE => {
+                DstuPrivateKey::from_pkcs8(&info).map(PrivateKey::Dstu4145)
+            }
             other => Err(PkiError::Unsupported(format!(
                 "{} private keys",
                 oid::name_of(&other)
