@@ -69,12 +69,12 @@ pub enum PkiError {
     #[error("malformed encoding: {0}")]
     Ber(#[from] BerError),
     /// A private key structure that is malformed, or whose values do not
-    /// make a usable key.
-    #[error(transparent)]
+    /// make a usable key. (The message keeps the prefix it has always had.)
+    #[error("malformed encoding: {0}")]
     PrivateKey(#[from] PrivateKeyError),
     /// A key container (PKCS#12, JKS, Key-6.dat, the password-based
     /// encryption inside them) that is malformed.
-    #[error(transparent)]
+    #[error("malformed encoding: {0}")]
     Container(#[from] ContainerError),
     /// Well-formed input that signet does not handle (yet).
     #[error("not supported: {0}")]

@@ -641,6 +641,70 @@ mod tests {
         assert!(gost_scalar_le(&[0x05, 0x00], 32).is_err());
     }
 
+    /// PKCS#8 around `private_key` under `algorithm`, version `version`.
+    fn pkcs8(version: u8, algorithm: ObjectIdentifier, private_key: &[u8]) -> Vec<u8> {
+        asn1::OneAsymmetricKey {
+            version,
+            private_key_algorithm: AlgorithmIdentifierRef {
+                oid: algorithm,
+                parameters: None,
+            },
+            private_key: OctetStringRef::new(private_key).unwrap(),
+            attributes: None,
+            public_key: None,
+        }
+        .to_der()
+        .unwrap()
+    }
+
+    #[test]
+    fn structural_faults_name_their_rule() {
+        let seed = OctetStringRef::new(&[5; 32]).unwrap().to_der().unwrap();
+        assert!(PrivateKey::from_der(&pkcs8(0, ids::ED25519, &seed)).is_ok());
+        let fault = |der: &[u8]| match PrivateKey::from_der(der) {
+            Err(PkiError::PrivateKey(e)) => e,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            fault(&pkcs8(2, ids::ED25519, &seed)),
+            PrivateKeyError::Pkcs8Version(2)
+        );
+        let short = OctetStringRef::new(&[5; 31]).unwrap().to_der().unwrap();
+        assert_eq!(
+            fault(&pkcs8(0, ids::ED25519, &short)),
+            PrivateKeyError::Ed25519SeedLength
+        );
+        assert_eq!(
+            fault(&pkcs8(0, ids::DSTU4145_LE, &[1; 32])),
+            PrivateKeyError::DstuParamsMissing
+        );
+        assert_eq!(
+            fault(&pkcs8(0, ids::GOST_R3410_2012_256, &[1; 32])),
+            PrivateKeyError::GostParamSetMissing
+        );
+        // SEC1 where PKCS#8 was asked for; two INTEGERs then a BOOLEAN is
+        // none of the four forms.
+        let sec1 = asn1::EcPrivateKey {
+            version: 1,
+            private_key: OctetStringRef::new(&[1; 32]).unwrap(),
+            parameters: None,
+            public_key: None,
+        }
+        .to_der()
+        .unwrap();
+        assert!(matches!(
+            PrivateKey::from_pkcs8_der(&sec1),
+            Err(PkiError::PrivateKey(PrivateKeyError::TraditionalForm))
+        ));
+        assert_eq!(fault(&sec1), PrivateKeyError::EcCurveMissing);
+        let odd = [0x30, 0x06, 0x01, 0x01, 0xFF, 0x02, 0x01, 0x00];
+        assert_eq!(fault(&odd), PrivateKeyError::UnknownForm);
+        assert_eq!(
+            PkiError::from(PrivateKeyError::EcCurveMissing).to_string(),
+            "malformed encoding: malformed private key: the EC key names no curve"
+        );
+    }
+
     #[test]
     fn gost_curve_aliases() {
         assert!(same_curve(Curve::CryptoProA, Curve::Tc26Gost256B));
