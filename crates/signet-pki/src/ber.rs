@@ -13,10 +13,11 @@
 //!
 //! Input that already is DER is returned borrowed, after one scan.
 //!
-//! This module stays hand-written because its input is BER: the `der`
-//! crate, and every type decoded with it, reads DER. The output is written
-//! with `der`'s own length encoder ([`der::Length`], X.690 section 10.1:
-//! definite and minimal), so signet has no DER writer of its own.
+//! This module stays hand-written because its input is BER, and the types
+//! signet decodes with `der` (its own, x509-cert's, cms's) read DER (`der`'s
+//! optional `ber` feature is not enabled). The output lengths are written
+//! with `der`'s encoder ([`der::Length`], X.690 section 10.1: definite and
+//! minimal), so the conversion needs no DER writer of its own.
 //!
 //! [X.690]: https://www.itu.int/rec/T-REC-X.690
 
