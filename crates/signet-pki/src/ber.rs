@@ -13,21 +13,71 @@
 //!
 //! Input that already is DER is returned borrowed, after one scan.
 //!
+//! This module stays hand-written because its input is BER, and the types
+//! signet decodes with `der` (its own, x509-cert's, cms's) read DER (`der`'s
+//! optional `ber` feature is not enabled). The output lengths are written
+//! with `der`'s encoder ([`der::Length`], X.690 section 10.1: definite and
+//! minimal), so the conversion needs no DER writer of its own.
+//!
 //! [X.690]: https://www.itu.int/rec/T-REC-X.690
 
 use std::borrow::Cow;
 
+use der::{Encode, Length};
+
 /// Deepest nesting accepted; CMS with timestamps nests about 20 deep.
 pub const MAX_DEPTH: usize = 64;
 
-/// Why BER input could not be read.
+/// Why BER input could not be read: where, and which rule it breaks.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("malformed BER at byte {offset}: {reason}")]
+#[error("malformed BER at byte {offset}: {fault}")]
 pub struct BerError {
     /// Where in the input.
     pub offset: usize,
-    /// What is wrong.
-    pub reason: &'static str,
+    /// Which rule of [X.690] the input breaks.
+    ///
+    /// [X.690]: https://www.itu.int/rec/T-REC-X.690
+    pub fault: BerFault,
+}
+
+/// The rule of [X.690] section 8.1 that BER input breaks.
+///
+/// [X.690]: https://www.itu.int/rec/T-REC-X.690
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum BerFault {
+    /// The input ends inside the identifier octets (section 8.1.2).
+    #[error("truncated tag")]
+    TruncatedTag,
+    /// A tag number of more than five subsequent octets (section 8.1.2.4):
+    /// more than any ASN.1 module in use assigns.
+    #[error("tag number too large")]
+    TagNumberTooLarge,
+    /// The input ends inside the length octets (section 8.1.3).
+    #[error("truncated length")]
+    TruncatedLength,
+    /// The indefinite form on a primitive value, which section 8.1.3.2 a)
+    /// allows only for constructed ones.
+    #[error("indefinite length on a primitive value")]
+    IndefinitePrimitive,
+    /// A long-form length of more than four octets (section 8.1.3.5: more
+    /// than 4 GiB, beyond any input signet reads), or a value too long to
+    /// be written back in DER.
+    #[error("length too large")]
+    LengthTooLarge,
+    /// A definite length that runs past the end of the enclosing value.
+    #[error("length beyond the input")]
+    LengthBeyondInput,
+    /// An indefinite-length value without its end-of-contents octets
+    /// (section 8.1.5).
+    #[error("missing end-of-contents")]
+    MissingEndOfContents,
+    /// Nested deeper than [`MAX_DEPTH`].
+    #[error("nested too deeply")]
+    NestedTooDeeply,
+    /// Bytes after the one value (section 8.1.1: an encoding is one value).
+    #[error("data after the end of the value")]
+    TrailingData,
 }
 
 struct Header {
@@ -40,21 +90,21 @@ struct Header {
     minimal: bool,
 }
 
-fn err(offset: usize, reason: &'static str) -> BerError {
-    BerError { offset, reason }
+fn err(offset: usize, fault: BerFault) -> BerError {
+    BerError { offset, fault }
 }
 
 fn read_header(input: &[u8], pos: usize) -> Result<Header, BerError> {
     let mut i = pos;
-    let first = *input.get(i).ok_or(err(i, "truncated tag"))?;
+    let first = *input.get(i).ok_or(err(i, BerFault::TruncatedTag))?;
     i += 1;
     if first & 0x1F == 0x1F {
         // High tag number: continuation bytes with the top bit set.
         loop {
-            let b = *input.get(i).ok_or(err(i, "truncated tag"))?;
+            let b = *input.get(i).ok_or(err(i, BerFault::TruncatedTag))?;
             i += 1;
             if i - pos > 6 {
-                return Err(err(pos, "tag number too large"));
+                return Err(err(pos, BerFault::TagNumberTooLarge));
             }
             if b & 0x80 == 0 {
                 break;
@@ -63,21 +113,23 @@ fn read_header(input: &[u8], pos: usize) -> Result<Header, BerError> {
     }
     let tag = pos..i;
     let constructed = first & 0x20 != 0;
-    let l = *input.get(i).ok_or(err(i, "truncated length"))?;
+    let l = *input.get(i).ok_or(err(i, BerFault::TruncatedLength))?;
     i += 1;
     let (len, minimal) = if l < 0x80 {
         (Some(l as usize), true)
     } else if l == 0x80 {
         if !constructed {
-            return Err(err(pos, "indefinite length on a primitive value"));
+            return Err(err(pos, BerFault::IndefinitePrimitive));
         }
         (None, false)
     } else {
         let n = (l & 0x7F) as usize;
         if n > 4 {
-            return Err(err(pos, "length too large"));
+            return Err(err(pos, BerFault::LengthTooLarge));
         }
-        let bytes = input.get(i..i + n).ok_or(err(i, "truncated length"))?;
+        let bytes = input
+            .get(i..i + n)
+            .ok_or(err(i, BerFault::TruncatedLength))?;
         i += n;
         let v = bytes.iter().fold(0usize, |acc, &b| (acc << 8) | b as usize);
         let minimal = v >= 0x80 && bytes[0] != 0;
@@ -118,14 +170,17 @@ fn is_string_tag(tag: &[u8]) -> bool {
 pub fn to_der(input: &[u8]) -> Result<Cow<'_, [u8]>, BerError> {
     let (end, is_der) = scan(input, 0, 0)?;
     if end != input.len() {
-        return Err(err(end, "data after the end of the value"));
+        return Err(err(end, BerFault::TrailingData));
     }
     if is_der {
         return Ok(Cow::Borrowed(input));
     }
     let mut out = Vec::with_capacity(input.len());
     let (_, value) = convert(input, 0, 0)?;
-    value.write(&mut out);
+    // Every length was checked while converting: this cannot fail.
+    value
+        .write(&mut out)
+        .map_err(|_| err(0, BerFault::LengthTooLarge))?;
     Ok(Cow::Owned(out))
 }
 
@@ -133,7 +188,7 @@ pub fn to_der(input: &[u8]) -> Result<Cow<'_, [u8]>, BerError> {
 /// (as far as lengths and string segmentation go).
 fn scan(input: &[u8], pos: usize, depth: usize) -> Result<(usize, bool), BerError> {
     if depth > MAX_DEPTH {
-        return Err(err(pos, "nested too deeply"));
+        return Err(err(pos, BerFault::NestedTooDeeply));
     }
     let h = read_header(input, pos)?;
     let start = pos + h.header_len;
@@ -142,7 +197,7 @@ fn scan(input: &[u8], pos: usize, depth: usize) -> Result<(usize, bool), BerErro
             let end = start
                 .checked_add(len)
                 .filter(|&e| e <= input.len())
-                .ok_or(err(pos, "length beyond the input"))?;
+                .ok_or(err(pos, BerFault::LengthBeyondInput))?;
             let mut der = h.minimal;
             if h.constructed {
                 if is_string_tag(&input[h.tag.clone()]) {
@@ -164,7 +219,7 @@ fn scan(input: &[u8], pos: usize, depth: usize) -> Result<(usize, bool), BerErro
                     return Ok((p + 2, false));
                 }
                 if p >= input.len() {
-                    return Err(err(p, "missing end-of-contents"));
+                    return Err(err(p, BerFault::MissingEndOfContents));
                 }
                 let (next, _) = scan(input, p, depth + 1)?;
                 p = next;
@@ -182,34 +237,35 @@ enum Value {
     Constructed {
         tag: Vec<u8>,
         children: Vec<Value>,
-        len: usize,
+        len: Length,
     },
 }
 
 impl Value {
-    fn encoded_len(&self) -> usize {
-        let (tag, n) = match self {
-            Value::Primitive { tag, content } => (tag, content.len()),
+    fn encoded_len(&self) -> der::Result<Length> {
+        let (tag, len) = match self {
+            Value::Primitive { tag, content } => (tag, Length::try_from(content.len())?),
             Value::Constructed { tag, len, .. } => (tag, *len),
         };
-        tag.len() + crate::der_write::len_len(n) + n
+        Length::try_from(tag.len())? + len.encoded_len()? + len
     }
 
-    fn write(&self, out: &mut Vec<u8>) {
+    fn write(&self, out: &mut Vec<u8>) -> der::Result<()> {
         match self {
             Value::Primitive { tag, content } => {
                 out.extend_from_slice(tag);
-                crate::der_write::push_len(out, content.len());
+                Length::try_from(content.len())?.encode_to_vec(out)?;
                 out.extend_from_slice(content);
             }
             Value::Constructed { tag, children, len } => {
                 out.extend_from_slice(tag);
-                crate::der_write::push_len(out, *len);
+                len.encode_to_vec(out)?;
                 for c in children {
-                    c.write(out);
+                    c.write(out)?;
                 }
             }
         }
+        Ok(())
     }
 
     /// The joined contents of a (possibly segmented) string.
@@ -239,16 +295,16 @@ impl Value {
 
 fn convert(input: &[u8], pos: usize, depth: usize) -> Result<(usize, Value), BerError> {
     if depth > MAX_DEPTH {
-        return Err(err(pos, "nested too deeply"));
+        return Err(err(pos, BerFault::NestedTooDeeply));
     }
     let h = read_header(input, pos)?;
     let start = pos + h.header_len;
     if !h.constructed {
-        let len = h.len.ok_or(err(pos, "indefinite primitive"))?;
+        let len = h.len.ok_or(err(pos, BerFault::IndefinitePrimitive))?;
         let end = start
             .checked_add(len)
             .filter(|&e| e <= input.len())
-            .ok_or(err(pos, "length beyond the input"))?;
+            .ok_or(err(pos, BerFault::LengthBeyondInput))?;
         return Ok((
             end,
             Value::Primitive {
@@ -264,7 +320,7 @@ fn convert(input: &[u8], pos: usize, depth: usize) -> Result<(usize, Value), Ber
             let end = start
                 .checked_add(len)
                 .filter(|&e| e <= input.len())
-                .ok_or(err(pos, "length beyond the input"))?;
+                .ok_or(err(pos, BerFault::LengthBeyondInput))?;
             while p < end {
                 let (next, v) = convert(&input[..end], p, depth + 1)?;
                 children.push(v);
@@ -277,7 +333,7 @@ fn convert(input: &[u8], pos: usize, depth: usize) -> Result<(usize, Value), Ber
                 break p + 2;
             }
             if p >= input.len() {
-                return Err(err(p, "missing end-of-contents"));
+                return Err(err(p, BerFault::MissingEndOfContents));
             }
             let (next, v) = convert(input, p, depth + 1)?;
             children.push(v);
@@ -291,10 +347,14 @@ fn convert(input: &[u8], pos: usize, depth: usize) -> Result<(usize, Value), Ber
         for c in children {
             c.string_content(&mut content, bit_string);
         }
+        Length::try_from(content.len()).map_err(|_| err(pos, BerFault::LengthTooLarge))?;
         let tag = vec![tag[0] & !0x20];
         return Ok((end, Value::Primitive { tag, content }));
     }
-    let len = children.iter().map(Value::encoded_len).sum();
+    let len = children
+        .iter()
+        .try_fold(Length::ZERO, |sum, child| sum + child.encoded_len()?)
+        .map_err(|_| err(pos, BerFault::LengthTooLarge))?;
     Ok((end, Value::Constructed { tag, children, len }))
 }
 
@@ -343,21 +403,39 @@ mod tests {
     }
 
     #[test]
-    fn malformed_input_is_an_error() {
-        for bad in [
-            &[0x30][..],
-            &[0x30, 0x05, 0x02, 0x01],
-            &[0x30, 0x80, 0x02, 0x01, 0x05],
-            &[0x04, 0x80, 0x00, 0x00],
-            &[0x30, 0x85, 1, 0, 0, 0, 0],
-            &[0x30, 0x03, 0x02, 0x01, 0x05, 0xFF],
+    fn malformed_input_is_an_error_naming_the_rule() {
+        for (bad, fault) in [
+            (&[0x30][..], BerFault::TruncatedLength),
+            (&[0x1F, 0x81], BerFault::TruncatedTag),
+            (
+                &[0x1F, 0x81, 0x81, 0x81, 0x81, 0x81, 0x01, 0x00],
+                BerFault::TagNumberTooLarge,
+            ),
+            (&[0x30, 0x05, 0x02, 0x01], BerFault::LengthBeyondInput),
+            (
+                &[0x30, 0x80, 0x02, 0x01, 0x05],
+                BerFault::MissingEndOfContents,
+            ),
+            (&[0x04, 0x80, 0x00, 0x00], BerFault::IndefinitePrimitive),
+            (&[0x30, 0x85, 1, 0, 0, 0, 0], BerFault::LengthTooLarge),
+            (
+                &[0x30, 0x03, 0x02, 0x01, 0x05, 0xFF],
+                BerFault::TrailingData,
+            ),
         ] {
-            assert!(to_der(bad).is_err(), "{bad:02X?}");
+            assert_eq!(to_der(bad).map_err(|e| e.fault), Err(fault), "{bad:02X?}");
         }
         let mut deep = Vec::new();
         for _ in 0..200 {
             deep.extend_from_slice(&[0x30, 0x80]);
         }
-        assert!(to_der(&deep).is_err());
+        assert_eq!(
+            to_der(&deep).map_err(|e| e.fault),
+            Err(BerFault::NestedTooDeeply)
+        );
+        assert_eq!(
+            to_der(&[0x30, 0x01]).map_err(|e| e.to_string()),
+            Err("malformed BER at byte 0: length beyond the input".to_owned())
+        );
     }
 }

@@ -1,7 +1,8 @@
-//! The one DER length and TLV writer ([X.690] sections 8.1.3 and 10.1:
-//! the definite form, as short as possible) shared by everything in this
-//! crate that writes DER by hand: BER→DER conversion, CMS signing and
-//! encryption, OCSP requests, PKCS#8 rewrapping.
+//! A DER length and TLV writer ([X.690] sections 8.1.3 and 10.1: the
+//! definite form, as short as possible) for the code that still writes
+//! DER by hand (CMS signing and encryption, OCSP requests), which is moving
+//! to `der`'s encoder. BER→DER conversion ([`crate::ber`]) and the key
+//! structures no longer use it.
 //!
 //! [X.690]: https://www.itu.int/rec/T-REC-X.690
 
@@ -14,15 +15,6 @@ pub(crate) fn push_len(out: &mut Vec<u8>, len: usize) {
         let skip = bytes.iter().take_while(|&&b| b == 0).count();
         out.push(0x80 | (bytes.len() - skip) as u8);
         out.extend_from_slice(&bytes[skip..]);
-    }
-}
-
-/// How many octets `push_len` writes for `len`.
-pub(crate) fn len_len(len: usize) -> usize {
-    if len < 0x80 {
-        1
-    } else {
-        1 + (usize::BITS as usize / 8 - len.leading_zeros() as usize / 8)
     }
 }
 
@@ -51,7 +43,6 @@ mod tests {
             let mut out = Vec::new();
             push_len(&mut out, len);
             assert_eq!(out, want, "{len:#x}");
-            assert_eq!(len_len(len), want.len());
         }
         assert_eq!(tlv(0x04, &[1, 2]), [0x04, 2, 1, 2]);
     }

@@ -77,8 +77,8 @@
 //! and jkurwa write it). [`verify`] accepts both.
 
 use const_oid::ObjectIdentifier;
-use der::asn1::{AnyRef, OctetStringRef, UintRef};
-use der::{Decode, Reader, Tag, Tagged};
+use der::asn1::{OctetStringRef, UintRef};
+use der::{Choice, Decode, Sequence};
 use signet_crypto::DigestAlgorithm;
 use signet_crypto::dstu4145::{self, Curve, PublicKey};
 use signet_crypto::gost28147::{Gost34311, SBox};
@@ -97,8 +97,71 @@ pub(crate) const DKE_1: [u8; 64] = [
     0x38, 0xb5, 0x64, 0xea, 0x2c, 0x17, 0x9f, 0xd0, 0x12, 0x3e, 0x6d, 0xb8, 0xfa, 0xc5, 0x79, 0x04,
 ];
 
-fn invalid(what: impl std::fmt::Display) -> SignatureError {
-    SignatureError::Invalid(format!("DSTU 4145: {what}"))
+/// `DSTU4145Params` of the Order 1236/5/453 (the module documentation has
+/// the ASN.1): the curve, and the packed S-box of the key's GOST 34.311-95
+/// hash.
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+pub(crate) struct Dstu4145Params<'a> {
+    pub definition: CurveDefinition<'a>,
+    pub dke: Option<&'a OctetStringRef>,
+}
+
+/// `CHOICE { ecbinary ECBinary, namedCurve OBJECT IDENTIFIER }`.
+#[derive(Clone, Debug, Eq, PartialEq, Choice)]
+pub(crate) enum CurveDefinition<'a> {
+    NamedCurve(ObjectIdentifier),
+    EcBinary(EcBinary<'a>),
+}
+
+/// `ECBinary`: a curve spelt out (b and bp in the byte order of the key's
+/// algorithm OID, and elements of the basis it names).
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+pub(crate) struct EcBinary<'a> {
+    #[asn1(
+        context_specific = "0",
+        tag_mode = "EXPLICIT",
+        default = "Default::default"
+    )]
+    pub version: u8,
+    pub f: BinaryField,
+    pub a: u8,
+    pub b: &'a OctetStringRef,
+    pub n: UintRef<'a>,
+    pub bp: &'a OctetStringRef,
+}
+
+/// `BinaryField ::= SEQUENCE { m INTEGER, CHOICE { k INTEGER, SEQUENCE
+/// { k1, k2, k3 INTEGER } } OPTIONAL }`: the degree and the exponents of
+/// the reduction polynomial (an ONB field may leave them out).
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+pub(crate) struct BinaryField {
+    pub m: u32,
+    pub k: Option<ReductionPolynomial>,
+}
+
+/// The middle exponents of a trinomial `x^m + x^k + 1` or a pentanomial
+/// `x^m + x^k1 + x^k2 + x^k3 + 1`.
+#[derive(Clone, Copy, Debug, Eq, PartialEq, Choice)]
+pub(crate) enum ReductionPolynomial {
+    Trinomial(u32),
+    Pentanomial(Pentanomial),
+}
+
+/// `SEQUENCE { k1, k2, k3 INTEGER }`.
+#[derive(Clone, Copy, Debug, Eq, PartialEq, Sequence)]
+pub(crate) struct Pentanomial {
+    pub k1: u32,
+    pub k2: u32,
+    pub k3: u32,
+}
+
+impl ReductionPolynomial {
+    fn exponents(self) -> Vec<u32> {
+        match self {
+            ReductionPolynomial::Trinomial(k) => vec![k],
+            ReductionPolynomial::Pentanomial(p) => vec![p.k1, p.k2, p.k3],
+        }
+    }
 }
 
 fn unsupported(what: impl std::fmt::Display) -> SignatureError {
@@ -109,7 +172,7 @@ fn crypto_error(e: dstu4145::Error) -> SignatureError {
     match e {
         dstu4145::Error::UnsupportedParams(what) => unsupported(format!("parameters: {what}")),
         dstu4145::Error::InvalidSignature => SignatureError::Mismatch,
-        other => invalid(other),
+        other => SignatureError::Dstu4145(other),
     }
 }
 
@@ -135,85 +198,51 @@ fn params_in_basis(
     little_endian: bool,
     normal_basis: bool,
 ) -> Result<(Curve, SBox), SignatureError> {
-    let malformed = |e: der::Error| invalid(format!("malformed DSTU4145Params: {e}"));
-    let params = AnyRef::from_der(params_der).map_err(malformed)?;
-    let (definition, dke) = params
-        .sequence(|r| {
-            let definition: AnyRef<'_> = r.decode()?;
-            let dke: Option<&OctetStringRef> = r.decode()?;
-            Ok::<_, der::Error>((definition, dke))
-        })
-        .map_err(malformed)?;
-    let sbox = match dke {
+    let params = Dstu4145Params::from_der(params_der)
+        .map_err(|e| SignatureError::MalformedDstuParams(Box::new(e)))?;
+    let sbox = match params.dke {
         Some(dke) => SBox::from_dke_slice(dke.as_bytes())
-            .map_err(|e| invalid(format!("the DKE of DSTU4145Params: {e}")))?,
+            .map_err(|e| SignatureError::DstuDke(Box::new(e)))?,
         None => SBox::UA_DKE_1,
     };
     Ok((
-        definition_curve(definition, little_endian, normal_basis)?,
+        definition_curve(params.definition, little_endian, normal_basis)?,
         sbox,
     ))
 }
 
 /// The curve of `DSTU4145Params.definition`: a named curve or `ECBinary`.
 fn definition_curve(
-    definition: AnyRef<'_>,
+    definition: CurveDefinition<'_>,
     little_endian: bool,
     normal_basis: bool,
 ) -> Result<Curve, SignatureError> {
-    let malformed = |e: der::Error| invalid(format!("malformed DSTU4145Params: {e}"));
-    if definition.tag() == Tag::ObjectIdentifier {
-        let named: ObjectIdentifier = definition.decode_as().map_err(malformed)?;
-        return Curve::from_oid(&named.to_string())
-            .ok_or_else(|| unsupported(format!("curve {}", oid::name_of(&named))));
-    }
-    let (m, poly, a, mut b, n, mut bp) = definition
-        .sequence(|r| {
-            let mut field: AnyRef<'_> = r.decode()?;
-            if field.tag().is_context_specific() {
-                // version [0] EXPLICIT INTEGER DEFAULT 0
-                field = r.decode()?;
-            }
-            let (m, poly) = field.sequence(|f| {
-                let m: u32 = f.decode()?;
-                // The polynomial; an ONB field may leave it out.
-                let k: Option<AnyRef<'_>> = f.decode()?;
-                let poly = match k {
-                    None => Vec::new(),
-                    Some(k) if k.tag() == Tag::Integer => vec![k.decode_as::<u32>()?],
-                    Some(k) => k.sequence(|p| {
-                        Ok::<_, der::Error>(vec![p.decode()?, p.decode()?, p.decode()?])
-                    })?,
-                };
-                Ok::<_, der::Error>((m, poly))
-            })?;
-            let a: u8 = r.decode()?;
-            let b: &OctetStringRef = r.decode()?;
-            let n: UintRef<'_> = r.decode()?;
-            let bp: &OctetStringRef = r.decode()?;
-            Ok::<_, der::Error>((
-                m,
-                poly,
-                a,
-                b.as_bytes().to_vec(),
-                n.as_bytes().to_vec(),
-                bp.as_bytes().to_vec(),
-            ))
-        })
-        .map_err(malformed)?;
+    let binary = match definition {
+        CurveDefinition::NamedCurve(named) => {
+            return Curve::from_oid(&named.to_string())
+                .ok_or_else(|| unsupported(format!("curve {}", oid::name_of(&named))));
+        }
+        CurveDefinition::EcBinary(binary) => binary,
+    };
+    let m = binary.f.m;
+    let (mut b, n, mut bp) = (
+        binary.b.as_bytes().to_vec(),
+        binary.n.as_bytes(),
+        binary.bp.as_bytes().to_vec(),
+    );
     if !little_endian {
         b.reverse();
         bp.reverse();
     }
     if normal_basis {
-        return Curve::from_onb_params(m, a, &b, &n, &bp).map_err(crypto_error);
+        return Curve::from_onb_params(m, binary.a, &b, n, &bp).map_err(crypto_error);
     }
-    if poly.is_empty() {
-        return Err(invalid(
-            "a polynomial-basis ECBinary without its reduction polynomial",
-        ));
-    }
-    Curve::from_params(m, &poly, a, &b, &n, &bp).map_err(crypto_error)
+    let poly = binary
+        .f
+        .k
+        .map(ReductionPolynomial::exponents)
+        .ok_or(SignatureError::DstuPolynomialMissing)?;
+    Curve::from_params(m, &poly, binary.a, &b, n, &bp).map_err(crypto_error)
 }
 
 /// The curve and the GOST 34.311-95 S-box of a DSTU 4145 certificate key.
@@ -224,12 +253,12 @@ pub(crate) fn key_params(key: &PublicKeyInfo) -> Result<(Curve, SBox), Signature
         ..
     } = key.algorithm
     else {
-        return Err(invalid("not a DSTU 4145 key"));
+        return Err(SignatureError::NotDstuKey);
     };
     let params_der = key
         .algorithm_parameters
         .as_deref()
-        .ok_or_else(|| invalid("the key has no DSTU4145Params"))?;
+        .ok_or(SignatureError::DstuParamsMissing)?;
     params_in_basis(params_der, little_endian, normal_basis)
 }
 
@@ -323,19 +352,21 @@ pub(crate) fn verify(
 mod tests {
     use super::*;
 
+    use der::Encode;
+    use signet_crypto::dstu4145::NamedCurve;
+
+    fn named_curve(curve: NamedCurve) -> CurveDefinition<'static> {
+        CurveDefinition::NamedCurve(ObjectIdentifier::new(curve.oid()).unwrap())
+    }
+
     /// `DSTU4145Params { namedCurve M257, dke }`, DER.
     fn named_params(dke: Option<&[u8]>) -> Vec<u8> {
-        let m257 =
-            der::Encode::to_der(&ObjectIdentifier::new_unwrap("1.2.804.2.1.1.1.1.3.1.1.2.6"))
-                .unwrap_or_default();
-        let dke = dke
-            .map(|d| {
-                der::Encode::to_der(&OctetStringRef::new(d).unwrap_or_else(|_| unreachable!()))
-                    .unwrap_or_default()
-            })
-            .unwrap_or_default();
-        let body = [m257, dke].concat();
-        [vec![0x30, body.len() as u8], body].concat()
+        Dstu4145Params {
+            definition: named_curve(NamedCurve::M257),
+            dke: dke.map(|d| OctetStringRef::new(d).unwrap()),
+        }
+        .to_der()
+        .unwrap()
     }
 
     /// A key on M173 in optimal normal basis and a signature over a hash
@@ -354,13 +385,16 @@ mod tests {
         02160800000000000000000000189b4e67606e3825bb2831\
         041656ea6d4e4b426ecb1719a5ca1843b28940708d8b3b0a";
 
-    fn onb_key(definition: &[u8], little_endian: bool) -> PublicKeyInfo {
-        let params = [vec![0x30, definition.len() as u8], definition.to_vec()].concat();
+    fn onb_key(definition: CurveDefinition<'_>, little_endian: bool) -> PublicKeyInfo {
+        let params = Dstu4145Params {
+            definition,
+            dke: None,
+        };
         let mut q = hex::decode(ONB_Q).unwrap();
         if !little_endian {
             q.reverse();
         }
-        let key = der::Encode::to_der(&OctetStringRef::new(&q).unwrap()).unwrap();
+        let key = OctetStringRef::new(&q).unwrap().to_der().unwrap();
         PublicKeyInfo {
             algorithm_oid: if little_endian {
                 crate::oid::ids::DSTU4145_ONB_LE
@@ -372,28 +406,58 @@ mod tests {
                 normal_basis: true,
                 curve: None,
             },
-            algorithm_parameters: Some(params),
+            algorithm_parameters: Some(params.to_der().unwrap()),
             subject_public_key: key,
         }
     }
 
+    /// UAPKI's explicit M173 ONB parameters decode and encode back to the
+    /// same bytes.
+    #[test]
+    fn ecbinary_round_trips() {
+        let der = hex::decode(UAPKI_M173_ONB_LE).unwrap();
+        let CurveDefinition::EcBinary(binary) = CurveDefinition::from_der(&der).unwrap() else {
+            panic!("ECBinary expected");
+        };
+        assert_eq!((binary.version, binary.f.m, binary.a), (0, 173, 0));
+        assert_eq!(
+            binary.f.k,
+            Some(ReductionPolynomial::Pentanomial(Pentanomial {
+                k1: 1,
+                k2: 2,
+                k3: 10
+            }))
+        );
+        assert_eq!(binary.to_der().unwrap(), der);
+        let params = named_params(Some(&DKE_1));
+        assert_eq!(
+            Dstu4145Params::from_der(&params).unwrap().to_der().unwrap(),
+            params
+        );
+    }
+
     #[test]
     fn onb_keys_verify_uapki_signatures() {
-        let named =
-            der::Encode::to_der(&ObjectIdentifier::new_unwrap("1.2.804.2.1.1.1.1.3.1.2.2.0"))
-                .unwrap();
-        let explicit = hex::decode(UAPKI_M173_ONB_LE).unwrap();
+        let named = named_curve(NamedCurve::M173Onb);
+        let explicit_le = hex::decode(UAPKI_M173_ONB_LE).unwrap();
+        let explicit = CurveDefinition::from_der(&explicit_le).unwrap();
         let h = hex::decode(ONB_H).unwrap();
         for definition in [&named, &explicit] {
             for little_endian in [true, false] {
+                let mut b_be;
+                let mut bp_be;
                 let mut definition = definition.clone();
-                if !little_endian && definition[0] == 0x30 {
+                if let (false, CurveDefinition::EcBinary(binary)) = (little_endian, &mut definition)
+                {
                     // b and bp big-endian under dstu4145onbbe.
-                    let (b, bp) = ((24, 46), (72, 94));
-                    definition[b.0..b.1].reverse();
-                    definition[bp.0..bp.1].reverse();
+                    b_be = binary.b.as_bytes().to_vec();
+                    b_be.reverse();
+                    bp_be = binary.bp.as_bytes().to_vec();
+                    bp_be.reverse();
+                    binary.b = OctetStringRef::new(&b_be).unwrap();
+                    binary.bp = OctetStringRef::new(&bp_be).unwrap();
                 }
-                let key = onb_key(&definition, little_endian);
+                let key = onb_key(definition, little_endian);
                 let (curve, _) = key_params(&key).unwrap();
                 assert_eq!(curve.named_curve(), Some(dstu4145::NamedCurve::M173Onb));
                 let mut sig = hex::decode(ONB_SIG).unwrap();
@@ -411,7 +475,7 @@ mod tests {
         }
         // The same explicit parameters under the polynomial-basis OID are
         // another curve, on which the key is not a point of order n.
-        let mut pb = onb_key(&explicit, true);
+        let mut pb = onb_key(explicit, true);
         pb.algorithm = KeyAlgorithm::Dstu4145 {
             little_endian: true,
             normal_basis: false,
@@ -441,7 +505,7 @@ mod tests {
         // A DKE that is not 64 bytes is malformed, not a panic.
         assert!(matches!(
             params(&named_params(Some(&[0u8; 63])), true),
-            Err(SignatureError::Invalid(_))
+            Err(SignatureError::DstuDke(_))
         ));
     }
 

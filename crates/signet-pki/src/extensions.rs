@@ -14,9 +14,10 @@
 
 use const_oid::ObjectIdentifier;
 use der::asn1::{AnyRef, BitStringRef, GeneralizedTime, OctetStringRef, Utf8StringRef};
-use der::{Decode, Reader, Tag, Tagged};
+use der::{Decode, Reader, Sequence, Tag, Tagged};
 use time::OffsetDateTime;
 use x509_cert::ext::Extension;
+use x509_cert::ext::pkix::AccessDescription;
 use x509_cert::ext::pkix::crl::dp::DistributionPoint;
 use x509_cert::ext::pkix::name::{DistributionPointName, GeneralName};
 
@@ -263,10 +264,8 @@ impl Extensions {
                 }
             }
             ids::EXT_SUBJECT_INFO_ACCESS => {
-                const AD_TIME_STAMPING: ObjectIdentifier =
-                    ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.48.3");
                 for (method, uri) in access_descriptions(v)? {
-                    if method == AD_TIME_STAMPING {
+                    if method == const_oid::db::rfc5280::ID_AD_TIME_STAMPING {
                         self.tsp_urls.push(uri);
                     }
                 }
@@ -287,6 +286,59 @@ impl Extensions {
         }
         Ok(true)
     }
+}
+
+/// `PolicyInformation` as defined in [RFC 5280 section 4.2.1.4]; the
+/// qualifiers are not read.
+///
+/// ```text
+/// PolicyInformation ::= SEQUENCE {
+///      policyIdentifier   CertPolicyId,
+///      policyQualifiers   SEQUENCE SIZE (1..MAX) OF
+///                              PolicyQualifierInfo OPTIONAL }
+/// ```
+///
+/// [RFC 5280 section 4.2.1.4]: https://datatracker.ietf.org/doc/html/rfc5280#section-4.2.1.4
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+struct PolicyInformation<'a> {
+    policy_identifier: ObjectIdentifier,
+    policy_qualifiers: Option<AnyRef<'a>>,
+}
+
+/// `QCStatement` as defined in [RFC 3739 section 3.2.6].
+///
+/// ```text
+/// QCStatement ::= SEQUENCE {
+///     statementId   QC-STATEMENT.&Id({SupportedStatements}),
+///     statementInfo QC-STATEMENT.&Type
+///                   ({SupportedStatements}{@statementId}) OPTIONAL }
+/// ```
+///
+/// [RFC 3739 section 3.2.6]: https://datatracker.ietf.org/doc/html/rfc3739#section-3.2.6
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+struct QcStatementSyntax<'a> {
+    statement_id: ObjectIdentifier,
+    statement_info: Option<AnyRef<'a>>,
+}
+
+/// `IssuerSignTool` as defined in [RFC 9215 section 5.3] (the lengths
+/// are not checked).
+///
+/// ```text
+/// IssuerSignTool ::= SEQUENCE {
+///     signTool     UTF8String SIZE(1..200),
+///     cATool       UTF8String SIZE(1..200),
+///     signToolCert UTF8String SIZE(1..100),
+///     cAToolCert   UTF8String SIZE(1..100) }
+/// ```
+///
+/// [RFC 9215 section 5.3]: https://datatracker.ietf.org/doc/html/rfc9215#section-5.3
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+struct IssuerSignToolSyntax<'a> {
+    sign_tool: Utf8StringRef<'a>,
+    ca_tool: Utf8StringRef<'a>,
+    sign_tool_cert: Utf8StringRef<'a>,
+    ca_tool_cert: Utf8StringRef<'a>,
 }
 
 /// Reads the elements of a SEQUENCE one by one.
@@ -315,13 +367,9 @@ fn key_usage(v: &[u8]) -> der::Result<KeyUsage> {
     Ok(KeyUsage(ku))
 }
 
+/// `ExtKeyUsageSyntax ::= SEQUENCE SIZE (1..MAX) OF KeyPurposeId`.
 fn oids(v: &[u8]) -> der::Result<Vec<ObjectIdentifier>> {
-    let mut out = Vec::new();
-    each(AnyRef::from_der(v)?, |e| {
-        out.push(e.decode_as()?);
-        Ok(())
-    })?;
-    Ok(out)
+    Vec::from_der(v)
 }
 
 /// Lenient on an explicitly encoded `cA FALSE`, which strict DER forbids but
@@ -360,17 +408,8 @@ fn authority_key_id(v: &[u8]) -> der::Result<Option<Vec<u8>>> {
 }
 
 fn policies(v: &[u8]) -> der::Result<Vec<ObjectIdentifier>> {
-    let mut out = Vec::new();
-    each(AnyRef::from_der(v)?, |info| {
-        info.sequence(|r| {
-            out.push(r.decode()?);
-            while !r.is_finished() {
-                let _qualifiers: AnyRef<'_> = r.decode()?;
-            }
-            Ok::<_, der::Error>(())
-        })
-    })?;
-    Ok(out)
+    let policies: Vec<PolicyInformation<'_>> = Vec::from_der(v)?;
+    Ok(policies.iter().map(|p| p.policy_identifier).collect())
 }
 
 fn general_names(v: &[u8]) -> der::Result<Vec<AltName>> {
@@ -421,19 +460,21 @@ fn dp_uris(v: &[u8]) -> der::Result<Vec<String>> {
     Ok(out)
 }
 
+/// The URIs of `AuthorityInfoAccessSyntax` / `SubjectInfoAccessSyntax`
+/// ([RFC 5280 section 4.2.2]), with their access methods.
+///
+/// [RFC 5280 section 4.2.2]: https://datatracker.ietf.org/doc/html/rfc5280#section-4.2.2
 fn access_descriptions(v: &[u8]) -> der::Result<Vec<(ObjectIdentifier, String)>> {
-    let mut out = Vec::new();
-    each(AnyRef::from_der(v)?, |ad| {
-        ad.sequence(|r| {
-            let method: ObjectIdentifier = r.decode()?;
-            let location: GeneralName = r.decode()?;
-            if let GeneralName::UniformResourceIdentifier(uri) = location {
-                out.push((method, uri.to_string()));
+    let descriptions: Vec<AccessDescription> = Vec::from_der(v)?;
+    Ok(descriptions
+        .into_iter()
+        .filter_map(|ad| match ad.access_location {
+            GeneralName::UniformResourceIdentifier(uri) => {
+                Some((ad.access_method, uri.to_string()))
             }
-            Ok::<_, der::Error>(())
+            _ => None,
         })
-    })?;
-    Ok(out)
+        .collect())
 }
 
 /// `SubjectDirectoryAttributes ::= SEQUENCE SIZE (1..MAX) OF Attribute`
@@ -461,40 +502,35 @@ fn directory_attributes(v: &[u8]) -> der::Result<Vec<NameAttribute>> {
     Ok(out)
 }
 
+/// `QCStatements ::= SEQUENCE OF QCStatement`; the statementInfo of QcType
+/// is `QcType ::= SEQUENCE OF OBJECT IDENTIFIER` (ETSI EN 319 412-5
+/// section 4.2.3).
 fn qc_statements(v: &[u8]) -> der::Result<Vec<QcStatement>> {
-    let mut out = Vec::new();
-    each(AnyRef::from_der(v)?, |stmt| {
-        stmt.sequence(|r| {
-            let id: ObjectIdentifier = r.decode()?;
-            let mut qc_types = Vec::new();
-            if !r.is_finished() {
-                let info: AnyRef<'_> = r.decode()?;
-                if id == ids::QCS_TYPE && info.tag() == Tag::Sequence {
-                    each(info, |t| {
-                        qc_types.push(t.decode_as()?);
-                        Ok(())
-                    })?;
+    let statements: Vec<QcStatementSyntax<'_>> = Vec::from_der(v)?;
+    statements
+        .into_iter()
+        .map(|s| {
+            let qc_types = match s.statement_info {
+                Some(info) if s.statement_id == ids::QCS_TYPE && info.tag() == Tag::Sequence => {
+                    info.decode_as()?
                 }
-            }
-            out.push(QcStatement { id, qc_types });
-            Ok::<_, der::Error>(())
+                _ => Vec::new(),
+            };
+            Ok(QcStatement {
+                id: s.statement_id,
+                qc_types,
+            })
         })
-    })?;
-    Ok(out)
+        .collect()
 }
 
 fn issuer_sign_tool(v: &[u8]) -> der::Result<IssuerSignTool> {
-    AnyRef::from_der(v)?.sequence(|r| {
-        let mut next = || -> der::Result<String> {
-            let s: Utf8StringRef<'_> = r.decode()?;
-            Ok(s.as_str().to_owned())
-        };
-        Ok(IssuerSignTool {
-            sign_tool: next()?,
-            ca_tool: next()?,
-            sign_tool_cert: next()?,
-            ca_tool_cert: next()?,
-        })
+    let tool = IssuerSignToolSyntax::from_der(v)?;
+    Ok(IssuerSignTool {
+        sign_tool: tool.sign_tool.as_str().to_owned(),
+        ca_tool: tool.ca_tool.as_str().to_owned(),
+        sign_tool_cert: tool.sign_tool_cert.as_str().to_owned(),
+        ca_tool_cert: tool.ca_tool_cert.as_str().to_owned(),
     })
 }
 
@@ -558,6 +594,50 @@ mod tests {
                 path_len: Some(0)
             }
         );
+    }
+
+    #[test]
+    fn qc_statements_and_sign_tool_round_trip() {
+        use der::Encode;
+        let types = vec![ids::QCT_ESIGN].to_der().unwrap();
+        let statements = vec![
+            QcStatementSyntax {
+                statement_id: ids::QCS_COMPLIANCE,
+                statement_info: None,
+            },
+            QcStatementSyntax {
+                statement_id: ids::QCS_TYPE,
+                statement_info: Some(AnyRef::from_der(&types).unwrap()),
+            },
+        ];
+        let der = statements.to_der().unwrap();
+        let back: Vec<QcStatementSyntax<'_>> = Vec::from_der(&der).unwrap();
+        assert_eq!(back, statements);
+        assert_eq!(back.to_der().unwrap(), der);
+        assert_eq!(
+            qc_statements(&der).unwrap(),
+            vec![
+                QcStatement {
+                    id: ids::QCS_COMPLIANCE,
+                    qc_types: Vec::new()
+                },
+                QcStatement {
+                    id: ids::QCS_TYPE,
+                    qc_types: vec![ids::QCT_ESIGN]
+                },
+            ]
+        );
+
+        let text = |s| Utf8StringRef::new(s).unwrap();
+        let tool = IssuerSignToolSyntax {
+            sign_tool: text("СКЗИ"),
+            ca_tool: text("УЦ"),
+            sign_tool_cert: text("СФ/124-1"),
+            ca_tool_cert: text("СФ/128-2"),
+        };
+        let der = tool.to_der().unwrap();
+        assert_eq!(IssuerSignToolSyntax::from_der(&der).unwrap(), tool);
+        assert_eq!(issuer_sign_tool(&der).unwrap().ca_tool_cert, "СФ/128-2");
     }
 
     #[test]

@@ -48,7 +48,7 @@ pub fn decode_base64(text: &[u8]) -> Result<Vec<u8>, PkiError> {
     STANDARD_LENIENT
         .decode(&compact)
         .or_else(|first| URL_SAFE_LENIENT.decode(&compact).map_err(|_| first))
-        .map_err(|e| PkiError::Base64(e.to_string()))
+        .map_err(PkiError::Base64)
 }
 
 /// Splits input into the DER encodings it carries.
@@ -95,9 +95,7 @@ fn decode_pem_blocks(input: &[u8], kind: &InputKind) -> Result<Vec<Vec<u8>>, Pki
     let mut rest = input;
     while let Some(begin) = find(rest, b"-----BEGIN ") {
         let after_begin = &rest[begin + b"-----BEGIN ".len()..];
-        let label_end = find(after_begin, b"-----").ok_or_else(|| {
-            PkiError::Base64("a PEM BEGIN line is not closed by \"-----\"".into())
-        })?;
+        let label_end = find(after_begin, b"-----").ok_or(PkiError::PemBeginUnclosed)?;
         let label = String::from_utf8_lossy(&after_begin[..label_end]).into_owned();
         if !kind.pem_labels.contains(&label.as_str()) {
             return Err(PkiError::PemLabel {
@@ -117,9 +115,7 @@ fn decode_pem_blocks(input: &[u8], kind: &InputKind) -> Result<Vec<Vec<u8>>, Pki
         let text = &body[..end];
         // RFC 1421 headers ("Proc-Type: …") are not base64; refuse them clearly.
         if text.contains(&b':') {
-            return Err(PkiError::Base64(
-                "encrypted or header-carrying PEM blocks are not supported".into(),
-            ));
+            return Err(PkiError::PemHeaders);
         }
         // Backslashes can appear in copies of PEM text from documentation.
         let cleaned: Vec<u8> = text.iter().copied().filter(|&b| b != b'\\').collect();
@@ -192,6 +188,10 @@ mod tests {
         assert!(matches!(
             decode_objects(b"not base64 at all!", &KIND),
             Err(PkiError::Base64(_))
+        ));
+        assert!(matches!(
+            decode_objects(b"-----BEGIN CERTIFICATE\nMAMCAQU=\n", &KIND),
+            Err(PkiError::PemBeginUnclosed)
         ));
         assert!(matches!(
             decode_objects(b" \n\t", &KIND),

@@ -19,10 +19,49 @@
 
 use const_oid::ObjectIdentifier;
 use der::asn1::{AnyRef, OctetStringRef, UintRef};
-use der::{Decode, Reader, Tag, Tagged};
+use der::{Decode, Sequence};
+use signet_crypto::dstu4145::NamedCurve;
 use spki::SubjectPublicKeyInfoOwned;
 
+use crate::dstu::{CurveDefinition, Dstu4145Params};
 use crate::oid::{self, Lang, ids};
+
+/// `RSAPublicKey` as defined in [RFC 8017 appendix A.1.1].
+///
+/// ```text
+/// RSAPublicKey ::= SEQUENCE {
+///     modulus           INTEGER,  -- n
+///     publicExponent    INTEGER   -- e
+/// }
+/// ```
+///
+/// [RFC 8017 appendix A.1.1]: https://datatracker.ietf.org/doc/html/rfc8017#appendix-A.1.1
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+pub(crate) struct RsaPublicKey<'a> {
+    pub modulus: UintRef<'a>,
+    pub public_exponent: UintRef<'a>,
+}
+
+/// The parameters of a GOST R 34.10 key, as defined in [RFC 9215 section
+/// 4.2.1] (`GostR3410-2012-PublicKeyParameters`; [RFC 4491 section
+/// 2.3.1] for 2001 keys, whose `digestParamSet` is always there).
+///
+/// ```text
+/// GostR3410-2012-PublicKeyParameters ::= SEQUENCE {
+///     publicKeyParamSet  OBJECT IDENTIFIER,
+///     digestParamSet     OBJECT IDENTIFIER OPTIONAL,
+///     encryptionParamSet OBJECT IDENTIFIER OPTIONAL
+/// }
+/// ```
+///
+/// [RFC 9215 section 4.2.1]: https://datatracker.ietf.org/doc/html/rfc9215#section-4.2.1
+/// [RFC 4491 section 2.3.1]: https://datatracker.ietf.org/doc/html/rfc4491#section-2.3.1
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+pub(crate) struct GostKeyParameters {
+    pub public_key_param_set: ObjectIdentifier,
+    pub digest_param_set: Option<ObjectIdentifier>,
+    pub encryption_param_set: Option<ObjectIdentifier>,
+}
 
 /// Which of the GOST R 34.10 key types.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -215,11 +254,11 @@ fn classify(alg: &ObjectIdentifier, params: Option<AnyRef<'_>>, key: &[u8]) -> K
                 ids::GOST_R3410_2012_256 => GostKeyType::R3410_2012_256,
                 _ => GostKeyType::R3410_2012_512,
             };
-            let oids = params.map(oid_sequence).unwrap_or_default();
+            let params = params.and_then(|p| p.decode_as::<GostKeyParameters>().ok());
             KeyAlgorithm::Gost {
                 key_type,
-                param_set: oids.first().copied(),
-                digest_param_set: oids.get(1).copied(),
+                param_set: params.as_ref().map(|p| p.public_key_param_set),
+                digest_param_set: params.and_then(|p| p.digest_param_set),
             }
         }
         ids::DSTU4145_LE | ids::DSTU4145_BE | ids::DSTU4145_ONB_LE | ids::DSTU4145_ONB_BE => {
@@ -234,82 +273,21 @@ fn classify(alg: &ObjectIdentifier, params: Option<AnyRef<'_>>, key: &[u8]) -> K
 }
 
 fn rsa_modulus_bits(key: &[u8]) -> Option<usize> {
-    let seq = AnyRef::from_der(key).ok()?;
-    let modulus = seq
-        .sequence(|r| {
-            let n: UintRef<'_> = r.decode()?;
-            let _e: UintRef<'_> = r.decode()?;
-            Ok::<_, der::Error>(n)
-        })
-        .ok()?;
-    let bytes = modulus.as_bytes();
+    let key = RsaPublicKey::from_der(key).ok()?;
+    let bytes = key.modulus.as_bytes();
     let first = *bytes.first()?;
     Some(bytes.len() * 8 - first.leading_zeros() as usize)
 }
 
-/// Reads a SEQUENCE of OIDs (GOST key parameters), stopping at the first
-/// element of another type.
-fn oid_sequence(params: AnyRef<'_>) -> Vec<ObjectIdentifier> {
-    params
-        .sequence(|r| {
-            let mut out = Vec::new();
-            while !r.is_finished() {
-                let any: AnyRef<'_> = r.decode()?;
-                if let Ok(o) = any.decode_as::<ObjectIdentifier>() {
-                    out.push(o);
-                }
-            }
-            Ok::<_, der::Error>(out)
-        })
-        .unwrap_or_default()
-}
-
+/// How `DSTU4145Params` give the curve, when they decode.
 pub(crate) fn dstu_curve(params: AnyRef<'_>) -> Option<DstuCurve> {
-    params
-        .sequence(|r| {
-            let first: AnyRef<'_> = r.decode()?;
-            while !r.is_finished() {
-                let _dke: AnyRef<'_> = r.decode()?;
-            }
-            Ok::<_, der::Error>(first)
-        })
-        .ok()
-        .map(|first| {
-            if first.tag() == Tag::ObjectIdentifier {
-                first
-                    .decode_as::<ObjectIdentifier>()
-                    .map(DstuCurve::Named)
-                    .unwrap_or(DstuCurve::Explicit { field_degree: None })
-            } else {
-                DstuCurve::Explicit {
-                    field_degree: explicit_field_degree(first),
-                }
-            }
-        })
-}
-
-/// `ECBinary ::= SEQUENCE { version [0] EXPLICIT INTEGER DEFAULT 0,
-/// f BinaryField, … }`, `BinaryField ::= SEQUENCE { m INTEGER, … }`.
-fn explicit_field_degree(ecbinary: AnyRef<'_>) -> Option<u32> {
-    ecbinary
-        .sequence(|r| {
-            let mut field: AnyRef<'_> = r.decode()?;
-            if field.tag().is_context_specific() {
-                field = r.decode()?;
-            }
-            let m = field.sequence(|fr| {
-                let m: u32 = fr.decode()?;
-                while !fr.is_finished() {
-                    let _: AnyRef<'_> = fr.decode()?;
-                }
-                Ok::<_, der::Error>(m)
-            })?;
-            while !r.is_finished() {
-                let _: AnyRef<'_> = r.decode()?;
-            }
-            Ok::<_, der::Error>(m)
-        })
-        .ok()
+    let params = params.decode_as::<Dstu4145Params<'_>>().ok()?;
+    Some(match params.definition {
+        CurveDefinition::NamedCurve(oid) => DstuCurve::Named(oid),
+        CurveDefinition::EcBinary(binary) => DstuCurve::Explicit {
+            field_degree: Some(binary.f.m),
+        },
+    })
 }
 
 fn curve_bits(curve: &ObjectIdentifier) -> Option<usize> {
@@ -322,19 +300,7 @@ fn curve_bits(curve: &ObjectIdentifier) -> Option<usize> {
 }
 
 /// Field degree m of the named DSTU 4145 curves (DSTU 4145-2002 annex G;
-/// OIDs 1.2.804.2.1.1.1.1.3.1.1.2.0–9 for the polynomial basis and
-/// 1.2.804.2.1.1.1.1.3.1.2.2.0–4 for the normal basis).
+/// their OIDs are signet-crypto's [`NamedCurve::oid`]).
 fn dstu_curve_degree(curve: &ObjectIdentifier) -> Option<u32> {
-    const PB: &str = "1.2.804.2.1.1.1.1.3.1.1.2.";
-    const ONB: &str = "1.2.804.2.1.1.1.1.3.1.2.2.";
-    let dotted = curve.to_string();
-    if let Some(n) = dotted.strip_prefix(PB) {
-        const M: [u32; 10] = [163, 167, 173, 179, 191, 233, 257, 307, 367, 431];
-        return n.parse::<usize>().ok().and_then(|i| M.get(i).copied());
-    }
-    if let Some(n) = dotted.strip_prefix(ONB) {
-        const M: [u32; 5] = [173, 179, 191, 233, 431];
-        return n.parse::<usize>().ok().and_then(|i| M.get(i).copied());
-    }
-    None
+    NamedCurve::from_oid(&curve.to_string()).map(NamedCurve::field_bits)
 }

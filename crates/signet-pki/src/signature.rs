@@ -30,11 +30,11 @@ use aws_lc_rs::signature::{
     self as sig, ParsedPublicKey, UnparsedPublicKey, VerificationAlgorithm,
 };
 use const_oid::ObjectIdentifier;
-use der::asn1::AnyRef;
-use der::{Decode, Reader, Tag, Tagged};
-use signet_crypto::DigestAlgorithm;
+use const_oid::db::rfc5912;
+use der::Sequence;
 use signet_crypto::gost3410::{self, Curve};
-use spki::AlgorithmIdentifierOwned;
+use signet_crypto::{DigestAlgorithm, dstu4145, gost28147};
+use spki::{AlgorithmIdentifierOwned, AlgorithmIdentifierRef};
 
 use crate::oid::{self, ids};
 use crate::public_key::{KeyAlgorithm, PublicKeyInfo};
@@ -65,16 +65,16 @@ impl<'a> SignedMessage<'a> {
             SignedMessage::Digest { algorithm, value } if algorithm == digest => {
                 Ok(std::borrow::Cow::Borrowed(value))
             }
-            SignedMessage::Digest { algorithm, .. } => Err(SignatureError::Invalid(format!(
-                "the content was hashed with {}, the signature uses {}",
-                algorithm.name(),
-                digest.name()
-            ))),
+            SignedMessage::Digest { algorithm, .. } => Err(SignatureError::DigestMismatch {
+                content: algorithm,
+                signature: Some(digest),
+            }),
         }
     }
 }
 
-/// Why a signature was not accepted.
+/// Why a signature was not accepted: each variant names the rule that
+/// broke.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum SignatureError {
@@ -84,10 +84,95 @@ pub enum SignatureError {
     /// The algorithm or parameters are not implemented.
     #[error("not supported: {0}")]
     Unsupported(String),
-    /// The key does not suit the algorithm, or the algorithm identifier is
-    /// malformed.
-    #[error("{0}")]
-    Invalid(String),
+    /// The content's digest was computed with another algorithm than the
+    /// one the signature uses.
+    #[error(
+        "the content was hashed with {}, the signature uses {}",
+        content.name(),
+        signature.map_or("no separate digest (Ed25519)", DigestAlgorithm::name)
+    )]
+    DigestMismatch {
+        /// How the content was hashed.
+        content: DigestAlgorithm,
+        /// The digest of the signature scheme (none for pure Ed25519).
+        signature: Option<DigestAlgorithm>,
+    },
+    /// A key-algorithm OID as signatureAlgorithm without the CMS
+    /// digestAlgorithm that completes it ([RFC 5754] section 3).
+    #[error("{} needs a digest algorithm", oid::name_of(algorithm))]
+    DigestMissing {
+        /// The signatureAlgorithm OID (boxed, as are the other large
+        /// payloads here: path and revocation errors carry this one).
+        algorithm: Box<ObjectIdentifier>,
+    },
+    /// A digest of another length than its algorithm's.
+    #[error("digest of the wrong length")]
+    DigestLength,
+    /// `RSASSA-PSS-params` that do not decode ([RFC 4055] section 3.1).
+    #[error("malformed RSASSA-PSS parameters: {0}")]
+    MalformedPssParameters(#[source] Box<der::Error>),
+    /// A saltLength beyond 65535.
+    #[error("RSASSA-PSS salt length too large")]
+    PssSaltLength,
+    /// A salt longer than the modulus leaves room for ([RFC 8017]
+    /// section 9.1.1: emLen ≥ hLen + sLen + 2).
+    #[error("RSASSA-PSS salt longer than the key allows")]
+    PssSaltTooLongForKey,
+    /// An ECDSA signature with a key whose parameters name no curve.
+    #[error("an ECDSA signature needs an EC key with a named curve")]
+    EcCurveMissing,
+    /// The key's algorithm is not the signature's.
+    #[error("a {signature} signature cannot be made with a {key} key")]
+    KeyMismatch {
+        /// The signature scheme.
+        signature: &'static str,
+        /// The key's algorithm.
+        key: &'static str,
+    },
+    /// A GOST key whose parameters name no publicKeyParamSet ([RFC 9215]
+    /// section 4.2.1).
+    #[error("the GOST key names no parameter set")]
+    GostParamSetMissing,
+    /// A GOST parameter set of another size than the key's algorithm.
+    #[error(
+        "the parameter set {} does not fit a {key_bits}-bit GOST key",
+        oid::name_of(param_set)
+    )]
+    GostParamSetSize {
+        /// The publicKeyParamSet.
+        param_set: Box<ObjectIdentifier>,
+        /// The size the key's algorithm OID gives.
+        key_bits: u32,
+    },
+    /// The GOST public key is not a point of its curve.
+    #[error("the GOST public key is not valid: {0}")]
+    GostPublicKey(#[source] gost3410::Error),
+    /// The GOST signature is malformed (its length).
+    #[error("GOST signature: {0}")]
+    Gost(#[source] gost3410::Error),
+    /// AWS-LC does not accept the public key for the algorithm.
+    #[error("the public key is not valid: {0}")]
+    PublicKeyRejected(&'static str),
+    /// A DSTU 4145 signature checked with a key of another algorithm.
+    #[error("DSTU 4145: not a DSTU 4145 key")]
+    NotDstuKey,
+    /// A DSTU 4145 key without its `DSTU4145Params`.
+    #[error("DSTU 4145: the key has no DSTU4145Params")]
+    DstuParamsMissing,
+    /// `DSTU4145Params` that do not decode (see `dstu.rs`).
+    #[error("DSTU 4145: malformed DSTU4145Params: {0}")]
+    MalformedDstuParams(#[source] Box<der::Error>),
+    /// A `dke` that is not a packed GOST 28147-89 S-box of 64 bytes.
+    #[error("DSTU 4145: the DKE of DSTU4145Params: {0}")]
+    DstuDke(#[source] Box<gost28147::Error>),
+    /// Explicit polynomial-basis parameters without the reduction
+    /// polynomial.
+    #[error("DSTU 4145: a polynomial-basis ECBinary without its reduction polynomial")]
+    DstuPolynomialMissing,
+    /// The DSTU 4145 curve, key or signature breaks a rule of DSTU
+    /// 4145-2002.
+    #[error("DSTU 4145: {0}")]
+    Dstu4145(#[source] dstu4145::Error),
 }
 
 /// A signature scheme resolved from OIDs and parameters.
@@ -108,6 +193,18 @@ pub enum Scheme {
 }
 
 impl Scheme {
+    /// The signature algorithm, without its digest.
+    pub fn name(self) -> &'static str {
+        match self {
+            Scheme::RsaPkcs1(_) => "RSA PKCS#1 v1.5",
+            Scheme::RsaPss(..) => "RSASSA-PSS",
+            Scheme::Ecdsa(_) => "ECDSA",
+            Scheme::Ed25519 => "Ed25519",
+            Scheme::Gost(_) => "GOST R 34.10",
+            Scheme::Dstu4145(_) => "DSTU 4145",
+        }
+    }
+
     /// The digest the scheme hashes the message with, if it has one.
     pub fn digest(self) -> Option<DigestAlgorithm> {
         match self {
@@ -121,25 +218,21 @@ impl Scheme {
     }
 }
 
-const fn o(dotted: &str) -> ObjectIdentifier {
-    ObjectIdentifier::new_unwrap(dotted)
-}
-
 /// Digest algorithms by OID (FIPS 180-4 / RFC 5754, RFC 6986 / RFC 9215,
-/// RFC 4357, and the Ukrainian GOST 34.311-95 OID).
+/// RFC 4357, and the Ukrainian GOST 34.311-95 and Kupyna OIDs).
 const DIGESTS: [(ObjectIdentifier, DigestAlgorithm); 12] = [
-    (o("1.3.14.3.2.26"), DigestAlgorithm::Sha1),
-    (o("2.16.840.1.101.3.4.2.4"), DigestAlgorithm::Sha224),
-    (o("2.16.840.1.101.3.4.2.1"), DigestAlgorithm::Sha256),
-    (o("2.16.840.1.101.3.4.2.2"), DigestAlgorithm::Sha384),
-    (o("2.16.840.1.101.3.4.2.3"), DigestAlgorithm::Sha512),
-    (o("1.2.643.7.1.1.2.2"), DigestAlgorithm::Streebog256),
-    (o("1.2.643.7.1.1.2.3"), DigestAlgorithm::Streebog512),
-    (o("1.2.643.2.2.9"), DigestAlgorithm::Gost94CryptoPro),
-    (o("1.2.804.2.1.1.1.1.2.1"), DigestAlgorithm::Gost34311Ua),
-    (o("1.2.804.2.1.1.1.1.2.2.1"), DigestAlgorithm::Kupyna256),
-    (o("1.2.804.2.1.1.1.1.2.2.2"), DigestAlgorithm::Kupyna384),
-    (o("1.2.804.2.1.1.1.1.2.2.3"), DigestAlgorithm::Kupyna512),
+    (rfc5912::ID_SHA_1, DigestAlgorithm::Sha1),
+    (rfc5912::ID_SHA_224, DigestAlgorithm::Sha224),
+    (rfc5912::ID_SHA_256, DigestAlgorithm::Sha256),
+    (rfc5912::ID_SHA_384, DigestAlgorithm::Sha384),
+    (rfc5912::ID_SHA_512, DigestAlgorithm::Sha512),
+    (ids::STREEBOG_256, DigestAlgorithm::Streebog256),
+    (ids::STREEBOG_512, DigestAlgorithm::Streebog512),
+    (ids::GOST_R3411_94, DigestAlgorithm::Gost94CryptoPro),
+    (ids::GOST_34311, DigestAlgorithm::Gost34311Ua),
+    (ids::KUPYNA_256, DigestAlgorithm::Kupyna256),
+    (ids::KUPYNA_384, DigestAlgorithm::Kupyna384),
+    (ids::KUPYNA_512, DigestAlgorithm::Kupyna512),
 ];
 
 /// The digest algorithm an OID names.
@@ -182,42 +275,57 @@ const SIGNATURE_ALGORITHMS: [(ObjectIdentifier, Named); 26] = {
     use DigestAlgorithm::*;
     use Named::*;
     [
-        (o("1.2.840.113549.1.1.5"), Fixed(Scheme::RsaPkcs1(Sha1))),
-        (o("1.2.840.113549.1.1.14"), Fixed(Scheme::RsaPkcs1(Sha224))),
-        (o("1.2.840.113549.1.1.11"), Fixed(Scheme::RsaPkcs1(Sha256))),
-        (o("1.2.840.113549.1.1.12"), Fixed(Scheme::RsaPkcs1(Sha384))),
-        (o("1.2.840.113549.1.1.13"), Fixed(Scheme::RsaPkcs1(Sha512))),
-        (o("1.2.840.113549.1.1.1"), RsaWithDigest),
-        (o("1.2.840.113549.1.1.10"), Pss),
-        (o("1.2.840.10045.4.1"), Fixed(Scheme::Ecdsa(Sha1))),
-        (o("1.2.840.10045.4.3.1"), Fixed(Scheme::Ecdsa(Sha224))),
-        (o("1.2.840.10045.4.3.2"), Fixed(Scheme::Ecdsa(Sha256))),
-        (o("1.2.840.10045.4.3.3"), Fixed(Scheme::Ecdsa(Sha384))),
-        (o("1.2.840.10045.4.3.4"), Fixed(Scheme::Ecdsa(Sha512))),
-        (o("1.2.840.10045.2.1"), EcdsaWithDigest),
-        (o("1.3.101.112"), Fixed(Scheme::Ed25519)),
-        (o("1.2.643.2.2.3"), Fixed(Scheme::Gost(Gost94CryptoPro))),
-        (o("1.2.643.7.1.1.3.2"), Fixed(Scheme::Gost(Streebog256))),
-        (o("1.2.643.7.1.1.3.3"), Fixed(Scheme::Gost(Streebog512))),
-        (o("1.2.643.2.2.19"), GostWithDigest),
-        (o("1.2.643.7.1.1.1.1"), GostWithDigest),
-        (o("1.2.643.7.1.1.1.2"), GostWithDigest),
-        (o("1.2.804.2.1.1.1.1.3.1.1"), Dstu),
-        (o("1.2.804.2.1.1.1.1.3.1.1.1.1"), Dstu),
-        (o("1.2.804.2.1.1.1.1.3.1.2"), Dstu),
+        (
+            rfc5912::SHA_1_WITH_RSA_ENCRYPTION,
+            Fixed(Scheme::RsaPkcs1(Sha1)),
+        ),
+        (
+            rfc5912::SHA_224_WITH_RSA_ENCRYPTION,
+            Fixed(Scheme::RsaPkcs1(Sha224)),
+        ),
+        (
+            rfc5912::SHA_256_WITH_RSA_ENCRYPTION,
+            Fixed(Scheme::RsaPkcs1(Sha256)),
+        ),
+        (
+            rfc5912::SHA_384_WITH_RSA_ENCRYPTION,
+            Fixed(Scheme::RsaPkcs1(Sha384)),
+        ),
+        (
+            rfc5912::SHA_512_WITH_RSA_ENCRYPTION,
+            Fixed(Scheme::RsaPkcs1(Sha512)),
+        ),
+        (ids::RSA_ENCRYPTION, RsaWithDigest),
+        (ids::RSASSA_PSS, Pss),
+        (ids::ECDSA_WITH_SHA1, Fixed(Scheme::Ecdsa(Sha1))),
+        (rfc5912::ECDSA_WITH_SHA_224, Fixed(Scheme::Ecdsa(Sha224))),
+        (rfc5912::ECDSA_WITH_SHA_256, Fixed(Scheme::Ecdsa(Sha256))),
+        (rfc5912::ECDSA_WITH_SHA_384, Fixed(Scheme::Ecdsa(Sha384))),
+        (rfc5912::ECDSA_WITH_SHA_512, Fixed(Scheme::Ecdsa(Sha512))),
+        (ids::EC_PUBLIC_KEY, EcdsaWithDigest),
+        (ids::ED25519, Fixed(Scheme::Ed25519)),
+        (
+            ids::GOST_R3411_94_WITH_R3410_2001,
+            Fixed(Scheme::Gost(Gost94CryptoPro)),
+        ),
+        (
+            ids::SIGN_WITH_DIGEST_GOST3410_12_256,
+            Fixed(Scheme::Gost(Streebog256)),
+        ),
+        (
+            ids::SIGN_WITH_DIGEST_GOST3410_12_512,
+            Fixed(Scheme::Gost(Streebog512)),
+        ),
+        (ids::GOST_R3410_2001, GostWithDigest),
+        (ids::GOST_R3410_2012_256, GostWithDigest),
+        (ids::GOST_R3410_2012_512, GostWithDigest),
+        (ids::DSTU4145_LE, Dstu),
+        (ids::DSTU4145_BE, Dstu),
+        (ids::DSTU4145_ONB_LE, Dstu),
         // UAPKI oids.h OID_DSTU4145_WITH_DSTU7564_256/384/512_PB.
-        (
-            o("1.2.804.2.1.1.1.1.3.6.1.1"),
-            Fixed(Scheme::Dstu4145(Kupyna256)),
-        ),
-        (
-            o("1.2.804.2.1.1.1.1.3.6.2.1"),
-            Fixed(Scheme::Dstu4145(Kupyna384)),
-        ),
-        (
-            o("1.2.804.2.1.1.1.1.3.6.3.1"),
-            Fixed(Scheme::Dstu4145(Kupyna512)),
-        ),
+        (ids::DSTU4145_KUPYNA256, Fixed(Scheme::Dstu4145(Kupyna256))),
+        (ids::DSTU4145_KUPYNA384, Fixed(Scheme::Dstu4145(Kupyna384))),
+        (ids::DSTU4145_KUPYNA512, Fixed(Scheme::Dstu4145(Kupyna512))),
     ]
 };
 
@@ -228,11 +336,8 @@ pub fn scheme(
     digest: Option<DigestAlgorithm>,
 ) -> Result<Scheme, SignatureError> {
     let need_digest = || {
-        digest.ok_or_else(|| {
-            SignatureError::Invalid(format!(
-                "{} needs a digest algorithm",
-                oid::name_of(&alg.oid)
-            ))
+        digest.ok_or_else(|| SignatureError::DigestMissing {
+            algorithm: Box::new(alg.oid),
         })
     };
     let named = SIGNATURE_ALGORITHMS
@@ -253,49 +358,57 @@ pub fn scheme(
     })
 }
 
-/// `RSASSA-PSS-params ::= SEQUENCE { hashAlgorithm [0] DEFAULT sha1,
-/// maskGenAlgorithm [1] DEFAULT mgf1SHA1, saltLength [2] DEFAULT 20,
-/// trailerField [3] DEFAULT 1 }` (RFC 4055 section 3.1). MGF1 must use
-/// the signature's hash (SHA-256/384/512); any salt length is accepted, as
-/// the parameters state it (OpenSSL signs with the maximum by default).
+/// `RSASSA-PSS-params` as defined in [RFC 4055 section 3.1].
+///
+/// ```text
+/// RSASSA-PSS-params  ::=  SEQUENCE  {
+///   hashAlgorithm      [0] HashAlgorithm DEFAULT sha1Identifier,
+///   maskGenAlgorithm   [1] MaskGenAlgorithm DEFAULT mgf1SHA1Identifier,
+///   saltLength         [2] INTEGER DEFAULT 20,
+///   trailerField       [3] INTEGER DEFAULT 1  }
+/// ```
+///
+/// The defaults are left to the reader ([`pss_params`]); `trailerField`
+/// is not read, as before.
+///
+/// [RFC 4055 section 3.1]: https://datatracker.ietf.org/doc/html/rfc4055#section-3.1
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+struct RsaPssParams<'a> {
+    #[asn1(context_specific = "0", tag_mode = "EXPLICIT", optional = "true")]
+    hash_algorithm: Option<AlgorithmIdentifierRef<'a>>,
+    #[asn1(context_specific = "1", tag_mode = "EXPLICIT", optional = "true")]
+    mask_gen_algorithm: Option<AlgorithmIdentifierRef<'a>>,
+    #[asn1(context_specific = "2", tag_mode = "EXPLICIT", optional = "true")]
+    salt_length: Option<u32>,
+    #[asn1(context_specific = "3", tag_mode = "EXPLICIT", optional = "true")]
+    trailer_field: Option<u32>,
+}
+
+/// The hash and salt length of RSASSA-PSS parameters. MGF1 must use the
+/// signature's hash (SHA-256/384/512); any salt length is accepted, as the
+/// parameters state it (OpenSSL signs with the maximum by default).
 fn pss_params(alg: &AlgorithmIdentifierOwned) -> Result<(DigestAlgorithm, u16), SignatureError> {
-    let bad =
-        |e: der::Error| SignatureError::Invalid(format!("malformed RSASSA-PSS parameters: {e}"));
     let params = alg
         .parameters
         .as_ref()
         .ok_or_else(|| unsupported("RSASSA-PSS with default (SHA-1) parameters"))?;
-    let (hash, mgf_hash, salt) = params
+    let params = params
         .to_ref()
-        .sequence(|r| {
-            let mut hash = ObjectIdentifier::new_unwrap("1.3.14.3.2.26");
-            let mut mgf_hash = hash;
-            let mut salt = 20u32;
-            while !r.is_finished() {
-                let field: AnyRef<'_> = r.decode()?;
-                let inner = AnyRef::from_der(field.value())?;
-                match field.tag() {
-                    Tag::ContextSpecific { number, .. } if number.value() == 0 => {
-                        hash =
-                            AlgorithmIdentifierOwned::from_der(&der::Encode::to_der(&inner)?)?.oid;
-                    }
-                    Tag::ContextSpecific { number, .. } if number.value() == 1 => {
-                        let mgf =
-                            AlgorithmIdentifierOwned::from_der(&der::Encode::to_der(&inner)?)?;
-                        if let Some(p) = mgf.parameters {
-                            mgf_hash =
-                                AlgorithmIdentifierOwned::from_der(&der::Encode::to_der(&p)?)?.oid;
-                        }
-                    }
-                    Tag::ContextSpecific { number, .. } if number.value() == 2 => {
-                        salt = inner.decode_as()?
-                    }
-                    _ => {}
-                }
-            }
-            Ok((hash, mgf_hash, salt))
-        })
-        .map_err(bad)?;
+        .decode_as::<RsaPssParams<'_>>()
+        .map_err(|e| SignatureError::MalformedPssParameters(Box::new(e)))?;
+    let hash = params
+        .hash_algorithm
+        .map_or(rfc5912::ID_SHA_1, |hash| hash.oid);
+    // MGF1's parameters are the AlgorithmIdentifier of its hash.
+    let mgf_hash = match params.mask_gen_algorithm.and_then(|mgf| mgf.parameters) {
+        Some(p) => {
+            p.decode_as::<AlgorithmIdentifierRef<'_>>()
+                .map_err(|e| SignatureError::MalformedPssParameters(Box::new(e)))?
+                .oid
+        }
+        None => rfc5912::ID_SHA_1,
+    };
+    let salt = params.salt_length.unwrap_or(20);
     let d = digest_algorithm(&hash)
         .ok_or_else(|| unsupported(format!("RSASSA-PSS with {}", oid::name_of(&hash))))?;
     if mgf_hash != hash
@@ -309,8 +422,7 @@ fn pss_params(alg: &AlgorithmIdentifierOwned) -> Result<(DigestAlgorithm, u16), 
             d.name()
         )));
     }
-    let salt = u16::try_from(salt)
-        .map_err(|_| SignatureError::Invalid("RSASSA-PSS salt length too large".into()))?;
+    let salt = u16::try_from(salt).map_err(|_| SignatureError::PssSaltLength)?;
     Ok((d, salt))
 }
 
@@ -353,9 +465,7 @@ fn aws_algorithm(
     use DigestAlgorithm::*;
     let ec_curve = || match &key.algorithm {
         KeyAlgorithm::Ec { curve: Some(c) } => Ok(*c),
-        _ => Err(SignatureError::Invalid(
-            "an ECDSA signature needs an EC key with a named curve".into(),
-        )),
+        _ => Err(SignatureError::EcCurveMissing),
     };
     Ok(match (scheme, &key.algorithm) {
         (Scheme::RsaPkcs1(d), KeyAlgorithm::Rsa { pss: false, .. }) => match d {
@@ -374,9 +484,7 @@ fn aws_algorithm(
             // emLen - hLen - 2 is the largest salt that fits (RFC 8017 9.1.1).
             let em_len = modulus_bits.div_ceil(8);
             if usize::from(salt) + d.output_len() + 2 > em_len {
-                return Err(SignatureError::Invalid(
-                    "RSASSA-PSS salt longer than the key allows".into(),
-                ));
+                return Err(SignatureError::PssSaltTooLongForKey);
             }
             pss_algorithm(d, salt)
         }
@@ -402,23 +510,13 @@ fn aws_algorithm(
             }
         },
         (Scheme::Ed25519, KeyAlgorithm::Ed25519) => &sig::ED25519,
-        // verify_scheme sends GOST to signet-crypto before reaching here.
-        (Scheme::Gost(_), _) => {
-            return Err(SignatureError::Invalid(
-                "GOST signature routed to the wrong verifier".into(),
-            ));
-        }
-        // verify_scheme sends DSTU 4145 to signet-crypto before reaching here.
-        (Scheme::Dstu4145(_), KeyAlgorithm::Dstu4145 { .. }) => {
-            return Err(SignatureError::Invalid(
-                "DSTU 4145 signature routed to the wrong verifier".into(),
-            ));
-        }
+        // verify_scheme sends GOST, and DSTU 4145 with a DSTU 4145 key, to
+        // signet-crypto before reaching here: only key mismatches remain.
         (s, k) => {
-            return Err(SignatureError::Invalid(format!(
-                "a {s:?} signature cannot be made with a {} key",
-                key_name(k)
-            )));
+            return Err(SignatureError::KeyMismatch {
+                signature: s.name(),
+                key: key_name(k),
+            });
         }
     })
 }
@@ -427,20 +525,20 @@ fn aws_algorithm(
 /// 11.4, RFC 7836 appendix A, RFC 9215 section 4.2).
 pub fn gost_curve(param_set: &ObjectIdentifier) -> Option<Curve> {
     const CURVES: [(ObjectIdentifier, Curve); 14] = [
-        (o("1.2.643.2.2.35.0"), Curve::Gost2001Test),
-        (o("1.2.643.2.2.35.1"), Curve::CryptoProA),
-        (o("1.2.643.2.2.35.2"), Curve::CryptoProB),
-        (o("1.2.643.2.2.35.3"), Curve::CryptoProC),
-        (o("1.2.643.2.2.36.0"), Curve::CryptoProXchA),
-        (o("1.2.643.2.2.36.1"), Curve::CryptoProXchB),
-        (o("1.2.643.7.1.2.1.1.1"), Curve::Tc26Gost256A),
-        (o("1.2.643.7.1.2.1.1.2"), Curve::Tc26Gost256B),
-        (o("1.2.643.7.1.2.1.1.3"), Curve::Tc26Gost256C),
-        (o("1.2.643.7.1.2.1.1.4"), Curve::Tc26Gost256D),
-        (o("1.2.643.7.1.2.1.2.0"), Curve::Tc26Gost512Test),
-        (o("1.2.643.7.1.2.1.2.1"), Curve::Tc26Gost512A),
-        (o("1.2.643.7.1.2.1.2.2"), Curve::Tc26Gost512B),
-        (o("1.2.643.7.1.2.1.2.3"), Curve::Tc26Gost512C),
+        (ids::GOST_R3410_2001_TEST, Curve::Gost2001Test),
+        (ids::GOST_R3410_2001_CRYPTOPRO_A, Curve::CryptoProA),
+        (ids::GOST_R3410_2001_CRYPTOPRO_B, Curve::CryptoProB),
+        (ids::GOST_R3410_2001_CRYPTOPRO_C, Curve::CryptoProC),
+        (ids::GOST_R3410_2001_CRYPTOPRO_XCH_A, Curve::CryptoProXchA),
+        (ids::GOST_R3410_2001_CRYPTOPRO_XCH_B, Curve::CryptoProXchB),
+        (ids::GOST_3410_12_256_PARAM_SET_A, Curve::Tc26Gost256A),
+        (ids::GOST_3410_12_256_PARAM_SET_B, Curve::Tc26Gost256B),
+        (ids::GOST_3410_12_256_PARAM_SET_C, Curve::Tc26Gost256C),
+        (ids::GOST_3410_12_256_PARAM_SET_D, Curve::Tc26Gost256D),
+        (ids::GOST_3410_12_512_PARAM_SET_TEST, Curve::Tc26Gost512Test),
+        (ids::GOST_3410_12_512_PARAM_SET_A, Curve::Tc26Gost512A),
+        (ids::GOST_3410_12_512_PARAM_SET_B, Curve::Tc26Gost512B),
+        (ids::GOST_3410_12_512_PARAM_SET_C, Curve::Tc26Gost512C),
     ];
     CURVES.iter().find(|(o, _)| o == param_set).map(|(_, c)| *c)
 }
@@ -461,14 +559,14 @@ fn verify_gost(
         ..
     } = &key.algorithm
     else {
-        return Err(SignatureError::Invalid(format!(
-            "a GOST signature cannot be made with a {} key",
-            key_name(&key.algorithm)
-        )));
+        return Err(SignatureError::KeyMismatch {
+            signature: Scheme::Gost(digest).name(),
+            key: key_name(&key.algorithm),
+        });
     };
     let param_set = param_set
         .as_ref()
-        .ok_or_else(|| SignatureError::Invalid("the GOST key names no parameter set".into()))?;
+        .ok_or(SignatureError::GostParamSetMissing)?;
     let curve = gost_curve(param_set)
         .ok_or_else(|| unsupported(format!("GOST parameter set {}", oid::name_of(param_set))))?;
     let expected_bits = match key_type {
@@ -476,19 +574,19 @@ fn verify_gost(
         _ => 256,
     };
     if curve.field_bits() != expected_bits {
-        return Err(SignatureError::Invalid(format!(
-            "the parameter set {} does not fit a {expected_bits}-bit GOST key",
-            oid::name_of(param_set)
-        )));
+        return Err(SignatureError::GostParamSetSize {
+            param_set: Box::new(*param_set),
+            key_bits: expected_bits,
+        });
     }
     let public = gost3410::PublicKey::from_le_bytes(curve, key.key_value())
-        .map_err(|e| SignatureError::Invalid(format!("the GOST public key is not valid: {e}")))?;
+        .map_err(SignatureError::GostPublicKey)?;
     let value = message.hash(digest)?;
     public
         .verify_digest(&value, signature)
         .map_err(|e| match e {
             gost3410::Error::InvalidSignature => SignatureError::Mismatch,
-            other => SignatureError::Invalid(format!("GOST signature: {other}")),
+            other => SignatureError::Gost(other),
         })
 }
 
@@ -517,7 +615,7 @@ fn parsed_key(
     let parsed = Arc::new(
         UnparsedPublicKey::new(alg, key)
             .parse()
-            .map_err(|e| SignatureError::Invalid(format!("the public key is not valid: {e}")))?,
+            .map_err(|e| SignatureError::PublicKeyRejected(e.description_()))?,
     );
     if let Ok(mut c) = CACHE.lock() {
         if c.len() >= MAX {
@@ -591,15 +689,14 @@ pub fn verify_scheme(
         SignedMessage::Bytes(m) => pk.verify_sig(m, signature),
         SignedMessage::Digest { algorithm, value } => {
             if Some(algorithm) != scheme.digest() {
-                return Err(SignatureError::Invalid(format!(
-                    "the content was hashed with {}, the signature uses {:?}",
-                    algorithm.name(),
-                    scheme
-                )));
+                return Err(SignatureError::DigestMismatch {
+                    content: algorithm,
+                    signature: scheme.digest(),
+                });
             }
             let d = aws_digest(algorithm).ok_or_else(|| unsupported(algorithm.name()))?;
             let digest = aws_lc_rs::digest::Digest::import_less_safe(value, d)
-                .map_err(|_| SignatureError::Invalid("digest of the wrong length".into()))?;
+                .map_err(|_| SignatureError::DigestLength)?;
             pk.verify_digest_sig(&digest, signature)
         }
     };
@@ -627,10 +724,12 @@ mod tests {
             scheme(&alg("1.2.840.113549.1.1.1"), Some(DigestAlgorithm::Sha384)),
             Ok(Scheme::RsaPkcs1(DigestAlgorithm::Sha384))
         );
-        assert!(matches!(
+        assert_eq!(
             scheme(&alg("1.2.840.113549.1.1.1"), None),
-            Err(SignatureError::Invalid(_))
-        ));
+            Err(SignatureError::DigestMissing {
+                algorithm: Box::new(ids::RSA_ENCRYPTION)
+            })
+        );
         assert_eq!(
             scheme(&alg("1.2.643.7.1.1.3.2"), None),
             Ok(Scheme::Gost(DigestAlgorithm::Streebog256))

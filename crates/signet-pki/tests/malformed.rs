@@ -294,7 +294,7 @@ fn bad_base64_and_broken_pem() {
         Certificate::parse(
             b"-----BEGIN CERTIFICATE-----\nProc-Type: 4,ENCRYPTED\n\nMAMCAQU=\n-----END CERTIFICATE-----\n"
         ),
-        Err(PkiError::Base64(_))
+        Err(PkiError::PemHeaders)
     ));
 }
 

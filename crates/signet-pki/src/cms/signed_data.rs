@@ -170,7 +170,7 @@ impl SignedData {
 
     /// Parses the BER or DER encoding of a ContentInfo holding SignedData.
     pub fn from_ber(ber: &[u8]) -> Result<Self, PkiError> {
-        let der = crate::ber::to_der(ber).map_err(|e| PkiError::Ber(e.to_string()))?;
+        let der = crate::ber::to_der(ber)?;
         Self::from_der(&der)
     }
 

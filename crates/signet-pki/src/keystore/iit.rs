@@ -23,22 +23,43 @@
 //! being a key structure (and, in [`super::open`], by the key not matching
 //! its certificate when one is given).
 
-use der::asn1::AnyRef;
-use der::{Decode, Reader, Tag, Tagged};
+use const_oid::ObjectIdentifier;
+use der::asn1::OctetStringRef;
+use der::{Decode, Sequence};
 use signet_crypto::DigestAlgorithm;
 use signet_crypto::gost28147::{Gost28147, SBox};
 use zeroize::Zeroizing;
 
+use super::ContainerError;
 use crate::PkiError;
-
-/// The OID that marks an IIT store.
-pub(super) const IIT_STORE: const_oid::ObjectIdentifier =
-    const_oid::ObjectIdentifier::new_unwrap("1.3.6.1.4.1.19398.1.1.1.2");
+use crate::oid::ids;
 
 const WHAT: &str = "IIT key file (Key-6.dat)";
 
 /// Password hashing rounds of the format.
 const ROUNDS: usize = 10_000;
+
+/// `StoreIIT`, the outer structure (the ASN.1 is in the module
+/// documentation).
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+struct StoreIit<'a> {
+    crypt_param: CryptParam<'a>,
+    crypt_data: &'a OctetStringRef,
+}
+
+/// `cryptParam`: the store type and its encryption parameters.
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+struct CryptParam<'a> {
+    crypt_type: ObjectIdentifier,
+    params: IitParams<'a>,
+}
+
+/// `SEQUENCE { mac OCTET STRING (4), pad OCTET STRING OPTIONAL }`.
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+struct IitParams<'a> {
+    mac: &'a OctetStringRef,
+    pad: Option<&'a OctetStringRef>,
+}
 
 /// The parts of a Key-6.dat.
 pub(super) struct IitStore<'a> {
@@ -48,37 +69,20 @@ pub(super) struct IitStore<'a> {
 
 /// Reads the structure; `None` when the input is not an IIT store at all.
 pub(super) fn parse(der: &[u8]) -> Result<Option<IitStore<'_>>, PkiError> {
-    let Ok(outer) = AnyRef::from_der(der) else {
+    let Ok(store) = StoreIit::from_der(der) else {
         return Ok(None);
     };
-    let parsed = outer.sequence(|r| {
-        let header: AnyRef<'_> = r.decode()?;
-        let data: AnyRef<'_> = r.decode()?;
-        data.tag().assert_eq(Tag::OctetString)?;
-        let (kind, mac, pad) = header.sequence(|h| {
-            let kind: const_oid::ObjectIdentifier = h.decode()?;
-            let params: AnyRef<'_> = h.decode()?;
-            let (mac, pad) = params.sequence(|p| {
-                let mac: AnyRef<'_> = p.decode()?;
-                mac.tag().assert_eq(Tag::OctetString)?;
-                let pad: Option<AnyRef<'_>> = p.decode()?;
-                Ok::<_, der::Error>((mac.value(), pad.map(|v| v.value())))
-            })?;
-            Ok::<_, der::Error>((kind, mac, pad))
-        })?;
-        Ok::<_, der::Error>((kind, mac, pad, data.value()))
-    });
-    let Ok((kind, mac, pad, data)) = parsed else {
-        return Ok(None);
-    };
-    if kind != IIT_STORE {
+    if store.crypt_param.crypt_type != ids::IIT_STORE {
         return Ok(None);
     }
-    let pad = pad.unwrap_or_default();
-    if mac.len() != 4 || pad.len() >= 8 || !(data.len() + pad.len()).is_multiple_of(8) {
-        return Err(PkiError::Ber(format!(
-            "malformed {WHAT}: the MAC, padding or data length is wrong"
-        )));
+    let (mac, data) = (store.crypt_param.params.mac, store.crypt_data.as_bytes());
+    let pad = store
+        .crypt_param
+        .params
+        .pad
+        .map_or(&[][..], OctetStringRef::as_bytes);
+    if mac.as_bytes().len() != 4 || pad.len() >= 8 || !(data.len() + pad.len()).is_multiple_of(8) {
+        return Err(ContainerError::IitLayout.into());
     }
     Ok(Some(IitStore { data, pad }))
 }
@@ -115,9 +119,46 @@ pub(super) const NAME: &str = WHAT;
 mod tests {
     use super::*;
 
+    use der::Encode;
+
+    fn store(kind: ObjectIdentifier, mac: &[u8], pad: Option<&[u8]>, data: &[u8]) -> Vec<u8> {
+        StoreIit {
+            crypt_param: CryptParam {
+                crypt_type: kind,
+                params: IitParams {
+                    mac: OctetStringRef::new(mac).unwrap(),
+                    pad: pad.map(|p| OctetStringRef::new(p).unwrap()),
+                },
+            },
+            crypt_data: OctetStringRef::new(data).unwrap(),
+        }
+        .to_der()
+        .unwrap()
+    }
+
     #[test]
     fn not_an_iit_store() {
         assert!(parse(&[0x30, 0x00]).unwrap().is_none());
         assert!(parse(b"garbage").unwrap().is_none());
+        let other = store(ids::JKS_KEY_PROTECTOR, &[0; 4], None, &[0; 8]);
+        assert!(parse(&other).unwrap().is_none());
+    }
+
+    #[test]
+    fn store_round_trips_and_lengths_are_checked() {
+        let der = store(ids::IIT_STORE, &[1, 2, 3, 4], Some(&[0; 3]), &[7; 13]);
+        assert_eq!(StoreIit::from_der(&der).unwrap().to_der().unwrap(), der);
+        let parsed = parse(&der).unwrap().unwrap();
+        assert_eq!((parsed.data.len(), parsed.pad.len()), (13, 3));
+        for bad in [
+            store(ids::IIT_STORE, &[1, 2, 3], None, &[7; 8]),
+            store(ids::IIT_STORE, &[1, 2, 3, 4], Some(&[0; 8]), &[7; 8]),
+            store(ids::IIT_STORE, &[1, 2, 3, 4], None, &[7; 9]),
+        ] {
+            assert!(matches!(
+                parse(&bad),
+                Err(PkiError::Container(ContainerError::IitLayout))
+            ));
+        }
     }
 }

@@ -21,19 +21,19 @@
 //! its keys. Files from PrivatBank that carry six bytes before the magic
 //! number (the `jkurwa` loader skips them too) are read as well.
 
-use der::asn1::AnyRef;
-use der::{Decode, Reader, Tag, Tagged};
+use der::Decode;
 use sha1::{Digest, Sha1};
 use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
 
+use super::ContainerError;
+use super::pbe::EncryptedPrivateKeyInfo;
 use crate::PkiError;
+use crate::oid::ids;
 
 pub(super) const NAME: &str = "Java keystore (JKS)";
 
 const MAGIC: [u8; 4] = [0xFE, 0xED, 0xFE, 0xED];
-const KEY_PROTECTOR: const_oid::ObjectIdentifier =
-    const_oid::ObjectIdentifier::new_unwrap("1.3.6.1.4.1.42.2.17.1.1");
 /// Most entries, and certificates per chain, read from one store.
 const MAX_ENTRIES: usize = 256;
 
@@ -62,10 +62,6 @@ pub(super) fn strip(input: &[u8]) -> Option<&[u8]> {
     }
 }
 
-fn malformed(what: &str) -> PkiError {
-    PkiError::Ber(format!("malformed {NAME}: {what}"))
-}
-
 /// Big-endian reader over the store.
 struct Cursor<'a> {
     data: &'a [u8],
@@ -78,7 +74,7 @@ impl<'a> Cursor<'a> {
             .pos
             .checked_add(n)
             .filter(|&e| e <= self.data.len())
-            .ok_or_else(|| malformed("the file ends early"))?;
+            .ok_or(ContainerError::JksTruncated)?;
         let out = &self.data[self.pos..end];
         self.pos = end;
         Ok(out)
@@ -117,7 +113,7 @@ pub(super) fn open(store: &[u8], password: &str) -> Result<Contents, PkiError> {
     let body_len = store
         .len()
         .checked_sub(20)
-        .ok_or_else(|| malformed("too short"))?;
+        .ok_or(ContainerError::JksTooShort)?;
     let (body, digest) = store.split_at(body_len);
     let mut h = Sha1::new();
     h.update(&pw[..]);
@@ -128,7 +124,7 @@ pub(super) fn open(store: &[u8], password: &str) -> Result<Contents, PkiError> {
     }
     let mut c = Cursor { data: body, pos: 0 };
     if c.take(4)? != MAGIC {
-        return Err(malformed("no JKS magic number"));
+        return Err(ContainerError::JksMagic.into());
     }
     let version = c.u32()?;
     if version != 1 && version != 2 {
@@ -170,41 +166,28 @@ pub(super) fn open(store: &[u8], password: &str) -> Result<Contents, PkiError> {
                 }
                 out.trusted.push(c.blob()?.to_vec());
             }
-            other => return Err(malformed(&format!("unknown entry tag {other}"))),
+            other => return Err(ContainerError::JksEntryTag(other).into()),
         }
     }
     if c.pos != body.len() {
-        return Err(malformed("bytes after the last entry"));
+        return Err(ContainerError::JksTrailingBytes.into());
     }
     Ok(out)
 }
 
 /// Sun's `KeyProtector.recover`.
 fn recover_key(protected: &[u8], pw: &[u8]) -> Result<Zeroizing<Vec<u8>>, PkiError> {
-    let info = AnyRef::from_der(protected).map_err(PkiError::der(NAME))?;
-    let (alg, data) = info
-        .sequence(|r| {
-            let alg: AnyRef<'_> = r.decode()?;
-            let oid = alg.sequence(|a| {
-                let oid: const_oid::ObjectIdentifier = a.decode()?;
-                while !a.is_finished() {
-                    let _: AnyRef<'_> = a.decode()?;
-                }
-                Ok::<_, der::Error>(oid)
-            })?;
-            let data: AnyRef<'_> = r.decode()?;
-            data.tag().assert_eq(Tag::OctetString)?;
-            Ok::<_, der::Error>((oid, data.value()))
-        })
-        .map_err(PkiError::der(NAME))?;
-    if alg != KEY_PROTECTOR {
+    let info = EncryptedPrivateKeyInfo::from_der(protected).map_err(PkiError::der(NAME))?;
+    let alg = info.encryption_algorithm.oid;
+    if alg != ids::JKS_KEY_PROTECTOR {
         return Err(PkiError::Unsupported(format!(
             "JKS keys protected with {}",
             crate::oid::name_of(&alg)
         )));
     }
+    let data = info.encrypted_data.as_bytes();
     if data.len() < 40 {
-        return Err(malformed("a protected key is too short"));
+        return Err(ContainerError::JksProtectedKeyTooShort.into());
     }
     let (salt, rest) = data.split_at(20);
     let (encrypted, check) = rest.split_at(rest.len() - 20);
@@ -253,7 +236,10 @@ mod tests {
         h.update(b"Mighty Aphrodite");
         h.update(&store);
         store.extend_from_slice(&h.finalize());
-        assert!(matches!(open(&store, "pw"), Err(PkiError::Ber(_))));
+        assert!(matches!(
+            open(&store, "pw"),
+            Err(PkiError::Container(ContainerError::JksTruncated))
+        ));
         assert!(matches!(
             open(&store, "other"),
             Err(PkiError::WrongPassword(_))

@@ -25,16 +25,31 @@
 //! ([`signet_crypto::kupyna::kmac`]).
 
 use const_oid::ObjectIdentifier;
-use der::asn1::AnyRef;
-use der::{Reader, Tag, Tagged};
+use der::asn1::{AnyRef, OctetStringRef};
+use der::{Choice, Sequence};
 use signet_crypto::kalyna::modes::{Ctr, Ofb, cbc_decrypt, cfb_decrypt, pkcs7_unpadded_len};
 use signet_crypto::kalyna::{Kalyna, KalynaError};
 use zeroize::Zeroizing;
 
+use super::ContainerError;
 use crate::PkiError;
+use crate::oid::ids;
 
-/// The DSTU 7624 arc.
-const ARC: &str = "1.2.804.2.1.1.1.1.1.3.";
+/// The parameters as UAPKI writes them: `SEQUENCE { iv OCTET STRING }`.
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+struct Dstu7624Params<'a> {
+    iv: &'a OctetStringRef,
+}
+
+/// An IV given bare, as an OCTET STRING.
+type BareIv<'a> = &'a OctetStringRef;
+
+/// The two shapes of the parameters read.
+#[derive(Clone, Debug, Eq, PartialEq, Choice)]
+enum Dstu7624Iv<'a> {
+    Bare(BareIv<'a>),
+    Wrapped(Dstu7624Params<'a>),
+}
 
 /// A DSTU 7624 mode usable for PBES2.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,10 +68,6 @@ pub(super) struct KalynaScheme {
     iv: Vec<u8>,
 }
 
-fn malformed(what: &str) -> PkiError {
-    PkiError::Ber(format!("malformed DSTU 7624 encryption parameters: {what}"))
-}
-
 impl KalynaScheme {
     /// Reads the scheme; `Ok(None)` when `oid` is not under the DSTU 7624
     /// arc.
@@ -64,40 +75,41 @@ impl KalynaScheme {
         oid: &ObjectIdentifier,
         params: Option<AnyRef<'_>>,
     ) -> Result<Option<KalynaScheme>, PkiError> {
-        let text = oid.to_string();
-        let Some(rest) = text.strip_prefix(ARC) else {
+        if !oid.starts_with(ids::DSTU7624) {
             return Ok(None);
-        };
+        }
+        // Below the arc: the mode, then the block size.
+        let below: Vec<u32> = oid.arcs().skip(ids::DSTU7624.arcs().count()).collect();
+        if below.is_empty() {
+            return Ok(None);
+        }
         let unsupported =
             || PkiError::Unsupported(format!("keys encrypted with {}", crate::oid::name_of(oid)));
-        let (mode, size) = rest.split_once('.').ok_or_else(unsupported)?;
+        let [mode, size] = below[..] else {
+            return Err(unsupported());
+        };
         let mode = match mode {
-            "2" => Mode::Ctr,
-            "3" => Mode::Cfb,
-            "5" => Mode::Cbc,
-            "6" => Mode::Ofb,
+            2 => Mode::Ctr,
+            3 => Mode::Cfb,
+            5 => Mode::Cbc,
+            6 => Mode::Ofb,
             _ => return Err(unsupported()),
         };
         let block_len = match size {
-            "1" => 16,
-            "2" => 32,
-            "3" => 64,
+            1 => 16,
+            2 => 32,
+            3 => 64,
             _ => return Err(unsupported()),
         };
-        let params = params.ok_or_else(|| malformed("the IV is missing"))?;
-        let iv = match params.tag() {
-            Tag::OctetString => params.value(),
-            Tag::Sequence => params
-                .sequence(|r| {
-                    let iv: AnyRef<'_> = r.decode()?;
-                    iv.tag().assert_eq(Tag::OctetString)?;
-                    Ok::<_, der::Error>(iv.value())
-                })
-                .map_err(|_| malformed("expected SEQUENCE { iv OCTET STRING }"))?,
-            _ => return Err(malformed("expected SEQUENCE { iv OCTET STRING }")),
+        let params = params.ok_or(ContainerError::KalynaIvMissing)?;
+        let iv = match params
+            .decode_as::<Dstu7624Iv<'_>>()
+            .map_err(|_| ContainerError::KalynaParams)?
+        {
+            Dstu7624Iv::Bare(iv) | Dstu7624Iv::Wrapped(Dstu7624Params { iv }) => iv.as_bytes(),
         };
         if iv.len() != block_len {
-            return Err(malformed("the IV is not one block long"));
+            return Err(ContainerError::KalynaIvLength.into());
         }
         Ok(Some(KalynaScheme {
             mode,
@@ -108,13 +120,13 @@ impl KalynaScheme {
 
     /// The key length: PBKDF2's `keyLength` when the standard allows it for
     /// this block, else the block length.
-    pub(super) fn key_len(&self, asked: Option<u32>) -> Result<usize, PkiError> {
+    pub(super) fn key_len(&self, asked: Option<u32>) -> Result<usize, ContainerError> {
         match asked.map(|n| n as usize) {
             None => Ok(self.block_len),
             Some(n) if n == self.block_len || (n == 2 * self.block_len && self.block_len < 64) => {
                 Ok(n)
             }
-            Some(_) => Err(malformed("the PBKDF2 key length does not fit the cipher")),
+            Some(_) => Err(ContainerError::KalynaKeyLength),
         }
     }
 
@@ -144,7 +156,7 @@ impl KalynaScheme {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use der::Decode;
+    use der::{Decode, Encode};
 
     fn read(oid: &str, params: &[u8]) -> Result<Option<KalynaScheme>, PkiError> {
         let oid = ObjectIdentifier::new(oid).unwrap();
@@ -153,9 +165,35 @@ mod tests {
     }
 
     fn seq_iv(len: usize) -> Vec<u8> {
-        let mut v = vec![0x30, (len + 2) as u8, 0x04, len as u8];
-        v.extend(std::iter::repeat_n(0xA5, len));
-        v
+        let iv = vec![0xA5; len];
+        Dstu7624Params {
+            iv: OctetStringRef::new(&iv).unwrap(),
+        }
+        .to_der()
+        .unwrap()
+    }
+
+    /// `GOST28147ParamsOptionalDke` with the DKE UAPKI refuses here.
+    #[derive(Sequence)]
+    struct WithDke<'a> {
+        iv: &'a OctetStringRef,
+        dke: &'a OctetStringRef,
+    }
+
+    #[test]
+    fn parameters_round_trip() {
+        let der = seq_iv(32);
+        let params = Dstu7624Params::from_der(&der).unwrap();
+        assert_eq!(params.iv.as_bytes(), [0xA5; 32]);
+        assert_eq!(params.to_der().unwrap(), der);
+        assert_eq!(
+            Dstu7624Iv::from_der(&der).unwrap(),
+            Dstu7624Iv::Wrapped(params)
+        );
+        let bare = OctetStringRef::new(&[1; 16]).unwrap().to_der().unwrap();
+        let iv = Dstu7624Iv::from_der(&bare).unwrap();
+        assert!(matches!(iv, Dstu7624Iv::Bare(iv) if iv.as_bytes() == [1; 16]));
+        assert_eq!(iv.to_der().unwrap(), bare);
     }
 
     #[test]
@@ -165,6 +203,7 @@ mod tests {
                 .unwrap()
                 .is_none()
         );
+        assert!(read("1.2.804.2.1.1.1.1.1.3", &seq_iv(8)).unwrap().is_none());
         let s = read("1.2.804.2.1.1.1.1.1.3.5.2", &seq_iv(32))
             .unwrap()
             .unwrap();
@@ -172,35 +211,31 @@ mod tests {
         assert_eq!(s.key_len(None).unwrap(), 32);
         assert_eq!(s.key_len(Some(64)).unwrap(), 64);
         assert!(s.key_len(Some(16)).is_err());
-        let s = read(
-            "1.2.804.2.1.1.1.1.1.3.2.3",
-            &[0x04, 0x40]
-                .iter()
-                .copied()
-                .chain([0; 64])
-                .collect::<Vec<_>>(),
-        )
-        .unwrap()
-        .unwrap();
+        let bare = OctetStringRef::new(&[0; 64]).unwrap().to_der().unwrap();
+        let s = read("1.2.804.2.1.1.1.1.1.3.2.3", &bare).unwrap().unwrap();
         assert_eq!((s.mode, s.block_len), (Mode::Ctr, 64));
         assert!(s.key_len(Some(128)).is_err());
         // Wrong IV length, a DKE after the IV, ECB, KW, an unknown size.
         assert!(matches!(
             read("1.2.804.2.1.1.1.1.1.3.5.2", &seq_iv(16)),
-            Err(PkiError::Ber(_))
+            Err(PkiError::Container(ContainerError::KalynaIvLength))
         ));
-        let mut with_dke = seq_iv(32);
-        with_dke[1] += 3;
-        with_dke.extend([0x04, 0x01, 0x00]);
+        let with_dke = WithDke {
+            iv: OctetStringRef::new(&[0xA5; 32]).unwrap(),
+            dke: OctetStringRef::new(&[0]).unwrap(),
+        }
+        .to_der()
+        .unwrap();
         assert!(matches!(
             read("1.2.804.2.1.1.1.1.1.3.5.2", &with_dke),
-            Err(PkiError::Ber(_))
+            Err(PkiError::Container(ContainerError::KalynaParams))
         ));
         for oid in [
             "1.2.804.2.1.1.1.1.1.3.1.1",
             "1.2.804.2.1.1.1.1.1.3.10.2",
             "1.2.804.2.1.1.1.1.1.3.5.4",
             "1.2.804.2.1.1.1.1.1.3.5",
+            "1.2.804.2.1.1.1.1.1.3.5.2.1",
         ] {
             assert!(
                 matches!(read(oid, &seq_iv(32)), Err(PkiError::Unsupported(_))),

@@ -26,6 +26,7 @@
 //! [RFC 8018]: https://datatracker.ietf.org/doc/html/rfc8018
 //! [RFC 7292]: https://datatracker.ietf.org/doc/html/rfc7292
 
+mod error;
 mod iit;
 mod jks;
 mod kalyna;
@@ -35,6 +36,8 @@ mod pkcs12;
 use der::asn1::AnyRef;
 use der::{Decode, Reader, SliceReader, Tag, Tagged};
 use zeroize::Zeroizing;
+
+pub use error::ContainerError;
 
 use crate::input::{InputKind, decode_one};
 use crate::private_key::PrivateKey;
@@ -223,25 +226,10 @@ fn split_iit(mut key: PrivateKey) -> KeyStore {
     store
 }
 
-/// `SEQUENCE { SEQUENCE { OID password-based-scheme, … }, OCTET STRING }`.
+/// An `EncryptedPrivateKeyInfo` under a password-based scheme.
 fn is_encrypted_pkcs8(der: &[u8]) -> bool {
-    let Ok(outer) = AnyRef::from_der(der) else {
-        return false;
-    };
-    outer
-        .sequence(|r| {
-            let alg: AnyRef<'_> = r.decode()?;
-            let data: AnyRef<'_> = r.decode()?;
-            let oid = alg.sequence(|a| {
-                let oid: const_oid::ObjectIdentifier = a.decode()?;
-                while !a.is_finished() {
-                    let _: AnyRef<'_> = a.decode()?;
-                }
-                Ok::<_, der::Error>(oid)
-            })?;
-            Ok::<_, der::Error>(data.tag() == Tag::OctetString && pbe::is_password_based(&oid))
-        })
-        .unwrap_or(false)
+    pbe::EncryptedPrivateKeyInfo::from_der(der)
+        .is_ok_and(|info| pbe::is_password_based(&info.encryption_algorithm.oid))
 }
 
 /// Parses a decrypted key structure; a structure that does not parse means
@@ -251,7 +239,7 @@ fn parse_decrypted(der: &[u8], what: &'static str) -> Result<PrivateKey, PkiErro
         return Err(PkiError::WrongPassword(what));
     }
     PrivateKey::from_der(der).map_err(|e| match e {
-        PkiError::Der { .. } | PkiError::Ber(_) => PkiError::WrongPassword(what),
+        PkiError::Der { .. } | PkiError::PrivateKey(_) => PkiError::WrongPassword(what),
         other => other,
     })
 }

@@ -33,30 +33,91 @@
 
 use cipher::KeyInit;
 use const_oid::ObjectIdentifier;
-use der::asn1::AnyRef;
-use der::{Decode, Reader, Tag, Tagged};
+use const_oid::db::{rfc5911, rfc6268, rfc7292};
+use der::asn1::{AnyRef, OctetStringRef};
+use der::{Decode, Encode, Sequence};
 use signet_crypto::DigestAlgorithm;
 use signet_crypto::password::{
     Pkcs12Purpose, pbkdf2_hmac, pbkdf2_kmac256, pkcs12_kdf, pkcs12_password,
 };
+use spki::AlgorithmIdentifierRef;
 use zeroize::Zeroizing;
 
+use super::ContainerError;
 use super::kalyna::KalynaScheme;
 use crate::PkiError;
 use crate::cms::{SymmetricCipher, cbc_decrypt_padded};
+use crate::oid::ids;
 
-const fn oid(s: &str) -> ObjectIdentifier {
-    ObjectIdentifier::new_unwrap(s)
+/// `EncryptedPrivateKeyInfo` as defined in [RFC 5958 section 3].
+///
+/// ```text
+/// EncryptedPrivateKeyInfo ::= SEQUENCE {
+///   encryptionAlgorithm  EncryptionAlgorithmIdentifier,
+///   encryptedData        EncryptedData }
+/// EncryptedData ::= OCTET STRING
+/// ```
+///
+/// [RFC 5958 section 3]: https://datatracker.ietf.org/doc/html/rfc5958#section-3
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+pub(super) struct EncryptedPrivateKeyInfo<'a> {
+    pub encryption_algorithm: AlgorithmIdentifierRef<'a>,
+    pub encrypted_data: &'a OctetStringRef,
 }
 
-/// id-PBES2 (RFC 8018 appendix A.4).
-pub(super) const PBES2: ObjectIdentifier = oid("1.2.840.113549.1.5.13");
-/// id-PBKDF2 (RFC 8018 appendix A.2).
-const PBKDF2: ObjectIdentifier = oid("1.2.840.113549.1.5.12");
-const PBE_SHA1_RC2_128: ObjectIdentifier = oid("1.2.840.113549.1.12.1.5");
-const PBE_SHA1_RC2_40: ObjectIdentifier = oid("1.2.840.113549.1.12.1.6");
-const PBE_SHA1_3DES: ObjectIdentifier = oid("1.2.840.113549.1.12.1.3");
-const PBE_SHA1_2DES: ObjectIdentifier = oid("1.2.840.113549.1.12.1.4");
+/// `PBES2-params` as defined in [RFC 8018 appendix A.4].
+///
+/// ```text
+/// PBES2-params ::= SEQUENCE {
+///   keyDerivationFunc AlgorithmIdentifier {{PBES2-KDFs}},
+///   encryptionScheme AlgorithmIdentifier {{PBES2-Encs}} }
+/// ```
+///
+/// [RFC 8018 appendix A.4]: https://datatracker.ietf.org/doc/html/rfc8018#appendix-A.4
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+struct Pbes2Params<'a> {
+    key_derivation_func: AlgorithmIdentifierRef<'a>,
+    encryption_scheme: AlgorithmIdentifierRef<'a>,
+}
+
+/// `PBKDF2-params` as defined in [RFC 8018 appendix A.2].
+///
+/// ```text
+/// PBKDF2-params ::= SEQUENCE {
+///   salt CHOICE {
+///     specified OCTET STRING,
+///     otherSource AlgorithmIdentifier {{PBKDF2-SaltSources}} },
+///   iterationCount INTEGER (1..MAX),
+///   keyLength INTEGER (1..MAX) OPTIONAL,
+///   prf AlgorithmIdentifier {{PBKDF2-PRFs}} DEFAULT algid-hmacWithSHA1 }
+/// ```
+///
+/// Only the `specified` salt is read: RFC 8018 reserves `otherSource` for
+/// future versions, and no container uses it.
+///
+/// [RFC 8018 appendix A.2]: https://datatracker.ietf.org/doc/html/rfc8018#appendix-A.2
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+struct Pbkdf2Params<'a> {
+    salt: &'a OctetStringRef,
+    iteration_count: u32,
+    key_length: Option<u32>,
+    prf: Option<AlgorithmIdentifierRef<'a>>,
+}
+
+/// `pkcs-12PbeParams` as defined in [RFC 7292 appendix C].
+///
+/// ```text
+/// pkcs-12PbeParams ::= SEQUENCE {
+///   salt        OCTET STRING,
+///   iterations  INTEGER }
+/// ```
+///
+/// [RFC 7292 appendix C]: https://datatracker.ietf.org/doc/html/rfc7292#appendix-C
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+struct Pkcs12PbeParams<'a> {
+    salt: &'a OctetStringRef,
+    iterations: u32,
+}
 
 /// The PRF of PBKDF2.
 #[derive(Clone, Copy, Debug)]
@@ -68,19 +129,19 @@ enum Prf {
 
 /// The PRF of PBKDF2, by its AlgorithmIdentifier OID.
 fn prf_by_oid(prf: &ObjectIdentifier) -> Option<Prf> {
-    Some(Prf::Hmac(match prf.to_string().as_str() {
-        "1.2.840.113549.2.7" => DigestAlgorithm::Sha1,
-        "1.2.840.113549.2.8" => DigestAlgorithm::Sha224,
-        "1.2.840.113549.2.9" => DigestAlgorithm::Sha256,
-        "1.2.840.113549.2.10" => DigestAlgorithm::Sha384,
-        "1.2.840.113549.2.11" => DigestAlgorithm::Sha512,
-        "1.2.804.2.1.1.1.1.1.2" => DigestAlgorithm::Gost34311Ua,
-        "1.2.643.7.1.1.4.1" => DigestAlgorithm::Streebog256,
-        "1.2.643.7.1.1.4.2" => DigestAlgorithm::Streebog512,
-        "1.2.643.2.2.10" => DigestAlgorithm::Gost94CryptoPro,
+    Some(Prf::Hmac(match *prf {
+        ids::HMAC_WITH_SHA1 => DigestAlgorithm::Sha1,
+        rfc6268::ID_HMAC_WITH_SHA_224 => DigestAlgorithm::Sha224,
+        rfc6268::ID_HMAC_WITH_SHA_256 => DigestAlgorithm::Sha256,
+        rfc6268::ID_HMAC_WITH_SHA_384 => DigestAlgorithm::Sha384,
+        rfc6268::ID_HMAC_WITH_SHA_512 => DigestAlgorithm::Sha512,
+        ids::HMAC_GOST_34311 => DigestAlgorithm::Gost34311Ua,
+        ids::HMAC_STREEBOG_256 => DigestAlgorithm::Streebog256,
+        ids::HMAC_STREEBOG_512 => DigestAlgorithm::Streebog512,
+        ids::HMAC_GOST_R3411_94 => DigestAlgorithm::Gost94CryptoPro,
         // DSTU 7564 (Kupyna-256) and its MAC: UAPKI's PBKDF2 uses KMAC for
         // either (`pbes2_crypt` in `cm-pkcs12/src/crypto/pkcs5.c`).
-        "1.2.804.2.1.1.1.1.2.2.1" | "1.2.804.2.1.1.1.1.2.2.4" => return Some(Prf::KupynaKmac256),
+        ids::KUPYNA_256 | ids::KUPYNA_256_MAC => return Some(Prf::KupynaKmac256),
         _ => return None,
     }))
 }
@@ -91,38 +152,26 @@ fn derive_key(
     salt: &[u8],
     iterations: u32,
     key_len: usize,
-) -> Result<Zeroizing<Vec<u8>>, PkiError> {
+) -> Result<Zeroizing<Vec<u8>>, ContainerError> {
     match prf {
-        Prf::Hmac(digest) => pbkdf2_hmac(digest, password.as_bytes(), salt, iterations, key_len)
-            .map_err(|e| malformed(&e.to_string())),
-        Prf::KupynaKmac256 => pbkdf2_kmac256(password.as_bytes(), salt, iterations, key_len)
-            .map_err(|e| malformed(&e.to_string())),
+        Prf::Hmac(digest) => pbkdf2_hmac(digest, password.as_bytes(), salt, iterations, key_len),
+        Prf::KupynaKmac256 => pbkdf2_kmac256(password.as_bytes(), salt, iterations, key_len),
     }
+    .map_err(ContainerError::KeyDerivation)
 }
+
+/// The password-based schemes this module opens.
+const PASSWORD_BASED: [ObjectIdentifier; 5] = [
+    ids::PBES2,
+    rfc7292::PBE_WITH_SHA_AND_3_KEY_TRIPLE_DES_CBC,
+    rfc7292::PBE_WITH_SHA_AND_2_KEY_TRIPLE_DES_CBC,
+    rfc7292::PBE_WITH_SHA_AND_128_BIT_RC_2_CBC,
+    rfc7292::PBEWITH_SHA_AND_40_BIT_RC_2_CBC,
+];
 
 /// Whether `alg` names a password-based scheme this module can open.
 pub(super) fn is_password_based(alg: &ObjectIdentifier) -> bool {
-    [
-        PBES2,
-        PBE_SHA1_3DES,
-        PBE_SHA1_2DES,
-        PBE_SHA1_RC2_128,
-        PBE_SHA1_RC2_40,
-    ]
-    .contains(alg)
-}
-
-fn malformed(what: &str) -> PkiError {
-    PkiError::Ber(format!("malformed password-based encryption: {what}"))
-}
-
-fn read_alg(any: AnyRef<'_>) -> Result<(ObjectIdentifier, Option<AnyRef<'_>>), PkiError> {
-    any.sequence(|r| {
-        let oid: ObjectIdentifier = r.decode()?;
-        let params: Option<AnyRef<'_>> = r.decode()?;
-        Ok::<_, der::Error>((oid, params))
-    })
-    .map_err(PkiError::der("algorithm identifier"))
+    PASSWORD_BASED.contains(alg)
 }
 
 /// Decrypts an `EncryptedPrivateKeyInfo` (DER); `what` names the container
@@ -132,38 +181,44 @@ pub(super) fn decrypt_private_key_info(
     password: &str,
     what: &'static str,
 ) -> Result<Zeroizing<Vec<u8>>, PkiError> {
-    let info = AnyRef::from_der(der).map_err(PkiError::der("encrypted private key"))?;
-    let (alg, data) = info
-        .sequence(|r| {
-            let alg: AnyRef<'_> = r.decode()?;
-            let data: AnyRef<'_> = r.decode()?;
-            data.tag().assert_eq(Tag::OctetString)?;
-            Ok::<_, der::Error>((alg, data.value()))
-        })
-        .map_err(PkiError::der("encrypted private key"))?;
-    decrypt(alg, data, password, what)
+    let info =
+        EncryptedPrivateKeyInfo::from_der(der).map_err(PkiError::der("encrypted private key"))?;
+    decrypt_info(info, password, what)
+}
+
+/// Decrypts an `EncryptedPrivateKeyInfo` already decoded.
+pub(super) fn decrypt_info(
+    info: EncryptedPrivateKeyInfo<'_>,
+    password: &str,
+    what: &'static str,
+) -> Result<Zeroizing<Vec<u8>>, PkiError> {
+    decrypt(
+        info.encryption_algorithm,
+        info.encrypted_data.as_bytes(),
+        password,
+        what,
+    )
 }
 
 /// Decrypts `data` under the password-based AlgorithmIdentifier `alg`.
 pub(super) fn decrypt(
-    alg: AnyRef<'_>,
+    alg: AlgorithmIdentifierRef<'_>,
     data: &[u8],
     password: &str,
     what: &'static str,
 ) -> Result<Zeroizing<Vec<u8>>, PkiError> {
-    let (scheme, params) = read_alg(alg)?;
-    let params = params.ok_or_else(|| malformed("parameters are missing"))?;
-    let plain = if scheme == PBES2 {
-        pbes2(params, data, password, what)?
+    let scheme = alg.oid;
+    let params = alg.parameters.ok_or(ContainerError::PbeParamsMissing)?;
+    if scheme == ids::PBES2 {
+        pbes2(params, data, password, what)
     } else if is_password_based(&scheme) {
-        pkcs12_pbe(scheme, params, data, password, what)?
+        pkcs12_pbe(scheme, params, data, password, what)
     } else {
-        return Err(PkiError::Unsupported(format!(
+        Err(PkiError::Unsupported(format!(
             "keys encrypted with {}",
             crate::oid::name_of(&scheme)
-        )));
-    };
-    Ok(plain)
+        )))
+    }
 }
 
 fn pbes2(
@@ -172,63 +227,49 @@ fn pbes2(
     password: &str,
     what: &'static str,
 ) -> Result<Zeroizing<Vec<u8>>, PkiError> {
-    let (kdf, scheme) = params
-        .sequence(|r| {
-            let kdf: AnyRef<'_> = r.decode()?;
-            let scheme: AnyRef<'_> = r.decode()?;
-            Ok::<_, der::Error>((kdf, scheme))
-        })
+    let params = params
+        .decode_as::<Pbes2Params<'_>>()
         .map_err(PkiError::der("PBES2 parameters"))?;
-    let (kdf_oid, kdf_params) = read_alg(kdf)?;
-    if kdf_oid != PBKDF2 {
+    let kdf = params.key_derivation_func;
+    if kdf.oid != rfc5911::ID_PBKDF_2 {
         return Err(PkiError::Unsupported(format!(
             "PBES2 with the key derivation {}",
-            crate::oid::name_of(&kdf_oid)
+            crate::oid::name_of(&kdf.oid)
         )));
     }
-    let kdf_params = kdf_params.ok_or_else(|| malformed("PBKDF2 parameters are missing"))?;
-    let (salt, iterations, key_len, prf) = kdf_params
-        .sequence(|r| {
-            let salt: AnyRef<'_> = r.decode()?;
-            salt.tag().assert_eq(Tag::OctetString)?;
-            let iterations: u32 = r.decode()?;
-            let mut key_len = None;
-            let mut prf = None;
-            while !r.is_finished() {
-                let next: AnyRef<'_> = r.decode()?;
-                match next.tag() {
-                    Tag::Integer => key_len = Some(next.decode_as::<u32>()?),
-                    Tag::Sequence => prf = Some(next),
-                    _ => return Err(der::ErrorKind::Value { tag: next.tag() }.into()),
-                }
-            }
-            Ok::<_, der::Error>((salt.value(), iterations, key_len, prf))
-        })
+    let kdf = kdf
+        .parameters
+        .ok_or(ContainerError::Pbkdf2ParamsMissing)?
+        .decode_as::<Pbkdf2Params<'_>>()
         .map_err(PkiError::der("PBKDF2 parameters"))?;
-    let prf = match prf {
+    let prf = match kdf.prf {
         None => Prf::Hmac(DigestAlgorithm::Sha1),
-        Some(prf) => {
-            let (prf_oid, _) = read_alg(prf)?;
-            prf_by_oid(&prf_oid).ok_or_else(|| {
-                PkiError::Unsupported(format!(
-                    "PBKDF2 with the PRF {}",
-                    crate::oid::name_of(&prf_oid)
-                ))
-            })?
-        }
+        Some(prf) => prf_by_oid(&prf.oid).ok_or_else(|| {
+            PkiError::Unsupported(format!(
+                "PBKDF2 with the PRF {}",
+                crate::oid::name_of(&prf.oid)
+            ))
+        })?,
     };
-    let (scheme_oid, scheme_params) = read_alg(scheme)?;
-    if let Some(kalyna) = KalynaScheme::read(&scheme_oid, scheme_params)? {
-        let key_len = kalyna.key_len(key_len)?;
+    let (salt, iterations) = (kdf.salt.as_bytes(), kdf.iteration_count);
+    let scheme = params.encryption_scheme;
+    if let Some(kalyna) = KalynaScheme::read(&scheme.oid, scheme.parameters)? {
+        let key_len = kalyna.key_len(kdf.key_length)?;
         let key = derive_key(prf, password, salt, iterations, key_len)?;
         return kalyna
             .decrypt(&key, data)
             .map_err(|_| PkiError::WrongPassword(what));
     }
-    let cipher = SymmetricCipher::read(scheme).map_err(pki)?;
-    let key_len = match key_len {
+    // The CMS content-encryption reader takes the AlgorithmIdentifier whole.
+    let scheme_der = scheme
+        .to_der()
+        .map_err(PkiError::der("PBES2 encryption scheme"))?;
+    let scheme_any =
+        AnyRef::from_der(&scheme_der).map_err(PkiError::der("PBES2 encryption scheme"))?;
+    let cipher = SymmetricCipher::read(scheme_any).map_err(pki)?;
+    let key_len = match kdf.key_length {
         Some(len) if len as usize != cipher.key_len() => {
-            return Err(malformed("the PBKDF2 key length does not fit the cipher"));
+            return Err(ContainerError::Pbkdf2KeyLength.into());
         }
         _ => cipher.key_len(),
     };
@@ -241,7 +282,7 @@ fn pbes2(
 fn pki(e: crate::cms::EnvelopedError) -> PkiError {
     match e {
         crate::cms::EnvelopedError::Pki(p) => p,
-        other => malformed(&other.to_string()),
+        other => ContainerError::EncryptionScheme(Box::new(other)).into(),
     }
 }
 
@@ -253,14 +294,10 @@ fn pkcs12_pbe(
     password: &str,
     what: &'static str,
 ) -> Result<Zeroizing<Vec<u8>>, PkiError> {
-    let (salt, iterations) = params
-        .sequence(|r| {
-            let salt: AnyRef<'_> = r.decode()?;
-            salt.tag().assert_eq(Tag::OctetString)?;
-            let iterations: u32 = r.decode()?;
-            Ok::<_, der::Error>((salt.value(), iterations))
-        })
+    let params = params
+        .decode_as::<Pkcs12PbeParams<'_>>()
         .map_err(PkiError::der("PKCS#12 PBE parameters"))?;
+    let (salt, iterations) = (params.salt.as_bytes(), params.iterations);
     let password = pkcs12_password(password);
     let derive = |purpose, len| {
         pkcs12_kdf(
@@ -271,33 +308,38 @@ fn pkcs12_pbe(
             iterations,
             len,
         )
-        .map_err(|e| malformed(&e.to_string()))
+        .map_err(ContainerError::KeyDerivation)
     };
     let key_len = match scheme {
-        PBE_SHA1_3DES => 24,
-        PBE_SHA1_2DES => 16,
-        PBE_SHA1_RC2_128 => 16,
+        rfc7292::PBE_WITH_SHA_AND_3_KEY_TRIPLE_DES_CBC => 24,
+        rfc7292::PBE_WITH_SHA_AND_2_KEY_TRIPLE_DES_CBC => 16,
+        rfc7292::PBE_WITH_SHA_AND_128_BIT_RC_2_CBC => 16,
         _ => 5,
     };
     let key = derive(Pkcs12Purpose::Key, key_len)?;
-    let iv: [u8; 8] = derive(Pkcs12Purpose::Iv, 8)?
-        .as_slice()
-        .try_into()
-        .map_err(|_| malformed("IV"))?;
+    let mut iv = [0u8; 8];
+    for (to, from) in iv.iter_mut().zip(derive(Pkcs12Purpose::Iv, 8)?.iter()) {
+        *to = *from;
+    }
     let mut out = Zeroizing::new(data.to_vec());
     let ok = match scheme {
-        PBE_SHA1_3DES | PBE_SHA1_2DES => {
+        rfc7292::PBE_WITH_SHA_AND_3_KEY_TRIPLE_DES_CBC
+        | rfc7292::PBE_WITH_SHA_AND_2_KEY_TRIPLE_DES_CBC => {
             // Two-key 3DES is K1 ‖ K2 ‖ K1.
-            let mut k = Zeroizing::new([0u8; 24]);
+            let mut k: Zeroizing<cipher::Key<des::TdesEde3>> = Zeroizing::new(Default::default());
             k[..key_len].copy_from_slice(&key);
             if key_len == 16 {
                 k.copy_within(0..8, 16);
             }
-            let cipher = des::TdesEde3::new_from_slice(&k[..]).map_err(|_| malformed("key"))?;
+            let cipher = des::TdesEde3::new(&k);
             cbc_decrypt_padded(&cipher, &iv, &mut out)
         }
         _ => {
-            let bits = if scheme == PBE_SHA1_RC2_128 { 128 } else { 40 };
+            let bits = if scheme == rfc7292::PBE_WITH_SHA_AND_128_BIT_RC_2_CBC {
+                128
+            } else {
+                40
+            };
             let cipher = rc2::Rc2::new_with_eff_key_len(&key, bits);
             cbc_decrypt_padded(&cipher, &iv, &mut out)
         }

@@ -38,33 +38,158 @@
 //! [RFC 7292]: https://datatracker.ietf.org/doc/html/rfc7292
 
 use const_oid::ObjectIdentifier;
-use der::asn1::AnyRef;
-use der::{Decode, Reader, SliceReader, Tag, TagNumber, Tagged};
+use const_oid::db::{rfc2985, rfc5911, rfc5912};
+use der::asn1::{AnyRef, OctetStringRef, SetOfVec};
+use der::{Decode, Encode, Reader, Sequence, SliceReader, Tag, Tagged};
 use signet_crypto::DigestAlgorithm;
 use signet_crypto::kupyna::kmac::kmac256;
 use signet_crypto::password::{Pkcs12Purpose, hmac, pbkdf2_hmac, pkcs12_kdf, pkcs12_password};
+use spki::AlgorithmIdentifierRef;
 use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
 
-use super::pbe;
+use super::ContainerError;
+use super::pbe::{self, EncryptedPrivateKeyInfo};
 use crate::PkiError;
+use crate::oid::ids;
+use crate::private_key::asn1::Attribute;
 
-const fn oid(s: &str) -> ObjectIdentifier {
-    ObjectIdentifier::new_unwrap(s)
+/// `PFX` as defined in [RFC 7292 section 4].
+///
+/// ```text
+/// PFX ::= SEQUENCE {
+///   version    INTEGER {v3(3)}(v3,...),
+///   authSafe   ContentInfo,
+///   macData    MacData OPTIONAL }
+/// ```
+///
+/// [RFC 7292 section 4]: https://datatracker.ietf.org/doc/html/rfc7292#section-4
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+struct Pfx<'a> {
+    version: u8,
+    auth_safe: ContentInfo<'a>,
+    mac_data: Option<MacData<'a>>,
 }
 
-const ID_DATA: ObjectIdentifier = oid("1.2.840.113549.1.7.1");
-const ID_ENCRYPTED_DATA: ObjectIdentifier = oid("1.2.840.113549.1.7.6");
-const KEY_BAG: ObjectIdentifier = oid("1.2.840.113549.1.12.10.1.1");
-const SHROUDED_KEY_BAG: ObjectIdentifier = oid("1.2.840.113549.1.12.10.1.2");
-const CERT_BAG: ObjectIdentifier = oid("1.2.840.113549.1.12.10.1.3");
-const SAFE_CONTENTS_BAG: ObjectIdentifier = oid("1.2.840.113549.1.12.10.1.6");
-const X509_CERTIFICATE: ObjectIdentifier = oid("1.2.840.113549.1.9.22.1");
-const FRIENDLY_NAME: ObjectIdentifier = oid("1.2.840.113549.1.9.20");
-const LOCAL_KEY_ID: ObjectIdentifier = oid("1.2.840.113549.1.9.21");
-/// DSTU 7564 Kupyna-256 as a MAC algorithm: its KMAC
-/// ([`signet_crypto::kupyna::kmac`]), as UAPKI's `pkcs12_calc_dstu7564kmac`.
-const KUPYNA256: ObjectIdentifier = oid("1.2.804.2.1.1.1.1.2.2.1");
+/// `ContentInfo` as defined in [RFC 5652 section 3]: the authSafe and the
+/// elements of `AuthenticatedSafe ::= SEQUENCE OF ContentInfo`.
+///
+/// ```text
+/// ContentInfo ::= SEQUENCE {
+///   contentType ContentType,
+///   content [0] EXPLICIT ANY DEFINED BY contentType }
+/// ```
+///
+/// [RFC 5652 section 3]: https://datatracker.ietf.org/doc/html/rfc5652#section-3
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+struct ContentInfo<'a> {
+    content_type: ObjectIdentifier,
+    #[asn1(context_specific = "0", tag_mode = "EXPLICIT")]
+    content: AnyRef<'a>,
+}
+
+/// `MacData` as defined in [RFC 7292 section 4].
+///
+/// ```text
+/// MacData ::= SEQUENCE {
+///   mac        DigestInfo,
+///   macSalt    OCTET STRING,
+///   iterations INTEGER DEFAULT 1 }
+/// ```
+///
+/// [RFC 7292 section 4]: https://datatracker.ietf.org/doc/html/rfc7292#section-4
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+struct MacData<'a> {
+    mac: DigestInfo<'a>,
+    mac_salt: &'a OctetStringRef,
+    #[asn1(default = "one_iteration")]
+    iterations: u32,
+}
+
+fn one_iteration() -> u32 {
+    1
+}
+
+/// `DigestInfo` as defined in [RFC 8017 section 9.2] (PKCS#12 names its
+/// MAC algorithm and value in one).
+///
+/// ```text
+/// DigestInfo ::= SEQUENCE {
+///   digestAlgorithm DigestAlgorithm,
+///   digest OCTET STRING }
+/// ```
+///
+/// [RFC 8017 section 9.2]: https://datatracker.ietf.org/doc/html/rfc8017#section-9.2
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+struct DigestInfo<'a> {
+    digest_algorithm: AlgorithmIdentifierRef<'a>,
+    digest: &'a OctetStringRef,
+}
+
+/// `EncryptedData` as defined in [RFC 5652 section 8], version 0 as
+/// PKCS#12 writes it (no unprotectedAttrs).
+///
+/// ```text
+/// EncryptedData ::= SEQUENCE {
+///   version CMSVersion,
+///   encryptedContentInfo EncryptedContentInfo,
+///   unprotectedAttrs [1] IMPLICIT UnprotectedAttributes OPTIONAL }
+/// EncryptedContentInfo ::= SEQUENCE {
+///   contentType ContentType,
+///   contentEncryptionAlgorithm ContentEncryptionAlgorithmIdentifier,
+///   encryptedContent [0] IMPLICIT EncryptedContent OPTIONAL }
+/// ```
+///
+/// [RFC 5652 section 8]: https://datatracker.ietf.org/doc/html/rfc5652#section-8
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+struct EncryptedData<'a> {
+    version: u8,
+    encrypted_content_info: EncryptedContentInfo<'a>,
+}
+
+/// `EncryptedContentInfo` (see [`EncryptedData`]); PKCS#12 always carries
+/// the content, so it is required here.
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+struct EncryptedContentInfo<'a> {
+    content_type: ObjectIdentifier,
+    content_encryption_algorithm: AlgorithmIdentifierRef<'a>,
+    #[asn1(context_specific = "0", tag_mode = "IMPLICIT")]
+    encrypted_content: &'a OctetStringRef,
+}
+
+/// `SafeBag` as defined in [RFC 7292 section 4.2].
+///
+/// ```text
+/// SafeBag ::= SEQUENCE {
+///   bagId          BAG-TYPE.&id ({PKCS12BagSet}),
+///   bagValue       [0] EXPLICIT BAG-TYPE.&Type({PKCS12BagSet}{@bagId}),
+///   bagAttributes  SET OF PKCS12Attribute OPTIONAL }
+/// ```
+///
+/// [RFC 7292 section 4.2]: https://datatracker.ietf.org/doc/html/rfc7292#section-4.2
+#[derive(Clone, Sequence)]
+struct SafeBag<'a> {
+    bag_id: ObjectIdentifier,
+    #[asn1(context_specific = "0", tag_mode = "EXPLICIT")]
+    bag_value: AnyRef<'a>,
+    bag_attributes: Option<SetOfVec<Attribute<'a>>>,
+}
+
+/// `CertBag` as defined in [RFC 7292 section 4.2.3].
+///
+/// ```text
+/// CertBag ::= SEQUENCE {
+///   certId    BAG-TYPE.&id   ({CertTypes}),
+///   certValue [0] EXPLICIT BAG-TYPE.&Type ({CertTypes}{@certId}) }
+/// ```
+///
+/// [RFC 7292 section 4.2.3]: https://datatracker.ietf.org/doc/html/rfc7292#section-4.2.3
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+struct CertBag<'a> {
+    cert_id: ObjectIdentifier,
+    #[asn1(context_specific = "0", tag_mode = "EXPLICIT")]
+    cert_value: AnyRef<'a>,
+}
 
 pub(super) const NAME: &str = "PKCS#12 file";
 
@@ -81,7 +206,7 @@ pub(super) struct KeyBag {
 }
 
 /// A certificate found in the file.
-pub(super) struct CertBag {
+pub(super) struct FoundCertificate {
     pub der: Vec<u8>,
     pub local_key_id: Option<Vec<u8>>,
 }
@@ -90,21 +215,12 @@ pub(super) struct CertBag {
 #[derive(Default)]
 pub(super) struct Contents {
     pub keys: Vec<KeyBag>,
-    pub certificates: Vec<CertBag>,
-}
-
-fn malformed(what: &str) -> PkiError {
-    PkiError::Ber(format!("malformed {NAME}: {what}"))
-}
-
-fn context(n: u8, constructed: bool) -> Tag {
-    Tag::ContextSpecific {
-        constructed,
-        number: TagNumber(n.into()),
-    }
+    pub certificates: Vec<FoundCertificate>,
 }
 
 /// Whether the DER looks like a PFX: `SEQUENCE { INTEGER 3, SEQUENCE … }`.
+/// Only the start is looked at, so that a damaged PFX is reported as one
+/// by [`open`] rather than as some other format.
 pub(super) fn looks_like(der: &[u8]) -> bool {
     AnyRef::from_der(der)
         .and_then(|outer| {
@@ -122,41 +238,32 @@ pub(super) fn looks_like(der: &[u8]) -> bool {
 
 /// Opens a PFX: checks the MAC, decrypts, and returns keys and certificates.
 pub(super) fn open(der: &[u8], password: &str) -> Result<Contents, PkiError> {
-    let pfx = AnyRef::from_der(der).map_err(PkiError::der(NAME))?;
-    let (auth_safe, mac_data) = pfx
-        .sequence(|r| {
-            let _version: u8 = r.decode()?;
-            let auth_safe: AnyRef<'_> = r.decode()?;
-            let mac_data: Option<AnyRef<'_>> = r.decode()?;
-            Ok::<_, der::Error>((auth_safe, mac_data))
-        })
-        .map_err(PkiError::der(NAME))?;
-    let (content_type, content) = content_info(auth_safe)?;
-    if content_type != ID_DATA {
+    let pfx = Pfx::from_der(der).map_err(PkiError::der(NAME))?;
+    let content_type = pfx.auth_safe.content_type;
+    if content_type != rfc5911::ID_DATA {
         return Err(PkiError::Unsupported(format!(
             "PKCS#12 files in public-key integrity mode ({})",
             crate::oid::name_of(&content_type)
         )));
     }
-    let safe = octet_string(content)?;
-    if let Some(mac) = mac_data {
+    let safe = octet_string(pfx.auth_safe.content)?;
+    if let Some(mac) = &pfx.mac_data {
         check_mac(mac, safe, password)?;
     }
     let mut out = Contents::default();
-    let mut reader = SliceReader::new(safe).map_err(PkiError::der(NAME))?;
-    let seq: AnyRef<'_> = reader.decode().map_err(PkiError::der(NAME))?;
-    let mut items = SliceReader::new(seq.value()).map_err(PkiError::der(NAME))?;
-    while !items.is_finished() {
-        let info: AnyRef<'_> = items.decode().map_err(PkiError::der(NAME))?;
-        let (kind, content) = content_info(info)?;
-        match kind {
-            ID_DATA => {
-                let bags = octet_string(content)?;
+    let authenticated_safe: Vec<ContentInfo<'_>> =
+        Vec::from_der(safe).map_err(PkiError::der(NAME))?;
+    for info in authenticated_safe {
+        match info.content_type {
+            rfc5911::ID_DATA => {
+                let bags = octet_string(info.content)?;
+                let bags = AnyRef::from_der(bags).map_err(PkiError::der(NAME))?;
                 read_safe_contents(bags, password, 0, &mut out)?;
             }
-            ID_ENCRYPTED_DATA => {
-                let plain = encrypted_data(content, password)?;
-                read_safe_contents(&plain, password, 0, &mut out)?;
+            rfc5911::ID_ENCRYPTED_DATA => {
+                let plain = encrypted_data(info.content, password)?;
+                let bags = AnyRef::from_der(&plain).map_err(PkiError::der(NAME))?;
+                read_safe_contents(bags, password, 0, &mut out)?;
             }
             other => {
                 return Err(PkiError::Unsupported(format!(
@@ -169,70 +276,41 @@ pub(super) fn open(der: &[u8], password: &str) -> Result<Contents, PkiError> {
     Ok(out)
 }
 
-/// `ContentInfo ::= SEQUENCE { contentType, content [0] EXPLICIT ANY }`.
-fn content_info(any: AnyRef<'_>) -> Result<(ObjectIdentifier, AnyRef<'_>), PkiError> {
-    any.sequence(|r| {
-        let kind: ObjectIdentifier = r.decode()?;
-        let wrapped: AnyRef<'_> = r.decode()?;
-        wrapped.tag().assert_eq(context(0, true))?;
-        let inner = AnyRef::from_der(wrapped.value())?;
-        Ok::<_, der::Error>((kind, inner))
-    })
-    .map_err(PkiError::der(NAME))
-}
-
 fn octet_string(any: AnyRef<'_>) -> Result<&[u8], PkiError> {
-    any.tag()
-        .assert_eq(Tag::OctetString)
-        .map_err(PkiError::der(NAME))?;
-    Ok(any.value())
+    any.decode_as::<&OctetStringRef>()
+        .map(OctetStringRef::as_bytes)
+        .map_err(PkiError::der(NAME))
 }
 
 /// The MAC digest, by the DigestInfo's algorithm OID.
 fn mac_digest(oid: &ObjectIdentifier) -> Option<DigestAlgorithm> {
-    Some(match oid.to_string().as_str() {
-        "1.3.14.3.2.26" => DigestAlgorithm::Sha1,
-        "2.16.840.1.101.3.4.2.4" => DigestAlgorithm::Sha224,
-        "2.16.840.1.101.3.4.2.1" => DigestAlgorithm::Sha256,
-        "2.16.840.1.101.3.4.2.2" => DigestAlgorithm::Sha384,
-        "2.16.840.1.101.3.4.2.3" => DigestAlgorithm::Sha512,
-        "1.2.643.7.1.1.2.2" => DigestAlgorithm::Streebog256,
-        "1.2.643.7.1.1.2.3" => DigestAlgorithm::Streebog512,
-        "1.2.643.2.2.9" => DigestAlgorithm::Gost94CryptoPro,
-        "1.2.804.2.1.1.1.1.2.1" => DigestAlgorithm::Gost34311Ua,
+    Some(match *oid {
+        rfc5912::ID_SHA_1 => DigestAlgorithm::Sha1,
+        rfc5912::ID_SHA_224 => DigestAlgorithm::Sha224,
+        rfc5912::ID_SHA_256 => DigestAlgorithm::Sha256,
+        rfc5912::ID_SHA_384 => DigestAlgorithm::Sha384,
+        rfc5912::ID_SHA_512 => DigestAlgorithm::Sha512,
+        ids::STREEBOG_256 => DigestAlgorithm::Streebog256,
+        ids::STREEBOG_512 => DigestAlgorithm::Streebog512,
+        ids::GOST_R3411_94 => DigestAlgorithm::Gost94CryptoPro,
+        ids::GOST_34311 => DigestAlgorithm::Gost34311Ua,
         // DSTU 7564 (Kupyna) by its digest OIDs and its MAC OIDs; for
         // Kupyna-256's digest OID UAPKI computes its KMAC instead of HMAC
         // (see `check_mac`).
-        "1.2.804.2.1.1.1.1.2.2.1" | "1.2.804.2.1.1.1.1.2.2.4" => DigestAlgorithm::Kupyna256,
-        "1.2.804.2.1.1.1.1.2.2.2" | "1.2.804.2.1.1.1.1.2.2.5" => DigestAlgorithm::Kupyna384,
-        "1.2.804.2.1.1.1.1.2.2.3" | "1.2.804.2.1.1.1.1.2.2.6" => DigestAlgorithm::Kupyna512,
+        ids::KUPYNA_256 | ids::KUPYNA_256_MAC => DigestAlgorithm::Kupyna256,
+        ids::KUPYNA_384 | ids::KUPYNA_384_MAC => DigestAlgorithm::Kupyna384,
+        ids::KUPYNA_512 | ids::KUPYNA_512_MAC => DigestAlgorithm::Kupyna512,
         _ => return None,
     })
 }
 
-fn check_mac(mac_data: AnyRef<'_>, safe: &[u8], password: &str) -> Result<(), PkiError> {
-    let (alg, expected, salt, iterations) = mac_data
-        .sequence(|r| {
-            let info: AnyRef<'_> = r.decode()?;
-            let (alg, digest) = info.sequence(|i| {
-                let alg: AnyRef<'_> = i.decode()?;
-                let oid = alg.sequence(|a| {
-                    let oid: ObjectIdentifier = a.decode()?;
-                    while !a.is_finished() {
-                        let _: AnyRef<'_> = a.decode()?;
-                    }
-                    Ok::<_, der::Error>(oid)
-                })?;
-                let digest: AnyRef<'_> = i.decode()?;
-                digest.tag().assert_eq(Tag::OctetString)?;
-                Ok::<_, der::Error>((oid, digest.value()))
-            })?;
-            let salt: AnyRef<'_> = r.decode()?;
-            salt.tag().assert_eq(Tag::OctetString)?;
-            let iterations: Option<u32> = r.decode()?;
-            Ok::<_, der::Error>((alg, digest, salt.value(), iterations.unwrap_or(1)))
-        })
-        .map_err(PkiError::der("PKCS#12 MAC"))?;
+fn check_mac(mac_data: &MacData<'_>, safe: &[u8], password: &str) -> Result<(), PkiError> {
+    let alg = mac_data.mac.digest_algorithm.oid;
+    let (expected, salt, iterations) = (
+        mac_data.mac.digest.as_bytes(),
+        mac_data.mac_salt.as_bytes(),
+        mac_data.iterations,
+    );
     let digest = mac_digest(&alg).ok_or_else(|| {
         PkiError::Unsupported(format!("PKCS#12 MACs with {}", crate::oid::name_of(&alg)))
     })?;
@@ -241,7 +319,7 @@ fn check_mac(mac_data: AnyRef<'_>, safe: &[u8], password: &str) -> Result<(), Pk
         | DigestAlgorithm::Streebog512
         | DigestAlgorithm::Gost94CryptoPro => {
             let material = pbkdf2_hmac(digest, password.as_bytes(), salt, iterations, 96)
-                .map_err(|e| malformed(&e.to_string()))?;
+                .map_err(ContainerError::Pkcs12MacKey)?;
             Zeroizing::new(material[64..].to_vec())
         }
         _ => pkcs12_kdf(
@@ -252,11 +330,11 @@ fn check_mac(mac_data: AnyRef<'_>, safe: &[u8], password: &str) -> Result<(), Pk
             iterations,
             digest.output_len(),
         )
-        .map_err(|e| malformed(&e.to_string()))?,
+        .map_err(ContainerError::Pkcs12MacKey)?,
     };
-    let actual = if alg == KUPYNA256 {
+    let actual = if alg == ids::KUPYNA_256 {
         kmac256(&key, &[safe])
-            .ok_or_else(|| malformed("MAC key"))?
+            .ok_or(ContainerError::Pkcs12KmacKey)?
             .to_vec()
     } else {
         hmac(digest, &key, safe)
@@ -268,110 +346,93 @@ fn check_mac(mac_data: AnyRef<'_>, safe: &[u8], password: &str) -> Result<(), Pk
     }
 }
 
-/// `EncryptedData ::= SEQUENCE { version, EncryptedContentInfo }`.
+/// Decrypts the content of an [`EncryptedData`].
 fn encrypted_data(any: AnyRef<'_>, password: &str) -> Result<Zeroizing<Vec<u8>>, PkiError> {
-    let (alg, ciphertext) = any
-        .sequence(|r| {
-            let _version: u8 = r.decode()?;
-            let info: AnyRef<'_> = r.decode()?;
-            info.sequence(|i| {
-                let _type: ObjectIdentifier = i.decode()?;
-                let alg: AnyRef<'_> = i.decode()?;
-                let content: AnyRef<'_> = i.decode()?;
-                content.tag().assert_eq(context(0, false))?;
-                Ok::<_, der::Error>((alg, content.value()))
-            })
-        })
+    let data = any
+        .decode_as::<EncryptedData<'_>>()
         .map_err(PkiError::der("PKCS#12 encrypted data"))?;
-    pbe::decrypt(alg, ciphertext, password, NAME)
+    let info = data.encrypted_content_info;
+    pbe::decrypt(
+        info.content_encryption_algorithm,
+        info.encrypted_content.as_bytes(),
+        password,
+        NAME,
+    )
 }
 
+/// Reads `SafeContents ::= SEQUENCE OF SafeBag` one bag at a time, so that
+/// [`MAX_BAGS`] stops a file before its bags are all decoded.
 fn read_safe_contents(
-    der: &[u8],
+    safe_contents: AnyRef<'_>,
     password: &str,
     depth: usize,
     out: &mut Contents,
 ) -> Result<(), PkiError> {
     if depth > MAX_DEPTH {
-        return Err(malformed("safe contents nested too deep"));
+        return Err(ContainerError::Pkcs12TooDeep.into());
     }
-    let seq = AnyRef::from_der(der).map_err(PkiError::der(NAME))?;
-    let mut bags = SliceReader::new(seq.value()).map_err(PkiError::der(NAME))?;
+    safe_contents
+        .tag()
+        .assert_eq(Tag::Sequence)
+        .map_err(PkiError::der(NAME))?;
+    let mut bags = SliceReader::new(safe_contents.value()).map_err(PkiError::der(NAME))?;
     while !bags.is_finished() {
         if out.keys.len() + out.certificates.len() >= MAX_BAGS {
             return Err(PkiError::TooMany { limit: MAX_BAGS });
         }
-        let bag: AnyRef<'_> = bags.decode().map_err(PkiError::der(NAME))?;
-        let (kind, value, attributes) = bag
-            .sequence(|r| {
-                let kind: ObjectIdentifier = r.decode()?;
-                let wrapped: AnyRef<'_> = r.decode()?;
-                wrapped.tag().assert_eq(context(0, true))?;
-                let attributes: Option<AnyRef<'_>> = r.decode()?;
-                Ok::<_, der::Error>((kind, wrapped.value(), attributes))
-            })
-            .map_err(PkiError::der(NAME))?;
-        let (name, local_key_id) = read_attributes(attributes)?;
-        match kind {
-            KEY_BAG => out.keys.push(KeyBag {
-                der: Zeroizing::new(value.to_vec()),
+        let bag: SafeBag<'_> = bags.decode().map_err(PkiError::der(NAME))?;
+        let (name, local_key_id) = read_attributes(bag.bag_attributes.as_ref());
+        match bag.bag_id {
+            ids::PKCS12_KEY_BAG => out.keys.push(KeyBag {
+                der: Zeroizing::new(bag.bag_value.to_der().map_err(PkiError::der(NAME))?),
                 name,
                 local_key_id,
             }),
-            SHROUDED_KEY_BAG => out.keys.push(KeyBag {
-                der: pbe::decrypt_private_key_info(value, password, NAME)?,
-                name,
-                local_key_id,
-            }),
-            CERT_BAG => {
-                let cert = AnyRef::from_der(value).map_err(PkiError::der(NAME))?;
-                let (cert_type, der) = cert
-                    .sequence(|r| {
-                        let cert_type: ObjectIdentifier = r.decode()?;
-                        let wrapped: AnyRef<'_> = r.decode()?;
-                        wrapped.tag().assert_eq(context(0, true))?;
-                        let inner = AnyRef::from_der(wrapped.value())?;
-                        inner.tag().assert_eq(Tag::OctetString)?;
-                        Ok::<_, der::Error>((cert_type, inner.value()))
-                    })
+            ids::PKCS12_SHROUDED_KEY_BAG => {
+                let info = bag
+                    .bag_value
+                    .decode_as::<EncryptedPrivateKeyInfo<'_>>()
                     .map_err(PkiError::der(NAME))?;
-                if cert_type == X509_CERTIFICATE {
-                    out.certificates.push(CertBag {
-                        der: der.to_vec(),
+                out.keys.push(KeyBag {
+                    der: pbe::decrypt_info(info, password, NAME)?,
+                    name,
+                    local_key_id,
+                });
+            }
+            ids::PKCS12_CERT_BAG => {
+                let cert = bag
+                    .bag_value
+                    .decode_as::<CertBag<'_>>()
+                    .map_err(PkiError::der(NAME))?;
+                // Other certificate types (SDSI) are skipped.
+                if cert.cert_id == ids::PKCS9_X509_CERTIFICATE {
+                    out.certificates.push(FoundCertificate {
+                        der: octet_string(cert.cert_value)?.to_vec(),
                         local_key_id,
                     });
                 }
             }
-            SAFE_CONTENTS_BAG => read_safe_contents(value, password, depth + 1, out)?,
+            ids::PKCS12_SAFE_CONTENTS_BAG => {
+                read_safe_contents(bag.bag_value, password, depth + 1, out)?;
+            }
             _ => {}
         }
     }
     Ok(())
 }
 
-/// friendlyName and localKeyId from a bag's attributes.
-#[allow(clippy::type_complexity)]
+/// friendlyName (a BMPString) and localKeyId (an OCTET STRING) from a
+/// bag's attributes ([RFC 2985 sections 5.5.1 and 5.5.2]).
+///
+/// [RFC 2985 sections 5.5.1 and 5.5.2]: https://datatracker.ietf.org/doc/html/rfc2985#section-5.5.1
 fn read_attributes(
-    attributes: Option<AnyRef<'_>>,
-) -> Result<(Option<String>, Option<Vec<u8>>), PkiError> {
-    let Some(attributes) = attributes else {
-        return Ok((None, None));
-    };
+    attributes: Option<&SetOfVec<Attribute<'_>>>,
+) -> (Option<String>, Option<Vec<u8>>) {
     let mut name = None;
     let mut key_id = None;
-    let mut r = SliceReader::new(attributes.value()).map_err(PkiError::der(NAME))?;
-    while !r.is_finished() {
-        let attr: AnyRef<'_> = r.decode().map_err(PkiError::der(NAME))?;
-        let (kind, first) = attr
-            .sequence(|a| {
-                let kind: ObjectIdentifier = a.decode()?;
-                let values: AnyRef<'_> = a.decode()?;
-                let first = SliceReader::new(values.value())?.decode::<Option<AnyRef<'_>>>()?;
-                Ok::<_, der::Error>((kind, first))
-            })
-            .map_err(PkiError::der(NAME))?;
-        match (kind, first) {
-            (FRIENDLY_NAME, Some(v)) if v.tag() == Tag::BmpString => {
+    for attribute in attributes.into_iter().flat_map(|a| a.iter()) {
+        match (attribute.r#type, attribute.first_value()) {
+            (rfc2985::PKCS_9_AT_FRIENDLY_NAME, Some(v)) if v.tag() == Tag::BmpString => {
                 let units: Vec<u16> = v
                     .value()
                     .chunks_exact(2)
@@ -379,11 +440,11 @@ fn read_attributes(
                     .collect();
                 name = Some(String::from_utf16_lossy(&units));
             }
-            (LOCAL_KEY_ID, Some(v)) if v.tag() == Tag::OctetString => {
+            (rfc2985::PKCS_9_AT_LOCAL_KEY_ID, Some(v)) if v.tag() == Tag::OctetString => {
                 key_id = Some(v.value().to_vec());
             }
             _ => {}
         }
     }
-    Ok((name, key_id))
+    (name, key_id)
 }

@@ -196,3 +196,121 @@ pub const MS_CA_VERSION: Oid = Oid::new_unwrap("1.3.6.1.4.1.311.21.1");
 /// 1.3.6.1.4.1.311.21.4), a CRL extension of Active Directory Certificate
 /// Services.
 pub const MS_CRL_NEXT_PUBLISH: Oid = Oid::new_unwrap("1.3.6.1.4.1.311.21.4");
+
+// ---------------------------------------------------------------------
+// Digests, signatures and key containers (signature.rs, dstu.rs,
+// private_key/, keystore/). The international OIDs that const-oid's
+// database has are taken from `const_oid::db` where they are used; these
+// are the ones it lacks.
+// ---------------------------------------------------------------------
+
+// Digests: GOST R 34.11-94 (RFC 4357 section 10.2), GOST R 34.11-2012
+// (RFC 9215 section 3), and the Ukrainian GOST 34.311-95 and DSTU 7564
+// Kupyna (UAPKI `oids.h`).
+/// id-GostR3411-94 (1.2.643.2.2.9).
+pub const GOST_R3411_94: Oid = oid("1.2.643.2.2.9");
+/// id-tc26-gost3411-12-256, Streebog-256 (1.2.643.7.1.1.2.2).
+pub const STREEBOG_256: Oid = oid("1.2.643.7.1.1.2.2");
+/// id-tc26-gost3411-12-512, Streebog-512 (1.2.643.7.1.1.2.3).
+pub const STREEBOG_512: Oid = oid("1.2.643.7.1.1.2.3");
+/// GOST 34.311-95 (1.2.804.2.1.1.1.1.2.1, UAPKI `OID_GOST34311`).
+pub const GOST_34311: Oid = oid("1.2.804.2.1.1.1.1.2.1");
+/// DSTU 7564 Kupyna-256 (1.2.804.2.1.1.1.1.2.2.1).
+pub const KUPYNA_256: Oid = oid("1.2.804.2.1.1.1.1.2.2.1");
+/// DSTU 7564 Kupyna-384 (1.2.804.2.1.1.1.1.2.2.2).
+pub const KUPYNA_384: Oid = oid("1.2.804.2.1.1.1.1.2.2.2");
+/// DSTU 7564 Kupyna-512 (1.2.804.2.1.1.1.1.2.2.3).
+pub const KUPYNA_512: Oid = oid("1.2.804.2.1.1.1.1.2.2.3");
+/// DSTU 7564 Kupyna-256 MAC, its KMAC (1.2.804.2.1.1.1.1.2.2.4, UAPKI
+/// `OID_DSTU7564_256_MAC`).
+pub const KUPYNA_256_MAC: Oid = oid("1.2.804.2.1.1.1.1.2.2.4");
+/// DSTU 7564 Kupyna-384 MAC (1.2.804.2.1.1.1.1.2.2.5).
+pub const KUPYNA_384_MAC: Oid = oid("1.2.804.2.1.1.1.1.2.2.5");
+/// DSTU 7564 Kupyna-512 MAC (1.2.804.2.1.1.1.1.2.2.6).
+pub const KUPYNA_512_MAC: Oid = oid("1.2.804.2.1.1.1.1.2.2.6");
+
+// Signature algorithms naming their digest (RFC 5758 section 3.2,
+// RFC 4491 section 2.2, RFC 9215 section 3).
+/// ecdsa-with-SHA1 (1.2.840.10045.4.1, RFC 3279 section 2.2.3).
+pub const ECDSA_WITH_SHA1: Oid = oid("1.2.840.10045.4.1");
+/// id-GostR3411-94-with-GostR3410-2001 (1.2.643.2.2.3).
+pub const GOST_R3411_94_WITH_R3410_2001: Oid = oid("1.2.643.2.2.3");
+/// id-tc26-signwithdigest-gost3410-12-256 (1.2.643.7.1.1.3.2).
+pub const SIGN_WITH_DIGEST_GOST3410_12_256: Oid = oid("1.2.643.7.1.1.3.2");
+/// id-tc26-signwithdigest-gost3410-12-512 (1.2.643.7.1.1.3.3).
+pub const SIGN_WITH_DIGEST_GOST3410_12_512: Oid = oid("1.2.643.7.1.1.3.3");
+
+// GOST R 34.10 parameter sets (RFC 4357 section 10.8, RFC 7836 appendix
+// A, RFC 9215 section 4.2).
+/// id-GostR3410-2001-TestParamSet (1.2.643.2.2.35.0).
+pub const GOST_R3410_2001_TEST: Oid = oid("1.2.643.2.2.35.0");
+/// id-GostR3410-2001-CryptoPro-A-ParamSet (1.2.643.2.2.35.1).
+pub const GOST_R3410_2001_CRYPTOPRO_A: Oid = oid("1.2.643.2.2.35.1");
+/// id-GostR3410-2001-CryptoPro-B-ParamSet (1.2.643.2.2.35.2).
+pub const GOST_R3410_2001_CRYPTOPRO_B: Oid = oid("1.2.643.2.2.35.2");
+/// id-GostR3410-2001-CryptoPro-C-ParamSet (1.2.643.2.2.35.3).
+pub const GOST_R3410_2001_CRYPTOPRO_C: Oid = oid("1.2.643.2.2.35.3");
+/// id-GostR3410-2001-CryptoPro-XchA-ParamSet (1.2.643.2.2.36.0).
+pub const GOST_R3410_2001_CRYPTOPRO_XCH_A: Oid = oid("1.2.643.2.2.36.0");
+/// id-GostR3410-2001-CryptoPro-XchB-ParamSet (1.2.643.2.2.36.1).
+pub const GOST_R3410_2001_CRYPTOPRO_XCH_B: Oid = oid("1.2.643.2.2.36.1");
+/// id-tc26-gost-3410-12-256-paramSetA (1.2.643.7.1.2.1.1.1).
+pub const GOST_3410_12_256_PARAM_SET_A: Oid = oid("1.2.643.7.1.2.1.1.1");
+/// id-tc26-gost-3410-12-256-paramSetB (1.2.643.7.1.2.1.1.2).
+pub const GOST_3410_12_256_PARAM_SET_B: Oid = oid("1.2.643.7.1.2.1.1.2");
+/// id-tc26-gost-3410-12-256-paramSetC (1.2.643.7.1.2.1.1.3).
+pub const GOST_3410_12_256_PARAM_SET_C: Oid = oid("1.2.643.7.1.2.1.1.3");
+/// id-tc26-gost-3410-12-256-paramSetD (1.2.643.7.1.2.1.1.4).
+pub const GOST_3410_12_256_PARAM_SET_D: Oid = oid("1.2.643.7.1.2.1.1.4");
+/// id-tc26-gost-3410-12-512-paramSetTest (1.2.643.7.1.2.1.2.0).
+pub const GOST_3410_12_512_PARAM_SET_TEST: Oid = oid("1.2.643.7.1.2.1.2.0");
+/// id-tc26-gost-3410-12-512-paramSetA (1.2.643.7.1.2.1.2.1).
+pub const GOST_3410_12_512_PARAM_SET_A: Oid = oid("1.2.643.7.1.2.1.2.1");
+/// id-tc26-gost-3410-12-512-paramSetB (1.2.643.7.1.2.1.2.2).
+pub const GOST_3410_12_512_PARAM_SET_B: Oid = oid("1.2.643.7.1.2.1.2.2");
+/// id-tc26-gost-3410-12-512-paramSetC (1.2.643.7.1.2.1.2.3).
+pub const GOST_3410_12_512_PARAM_SET_C: Oid = oid("1.2.643.7.1.2.1.2.3");
+
+// Password-based encryption (RFC 8018 appendices A.4 and B.1, RFC 7836
+// section 4.1, RFC 4357 section 10.5, UAPKI `oids.h`).
+/// id-PBES2 (1.2.840.113549.1.5.13).
+pub const PBES2: Oid = oid("1.2.840.113549.1.5.13");
+/// id-hmacWithSHA1 (1.2.840.113549.2.7), PBKDF2's default PRF.
+pub const HMAC_WITH_SHA1: Oid = oid("1.2.840.113549.2.7");
+/// HMAC with GOST 34.311-95 (1.2.804.2.1.1.1.1.1.2, UAPKI
+/// `OID_HMAC_GOST34311`).
+pub const HMAC_GOST_34311: Oid = oid("1.2.804.2.1.1.1.1.1.2");
+/// id-tc26-hmac-gost-3411-12-256 (1.2.643.7.1.1.4.1).
+pub const HMAC_STREEBOG_256: Oid = oid("1.2.643.7.1.1.4.1");
+/// id-tc26-hmac-gost-3411-12-512 (1.2.643.7.1.1.4.2).
+pub const HMAC_STREEBOG_512: Oid = oid("1.2.643.7.1.1.4.2");
+/// id-HMACGostR3411-94 (1.2.643.2.2.10).
+pub const HMAC_GOST_R3411_94: Oid = oid("1.2.643.2.2.10");
+/// The DSTU 7624:2014 (Kalyna) arc, 1.2.804.2.1.1.1.1.1.3: its children
+/// are the modes, theirs the block sizes (see `keystore::kalyna`).
+pub const DSTU7624: Oid = oid("1.2.804.2.1.1.1.1.1.3");
+
+// PKCS#12 bag and certificate types (RFC 7292 section 4.2, PKCS#9 /
+// RFC 2985 section 5.6.1 for the certificate type).
+/// keyBag (1.2.840.113549.1.12.10.1.1).
+pub const PKCS12_KEY_BAG: Oid = oid("1.2.840.113549.1.12.10.1.1");
+/// pkcs8ShroudedKeyBag (1.2.840.113549.1.12.10.1.2).
+pub const PKCS12_SHROUDED_KEY_BAG: Oid = oid("1.2.840.113549.1.12.10.1.2");
+/// certBag (1.2.840.113549.1.12.10.1.3).
+pub const PKCS12_CERT_BAG: Oid = oid("1.2.840.113549.1.12.10.1.3");
+/// safeContentsBag (1.2.840.113549.1.12.10.1.6).
+pub const PKCS12_SAFE_CONTENTS_BAG: Oid = oid("1.2.840.113549.1.12.10.1.6");
+/// x509Certificate, the certBag type of DER certificates
+/// (1.2.840.113549.1.9.22.1).
+pub const PKCS9_X509_CERTIFICATE: Oid = oid("1.2.840.113549.1.9.22.1");
+
+// Vendor key containers.
+/// IIT's Key-6.dat store (IIT's enterprise arc 1.3.6.1.4.1.19398).
+pub const IIT_STORE: Oid = oid("1.3.6.1.4.1.19398.1.1.1.2");
+/// The DSTU4145Params of the key-agreement key an IIT key carries as a
+/// PKCS#8 attribute (jkurwa `lib/models/Priv.js`).
+pub const IIT_KEY_AGREEMENT_PARAMS: Oid = oid("1.3.6.1.4.1.19398.1.1.2.2");
+/// The key-agreement private key itself, bit-reversed in a BIT STRING.
+pub const IIT_KEY_AGREEMENT_KEY: Oid = oid("1.3.6.1.4.1.19398.1.1.2.3");
+/// Sun's JKS `KeyProtector` (Sun's enterprise arc 1.3.6.1.4.1.42).
+pub const JKS_KEY_PROTECTOR: Oid = oid("1.3.6.1.4.1.42.2.17.1.1");

@@ -19,18 +19,15 @@
 //! `lib/models/Priv.js` reads them. That key is kept as
 //! [`DstuPrivateKey::agreement_key`].
 
-use const_oid::ObjectIdentifier;
-use der::asn1::AnyRef;
-use der::{Encode, Reader, SliceReader, Tag, Tagged};
+use der::Encode;
+use der::asn1::BitStringRef;
 use zeroize::Zeroizing;
 
+use super::PrivateKeyError;
+use super::asn1::{Attribute, OneAsymmetricKey};
 use crate::oid::ids;
+use crate::signature::SignatureError;
 use crate::{DstuCurve, PkiError, PublicKeyInfo};
-
-const KEY_AGREEMENT_CURVE: ObjectIdentifier =
-    ObjectIdentifier::new_unwrap("1.3.6.1.4.1.19398.1.1.2.2");
-const KEY_AGREEMENT_BITS: ObjectIdentifier =
-    ObjectIdentifier::new_unwrap("1.3.6.1.4.1.19398.1.1.2.3");
 
 /// A DSTU 4145-2002 private key with its domain parameters.
 pub struct DstuPrivateKey {
@@ -52,10 +49,6 @@ impl core::fmt::Debug for DstuPrivateKey {
     }
 }
 
-fn malformed(reason: &str) -> PkiError {
-    PkiError::Ber(format!("malformed DSTU 4145 private key: {reason}"))
-}
-
 /// Drops trailing zero bytes of a little-endian number (keeps one byte).
 fn trim_le(mut le: Vec<u8>) -> Zeroizing<Vec<u8>> {
     while le.len() > 1 && le.last() == Some(&0) {
@@ -65,23 +58,25 @@ fn trim_le(mut le: Vec<u8>) -> Zeroizing<Vec<u8>> {
 }
 
 impl DstuPrivateKey {
-    /// Builds the key from the parts of its PKCS#8 structure.
-    pub(super) fn from_pkcs8_parts(
-        algorithm: ObjectIdentifier,
-        params: Option<AnyRef<'_>>,
-        private_key: &[u8],
-        attributes: Option<&[u8]>,
-    ) -> Result<DstuPrivateKey, PkiError> {
-        let little_endian = algorithm == ids::DSTU4145_LE;
-        let params = params.ok_or_else(|| malformed("the curve parameters are missing"))?;
-        if private_key.is_empty() || private_key.iter().all(|&b| b == 0) {
-            return Err(malformed("the private value is zero"));
+    /// Builds the key from its PKCS#8 structure (the algorithm being
+    /// `dstu4145le` or `dstu4145be`).
+    pub(super) fn from_pkcs8(info: &OneAsymmetricKey<'_>) -> Result<DstuPrivateKey, PkiError> {
+        let little_endian = info.private_key_algorithm.oid == ids::DSTU4145_LE;
+        let params = info
+            .private_key_algorithm
+            .parameters
+            .ok_or(PrivateKeyError::DstuParamsMissing)?;
+        let private_key = info.private_key.as_bytes();
+        if private_key.iter().all(|&b| b == 0) {
+            return Err(PrivateKeyError::DstuZeroKey.into());
         }
         let mut le = private_key.to_vec();
         if !little_endian {
             le.reverse();
         }
-        let agreement = attributes
+        let agreement = info
+            .attributes
+            .as_deref()
             .map(read_agreement_key)
             .transpose()?
             .flatten()
@@ -142,12 +137,9 @@ impl DstuPrivateKey {
     /// GOST 34.311-95 hash, not the curve); optimal normal bases are not
     /// supported.
     pub fn signing_key(&self) -> Result<signet_crypto::dstu4145::SigningKey, PkiError> {
-        let curve = crate::dstu::curve(&self.params, self.little_endian).map_err(|e| match e {
-            crate::signature::SignatureError::Unsupported(what) => PkiError::Unsupported(what),
-            other => malformed(&other.to_string()),
-        })?;
+        let curve = crate::dstu::curve(&self.params, self.little_endian).map_err(params_error)?;
         signet_crypto::dstu4145::SigningKey::from_le_bytes(&curve, &self.scalar)
-            .map_err(|e| malformed(&e.to_string()))
+            .map_err(|e| PrivateKeyError::DstuKey(e).into())
     }
 
     /// The GOST 28147-89 S-box of the parameters' `dke` (DKE №1 when
@@ -157,10 +149,7 @@ impl DstuPrivateKey {
     pub(crate) fn sbox(&self) -> Result<signet_crypto::gost28147::SBox, PkiError> {
         crate::dstu::params(&self.params, self.little_endian)
             .map(|(_, sbox)| sbox)
-            .map_err(|e| match e {
-                crate::signature::SignatureError::Unsupported(what) => PkiError::Unsupported(what),
-                other => malformed(&other.to_string()),
-            })
+            .map_err(params_error)
     }
 
     /// Whether this is the private key of the public key `public`: the
@@ -174,27 +163,28 @@ impl DstuPrivateKey {
     }
 }
 
+/// Parameters that signet does not handle are "not supported"; any other
+/// fault of them makes the key malformed.
+fn params_error(e: SignatureError) -> PkiError {
+    match e {
+        SignatureError::Unsupported(what) => PkiError::Unsupported(what),
+        other => PrivateKeyError::DstuParams(other).into(),
+    }
+}
+
 /// The second key of an IIT container, from the PKCS#8 attributes.
-fn read_agreement_key(attributes: &[u8]) -> Result<Option<DstuPrivateKey>, PkiError> {
+fn read_agreement_key(attributes: &[Attribute<'_>]) -> Result<Option<DstuPrivateKey>, PkiError> {
     let mut curve = None;
     let mut bits = None;
-    let mut r = SliceReader::new(attributes).map_err(PkiError::der("DSTU 4145 private key"))?;
-    while !r.is_finished() {
-        let attr: AnyRef<'_> = r.decode().map_err(PkiError::der("DSTU 4145 private key"))?;
-        let (kind, value) = attr
-            .sequence(|a| {
-                let kind: ObjectIdentifier = a.decode()?;
-                let values: AnyRef<'_> = a.decode()?;
-                let first = SliceReader::new(values.value())?.decode::<Option<AnyRef<'_>>>()?;
-                Ok::<_, der::Error>((kind, first))
-            })
-            .map_err(PkiError::der("DSTU 4145 private key"))?;
-        match (kind, value) {
-            (KEY_AGREEMENT_CURVE, Some(v)) => curve = Some(v),
-            (KEY_AGREEMENT_BITS, Some(v)) if v.tag() == Tag::BitString => {
-                // BIT STRING: unused-bits octet, then d with reversed bits.
-                let body = v.value().get(1..).unwrap_or_default();
-                bits = Some(body.iter().map(|b| b.reverse_bits()).collect::<Vec<u8>>());
+    for attribute in attributes {
+        match (attribute.r#type, attribute.first_value()) {
+            (ids::IIT_KEY_AGREEMENT_PARAMS, Some(v)) => curve = Some(*v),
+            (ids::IIT_KEY_AGREEMENT_KEY, Some(v)) => {
+                if let Ok(value) = v.decode_as::<BitStringRef<'_>>() {
+                    // d with the bits of every octet reversed.
+                    let le = value.raw_bytes().iter().map(|b| b.reverse_bits());
+                    bits = Some(le.collect::<Vec<u8>>());
+                }
             }
             _ => {}
         }

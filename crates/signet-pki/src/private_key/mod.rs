@@ -49,17 +49,22 @@
 //! [RFC 4491]: https://datatracker.ietf.org/doc/html/rfc4491
 
 use const_oid::ObjectIdentifier;
-use der::asn1::AnyRef;
-use der::{Decode, Reader, SliceReader, Tag, TagNumber, Tagged};
+use der::asn1::{AnyRef, OctetStringRef};
+use der::{Decode, Encode, Reader, SliceReader, Tag, Tagged};
 use signet_crypto::gost3410::{Curve, SigningKey};
+use spki::AlgorithmIdentifierRef;
 use zeroize::Zeroizing;
 
 use crate::input::{InputKind, decode_one};
 use crate::oid::{self, ids};
+use crate::public_key::{GostKeyParameters, RsaPublicKey};
 use crate::{Certificate, GostKeyType, KeyAlgorithm, PkiError};
 
+pub(crate) mod asn1;
 mod dstu;
+mod error;
 pub use dstu::DstuPrivateKey;
+pub use error::PrivateKeyError;
 
 /// Input limits for private keys: 64 KiB in any form (an RSA-16384 key in
 /// PEM is under 13 KiB), one key.
@@ -163,7 +168,7 @@ impl EcPrivateKey {
             .agreement_algorithm()
             .ok_or_else(|| unsupported_curve(&self.curve))?;
         aws_lc_rs::agreement::PrivateKey::from_private_key(alg, &self.scalar)
-            .map_err(|e| invalid(format!("the EC private key is rejected ({e})")))
+            .map_err(|e| PrivateKeyError::EcKeyRejected(e.description_()).into())
     }
 }
 
@@ -242,9 +247,7 @@ impl PrivateKey {
         match Form::of(der)? {
             Form::Pkcs8 => Self::from_pkcs8(der),
             Form::EncryptedPkcs8 => Err(encrypted_pkcs8()),
-            Form::Pkcs1 | Form::Sec1 => Err(malformed(
-                "a traditional (PKCS#1 / SEC1) key where PKCS#8 was expected",
-            )),
+            Form::Pkcs1 | Form::Sec1 => Err(PrivateKeyError::TraditionalForm.into()),
         }
     }
 
@@ -267,38 +270,19 @@ impl PrivateKey {
     }
 
     fn from_pkcs8(der: &[u8]) -> Result<Self, PkiError> {
-        let info = AnyRef::from_der(der).map_err(PkiError::der(WHAT))?;
-        let (algorithm, params, private_key, public_key, attributes) = info
-            .sequence(|r| {
-                let version: u8 = r.decode()?;
-                if version > 1 {
-                    return Err(der::ErrorKind::Value { tag: Tag::Integer }.into());
-                }
-                let alg: AnyRef<'_> = r.decode()?;
-                let (algorithm, params) = alg.sequence(|ar| {
-                    let oid: ObjectIdentifier = ar.decode()?;
-                    let params: Option<AnyRef<'_>> = ar.decode()?;
-                    Ok::<_, der::Error>((oid, params))
-                })?;
-                let key: AnyRef<'_> = r.decode()?;
-                key.tag().assert_eq(Tag::OctetString)?;
-                let mut public_key = None;
-                let mut attributes = None;
-                while !r.is_finished() {
-                    let extra: AnyRef<'_> = r.decode()?;
-                    if extra.tag() == context(1, false) {
-                        public_key = Some(extra.value().get(1..).unwrap_or_default());
-                    } else if extra.tag() == context(0, true) {
-                        attributes = Some(extra.value());
-                    }
-                }
-                Ok::<_, der::Error>((algorithm, params, key.value(), public_key, attributes))
-            })
-            .map_err(PkiError::der(WHAT))?;
+        let info = asn1::OneAsymmetricKey::from_der(der).map_err(PkiError::der(WHAT))?;
+        if info.version > 1 {
+            return Err(PrivateKeyError::Pkcs8Version(info.version).into());
+        }
+        let AlgorithmIdentifierRef {
+            oid: algorithm,
+            parameters,
+        } = info.private_key_algorithm;
+        let private_key = info.private_key.as_bytes();
         match algorithm {
             ids::RSA_ENCRYPTION => rsa_from_pkcs8(der, private_key).map(PrivateKey::Rsa),
             ids::EC_PUBLIC_KEY => {
-                let curve = params
+                let curve = parameters
                     .map(|p| p.decode_as::<ObjectIdentifier>())
                     .transpose()
                     .map_err(|_| {
@@ -306,13 +290,15 @@ impl PrivateKey {
                     })?;
                 ec_from_sec1(private_key, curve).map(PrivateKey::Ec)
             }
-            ids::ED25519 => ed25519_from(private_key, public_key).map(PrivateKey::Ed25519),
+            ids::ED25519 => {
+                let public = info.public_key.map(|k| k.raw_bytes());
+                ed25519_from(private_key, public).map(PrivateKey::Ed25519)
+            }
             ids::GOST_R3410_2001 | ids::GOST_R3410_2012_256 | ids::GOST_R3410_2012_512 => {
-                gost_from(algorithm, params, private_key).map(PrivateKey::Gost)
+                gost_from(algorithm, parameters, private_key).map(PrivateKey::Gost)
             }
             ids::DSTU4145_LE | ids::DSTU4145_BE => {
-                DstuPrivateKey::from_pkcs8_parts(algorithm, params, private_key, attributes)
-                    .map(PrivateKey::Dstu4145)
+                DstuPrivateKey::from_pkcs8(&info).map(PrivateKey::Dstu4145)
             }
             other => Err(PkiError::Unsupported(format!(
                 "{} private keys",
@@ -388,7 +374,8 @@ fn same_curve(a: Curve, b: Curve) -> bool {
     canonical(a) == canonical(b)
 }
 
-/// Which DER structure a key is in, told by its first two elements.
+/// Which DER structure a key is in, told by the tags of its first two
+/// elements (the four structures differ there, and nowhere earlier).
 enum Form {
     Pkcs8,
     EncryptedPkcs8,
@@ -411,15 +398,8 @@ impl Form {
             (Tag::Sequence, Tag::OctetString) => Form::EncryptedPkcs8,
             (Tag::Integer, Tag::Integer) => Form::Pkcs1,
             (Tag::Integer, Tag::OctetString) => Form::Sec1,
-            _ => return Err(malformed("not a PKCS#8, PKCS#1 or SEC1 private key")),
+            _ => return Err(PrivateKeyError::UnknownForm.into()),
         })
-    }
-}
-
-fn context(n: u8, constructed: bool) -> Tag {
-    Tag::ContextSpecific {
-        constructed,
-        number: TagNumber(n.into()),
     }
 }
 
@@ -429,14 +409,6 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 
 fn encrypted_pkcs8() -> PkiError {
     PkiError::Unsupported("encrypted PKCS#8".into())
-}
-
-fn malformed(reason: &str) -> PkiError {
-    PkiError::Ber(format!("malformed private key: {reason}"))
-}
-
-fn invalid(reason: String) -> PkiError {
-    PkiError::Ber(format!("invalid private key: {reason}"))
 }
 
 fn unsupported_curve(curve: &ObjectIdentifier) -> PkiError {
@@ -451,38 +423,16 @@ fn unsigned(bytes: &[u8]) -> &[u8] {
 
 /// n and e of a DER `RSAPublicKey`.
 fn rsa_public_parts(der: &[u8]) -> Option<(&[u8], &[u8])> {
-    let seq = AnyRef::from_der(der).ok()?;
-    let mut r = SliceReader::new(seq.value()).ok()?;
-    let n: AnyRef<'_> = r.decode().ok()?;
-    let e: AnyRef<'_> = r.decode().ok()?;
-    (n.tag() == Tag::Integer && e.tag() == Tag::Integer)
-        .then(|| (unsigned(n.value()), unsigned(e.value())))
-}
-
-/// n and e of a DER `RSAPrivateKey` (`version, n, e, d, …`).
-fn rsa_private_public_parts(der: &[u8]) -> Result<(Vec<u8>, Vec<u8>), PkiError> {
-    let seq = AnyRef::from_der(der).map_err(PkiError::der(WHAT))?;
-    seq.sequence(|r| {
-        let _version: AnyRef<'_> = r.decode()?;
-        let n: AnyRef<'_> = r.decode()?;
-        n.tag().assert_eq(Tag::Integer)?;
-        let e: AnyRef<'_> = r.decode()?;
-        e.tag().assert_eq(Tag::Integer)?;
-        while !r.is_finished() {
-            let _: AnyRef<'_> = r.decode()?;
-        }
-        Ok::<_, der::Error>((unsigned(n.value()).to_vec(), unsigned(e.value()).to_vec()))
-    })
-    .map_err(PkiError::der(WHAT))
+    let key = RsaPublicKey::from_der(der).ok()?;
+    Some((key.modulus.as_bytes(), key.public_exponent.as_bytes()))
 }
 
 fn rsa_from_pkcs8(pkcs8: &[u8], rsa_private_key: &[u8]) -> Result<RsaPrivateKey, PkiError> {
-    let (modulus, public_exponent) = rsa_private_public_parts(rsa_private_key)?;
-    let key = aws_lc_rs::rsa::PrivateDecryptingKey::from_pkcs8(pkcs8).map_err(|e| {
-        invalid(format!(
-            "the RSA key is rejected ({e}; RSA keys of 2048 to 8192 bits are supported)"
-        ))
-    })?;
+    let parts = asn1::RsaPrivateKey::from_der(rsa_private_key).map_err(PkiError::der(WHAT))?;
+    let modulus = parts.modulus.as_bytes().to_vec();
+    let public_exponent = parts.public_exponent.as_bytes().to_vec();
+    let key = aws_lc_rs::rsa::PrivateDecryptingKey::from_pkcs8(pkcs8)
+        .map_err(|e| PrivateKeyError::RsaKeyRejected(e.description_()))?;
     Ok(RsaPrivateKey {
         key,
         modulus,
@@ -490,26 +440,24 @@ fn rsa_from_pkcs8(pkcs8: &[u8], rsa_private_key: &[u8]) -> Result<RsaPrivateKey,
     })
 }
 
-/// PKCS#1 `RSAPrivateKey` wrapped into PKCS#8 for aws-lc-rs.
+/// PKCS#1 `RSAPrivateKey` wrapped into PKCS#8 for aws-lc-rs: rsaEncryption
+/// with NULL parameters ([RFC 8017 appendix A.1]).
+///
+/// [RFC 8017 appendix A.1]: https://datatracker.ietf.org/doc/html/rfc8017#appendix-A.1
 fn rsa_from_pkcs1(der: &[u8]) -> Result<RsaPrivateKey, PkiError> {
-    // SEQUENCE { INTEGER 0, SEQUENCE { rsaEncryption, NULL }, OCTET STRING }
-    const ALG: [u8; 18] = [
-        0x02, 0x01, 0x00, 0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01,
-        0x01, 0x05, 0x00,
-    ];
-    let mut octets = Zeroizing::new(Vec::with_capacity(der.len() + 6));
-    octets.push(0x04);
-    push_len(&mut octets, der.len());
-    octets.extend_from_slice(der);
-    let mut pkcs8 = Zeroizing::new(Vec::with_capacity(octets.len() + 24));
-    pkcs8.push(0x30);
-    push_len(&mut pkcs8, ALG.len() + octets.len());
-    pkcs8.extend_from_slice(&ALG);
-    pkcs8.extend_from_slice(&octets);
+    let info = asn1::OneAsymmetricKey {
+        version: 0,
+        private_key_algorithm: AlgorithmIdentifierRef {
+            oid: ids::RSA_ENCRYPTION,
+            parameters: Some(AnyRef::NULL),
+        },
+        private_key: OctetStringRef::new(der).map_err(PkiError::der(WHAT))?,
+        attributes: None,
+        public_key: None,
+    };
+    let pkcs8 = Zeroizing::new(info.to_der().map_err(PkiError::der(WHAT))?);
     rsa_from_pkcs8(&pkcs8, der)
 }
-
-use crate::der_write::push_len;
 
 pub(crate) fn ecdh_algorithm(
     curve: &ObjectIdentifier,
@@ -531,45 +479,21 @@ fn ec_scalar_len(curve: &ObjectIdentifier) -> Option<usize> {
     }
 }
 
-/// `ECPrivateKey ::= SEQUENCE { version 1, privateKey OCTET STRING,
-/// parameters [0] ECParameters OPTIONAL, publicKey [1] BIT STRING
-/// OPTIONAL }` (RFC 5915 section 3).
+/// The key of an `ECPrivateKey` ([`asn1::EcPrivateKey`]) on `curve`, or
+/// on the curve its own parameters name.
 fn ec_from_sec1(der: &[u8], curve: Option<ObjectIdentifier>) -> Result<EcPrivateKey, PkiError> {
-    let seq = AnyRef::from_der(der).map_err(PkiError::der(WHAT))?;
-    let (scalar, own_curve, public) = seq
-        .sequence(|r| {
-            let version: u8 = r.decode()?;
-            if version != 1 {
-                return Err(der::ErrorKind::Value { tag: Tag::Integer }.into());
-            }
-            let key: AnyRef<'_> = r.decode()?;
-            key.tag().assert_eq(Tag::OctetString)?;
-            let mut own_curve = None;
-            let mut public = None;
-            while !r.is_finished() {
-                let field: AnyRef<'_> = r.decode()?;
-                if field.tag() == context(0, true) {
-                    own_curve = AnyRef::from_der(field.value())?
-                        .decode_as::<ObjectIdentifier>()
-                        .ok();
-                } else if field.tag() == context(1, true) {
-                    let bits: AnyRef<'_> = AnyRef::from_der(field.value())?;
-                    bits.tag().assert_eq(Tag::BitString)?;
-                    public = Some(bits.value().get(1..).unwrap_or_default());
-                }
-            }
-            Ok::<_, der::Error>((key.value(), own_curve, public))
-        })
-        .map_err(PkiError::der(WHAT))?;
-    let curve = curve
-        .or(own_curve)
-        .ok_or_else(|| malformed("the EC key names no curve"))?;
+    let sec1 = asn1::EcPrivateKey::from_der(der).map_err(PkiError::der(WHAT))?;
+    if sec1.version != 1 {
+        return Err(PrivateKeyError::EcVersion(sec1.version).into());
+    }
+    let own_curve = sec1
+        .parameters
+        .and_then(|p| p.decode_as::<ObjectIdentifier>().ok());
+    let curve = curve.or(own_curve).ok_or(PrivateKeyError::EcCurveMissing)?;
     let len = ec_scalar_len(&curve).ok_or_else(|| unsupported_curve(&curve))?;
-    let value = unsigned(scalar);
+    let value = unsigned(sec1.private_key.as_bytes());
     if value.len() > len {
-        return Err(malformed(
-            "the EC private key is longer than the curve order",
-        ));
+        return Err(PrivateKeyError::EcScalarTooLong.into());
     }
     let mut padded = Zeroizing::new(vec![0u8; len]);
     padded[len - value.len()..].copy_from_slice(value);
@@ -581,13 +505,11 @@ fn ec_from_sec1(der: &[u8], curve: Option<ObjectIdentifier>) -> Result<EcPrivate
     let computed = key
         .agreement_key()?
         .compute_public_key()
-        .map_err(|_| invalid("the EC public key cannot be computed".into()))?;
-    if let Some(public) = public
-        && !ec_point_matches(computed.as_ref(), public)
+        .map_err(|_| PrivateKeyError::EcPublicKeyUncomputable)?;
+    if let Some(public) = sec1.public_key
+        && !ec_point_matches(computed.as_ref(), public.raw_bytes())
     {
-        return Err(invalid(
-            "the public key in the EC key does not belong to its private key".into(),
-        ));
+        return Err(PrivateKeyError::EcPublicKeyMismatch.into());
     }
     key.public_point = computed.as_ref().to_vec();
     Ok(key)
@@ -609,21 +531,22 @@ fn ec_point_matches(uncompressed: &[u8], other: &[u8]) -> bool {
     }
 }
 
+/// `CurvePrivateKey ::= OCTET STRING` ([RFC 8410 section 7]).
+///
+/// [RFC 8410 section 7]: https://datatracker.ietf.org/doc/html/rfc8410#section-7
 fn ed25519_from(private_key: &[u8], public: Option<&[u8]>) -> Result<Ed25519PrivateKey, PkiError> {
-    let inner = AnyRef::from_der(private_key).map_err(PkiError::der(WHAT))?;
-    if inner.tag() != Tag::OctetString || inner.value().len() != 32 {
-        return Err(malformed("an Ed25519 key is an OCTET STRING of 32 bytes"));
-    }
+    let inner = <&OctetStringRef>::from_der(private_key).map_err(PkiError::der(WHAT))?;
     let mut seed = Zeroizing::new([0u8; 32]);
-    seed.copy_from_slice(inner.value());
+    if inner.as_bytes().len() != seed.len() {
+        return Err(PrivateKeyError::Ed25519SeedLength.into());
+    }
+    seed.copy_from_slice(inner.as_bytes());
     let pair = aws_lc_rs::signature::Ed25519KeyPair::from_seed_unchecked(seed.as_slice())
-        .map_err(|e| invalid(format!("the Ed25519 key is rejected ({e})")))?;
+        .map_err(|e| PrivateKeyError::Ed25519KeyRejected(e.description_()))?;
     let mut derived = [0u8; 32];
     derived.copy_from_slice(aws_lc_rs::signature::KeyPair::public_key(&pair).as_ref());
     if public.is_some_and(|p| p != derived) {
-        return Err(invalid(
-            "the public key in the Ed25519 key does not belong to its seed".into(),
-        ));
+        return Err(PrivateKeyError::Ed25519PublicKeyMismatch.into());
     }
     Ok(Ed25519PrivateKey {
         seed,
@@ -643,17 +566,9 @@ fn gost_from(
         _ => GostKeyType::R3410_2012_512,
     };
     let param_set = params
-        .and_then(|p| {
-            p.sequence(|r| {
-                let first: ObjectIdentifier = r.decode()?;
-                while !r.is_finished() {
-                    let _: AnyRef<'_> = r.decode()?;
-                }
-                Ok::<_, der::Error>(first)
-            })
-            .ok()
-        })
-        .ok_or_else(|| malformed("the GOST key names no parameter set"))?;
+        .and_then(|p| p.decode_as::<GostKeyParameters>().ok())
+        .map(|p| p.public_key_param_set)
+        .ok_or(PrivateKeyError::GostParamSetMissing)?;
     let curve = crate::signature::gost_curve(&param_set).ok_or_else(|| {
         PkiError::Unsupported(format!("GOST parameter set {}", oid::name_of(&param_set)))
     })?;
@@ -662,13 +577,10 @@ fn gost_from(
         _ => 32,
     };
     if curve.field_len() != expected {
-        return Err(malformed(
-            "the GOST parameter set does not fit the key size",
-        ));
+        return Err(PrivateKeyError::GostParamSetSize.into());
     }
     let le = gost_scalar_le(private_key, expected)?;
-    let key = SigningKey::from_le_bytes(curve, &le)
-        .map_err(|e| invalid(format!("the GOST key is not usable ({e})")))?;
+    let key = SigningKey::from_le_bytes(curve, &le).map_err(PrivateKeyError::GostKey)?;
     Ok(GostPrivateKey {
         key_type,
         param_set,
@@ -693,7 +605,7 @@ fn gost_scalar_le(value: &[u8], expected: usize) -> Result<Zeroizing<Vec<u8>>, P
         Tag::Integer => {
             let be = unsigned(inner.value());
             if be.len() > expected || inner.value().first().is_some_and(|b| b & 0x80 != 0) {
-                return Err(malformed("the GOST private key INTEGER is out of range"));
+                return Err(PrivateKeyError::GostIntegerRange.into());
             }
             let mut le = Zeroizing::new(vec![0u8; expected]);
             for (i, b) in be.iter().rev().enumerate() {
@@ -704,9 +616,7 @@ fn gost_scalar_le(value: &[u8], expected: usize) -> Result<Zeroizing<Vec<u8>>, P
         Tag::Sequence => Err(PkiError::Unsupported(
             "masked GOST private keys (MASKED_GOST_KEY)".into(),
         )),
-        _ => Err(malformed(
-            "a GOST key is the little-endian scalar, an OCTET STRING or an INTEGER",
-        )),
+        _ => Err(PrivateKeyError::GostKeyForm.into()),
     }
 }
 
@@ -718,18 +628,81 @@ mod tests {
     fn gost_scalar_forms() {
         let raw: Vec<u8> = (1..=32).collect();
         assert_eq!(*gost_scalar_le(&raw, 32).unwrap(), raw);
-        let mut octet = vec![0x04, 0x20];
-        octet.extend_from_slice(&raw);
+        let octet = OctetStringRef::new(&raw).unwrap().to_der().unwrap();
         assert_eq!(*gost_scalar_le(&octet, 32).unwrap(), raw);
         // INTEGER: the number itself, big-endian in DER.
-        let mut int = vec![0x02, 0x20];
-        int.extend(raw.iter().rev());
+        let be: Vec<u8> = raw.iter().rev().copied().collect();
+        let int = der::asn1::UintRef::new(&be).unwrap().to_der().unwrap();
         assert_eq!(*gost_scalar_le(&int, 32).unwrap(), raw);
         assert!(matches!(
             gost_scalar_le(&[0u8; 64], 32),
             Err(PkiError::Unsupported(_))
         ));
         assert!(gost_scalar_le(&[0x05, 0x00], 32).is_err());
+    }
+
+    /// PKCS#8 around `private_key` under `algorithm`, version `version`.
+    fn pkcs8(version: u8, algorithm: ObjectIdentifier, private_key: &[u8]) -> Vec<u8> {
+        asn1::OneAsymmetricKey {
+            version,
+            private_key_algorithm: AlgorithmIdentifierRef {
+                oid: algorithm,
+                parameters: None,
+            },
+            private_key: OctetStringRef::new(private_key).unwrap(),
+            attributes: None,
+            public_key: None,
+        }
+        .to_der()
+        .unwrap()
+    }
+
+    #[test]
+    fn structural_faults_name_their_rule() {
+        let seed = OctetStringRef::new(&[5; 32]).unwrap().to_der().unwrap();
+        assert!(PrivateKey::from_der(&pkcs8(0, ids::ED25519, &seed)).is_ok());
+        let fault = |der: &[u8]| match PrivateKey::from_der(der) {
+            Err(PkiError::PrivateKey(e)) => e,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            fault(&pkcs8(2, ids::ED25519, &seed)),
+            PrivateKeyError::Pkcs8Version(2)
+        );
+        let short = OctetStringRef::new(&[5; 31]).unwrap().to_der().unwrap();
+        assert_eq!(
+            fault(&pkcs8(0, ids::ED25519, &short)),
+            PrivateKeyError::Ed25519SeedLength
+        );
+        assert_eq!(
+            fault(&pkcs8(0, ids::DSTU4145_LE, &[1; 32])),
+            PrivateKeyError::DstuParamsMissing
+        );
+        assert_eq!(
+            fault(&pkcs8(0, ids::GOST_R3410_2012_256, &[1; 32])),
+            PrivateKeyError::GostParamSetMissing
+        );
+        // SEC1 where PKCS#8 was asked for; two INTEGERs then a BOOLEAN is
+        // none of the four forms.
+        let sec1 = asn1::EcPrivateKey {
+            version: 1,
+            private_key: OctetStringRef::new(&[1; 32]).unwrap(),
+            parameters: None,
+            public_key: None,
+        }
+        .to_der()
+        .unwrap();
+        assert!(matches!(
+            PrivateKey::from_pkcs8_der(&sec1),
+            Err(PkiError::PrivateKey(PrivateKeyError::TraditionalForm))
+        ));
+        assert_eq!(fault(&sec1), PrivateKeyError::EcCurveMissing);
+        let odd = [0x30, 0x06, 0x01, 0x01, 0xFF, 0x02, 0x01, 0x00];
+        assert_eq!(fault(&odd), PrivateKeyError::UnknownForm);
+        assert_eq!(
+            PkiError::from(PrivateKeyError::EcCurveMissing).to_string(),
+            "malformed encoding: malformed private key: the EC key names no curve"
+        );
     }
 
     #[test]

@@ -414,7 +414,7 @@ pub fn decrypt_with_originators(
     originators: &[Certificate],
 ) -> Result<Zeroizing<Vec<u8>>, EnvelopedError> {
     let bytes = decode_one(enveloped_der_or_pem, &ENVELOPED_INPUT)?;
-    let der = crate::ber::to_der(&bytes).map_err(|e| PkiError::Ber(e.to_string()))?;
+    let der = crate::ber::to_der(&bytes).map_err(PkiError::Ber)?;
     let envelope = asn1::read_envelope(&der)?;
     let content_alg = ContentAlgorithm::read(&envelope.content_alg)?;
     match (envelope.kind, content_alg.is_aead()) {

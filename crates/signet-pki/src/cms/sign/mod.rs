@@ -389,7 +389,7 @@ impl<'a> SignedDataBuilder<'a> {
     /// not used. The existing signers are not verified here.
     pub fn add_to(&self, existing: &[u8]) -> Result<Vec<u8>, SignError> {
         let bytes = crate::input::decode_one(existing, &SIGNATURE_INPUT)?;
-        let der = crate::ber::to_der(&bytes).map_err(|e| PkiError::Ber(e.to_string()))?;
+        let der = crate::ber::to_der(&bytes).map_err(PkiError::Ber)?;
         let parsed = SignedData::from_ber(&der)?;
         let raw = RawSignedData::read(&der).map_err(PkiError::der("CMS SignedData"))?;
         self.check_same_content(&parsed)?;
