@@ -8,15 +8,11 @@
 //!
 //! [RFC 6986]: https://datatracker.ietf.org/doc/html/rfc6986
 
-use std::path::Path;
-use std::process::Command;
-
 use digest::Digest;
 use proptest::prelude::*;
 use signet_crypto::DigestAlgorithm;
 use signet_crypto::streebog::{Streebog256, Streebog512};
-
-const GOST_ENGINE: &str = "/usr/lib/x86_64-linux-gnu/engines-3/gost.so";
+use test_support::Openssl;
 
 /// Deterministic test data (xorshift64), so a failure can be reproduced.
 fn data(len: usize, seed: u64) -> Vec<u8> {
@@ -104,47 +100,19 @@ fn long_message_in_uneven_pieces_matches_streebog_crate() {
 /// The gost engine hashes the same files to the same digests.
 #[test]
 fn gost_engine_agrees() {
-    assert!(
-        Path::new(GOST_ENGINE).exists(),
-        "the gost engine {GOST_ENGINE} is missing: install the Debian package \
-         libengine-gost-openssl (scripts/test does)"
-    );
-    let dir = tempfile::tempdir().expect("temporary directory");
-    let conf = dir.path().join("openssl-gost.cnf");
-    std::fs::write(
-        &conf,
-        format!(
-            "openssl_conf = openssl_def\n\n[openssl_def]\nengines = engine_section\n\n\
-             [engine_section]\ngost = gost_section\n\n[gost_section]\nengine_id = gost\n\
-             dynamic_path = {GOST_ENGINE}\ndefault_algorithms = ALL\n"
-        ),
-    )
-    .expect("write OpenSSL configuration");
+    let ossl = Openssl::new();
     let lengths = [0usize, 1, 63, 64, 65, 128, 1000, (1 << 20) + 3];
     let mut files = Vec::new();
     for (i, len) in lengths.into_iter().enumerate() {
-        let path = dir.path().join(format!("m{i}.bin"));
-        std::fs::write(&path, data(len, 3 + i as u64)).expect("write message");
-        files.push(path);
+        files.push(ossl.write(&format!("m{i}.bin"), &data(len, 3 + i as u64)));
     }
     for (option, alg) in [
         ("-md_gost12_256", DigestAlgorithm::Streebog256),
         ("-md_gost12_512", DigestAlgorithm::Streebog512),
     ] {
-        let out = Command::new("openssl")
-            .arg("dgst")
-            .arg(option)
-            .arg("-r")
-            .args(&files)
-            .env("OPENSSL_CONF", &conf)
-            .output()
-            .expect("run openssl");
-        assert!(
-            out.status.success(),
-            "openssl dgst {option} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let stdout = String::from_utf8(out.stdout).expect("hex output");
+        let mut args = vec!["dgst", option, "-r"];
+        args.extend(files.iter().map(String::as_str));
+        let stdout = ossl.run_text(&args, true);
         let engine: Vec<&str> = stdout
             .lines()
             .filter_map(|line| line.split_whitespace().next())
