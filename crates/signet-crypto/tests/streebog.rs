@@ -13,19 +13,7 @@ use proptest::prelude::*;
 use signet_crypto::DigestAlgorithm;
 use signet_crypto::streebog::{Streebog256, Streebog512};
 use test_support::Openssl;
-
-/// Deterministic test data (xorshift64), so a failure can be reproduced.
-fn data(len: usize, seed: u64) -> Vec<u8> {
-    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-    (0..len)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x >> 32) as u8
-        })
-        .collect()
-}
+use test_support::sample::xorshift_bytes;
 
 /// Both sizes of ours and of RustCrypto's over `msg`, fed to ours in the
 /// pieces `chunks` gives, as (ours, oracle) pairs.
@@ -56,7 +44,7 @@ fn both(msg: &[u8], chunks: &mut dyn Iterator<Item = usize>) -> [(Vec<u8>, Vec<u
 /// a remainder): one-shot, byte by byte, and through [`DigestAlgorithm`].
 #[test]
 fn every_length_up_to_200_matches_streebog_crate() {
-    let msg = data(200, 1);
+    let msg = xorshift_bytes(200, 1);
     for len in 0..=200 {
         let m = &msg[..len];
         for (ours, oracle) in both(m, &mut std::iter::empty()) {
@@ -90,7 +78,7 @@ fn every_length_up_to_200_matches_streebog_crate() {
 /// that straddle block boundaries.
 #[test]
 fn long_message_in_uneven_pieces_matches_streebog_crate() {
-    let msg = data((1 << 20) + 37, 2);
+    let msg = xorshift_bytes((1 << 20) + 37, 2);
     let sizes = [1usize, 63, 64, 65, 127, 4096, 10_000, 3];
     for (ours, oracle) in both(&msg, &mut sizes.into_iter().cycle()) {
         assert_eq!(hex::encode(ours), hex::encode(oracle));
@@ -104,7 +92,7 @@ fn gost_engine_agrees() {
     let lengths = [0usize, 1, 63, 64, 65, 128, 1000, (1 << 20) + 3];
     let mut files = Vec::new();
     for (i, len) in lengths.into_iter().enumerate() {
-        files.push(ossl.write(&format!("m{i}.bin"), &data(len, 3 + i as u64)));
+        files.push(ossl.write(&format!("m{i}.bin"), &xorshift_bytes(len, 3 + i as u64)));
     }
     for (option, alg) in [
         ("-md_gost12_256", DigestAlgorithm::Streebog256),
