@@ -18,99 +18,15 @@
 //!   verifies with signet over the hash of its tbsCertificate;
 //! - `openssl pkeyutl -derive` (VKO with UKM) gives signet's VKO result.
 //!
-//! The engine is loaded through an OpenSSL configuration file written to a
-//! temporary directory and passed to each child process in OPENSSL_CONF.
-
-use std::path::{Path, PathBuf};
-use std::process::Command;
+//! The engine is loaded by `test_support::Openssl`, through an OpenSSL
+//! configuration file passed to each child process in OPENSSL_CONF.
 
 use digest::Digest;
 use signet_crypto::gost3410::{
     Curve, PublicKey, SigningKey, vko_gostr3410_2001, vko_gostr3410_2012_256,
     vko_gostr3410_2012_512,
 };
-
-/// The OpenSSL command line with gost-engine loaded, in a scratch directory.
-struct Openssl {
-    dir: tempfile::TempDir,
-    conf: PathBuf,
-}
-
-impl Openssl {
-    fn new() -> Self {
-        let engines = Command::new("openssl")
-            .args(["version", "-e"])
-            .output()
-            .expect("the `openssl` command (Debian package openssl) runs");
-        let engines = String::from_utf8_lossy(&engines.stdout);
-        let engines_dir = engines
-            .split('"')
-            .nth(1)
-            .unwrap_or("/usr/lib/x86_64-linux-gnu/engines-3")
-            .to_string();
-        let gost_so = Path::new(&engines_dir).join("gost.so");
-        assert!(
-            gost_so.exists(),
-            "{} is missing: install the Debian package libengine-gost-openssl",
-            gost_so.display()
-        );
-        let dir = tempfile::tempdir().expect("a temporary directory");
-        let conf = dir.path().join("openssl-gost.cnf");
-        std::fs::write(
-            &conf,
-            format!(
-                "openssl_conf = openssl_def\n\
-                 [openssl_def]\n\
-                 engines = engine_section\n\
-                 [engine_section]\n\
-                 gost = gost_section\n\
-                 [gost_section]\n\
-                 engine_id = gost\n\
-                 dynamic_path = {}\n\
-                 default_algorithms = ALL\n",
-                gost_so.display()
-            ),
-        )
-        .expect("the OpenSSL configuration is written");
-        Self { dir, conf }
-    }
-
-    fn path(&self, name: &str) -> String {
-        self.dir.path().join(name).display().to_string()
-    }
-
-    /// Runs `openssl args…`; returns (success, stdout + stderr).
-    fn try_run(&self, args: &[&str]) -> (bool, String) {
-        let out = Command::new("openssl")
-            .args(args)
-            .env("OPENSSL_CONF", &self.conf)
-            .current_dir(self.dir.path())
-            .output()
-            .expect("openssl runs");
-        let text = format!(
-            "{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
-        (out.status.success(), text)
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        let (ok, text) = self.try_run(args);
-        assert!(ok, "openssl {} failed:\n{text}", args.join(" "));
-        text
-    }
-
-    fn write(&self, name: &str, data: &[u8]) -> String {
-        let path = self.path(name);
-        std::fs::write(&path, data).expect("a scratch file is written");
-        path
-    }
-
-    fn read(&self, name: &str) -> Vec<u8> {
-        std::fs::read(self.path(name)).expect("openssl wrote its output")
-    }
-}
+use test_support::Openssl;
 
 /// One parameter set as gost-engine names it.
 #[derive(Clone, Copy, Debug)]
@@ -253,22 +169,34 @@ fn engine_key(ossl: &Openssl, case: Case, name: &str) -> EngineKey {
     let key_pem = ossl.path(&format!("{name}.pem"));
     let pub_pem = ossl.path(&format!("{name}.pub.pem"));
     let paramset = format!("paramset:{}", case.paramset);
-    ossl.run(&[
-        "genpkey",
-        "-algorithm",
-        case.algorithm,
-        "-pkeyopt",
-        &paramset,
-        "-out",
-        &key_pem,
-    ]);
-    ossl.run(&["pkey", "-in", &key_pem, "-pubout", "-out", &pub_pem]);
+    ossl.run_text(
+        &[
+            "genpkey",
+            "-algorithm",
+            case.algorithm,
+            "-pkeyopt",
+            &paramset,
+            "-out",
+            &key_pem,
+        ],
+        true,
+    );
+    ossl.run_text(
+        &["pkey", "-in", &key_pem, "-pubout", "-out", &pub_pem],
+        true,
+    );
     let der_key = ossl.path(&format!("{name}.p8.der"));
     let der_pub = ossl.path(&format!("{name}.spki.der"));
-    ossl.run(&["pkey", "-in", &key_pem, "-outform", "DER", "-out", &der_key]);
-    ossl.run(&[
-        "pkey", "-in", &key_pem, "-pubout", "-outform", "DER", "-out", &der_pub,
-    ]);
+    ossl.run_text(
+        &["pkey", "-in", &key_pem, "-outform", "DER", "-out", &der_key],
+        true,
+    );
+    ossl.run_text(
+        &[
+            "pkey", "-in", &key_pem, "-pubout", "-outform", "DER", "-out", &der_pub,
+        ],
+        true,
+    );
     let private = pkcs8_private_le(
         &std::fs::read(&der_key).expect("PKCS#8 DER"),
         case.curve.field_len(),
@@ -303,15 +231,18 @@ fn engine_signs_signet_verifies() {
         let message = format!("signed by gost-engine with {tag}").into_bytes();
         let msg_path = ossl.write(&format!("{tag}.msg"), &message);
         let sig_path = ossl.path(&format!("{tag}.dgst.sig"));
-        ossl.run(&[
-            "dgst",
-            case.md(),
-            "-sign",
-            &key.key_pem,
-            "-out",
-            &sig_path,
-            &msg_path,
-        ]);
+        ossl.run_text(
+            &[
+                "dgst",
+                case.md(),
+                "-sign",
+                &key.key_pem,
+                "-out",
+                &sig_path,
+                &msg_path,
+            ],
+            true,
+        );
         let signature = std::fs::read(&sig_path).unwrap();
         let digest = case.digest(&message);
         key.public
@@ -325,16 +256,19 @@ fn engine_signs_signet_verifies() {
 
         let digest_path = ossl.write(&format!("{tag}.digest"), &digest);
         let raw_sig_path = ossl.path(&format!("{tag}.pkeyutl.sig"));
-        ossl.run(&[
-            "pkeyutl",
-            "-sign",
-            "-inkey",
-            &key.key_pem,
-            "-in",
-            &digest_path,
-            "-out",
-            &raw_sig_path,
-        ]);
+        ossl.run_text(
+            &[
+                "pkeyutl",
+                "-sign",
+                "-inkey",
+                &key.key_pem,
+                "-in",
+                &digest_path,
+                "-out",
+                &raw_sig_path,
+            ],
+            true,
+        );
         let signature = std::fs::read(&raw_sig_path).unwrap();
         key.public
             .verify_digest(&digest, &signature)
@@ -355,29 +289,35 @@ fn signet_signs_engine_verifies() {
         let digest = case.digest(&message);
         let signature = key.signing.sign_digest(&digest).unwrap();
         let sig_path = ossl.write(&format!("{tag}.signet.sig"), &signature);
-        let out = ossl.run(&[
-            "dgst",
-            case.md(),
-            "-verify",
-            &key.pub_pem,
-            "-signature",
-            &sig_path,
-            &msg_path,
-        ]);
+        let out = ossl.run_text(
+            &[
+                "dgst",
+                case.md(),
+                "-verify",
+                &key.pub_pem,
+                "-signature",
+                &sig_path,
+                &msg_path,
+            ],
+            true,
+        );
         assert!(out.contains("Verified OK"), "{case:?}: {out}");
 
         let digest_path = ossl.write(&format!("{tag}.digest"), &digest);
-        let out = ossl.run(&[
-            "pkeyutl",
-            "-verify",
-            "-pubin",
-            "-inkey",
-            &key.pub_pem,
-            "-in",
-            &digest_path,
-            "-sigfile",
-            &sig_path,
-        ]);
+        let out = ossl.run_text(
+            &[
+                "pkeyutl",
+                "-verify",
+                "-pubin",
+                "-inkey",
+                &key.pub_pem,
+                "-in",
+                &digest_path,
+                "-sigfile",
+                &sig_path,
+            ],
+            true,
+        );
         assert!(
             out.contains("Signature Verified Successfully"),
             "{case:?}: {out}"
@@ -386,17 +326,20 @@ fn signet_signs_engine_verifies() {
         let mut flipped = signature.clone();
         flipped[signature.len() - 1] ^= 1;
         let bad_path = ossl.write(&format!("{tag}.flipped.sig"), &flipped);
-        let (ok, out) = ossl.try_run(&[
-            "dgst",
-            case.md(),
-            "-verify",
-            &key.pub_pem,
-            "-signature",
-            &bad_path,
-            &msg_path,
-        ]);
+        let verdict = ossl.try_run(
+            &[
+                "dgst",
+                case.md(),
+                "-verify",
+                &key.pub_pem,
+                "-signature",
+                &bad_path,
+                &msg_path,
+            ],
+            true,
+        );
         assert!(
-            !ok && !out.contains("Verified OK"),
+            verdict.is_err_and(|printed| !printed.contains("Verified OK")),
             "{case:?}: engine took a flipped signature"
         );
     }
@@ -430,17 +373,20 @@ fn signet_keys_verify_in_engine() {
         let msg_path = ossl.write(&format!("{tag}.ours.msg"), &message);
         let signature = ours.sign_digest(&case.digest(&message)).unwrap();
         let sig_path = ossl.write(&format!("{tag}.ours.sig"), &signature);
-        let out = ossl.run(&[
-            "dgst",
-            case.md(),
-            "-verify",
-            &spki_path,
-            "-keyform",
-            "DER",
-            "-signature",
-            &sig_path,
-            &msg_path,
-        ]);
+        let out = ossl.run_text(
+            &[
+                "dgst",
+                case.md(),
+                "-verify",
+                &spki_path,
+                "-keyform",
+                "DER",
+                "-signature",
+                &sig_path,
+                &msg_path,
+            ],
+            true,
+        );
         assert!(out.contains("Verified OK"), "{case:?}: {out}");
     }
 }
@@ -455,22 +401,25 @@ fn engine_certificates_verify() {
         let key = engine_key(&ossl, case, &tag);
         let cert_path = ossl.path(&format!("{tag}.cert.der"));
         let subject = format!("/CN=signet interop {index}");
-        ossl.run(&[
-            "req",
-            "-x509",
-            "-new",
-            "-key",
-            &key.key_pem,
-            case.md(),
-            "-subj",
-            &subject,
-            "-days",
-            "1",
-            "-outform",
-            "DER",
-            "-out",
-            &cert_path,
-        ]);
+        ossl.run_text(
+            &[
+                "req",
+                "-x509",
+                "-new",
+                "-key",
+                &key.key_pem,
+                case.md(),
+                "-subj",
+                &subject,
+                "-days",
+                "1",
+                "-outform",
+                "DER",
+                "-out",
+                &cert_path,
+            ],
+            true,
+        );
         let (tbs, signature) = certificate_parts(&ossl.read(&format!("{tag}.cert.der")));
         key.public
             .verify_digest(&case.digest(&tbs), &signature)
@@ -504,7 +453,7 @@ fn vko_matches_engine() {
                 args.extend(["-pkeyopt", &vko_opt]);
             }
             args.extend(["-out", &out]);
-            ossl.run(&args);
+            ossl.run_text(&args, true);
             std::fs::read(&out).unwrap()
         };
         let ukm8_bytes = hex::decode(ukm8).unwrap();

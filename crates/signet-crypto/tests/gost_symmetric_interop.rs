@@ -12,95 +12,17 @@
 //! `-kuznyechik-ctr-acpkm` change the key every 1024 and 4096 bytes under
 //! `openssl enc`, and every 8 KiB and 256 KiB in CMS.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::PathBuf;
+use std::process::Command;
 
 use signet_crypto::gost2015::{Ctr, CtrAcpkmOmac, Gost2015Cipher, Kuznyechik, Magma, Omac};
 use signet_crypto::gost28147::{self, Cfb, Cnt, Imit, KeyMeshing, ParamSet, SBox};
+use test_support::Openssl;
 use test_support::der_tree::{self, tlv};
-
-const GOST_ENGINE: &str = "/usr/lib/x86_64-linux-gnu/engines-3/gost.so";
-
-/// `openssl` with an `OPENSSL_CONF` that loads the gost engine, in a
-/// temporary directory of its own.
-struct Openssl {
-    dir: tempfile::TempDir,
-    conf: PathBuf,
-}
-
-impl Openssl {
-    fn new() -> Openssl {
-        assert!(
-            Path::new(GOST_ENGINE).exists(),
-            "the gost engine {GOST_ENGINE} is missing: install the Debian package \
-             libengine-gost-openssl (scripts/test does)"
-        );
-        let dir = tempfile::tempdir().expect("temporary directory");
-        let conf = dir.path().join("openssl-gost.cnf");
-        std::fs::write(
-            &conf,
-            format!(
-                "openssl_conf = openssl_def\n\n[openssl_def]\nengines = engine_section\n\n\
-                 [engine_section]\ngost = gost_section\n\n[gost_section]\nengine_id = gost\n\
-                 dynamic_path = {GOST_ENGINE}\ndefault_algorithms = ALL\n"
-            ),
-        )
-        .expect("write OpenSSL configuration");
-        Openssl { dir, conf }
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn write(&self, name: &str, data: &[u8]) -> String {
-        let path = self.path(name);
-        std::fs::write(&path, data).expect("write input file");
-        path.to_string_lossy().into_owned()
-    }
-
-    fn read(&self, name: &str) -> Vec<u8> {
-        std::fs::read(self.path(name)).expect("read output file")
-    }
-
-    fn out(&self, name: &str) -> String {
-        self.path(name).to_string_lossy().into_owned()
-    }
-
-    fn try_run(&self, args: &[&str]) -> Output {
-        Command::new("openssl")
-            .args(args)
-            .env("OPENSSL_CONF", &self.conf)
-            .output()
-            .expect("run openssl")
-    }
-
-    fn run(&self, args: &[&str]) -> Vec<u8> {
-        let out = self.try_run(args);
-        assert!(
-            out.status.success(),
-            "openssl {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        out.stdout
-    }
-}
-
-/// Deterministic test data (xorshift), so a failure can be reproduced.
-fn data(len: usize, seed: u64) -> Vec<u8> {
-    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-    (0..len)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x >> 24) as u8
-        })
-        .collect()
-}
+use test_support::sample::xorshift_bytes;
 
 fn key(seed: u64) -> [u8; 32] {
-    data(32, seed).try_into().expect("32 bytes")
+    xorshift_bytes(32, seed).try_into().expect("32 bytes")
 }
 
 /// Sizes that cross the 1024-byte key meshing and the ACPKM sections and end
@@ -113,23 +35,26 @@ const LENGTHS: [usize; 4] = [1, 1023, 3001, 20_007];
 fn enc_gost89_cfb_both_ways() {
     let ssl = Openssl::new();
     for (i, len) in LENGTHS.into_iter().enumerate() {
-        let (k, iv) = (key(i as u64), data(8, 100 + i as u64));
+        let (k, iv) = (key(i as u64), xorshift_bytes(8, 100 + i as u64));
         let (khex, ivhex) = (hex::encode(k), hex::encode(&iv));
         let iv: [u8; 8] = iv.try_into().expect("8 bytes");
-        let plain = data(len, 200 + i as u64);
+        let plain = xorshift_bytes(len, 200 + i as u64);
         let input = ssl.write("p.bin", &plain);
-        ssl.run(&[
-            "enc",
-            "-gost89",
-            "-K",
-            &khex,
-            "-iv",
-            &ivhex,
-            "-in",
-            &input,
-            "-out",
-            &ssl.out("c.bin"),
-        ]);
+        ssl.run(
+            &[
+                "enc",
+                "-gost89",
+                "-K",
+                &khex,
+                "-iv",
+                &ivhex,
+                "-in",
+                &input,
+                "-out",
+                &ssl.path("c.bin"),
+            ],
+            true,
+        );
         let mut ours = ssl.read("c.bin");
         Cfb::new(&k, &SBox::TC26_Z, &iv, KeyMeshing::CryptoPro).decrypt(&mut ours);
         assert_eq!(ours, plain, "openssl enc -gost89, {len} bytes");
@@ -137,19 +62,22 @@ fn enc_gost89_cfb_both_ways() {
         let mut ct = plain.clone();
         Cfb::new(&k, &SBox::TC26_Z, &iv, KeyMeshing::CryptoPro).encrypt(&mut ct);
         let input = ssl.write("c2.bin", &ct);
-        ssl.run(&[
-            "enc",
-            "-d",
-            "-gost89",
-            "-K",
-            &khex,
-            "-iv",
-            &ivhex,
-            "-in",
-            &input,
-            "-out",
-            &ssl.out("p2.bin"),
-        ]);
+        ssl.run(
+            &[
+                "enc",
+                "-d",
+                "-gost89",
+                "-K",
+                &khex,
+                "-iv",
+                &ivhex,
+                "-in",
+                &input,
+                "-out",
+                &ssl.path("p2.bin"),
+            ],
+            true,
+        );
         assert_eq!(
             ssl.read("p2.bin"),
             plain,
@@ -168,40 +96,46 @@ fn enc_gost89_cnt_both_ways() {
         ("-gost89-cnt-12", &SBox::TC26_Z),
     ] {
         for (i, len) in LENGTHS.into_iter().enumerate() {
-            let (k, iv) = (key(10 + i as u64), data(8, 110 + i as u64));
+            let (k, iv) = (key(10 + i as u64), xorshift_bytes(8, 110 + i as u64));
             let (khex, ivhex) = (hex::encode(k), hex::encode(&iv));
             let iv: [u8; 8] = iv.try_into().expect("8 bytes");
-            let plain = data(len, 210 + i as u64);
+            let plain = xorshift_bytes(len, 210 + i as u64);
             let input = ssl.write("p.bin", &plain);
-            ssl.run(&[
-                "enc",
-                name,
-                "-K",
-                &khex,
-                "-iv",
-                &ivhex,
-                "-in",
-                &input,
-                "-out",
-                &ssl.out("c.bin"),
-            ]);
+            ssl.run(
+                &[
+                    "enc",
+                    name,
+                    "-K",
+                    &khex,
+                    "-iv",
+                    &ivhex,
+                    "-in",
+                    &input,
+                    "-out",
+                    &ssl.path("c.bin"),
+                ],
+                true,
+            );
             let mut ours = plain.clone();
             Cnt::new(&k, sbox, &iv, KeyMeshing::CryptoPro).apply_keystream(&mut ours);
             assert_eq!(ours, ssl.read("c.bin"), "openssl enc {name}, {len} bytes");
             let input = ssl.write("c2.bin", &ours);
-            ssl.run(&[
-                "enc",
-                "-d",
-                name,
-                "-K",
-                &khex,
-                "-iv",
-                &ivhex,
-                "-in",
-                &input,
-                "-out",
-                &ssl.out("p2.bin"),
-            ]);
+            ssl.run(
+                &[
+                    "enc",
+                    "-d",
+                    name,
+                    "-K",
+                    &khex,
+                    "-iv",
+                    &ivhex,
+                    "-in",
+                    &input,
+                    "-out",
+                    &ssl.path("p2.bin"),
+                ],
+                true,
+            );
             assert_eq!(
                 ssl.read("p2.bin"),
                 plain,
@@ -214,43 +148,52 @@ fn enc_gost89_cnt_both_ways() {
 fn enc_2015_both_ways<C: Gost2015Cipher>(name: &str, section: Option<usize>) {
     let ssl = Openssl::new();
     for (i, len) in LENGTHS.into_iter().enumerate() {
-        let (k, iv) = (key(20 + i as u64), data(C::BLOCK_SIZE / 2, 120 + i as u64));
+        let (k, iv) = (
+            key(20 + i as u64),
+            xorshift_bytes(C::BLOCK_SIZE / 2, 120 + i as u64),
+        );
         let (khex, ivhex) = (hex::encode(k), hex::encode(&iv));
-        let plain = data(len, 220 + i as u64);
+        let plain = xorshift_bytes(len, 220 + i as u64);
         let stream = || match section {
             Some(n) => Ctr::<C>::new_acpkm(&k, &iv, n).expect("parameters"),
             None => Ctr::<C>::new(&k, &iv).expect("IV"),
         };
         let input = ssl.write("p.bin", &plain);
-        ssl.run(&[
-            "enc",
-            name,
-            "-K",
-            &khex,
-            "-iv",
-            &ivhex,
-            "-in",
-            &input,
-            "-out",
-            &ssl.out("c.bin"),
-        ]);
+        ssl.run(
+            &[
+                "enc",
+                name,
+                "-K",
+                &khex,
+                "-iv",
+                &ivhex,
+                "-in",
+                &input,
+                "-out",
+                &ssl.path("c.bin"),
+            ],
+            true,
+        );
         let mut ours = plain.clone();
         stream().apply_keystream(&mut ours);
         assert_eq!(ours, ssl.read("c.bin"), "openssl enc {name}, {len} bytes");
         let input = ssl.write("c2.bin", &ours);
-        ssl.run(&[
-            "enc",
-            "-d",
-            name,
-            "-K",
-            &khex,
-            "-iv",
-            &ivhex,
-            "-in",
-            &input,
-            "-out",
-            &ssl.out("p2.bin"),
-        ]);
+        ssl.run(
+            &[
+                "enc",
+                "-d",
+                name,
+                "-K",
+                &khex,
+                "-iv",
+                &ivhex,
+                "-in",
+                &input,
+                "-out",
+                &ssl.path("p2.bin"),
+            ],
+            true,
+        );
         assert_eq!(
             ssl.read("p2.bin"),
             plain,
@@ -284,7 +227,7 @@ fn dgst_mac(ssl: &Openssl, mac: &str, k: &[u8; 32], opts: &[&str], input: &str) 
         args.extend(["-macopt", o]);
     }
     args.push(input);
-    let out = String::from_utf8(ssl.run(&args)).expect("UTF-8 output");
+    let out = String::from_utf8(ssl.run(&args, true)).expect("UTF-8 output");
     out.trim_end()
         .rsplit("= ")
         .next()
@@ -299,7 +242,7 @@ fn dgst_gost_mac_matches() {
     let ssl = Openssl::new();
     for (i, len) in [0usize, 3, 8, 9, 1024, 1025, 5000].into_iter().enumerate() {
         let k = key(30 + i as u64);
-        let msg = data(len, 230 + i as u64);
+        let msg = xorshift_bytes(len, 230 + i as u64);
         let input = ssl.write("m.bin", &msg);
         let ours = |sbox: &SBox| {
             let mut m = Imit::new(&k, sbox, KeyMeshing::CryptoPro);
@@ -337,7 +280,7 @@ fn dgst_kuznyechik_and_magma_mac_match() {
     let ssl = Openssl::new();
     for (i, len) in [0usize, 1, 8, 16, 17, 1000].into_iter().enumerate() {
         let k = key(40 + i as u64);
-        let msg = data(len, 240 + i as u64);
+        let msg = xorshift_bytes(len, 240 + i as u64);
         let input = ssl.write("m.bin", &msg);
         let mut m = Omac::<Kuznyechik>::new(&k);
         m.update(&msg);
@@ -477,24 +420,27 @@ fn cms_omac_both_ways<C: Gost2015Cipher>(cipher: &str, alg_oid: &str) {
     for (i, len) in [1usize, 100, 1000, 20_000].into_iter().enumerate() {
         let kek = key(50 + i as u64);
         let kekhex = hex::encode(kek);
-        let plain = data(len, 250 + i as u64);
+        let plain = xorshift_bytes(len, 250 + i as u64);
         let input = ssl.write("p.bin", &plain);
-        ssl.run(&[
-            "cms",
-            "-encrypt",
-            "-in",
-            &input,
-            "-binary",
-            "-outform",
-            "DER",
-            "-out",
-            &ssl.out("env.der"),
-            "-secretkey",
-            &kekhex,
-            "-secretkeyid",
-            "0102",
-            cipher,
-        ]);
+        ssl.run(
+            &[
+                "cms",
+                "-encrypt",
+                "-in",
+                &input,
+                "-binary",
+                "-outform",
+                "DER",
+                "-out",
+                &ssl.path("env.der"),
+                "-secretkey",
+                &kekhex,
+                "-secretkeyid",
+                "0102",
+                cipher,
+            ],
+            true,
+        );
         let der = ssl.read("env.der");
         let top = children(&der);
         let env = children(children(top[0].1)[1].1);
@@ -503,19 +449,22 @@ fn cms_omac_both_ways<C: Gost2015Cipher>(cipher: &str, alg_oid: &str) {
         let mut fields = Vec::new();
         primitives(recipient_infos, &mut fields);
         let wrapped = ssl.write("cek.wrapped", &fields.last().expect("encryptedKey").1);
-        ssl.run(&[
-            "enc",
-            "-d",
-            "-id-aes256-wrap",
-            "-K",
-            &kekhex,
-            "-iv",
-            "A6A6A6A6A6A6A6A6",
-            "-in",
-            &wrapped,
-            "-out",
-            &ssl.out("cek.bin"),
-        ]);
+        ssl.run(
+            &[
+                "enc",
+                "-d",
+                "-id-aes256-wrap",
+                "-K",
+                &kekhex,
+                "-iv",
+                "A6A6A6A6A6A6A6A6",
+                "-in",
+                &wrapped,
+                "-out",
+                &ssl.path("cek.bin"),
+            ],
+            true,
+        );
         let cek: [u8; 32] = ssl.read("cek.bin").try_into().expect("32-byte CEK");
         let mut fields = Vec::new();
         primitives(eci, &mut fields);
@@ -571,29 +520,29 @@ fn cms_omac_both_ways<C: Gost2015Cipher>(cipher: &str, alg_oid: &str) {
             seq(&[oid("1.2.840.113549.1.7.3"), tlv(0xa0, &env)])
         };
         let decrypt = |file: &str| {
-            ssl.try_run(&[
-                "cms",
-                "-decrypt",
-                "-inform",
-                "DER",
-                "-in",
-                file,
-                "-binary",
-                "-secretkey",
-                &kekhex,
-                "-secretkeyid",
-                "0102",
-                "-out",
-                &ssl.out("p2.bin"),
-            ])
+            ssl.try_run(
+                &[
+                    "cms",
+                    "-decrypt",
+                    "-inform",
+                    "DER",
+                    "-in",
+                    file,
+                    "-binary",
+                    "-secretkey",
+                    &kekhex,
+                    "-secretkeyid",
+                    "0102",
+                    "-out",
+                    &ssl.path("p2.bin"),
+                ],
+                true,
+            )
         };
         let ours = ssl.write("ours.der", &enveloped(&tag));
-        let out = decrypt(&ours);
-        assert!(
-            out.status.success(),
-            "openssl refused signet's {cipher}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        if let Err(refusal) = decrypt(&ours) {
+            panic!("openssl refused signet's {cipher}: {refusal}");
+        }
         assert_eq!(
             ssl.read("p2.bin"),
             plain,
@@ -604,7 +553,7 @@ fn cms_omac_both_ways<C: Gost2015Cipher>(cipher: &str, alg_oid: &str) {
         bad_tag[0] ^= 1;
         let bad = ssl.write("bad.der", &enveloped(&bad_tag));
         assert!(
-            !decrypt(&bad).status.success(),
+            decrypt(&bad).is_err(),
             "openssl accepted a wrong MAC ({cipher})"
         );
     }
@@ -629,22 +578,25 @@ fn cms_ctr_acpkm_both_ways() {
     fn run<C: Gost2015Cipher>(ssl: &Openssl, cipher: &str) {
         let cek = key(60);
         let khex = hex::encode(cek);
-        let plain = data(600_000, 260);
+        let plain = xorshift_bytes(600_000, 260);
         let input = ssl.write("p.bin", &plain);
-        ssl.run(&[
-            "cms",
-            "-EncryptedData_encrypt",
-            "-in",
-            &input,
-            "-binary",
-            "-outform",
-            "DER",
-            "-out",
-            &ssl.out("ed.der"),
-            "-secretkey",
-            &khex,
-            cipher,
-        ]);
+        ssl.run(
+            &[
+                "cms",
+                "-EncryptedData_encrypt",
+                "-in",
+                &input,
+                "-binary",
+                "-outform",
+                "DER",
+                "-out",
+                &ssl.path("ed.der"),
+                "-secretkey",
+                &khex,
+                cipher,
+            ],
+            true,
+        );
         let mut fields = Vec::new();
         primitives(&ssl.read("ed.der"), &mut fields);
         let ukm = &fields.iter().find(|(t, _)| *t == 0x04).expect("ukm").1;
@@ -676,22 +628,25 @@ fn cms_gost89_both_ways() {
     let ssl = Openssl::new();
     let cek = key(70);
     let khex = hex::encode(cek);
-    let plain = data(5000, 270);
+    let plain = xorshift_bytes(5000, 270);
     let input = ssl.write("p.bin", &plain);
-    ssl.run(&[
-        "cms",
-        "-EncryptedData_encrypt",
-        "-in",
-        &input,
-        "-binary",
-        "-outform",
-        "DER",
-        "-out",
-        &ssl.out("ed.der"),
-        "-secretkey",
-        &khex,
-        "-gost89",
-    ]);
+    ssl.run(
+        &[
+            "cms",
+            "-EncryptedData_encrypt",
+            "-in",
+            &input,
+            "-binary",
+            "-outform",
+            "DER",
+            "-out",
+            &ssl.path("ed.der"),
+            "-secretkey",
+            &khex,
+            "-gost89",
+        ],
+        true,
+    );
     let der = ssl.read("ed.der");
     let mut fields = Vec::new();
     primitives(&der, &mut fields);
@@ -725,19 +680,22 @@ fn cms_gost89_both_ways() {
         gost28147::encrypt_cfb(&cek, p.sbox(), &iv, KeyMeshing::CryptoPro, &mut ct);
         let params = seq(&[tlv(0x04, &iv), oid(paramset)]);
         let file = ssl.write("ours.der", &encrypted_data("1.2.643.2.2.21", params, &ct));
-        ssl.run(&[
-            "cms",
-            "-EncryptedData_decrypt",
-            "-inform",
-            "DER",
-            "-in",
-            &file,
-            "-binary",
-            "-secretkey",
-            &khex,
-            "-out",
-            &ssl.out("p2.bin"),
-        ]);
+        ssl.run(
+            &[
+                "cms",
+                "-EncryptedData_decrypt",
+                "-inform",
+                "DER",
+                "-in",
+                &file,
+                "-binary",
+                "-secretkey",
+                &khex,
+                "-out",
+                &ssl.path("p2.bin"),
+            ],
+            true,
+        );
         assert_eq!(ssl.read("p2.bin"), plain, "{p:?}");
     }
 }
@@ -779,8 +737,8 @@ console.log(out.join('\n'));
         .map(|i| {
             (
                 key(80 + i),
-                data(8, 280 + i).try_into().expect("8 bytes"),
-                data(32 + 8 * i as usize, 380 + i),
+                xorshift_bytes(8, 280 + i).try_into().expect("8 bytes"),
+                xorshift_bytes(32 + 8 * i as usize, 380 + i),
             )
         })
         .collect();

@@ -8,28 +8,12 @@
 //!
 //! [RFC 6986]: https://datatracker.ietf.org/doc/html/rfc6986
 
-use std::path::Path;
-use std::process::Command;
-
 use digest::Digest;
 use proptest::prelude::*;
 use signet_crypto::DigestAlgorithm;
 use signet_crypto::streebog::{Streebog256, Streebog512};
-
-const GOST_ENGINE: &str = "/usr/lib/x86_64-linux-gnu/engines-3/gost.so";
-
-/// Deterministic test data (xorshift64), so a failure can be reproduced.
-fn data(len: usize, seed: u64) -> Vec<u8> {
-    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-    (0..len)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x >> 32) as u8
-        })
-        .collect()
-}
+use test_support::Openssl;
+use test_support::sample::xorshift_bytes;
 
 /// Both sizes of ours and of RustCrypto's over `msg`, fed to ours in the
 /// pieces `chunks` gives, as (ours, oracle) pairs.
@@ -60,7 +44,7 @@ fn both(msg: &[u8], chunks: &mut dyn Iterator<Item = usize>) -> [(Vec<u8>, Vec<u
 /// a remainder): one-shot, byte by byte, and through [`DigestAlgorithm`].
 #[test]
 fn every_length_up_to_200_matches_streebog_crate() {
-    let msg = data(200, 1);
+    let msg = xorshift_bytes(200, 1);
     for len in 0..=200 {
         let m = &msg[..len];
         for (ours, oracle) in both(m, &mut std::iter::empty()) {
@@ -94,7 +78,7 @@ fn every_length_up_to_200_matches_streebog_crate() {
 /// that straddle block boundaries.
 #[test]
 fn long_message_in_uneven_pieces_matches_streebog_crate() {
-    let msg = data((1 << 20) + 37, 2);
+    let msg = xorshift_bytes((1 << 20) + 37, 2);
     let sizes = [1usize, 63, 64, 65, 127, 4096, 10_000, 3];
     for (ours, oracle) in both(&msg, &mut sizes.into_iter().cycle()) {
         assert_eq!(hex::encode(ours), hex::encode(oracle));
@@ -104,47 +88,19 @@ fn long_message_in_uneven_pieces_matches_streebog_crate() {
 /// The gost engine hashes the same files to the same digests.
 #[test]
 fn gost_engine_agrees() {
-    assert!(
-        Path::new(GOST_ENGINE).exists(),
-        "the gost engine {GOST_ENGINE} is missing: install the Debian package \
-         libengine-gost-openssl (scripts/test does)"
-    );
-    let dir = tempfile::tempdir().expect("temporary directory");
-    let conf = dir.path().join("openssl-gost.cnf");
-    std::fs::write(
-        &conf,
-        format!(
-            "openssl_conf = openssl_def\n\n[openssl_def]\nengines = engine_section\n\n\
-             [engine_section]\ngost = gost_section\n\n[gost_section]\nengine_id = gost\n\
-             dynamic_path = {GOST_ENGINE}\ndefault_algorithms = ALL\n"
-        ),
-    )
-    .expect("write OpenSSL configuration");
+    let ossl = Openssl::new();
     let lengths = [0usize, 1, 63, 64, 65, 128, 1000, (1 << 20) + 3];
     let mut files = Vec::new();
     for (i, len) in lengths.into_iter().enumerate() {
-        let path = dir.path().join(format!("m{i}.bin"));
-        std::fs::write(&path, data(len, 3 + i as u64)).expect("write message");
-        files.push(path);
+        files.push(ossl.write(&format!("m{i}.bin"), &xorshift_bytes(len, 3 + i as u64)));
     }
     for (option, alg) in [
         ("-md_gost12_256", DigestAlgorithm::Streebog256),
         ("-md_gost12_512", DigestAlgorithm::Streebog512),
     ] {
-        let out = Command::new("openssl")
-            .arg("dgst")
-            .arg(option)
-            .arg("-r")
-            .args(&files)
-            .env("OPENSSL_CONF", &conf)
-            .output()
-            .expect("run openssl");
-        assert!(
-            out.status.success(),
-            "openssl dgst {option} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let stdout = String::from_utf8(out.stdout).expect("hex output");
+        let mut args = vec!["dgst", option, "-r"];
+        args.extend(files.iter().map(String::as_str));
+        let stdout = ossl.run_text(&args, true);
         let engine: Vec<&str> = stdout
             .lines()
             .filter_map(|line| line.split_whitespace().next())

@@ -17,7 +17,6 @@
 //! the plaintexts sent to it stay under 1000 bytes.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
@@ -25,6 +24,7 @@ use signet_pki::Certificate;
 use signet_pki::cms::{ContentCipher, EnvelopedError, decrypt, encrypt_to};
 use signet_pki::private_key::PrivateKey;
 use test_support::der_tree::Node;
+use test_support::sample::xorshift_bytes;
 use test_support::{CertFiles, CertSpec, KeyType, Openssl};
 
 /// A certificate with its private key, as OpenSSL made them.
@@ -109,50 +109,31 @@ fn path(p: &Path) -> &str {
     p.to_str().expect("UTF-8 temporary path")
 }
 
-/// Deterministic test data (xorshift).
-fn data(len: usize, seed: u64) -> Vec<u8> {
-    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-    (0..len)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x >> 24) as u8
-        })
-        .collect()
-}
-
-fn openssl_command(ossl: &Openssl, gost: bool) -> Command {
-    let mut cmd = Command::new("openssl");
-    cmd.current_dir(ossl.dir());
-    if gost {
-        cmd.env("OPENSSL_CONF", ossl.gost_conf());
-    }
-    cmd
-}
-
 /// `openssl cms -decrypt` of DER enveloped data.
 fn openssl_decrypt(ossl: &Openssl, p: &Party, der: &[u8]) -> Result<Vec<u8>, String> {
     let input = ossl.dir().join(format!("{}-in.der", p.name));
     let output = ossl.dir().join(format!("{}-out.bin", p.name));
     std::fs::write(&input, der).expect("write");
     let _ = std::fs::remove_file(&output);
-    let out = openssl_command(ossl, p.gost)
-        .args(["cms", "-decrypt", "-binary", "-inform", "DER", "-in"])
-        .arg(&input)
-        .arg("-recip")
-        .arg(&p.cert.pem_path)
-        .arg("-inkey")
-        .arg(&p.key_path)
-        .arg("-out")
-        .arg(&output)
-        .output()
-        .expect("run openssl");
-    if out.status.success() {
-        Ok(std::fs::read(&output).expect("read"))
-    } else {
-        Err(String::from_utf8_lossy(&out.stderr).into_owned())
-    }
+    let decrypted = ossl.try_run(
+        &[
+            "cms",
+            "-decrypt",
+            "-binary",
+            "-inform",
+            "DER",
+            "-in",
+            path(&input),
+            "-recip",
+            path(&p.cert.pem_path),
+            "-inkey",
+            path(&p.key_path),
+            "-out",
+            path(&output),
+        ],
+        p.gost,
+    );
+    decrypted.map(|_| std::fs::read(&output).expect("read"))
 }
 
 /// `openssl cms -encrypt ARGS` to the party's certificate; `ARGS` may hold
@@ -193,7 +174,7 @@ fn recip_args<'a>(p: &'a Party, keyopts: &[&'a str]) -> Vec<&'a str> {
 
 /// signet encrypts with `cipher`, OpenSSL decrypts.
 fn signet_to_openssl(ossl: &Openssl, p: &Party, cipher: Option<ContentCipher>, len: usize) {
-    let plain = data(len, len as u64 + 7);
+    let plain = xorshift_bytes(len, len as u64 + 7);
     let der = encrypt_to(&p.certificate, &plain, cipher)
         .unwrap_or_else(|e| panic!("{}: signet encrypts with {cipher:?}: {e}", p.name));
     // signet reads its own output too.
@@ -212,7 +193,7 @@ fn signet_to_openssl(ossl: &Openssl, p: &Party, cipher: Option<ContentCipher>, l
 
 /// OpenSSL encrypts with `args`, signet decrypts; returns the DER.
 fn openssl_to_signet(ossl: &Openssl, p: &Party, args: &[&str], len: usize) -> Vec<u8> {
-    let plain = data(len, len as u64 + 11);
+    let plain = xorshift_bytes(len, len as u64 + 11);
     let der = openssl_encrypt(ossl, p, &plain, args, "DER");
     let got = decrypt(&der, &p.certificate, &p.key).unwrap_or_else(|e| {
         panic!(
@@ -254,7 +235,7 @@ fn rsa_2048_both_ways() {
         openssl_to_signet(&ossl, &p, &args, 100);
     }
     // PEM and BER (streamed, indefinite lengths) input.
-    let plain = data(2000, 5);
+    let plain = xorshift_bytes(2000, 5);
     let pem = openssl_encrypt(&ossl, &p, &plain, &["-aes256"], "PEM");
     assert!(pem.starts_with(b"-----BEGIN CMS-----"));
     assert_eq!(*decrypt(&pem, &p.certificate, &p.key).expect("PEM"), plain);
@@ -382,14 +363,21 @@ fn gost_2012_both_ways(p: &Party, ossl: &Openssl) {
     // The engine fails with its default (non-GOST) cipher.
     let input = ossl.dir().join("gost-default.bin");
     std::fs::write(&input, b"x").expect("write");
-    let out = openssl_command(ossl, true)
-        .args(["cms", "-encrypt", "-binary", "-outform", "DER", "-in"])
-        .arg(&input)
-        .arg(&p.cert.pem_path)
-        .output()
-        .expect("run openssl");
+    let encrypted = ossl.try_run(
+        &[
+            "cms",
+            "-encrypt",
+            "-binary",
+            "-outform",
+            "DER",
+            "-in",
+            path(&input),
+            path(&p.cert.pem_path),
+        ],
+        true,
+    );
     assert!(
-        !out.status.success(),
+        encrypted.is_err(),
         "gost-engine 3.0.1 cannot use AES with GOST key transport"
     );
 }
@@ -649,7 +637,7 @@ fn gost_key_octet_string_and_integer_forms() {
         let key = PrivateKey::parse(&with_key(form)).expect("alternative GOST form");
         assert!(key.matches(&p.certificate));
         // And it decrypts what OpenSSL encrypts.
-        let plain = data(64, 3);
+        let plain = xorshift_bytes(64, 3);
         let env = openssl_encrypt(&ossl, &p, &plain, &["-gost89"], "DER");
         assert_eq!(
             *decrypt(&env, &p.certificate, &key).expect("decrypt"),
@@ -775,7 +763,7 @@ fn fixtures() -> &'static [(Certificate, PrivateKey, Vec<u8>)] {
         .into_iter()
         .map(|(key_type, cipher)| {
             let p = party(&ossl, key_type);
-            let env = encrypt_to(&p.certificate, &data(100, 1), cipher).expect("encrypt");
+            let env = encrypt_to(&p.certificate, &xorshift_bytes(100, 1), cipher).expect("encrypt");
             (p.certificate, p.key, env)
         })
         .collect()

@@ -2,9 +2,16 @@
 //! (`path::MAX_DEPTH`, `path::MAX_SIGNATURE_CHECKS`): a loop of two CAs
 //! that issued each other, a chain deeper than any accepted path, and many
 //! same-named CAs with different keys. Every certificate is made by
-//! `openssl req` / `openssl x509 -req` here; each case must end in an
-//! error (no path to the unrelated trust anchor, or the budget spent),
-//! quickly, never hang.
+//! `openssl req` / `openssl x509 -req` here; each case must end quickly,
+//! never hang, in the error that names where the search stopped:
+//!
+//! - the loop: at the CA whose issuer is already on the path;
+//! - the deep chain: at the certificate where the path reached
+//!   `MAX_DEPTH`, reported as an untrusted root (the depth limit has no
+//!   error of its own);
+//! - the same-named CAs: at their self-signed root, since OpenSSL gives
+//!   every certificate matching key identifiers, which single out the
+//!   real issuer among the namesakes.
 
 use std::time::{Duration, Instant};
 
@@ -148,7 +155,15 @@ fn two_cas_that_issued_each_other_end_in_an_error() {
     let leaf = ca.issue("Loop leaf", &ca.key(), (&a, &ka), true);
     let anchor = cert(&ca.root("Unrelated root", &ca.key()));
     let e = must_fail_fast(&cert(&leaf), &[cert(&a), cert(&b)], &anchor);
-    eprintln!("loop: {e}");
+    // leaf → A → B, whose issuer (A) is already on the path.
+    assert!(
+        matches!(
+            &e,
+            PathError::UntrustedRoot { subject, issuer }
+                if subject == "Loop B" && issuer == "CN=Loop A"
+        ),
+        "{e:?}"
+    );
 }
 
 #[test]
@@ -176,7 +191,20 @@ fn a_chain_deeper_than_the_limit_ends_in_an_error() {
     let leaf = ca.issue("Deep leaf", &ca.key(), (&issuer.0, &issuer.1), true);
     // The real root is trusted, and still no path: it is too long.
     let e = must_fail_fast(&cert(&leaf), &pool, &cert(&root));
-    eprintln!("deep: {e}");
+    // The path holds MAX_DEPTH certificates, the leaf and then the CAs
+    // from the top one down; the search stops at the last of them without
+    // looking for its issuer.
+    let top = MAX_DEPTH + 3;
+    let last = top - (MAX_DEPTH - 2);
+    assert!(
+        matches!(
+            &e,
+            PathError::UntrustedRoot { subject, issuer }
+                if *subject == format!("Deep CA {last}")
+                    && *issuer == format!("CN=Deep CA {}", last - 1)
+        ),
+        "{e:?}"
+    );
 }
 
 #[test]
@@ -215,5 +243,14 @@ fn many_same_named_cas_end_in_an_error_within_the_budget() {
     let leaf = ca.issue("Twin leaf", &ca.key(), (&last.0, &last.1), true);
     let anchor = cert(&ca.root("Unrelated root", &ca.key()));
     let e = must_fail_fast(&cert(&leaf), &pool, &anchor);
-    eprintln!("twins ({} CAs): {e}", pool.len());
+    // Up the real issuers to the self-signed, untrusted "Twin" root.
+    assert!(
+        matches!(
+            &e,
+            PathError::UntrustedRoot { subject, issuer }
+                if subject == "Twin" && issuer == "CN=Twin"
+        ),
+        "twins ({} CAs): {e:?}",
+        pool.len()
+    );
 }

@@ -10,44 +10,25 @@ use signet_pki::PkiError;
 use signet_pki::keystore::{self, Format};
 use signet_pki::private_key::PrivateKey;
 use test_support::ua_testdata::{npm_modules, ua_path as ua};
-use test_support::{CertSpec, KeyType, Openssl};
+use test_support::{CertFiles, CertSpec, KeyFile, KeyType, Openssl};
 
 fn read(path: &Path) -> Vec<u8> {
     std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
 
 /// A key and its self-signed certificate, made by OpenSSL.
-fn key_and_cert(
-    ossl: &Openssl,
-    key_type: KeyType,
-) -> (test_support::KeyFile, test_support::CertFiles) {
+fn key_and_cert(ossl: &Openssl, key_type: KeyType) -> (KeyFile, CertFiles) {
     let key = ossl.generate_key(key_type);
     let cert = ossl.self_signed(&key, &CertSpec::new().subject("CN", "keystore test"));
     (key, cert)
 }
 
-fn pkcs12(ossl: &Openssl, key: &Path, cert: &Path, extra: &[&str], gost: bool) -> Vec<u8> {
-    let out = ossl.dir().join(format!(
-        "store-{}.p12",
-        extra.join("_").replace([' ', '/'], "")
-    ));
-    let mut args = vec![
-        "pkcs12".to_string(),
-        "-export".into(),
-        "-inkey".into(),
-        key.display().to_string(),
-        "-in".into(),
-        cert.display().to_string(),
-        "-name".into(),
-        "мій ключ".into(),
-        "-passout".into(),
-        "pass:пароль-1".into(),
-        "-out".into(),
-        out.display().to_string(),
-    ];
-    args.extend(extra.iter().map(|s| s.to_string()));
-    ossl.run(&args, gost);
-    read(&out)
+/// `openssl pkcs12 -export` of `key` and `cert` under the name "мій ключ"
+/// and the password "пароль-1"; `extra` chooses the algorithms.
+fn pkcs12(ossl: &Openssl, key: &KeyFile, cert: &CertFiles, extra: &[&str]) -> Vec<u8> {
+    let mut options = vec!["-name", "мій ключ"];
+    options.extend_from_slice(extra);
+    ossl.pkcs12_export(key, cert, None, "пароль-1", &options)
 }
 
 fn assert_opens_with_cert(store: &[u8], password: &str, format: Format, cert_der: &[u8]) {
@@ -96,7 +77,7 @@ fn pkcs12_openssl_defaults_rsa() {
     // key and the certificates, HMAC-SHA256 MAC.
     let ossl = Openssl::new();
     let (key, cert) = key_and_cert(&ossl, KeyType::Rsa(2048));
-    let p12 = pkcs12(&ossl, &key.path, &cert.pem_path, &[], false);
+    let p12 = pkcs12(&ossl, &key, &cert, &[]);
     assert_opens_with_cert(&p12, "пароль-1", Format::Pkcs12, &cert.der);
     let opened = keystore::open(&p12, "пароль-1").unwrap();
     assert_eq!(opened.keys[0].alias.as_deref(), Some("мій ключ"));
@@ -110,14 +91,14 @@ fn pkcs12_legacy_3des_and_rc2_ec() {
     // the key, pbeWithSHAAnd40BitRC2-CBC for the certificates, SHA-1 MAC.
     let ossl = Openssl::new();
     let (key, cert) = key_and_cert(&ossl, KeyType::EcP256);
-    let p12 = pkcs12(&ossl, &key.path, &cert.pem_path, &["-legacy"], false);
+    let p12 = pkcs12(&ossl, &key, &cert, &["-legacy"]);
     assert_opens_with_cert(&p12, "пароль-1", Format::Pkcs12, &cert.der);
     assert_wrong_password(&p12, "пароль");
     // 3DES for both, no encryption of the certificates, SHA-512 MAC.
     let p12 = pkcs12(
         &ossl,
-        &key.path,
-        &cert.pem_path,
+        &key,
+        &cert,
         &[
             "-keypbe",
             "PBE-SHA1-3DES",
@@ -126,7 +107,6 @@ fn pkcs12_legacy_3des_and_rc2_ec() {
             "-macalg",
             "sha512",
         ],
-        false,
     );
     assert_opens_with_cert(&p12, "пароль-1", Format::Pkcs12, &cert.der);
 }
@@ -140,8 +120,8 @@ fn pkcs12_gost_engine() {
         let (key, cert) = key_and_cert(&ossl, key_type);
         let p12 = pkcs12(
             &ossl,
-            &key.path,
-            &cert.pem_path,
+            &key,
+            &cert,
             &[
                 "-keypbe",
                 "gost89",
@@ -150,7 +130,6 @@ fn pkcs12_gost_engine() {
                 "-macalg",
                 "md_gost12_512",
             ],
-            true,
         );
         assert_opens_with_cert(&p12, "пароль-1", Format::Pkcs12, &cert.der);
         assert!(matches!(
@@ -351,14 +330,8 @@ proptest::proptest! {
 static SAMPLES: std::sync::LazyLock<Vec<Vec<u8>>> = std::sync::LazyLock::new(|| {
     let ossl = Openssl::new();
     let (key, cert) = key_and_cert(&ossl, KeyType::EcP256);
-    let legacy = pkcs12(
-        &ossl,
-        &key.path,
-        &cert.pem_path,
-        &["-legacy", "-iter", "1", "-maciter"],
-        false,
-    );
-    let modern = pkcs12(&ossl, &key.path, &cert.pem_path, &["-iter", "1"], false);
+    let legacy = pkcs12(&ossl, &key, &cert, &["-legacy", "-iter", "1", "-maciter"]);
+    let modern = pkcs12(&ossl, &key, &cert, &["-iter", "1"]);
     let mut args = vec![
         "pkcs8".to_string(),
         "-topk8".into(),

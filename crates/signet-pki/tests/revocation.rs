@@ -9,10 +9,8 @@
 //! responder process is killed when its guard is dropped, test failures
 //! included.
 
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::sync::{Arc, mpsc};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use signet_pki::Certificate;
@@ -22,7 +20,7 @@ use signet_pki::revocation::{
     MAX_EMBEDDED_TRIES, MAX_URLS, RevocationChecker, RevocationConfig, RevocationSource,
     RevocationStatus,
 };
-use tempfile::TempDir;
+use test_support::Openssl;
 use test_support::net::{HttpServer, Responder, Route, free_port};
 use time::OffsetDateTime;
 
@@ -74,7 +72,7 @@ authorityKeyIdentifier = keyid
 "#;
 
 /// The CA's directory, where openssl runs.
-struct Workdir(TempDir);
+struct Workdir(Openssl);
 
 /// A CA made with the openssl command line in a temporary directory.
 struct Ca {
@@ -99,7 +97,7 @@ impl Ca {
 
     /// The same, with subjects "<prefix> Root", "<prefix> Intermediate".
     fn named(prefix: &str) -> Ca {
-        let work = Workdir(tempfile::tempdir().expect("temp dir"));
+        let work = Workdir(Openssl::new());
         let p = work.path();
         std::fs::write(p.join("ca.cnf"), CA_CNF).expect("write ca.cnf");
         std::fs::create_dir(p.join("newcerts")).expect("mkdir");
@@ -168,23 +166,12 @@ impl Ca {
 
 impl Workdir {
     fn path(&self) -> &Path {
-        self.0.path()
+        self.0.dir()
     }
 
     /// Runs openssl in the CA directory; panics with its stderr on failure.
     fn run(&self, args: &[&str]) -> String {
-        let out = Command::new("openssl")
-            .args(args)
-            .current_dir(self.path())
-            .output()
-            .expect("openssl runs (Debian package `openssl`)");
-        assert!(
-            out.status.success(),
-            "openssl {} failed: {}",
-            args.join(" "),
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
+        self.0.run_text(args, false)
     }
 
     fn key(&self, file: &str, kind: &str) {
@@ -354,49 +341,20 @@ impl Workdir {
     /// with `signer` ("ocsp" for the delegated responder, "inter" for the
     /// CA itself).
     fn responder(&self, port: u16, signer: &str) -> Responder {
-        let mut child = Command::new("openssl")
-            .args([
-                "ocsp",
-                "-index",
-                "index.txt",
-                "-port",
-                &port.to_string(),
-                "-rsigner",
-                &format!("{signer}.pem"),
-                "-rkey",
-                &format!("{signer}.key"),
-                "-CA",
-                "inter.pem",
-                "-nmin",
-                "60",
-            ])
-            .current_dir(self.path())
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("openssl ocsp starts");
-        let stderr = child.stderr.take().expect("stderr");
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                let _ = tx.send(line);
-            }
-        });
-        let guard = Responder { child };
-        let deadline = Instant::now() + Duration::from_secs(10);
-        let mut seen = Vec::new();
-        loop {
-            match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
-                Ok(line) if line.contains("waiting for OCSP client connections") => break,
-                Ok(line) => seen.push(line),
-                Err(_) => panic!(
-                    "openssl ocsp did not start on port {port}: {}",
-                    seen.join("\n")
-                ),
-            }
-        }
-        guard
+        self.0.serve_ocsp(&[
+            "-index",
+            "index.txt",
+            "-port",
+            &port.to_string(),
+            "-rsigner",
+            &format!("{signer}.pem"),
+            "-rkey",
+            &format!("{signer}.key"),
+            "-CA",
+            "inter.pem",
+            "-nmin",
+            "60",
+        ])
     }
 
     /// An OCSP response for `name` made offline (`openssl ocsp -reqin …

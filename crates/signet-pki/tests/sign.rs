@@ -7,7 +7,8 @@
 //! private keys are read as the PKCS#8 DER `openssl pkcs8 -topk8`
 //! writes.
 
-use std::path::{Path, PathBuf};
+use std::ffi::OsStr;
+use std::path::Path;
 use std::process::Command;
 use std::sync::Arc;
 use std::time::Duration;
@@ -33,18 +34,6 @@ use time::OffsetDateTime;
 use time::macros::datetime;
 
 const DOC: &[u8] = "Договір № 7: signet signing test\n".as_bytes();
-
-/// A fresh file in the PKI's working directory.
-fn temp_file(pki: &TestPki, stem: &str, ext: &str, bytes: &[u8]) -> PathBuf {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    static N: AtomicUsize = AtomicUsize::new(0);
-    let path = pki.ossl.dir().join(format!(
-        "{stem}-{}.{ext}",
-        N.fetch_add(1, Ordering::Relaxed)
-    ));
-    std::fs::write(&path, bytes).expect("write test file");
-    path
-}
 
 fn p(path: &Path) -> String {
     path.to_str().expect("UTF-8 path").to_owned()
@@ -124,7 +113,7 @@ fn openssl_verify(
     content: Option<&[u8]>,
     gost: bool,
 ) -> Result<Vec<u8>, String> {
-    let sig_path = temp_file(pki, "sig", "p7s", sig);
+    let sig_path = pki.ossl.temp_file("sig", "p7s", sig);
     let out = pki.ossl.dir().join(format!(
         "verified-{}.bin",
         sig_path
@@ -132,34 +121,37 @@ fn openssl_verify(
             .and_then(|s| s.to_str())
             .unwrap_or_default()
     ));
-    let mut cmd = Command::new("openssl");
-    cmd.args(["cms", "-verify", "-binary", "-inform", "DER", "-in"])
-        .arg(&sig_path)
-        .arg("-CAfile")
-        .arg(&pki.root.cert.pem_path)
-        .arg("-out")
-        .arg(&out);
+    let mut args = vec![
+        "cms".to_owned(),
+        "-verify".into(),
+        "-binary".into(),
+        "-inform".into(),
+        "DER".into(),
+        "-in".into(),
+        p(&sig_path),
+        "-CAfile".into(),
+        p(&pki.root.cert.pem_path),
+        "-out".into(),
+        p(&out),
+    ];
     if let Some(c) = content {
-        cmd.arg("-content").arg(temp_file(pki, "content", "bin", c));
+        args.extend([
+            "-content".into(),
+            p(&pki.ossl.temp_file("content", "bin", c)),
+        ]);
     }
     if all_signers_cades(sig) {
-        cmd.arg("-cades");
+        args.push("-cades".into());
     }
-    if gost {
-        cmd.env("OPENSSL_CONF", pki.ossl.gost_conf());
-    }
-    let result = cmd.output().expect("openssl runs");
-    if result.status.success() {
-        Ok(std::fs::read(&out).expect("openssl wrote the content"))
-    } else {
-        Err(String::from_utf8_lossy(&result.stderr).into_owned())
-    }
+    pki.ossl
+        .try_run(&args, gost)
+        .map(|_| std::fs::read(&out).expect("openssl wrote the content"))
 }
 
 /// GnuTLS: `certtool --p7-verify --inder --load-ca-certificate root.pem
 /// [--load-data F]`.
 fn certtool_verify(pki: &TestPki, sig: &[u8], content: Option<&[u8]>) -> Result<String, String> {
-    let sig_path = temp_file(pki, "sig", "p7s", sig);
+    let sig_path = pki.ossl.temp_file("sig", "p7s", sig);
     let mut cmd = Command::new("certtool");
     cmd.args(["--p7-verify", "--inder", "--infile"])
         .arg(&sig_path)
@@ -167,7 +159,7 @@ fn certtool_verify(pki: &TestPki, sig: &[u8], content: Option<&[u8]>) -> Result<
         .arg(&pki.root.cert.pem_path);
     if let Some(c) = content {
         cmd.arg("--load-data")
-            .arg(temp_file(pki, "content", "bin", c));
+            .arg(pki.ossl.temp_file("content", "bin", c));
     }
     let out = cmd
         .output()
@@ -383,8 +375,8 @@ fn gost_2001_with_gost_r_34_11_94() {
         "id-GostR3411-94"
     );
     // The certificate is its own trust anchor here.
-    let sig_path = temp_file(&pki, "sig2001", "p7s", &sig);
-    let content = temp_file(&pki, "doc2001", "bin", DOC);
+    let sig_path = pki.ossl.temp_file("sig2001", "p7s", &sig);
+    let content = pki.ossl.temp_file("doc2001", "bin", DOC);
     pki.ossl.run(
         &[
             "cms",
@@ -632,7 +624,7 @@ fn openssl_prints_the_attributes_set() {
         .add_signer(&signer)
         .build()
         .expect("signs");
-    let sig_path = temp_file(&pki, "print", "p7s", &sig);
+    let sig_path = pki.ossl.temp_file("print", "p7s", &sig);
     let text = pki.ossl.run_text(
         &[
             "cms",
@@ -649,7 +641,7 @@ fn openssl_prints_the_attributes_set() {
     assert!(text.contains("OBJECT:pkcs7-data (1.2.840.113549.1.7.1)"));
     assert!(text.contains("object: signingTime (1.2.840.113549.1.9.5)"));
     assert!(text.contains("UTCTIME:May 17 12:34:56 2031 GMT"), "{text}");
-    let doc_path = temp_file(&pki, "doc", "bin", DOC);
+    let doc_path = pki.ossl.temp_file("doc", "bin", DOC);
     let sha256_doc = pki
         .ossl
         .run(&["dgst", "-sha256", "-binary", &p(&doc_path)], false);
@@ -694,7 +686,7 @@ fn openssl_prints_the_attributes_set() {
         .add_signer(&signer)
         .build()
         .expect("signs");
-    let sig_path = temp_file(&pki, "print", "p7s", &sig);
+    let sig_path = pki.ossl.temp_file("print", "p7s", &sig);
     let text = pki.ossl.run_text(
         &[
             "cms",
@@ -727,7 +719,7 @@ fn gost_ess_certificate_hash_is_streebog() {
             .add_signer(&signer)
             .build()
             .expect("signs");
-        let sig_path = temp_file(&pki, "print", "p7s", &sig);
+        let sig_path = pki.ossl.temp_file("print", "p7s", &sig);
         let text = pki.ossl.run_text(
             &[
                 "cms",
@@ -820,7 +812,7 @@ fn detached_signature_from_streamed_digests() {
         &pki.issue("Stream GOST", KeyType::Gost2012_512("B"), None, &[]),
     );
     let big: Vec<u8> = (0..6u32 << 20).map(|i| (i % 251) as u8).collect();
-    let big_path = temp_file(&pki, "big", "bin", &big);
+    let big_path = pki.ossl.temp_file("big", "bin", &big);
     drop(big);
     let file = std::fs::File::open(&big_path).expect("open");
     let digests = ContentDigests::compute(
@@ -834,7 +826,7 @@ fn detached_signature_from_streamed_digests() {
         .add_signer(&gost)
         .build()
         .expect("signs");
-    let sig_path = temp_file(&pki, "big", "p7s", &sig);
+    let sig_path = pki.ossl.temp_file("big", "p7s", &sig);
     pki.ossl.run(
         &[
             "cms",
@@ -1155,23 +1147,25 @@ const CONTENT_TIME_STAMP: &str = "1.2.840.113549.1.9.16.2.20";
 /// -untrusted intermediate`: OpenSSL's own check that the token is a
 /// valid TSA token over `data`.
 fn openssl_ts_verify(pki: &TestPki, token: &[u8], data: &[u8]) -> Result<(), String> {
-    let chain = temp_file(pki, "chain", "pem", &pki.intermediate.cert.pem);
-    let out = Command::new("openssl")
-        .args(["ts", "-verify", "-token_in", "-in"])
-        .arg(temp_file(pki, "token", "der", token))
-        .arg("-data")
-        .arg(temp_file(pki, "tsdata", "bin", data))
-        .arg("-CAfile")
-        .arg(&pki.root.cert.pem_path)
-        .arg("-untrusted")
-        .arg(&chain)
-        .output()
-        .expect("openssl runs");
-    if out.status.success() {
-        Ok(())
-    } else {
-        Err(String::from_utf8_lossy(&out.stderr).into_owned())
-    }
+    let chain = pki
+        .ossl
+        .temp_file("chain", "pem", &pki.intermediate.cert.pem);
+    let token = pki.ossl.temp_file("token", "der", token);
+    let data = pki.ossl.temp_file("tsdata", "bin", data);
+    let args = [
+        OsStr::new("ts"),
+        OsStr::new("-verify"),
+        OsStr::new("-token_in"),
+        OsStr::new("-in"),
+        token.as_os_str(),
+        OsStr::new("-data"),
+        data.as_os_str(),
+        OsStr::new("-CAfile"),
+        pki.root.cert.pem_path.as_os_str(),
+        OsStr::new("-untrusted"),
+        chain.as_os_str(),
+    ];
+    pki.ossl.try_run(&args, false).map(drop)
 }
 
 /// A TSA served over HTTP by `openssl ts -reply`, and a client of it.
@@ -1353,22 +1347,28 @@ fn cades_x_long_type1_keeps_crl_and_ocsp_evidence() {
         );
         assert_der(&sig);
         let case = if ocsp { "OCSP" } else { "CRL" };
-        let root_and_ca = temp_file(&pki, "roots", "pem", &pki.intermediate.cert.pem);
-        let verified = Command::new("openssl")
-            .args(["cms", "-verify", "-binary", "-inform", "DER", "-in"])
-            .arg(temp_file(&pki, "xl", "p7s", &sig))
-            .arg("-content")
-            .arg(temp_file(&pki, "doc", "bin", DOC))
-            .arg("-CAfile")
-            .arg(&root_and_ca)
-            .arg("-partial_chain")
-            .output()
-            .expect("openssl runs");
-        assert!(
-            verified.status.success(),
-            "{case}: {}",
-            String::from_utf8_lossy(&verified.stderr)
-        );
+        let root_and_ca = pki
+            .ossl
+            .temp_file("roots", "pem", &pki.intermediate.cert.pem);
+        let signature = pki.ossl.temp_file("xl", "p7s", &sig);
+        let content = pki.ossl.temp_file("doc", "bin", DOC);
+        let args = [
+            OsStr::new("cms"),
+            OsStr::new("-verify"),
+            OsStr::new("-binary"),
+            OsStr::new("-inform"),
+            OsStr::new("DER"),
+            OsStr::new("-in"),
+            signature.as_os_str(),
+            OsStr::new("-content"),
+            content.as_os_str(),
+            OsStr::new("-CAfile"),
+            root_and_ca.as_os_str(),
+            OsStr::new("-partial_chain"),
+        ];
+        if let Err(refusal) = pki.ossl.try_run(&args, false) {
+            panic!("{case}: {refusal}");
+        }
 
         // OpenSSL checks the CAdES-C time-stamp over the data ETSI defines,
         // rebuilt here from the signature with the DER tree.

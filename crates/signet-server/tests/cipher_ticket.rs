@@ -195,24 +195,13 @@ impl Client {
 /// A PKCS#12 of `party`'s key and certificate (and the intermediate), made
 /// by `openssl pkcs12 -export`.
 fn pkcs12(pki: &TestPki, party: &Party, extra: &[&str]) -> Vec<u8> {
-    let out = pki.ossl.dir().join(format!("ticket-{}.p12", extra.len()));
-    let mut args: Vec<String> = vec![
-        "pkcs12".into(),
-        "-export".into(),
-        "-inkey".into(),
-        party.key.path.display().to_string(),
-        "-in".into(),
-        party.cert.pem_path.display().to_string(),
-        "-certfile".into(),
-        pki.intermediate.cert.pem_path.display().to_string(),
-        "-passout".into(),
-        format!("pass:{PASSWORD}"),
-        "-out".into(),
-        out.display().to_string(),
-    ];
-    args.extend(extra.iter().map(|s| s.to_string()));
-    pki.ossl.run(&args, party.key.key_type.is_gost());
-    std::fs::read(&out).expect("p12 written")
+    pki.ossl.pkcs12_export(
+        &party.key,
+        &party.cert,
+        Some(&pki.intermediate.cert),
+        PASSWORD,
+        extra,
+    )
 }
 
 /// `openssl cms -verify` of a signature, with the gost engine for GOST.

@@ -177,23 +177,9 @@ async fn cades_t_with_a_tsa_that_hangs_or_answers_garbage() {
     let dir = tempfile::tempdir().expect("dir");
     let pki = TestPki::new(KeyType::EcP256);
     let signer = pki.issue("Підписувач без TSA", KeyType::EcP256, None, &[]);
-    let p12 = pki.ossl.dir().join("signer.p12");
-    pki.ossl.run(
-        &[
-            "pkcs12",
-            "-export",
-            "-inkey",
-            signer.key.path.to_str().expect("p"),
-            "-in",
-            signer.cert.pem_path.to_str().expect("p"),
-            "-passout",
-            &format!("pass:{PASSWORD}"),
-            "-out",
-            p12.to_str().expect("p"),
-        ],
-        false,
-    );
-    let p12 = std::fs::read(p12).expect("p12");
+    let p12 = pki
+        .ossl
+        .pkcs12_export(&signer.key, &signer.cert, None, PASSWORD, &[]);
     let tsa = HttpServer::start();
     let base = state(&dir, &pki).await;
     let st = base.with_tsa(Arc::new(TsaClient::new(

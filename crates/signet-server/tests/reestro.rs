@@ -284,6 +284,27 @@ async fn full_flow_on_postgres() {
     full_flow(pg_env().await).await;
 }
 
+/// What one request of [`every_error_code`] must get back.
+enum Expected {
+    /// 400 with Reestro's validation body (`code` "validation", `target`
+    /// "api") listing exactly these errors, as (code, target), in order.
+    Errors(&'static [(&'static str, &'static str)]),
+    /// 400 with Reestro's validation body whose first error has this code.
+    FirstError(&'static str),
+    /// This status; the body is not looked at.
+    Status(StatusCode),
+}
+
+/// One request to `signatures/verify`: its `authorization` header (none
+/// for `None`), `content-type` and body.
+struct ErrorCase {
+    what: &'static str,
+    authorization: Option<String>,
+    content_type: &'static str,
+    body: String,
+    expected: Expected,
+}
+
 #[tokio::test]
 async fn every_error_code() {
     let env = sqlite_env().await;
@@ -295,125 +316,141 @@ async fn every_error_code() {
         env.pki.sign(&[&signer], DOC, &SignOptions::default()),
     )
     .await;
-    let codes = |r: &Resp| -> Vec<(String, String)> {
-        assert_eq!(
-            r.status,
-            StatusCode::BAD_REQUEST,
-            "{}",
-            String::from_utf8_lossy(&r.body)
-        );
-        let v = r.json();
-        assert_eq!(v["code"], "validation");
-        assert_eq!(v["target"], "api");
-        v["errors"]
-            .as_array()
-            .expect("errors")
-            .iter()
-            .map(|e| {
-                (
-                    e["code"].as_str().expect("c").to_owned(),
-                    e["target"].as_str().expect("t").to_owned(),
-                )
-            })
-            .collect()
-    };
-    let r = verify(&env, json!({"signatures": [described(&sig)]})).await;
-    assert_eq!(
-        codes(&r),
-        vec![("AbsenceOfRequiredField".into(), "contentInfo".into())]
-    );
-    let r = verify(
-        &env,
-        json!({"contentInfo": {"contentId": content["contentId"]}, "signatures": []}),
-    )
-    .await;
-    assert_eq!(
-        codes(&r),
-        vec![
-            ("AbsenceOfRequiredField".into(), "contentInfo.md5".into()),
-            ("AbsenceOfRequiredField".into(), "contentInfo.size".into()),
-            ("AbsenceOfRequiredField".into(), "signatures".into()),
-        ]
-    );
     let mut wrong = described(&content);
     wrong["md5"] = json!("00000000000000000000000000000000");
     wrong["size"] = json!("1");
     wrong["contentType"] = json!("xml");
-    let r = verify(
-        &env,
-        json!({"contentInfo": wrong, "signatures": [described(&sig)]}),
-    )
-    .await;
-    assert_eq!(
-        codes(&r),
-        vec![
-            ("WrongFieldValue".into(), "contentInfo.md5".into()),
-            ("WrongFieldValue".into(), "contentInfo.size".into()),
-            ("WrongFieldValue".into(), "contentInfo.contentType".into()),
-        ]
-    );
     let mut unknown = described(&sig);
     unknown["contentId"] = json!(Uuid::new_v4().to_string());
-    let r = verify(&env, json!({"contentInfo": described(&content), "signatures": [unknown, {"contentId": "not-a-uuid", "md5": "x", "size": 1}]})).await;
-    assert_eq!(
-        codes(&r),
-        vec![
-            ("UnexistentContent".into(), "signatures[0].contentId".into()),
-            ("WrongFieldValue".into(), "signatures[1].contentId".into()),
-        ]
-    );
-    let r = call(
-        &env,
-        Request::post(format!("{PREFIX}/signatures/verify"))
-            .header("authorization", &env.auth)
-            .header("content-type", "application/json"),
-        Body::from("{oops"),
-    )
-    .await;
-    assert_eq!(codes(&r)[0].0, "WrongFieldValue");
-    // 415, 401, 403.
-    let r = call(
-        &env,
-        Request::post(format!("{PREFIX}/signatures/verify"))
-            .header("authorization", &env.auth)
-            .header("content-type", "text/xml"),
-        Body::from("<x/>"),
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
-    let body =
+    let valid =
         json!({"contentInfo": described(&content), "signatures": [described(&sig)]}).to_string();
-    let r = call(
-        &env,
-        Request::post(format!("{PREFIX}/signatures/verify"))
-            .header("content-type", "application/json"),
-        Body::from(body.clone()),
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
-    let bogus = env.auth.replace("auth.sid=", "auth.sid=00");
-    let r = call(
-        &env,
-        Request::post(format!("{PREFIX}/signatures/verify"))
-            .header("authorization", bogus)
-            .header("content-type", "application/json"),
-        Body::from(body.clone()),
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
-    let other_org = Uuid::new_v4();
-    let foreign = env
-        .auth
-        .replace(&env.org.to_string(), &other_org.to_string());
-    let r = call(
-        &env,
-        Request::post(format!("{PREFIX}/signatures/verify"))
-            .header("authorization", foreign)
-            .header("content-type", "application/json"),
-        Body::from(body),
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let user = || Some(env.auth.clone());
+    let json_case = |what, body: Value, expected| ErrorCase {
+        what,
+        authorization: user(),
+        content_type: "application/json",
+        body: body.to_string(),
+        expected,
+    };
+    let cases = [
+        json_case(
+            "no contentInfo",
+            json!({"signatures": [described(&sig)]}),
+            Expected::Errors(&[("AbsenceOfRequiredField", "contentInfo")]),
+        ),
+        json_case(
+            "no md5, size or signatures",
+            json!({"contentInfo": {"contentId": content["contentId"]}, "signatures": []}),
+            Expected::Errors(&[
+                ("AbsenceOfRequiredField", "contentInfo.md5"),
+                ("AbsenceOfRequiredField", "contentInfo.size"),
+                ("AbsenceOfRequiredField", "signatures"),
+            ]),
+        ),
+        json_case(
+            "wrong md5, size and type",
+            json!({"contentInfo": wrong, "signatures": [described(&sig)]}),
+            Expected::Errors(&[
+                ("WrongFieldValue", "contentInfo.md5"),
+                ("WrongFieldValue", "contentInfo.size"),
+                ("WrongFieldValue", "contentInfo.contentType"),
+            ]),
+        ),
+        json_case(
+            "an unknown signature and a malformed id",
+            json!({"contentInfo": described(&content), "signatures": [unknown, {"contentId": "not-a-uuid", "md5": "x", "size": 1}]}),
+            Expected::Errors(&[
+                ("UnexistentContent", "signatures[0].contentId"),
+                ("WrongFieldValue", "signatures[1].contentId"),
+            ]),
+        ),
+        ErrorCase {
+            what: "malformed JSON",
+            authorization: user(),
+            content_type: "application/json",
+            body: "{oops".to_owned(),
+            expected: Expected::FirstError("WrongFieldValue"),
+        },
+        ErrorCase {
+            what: "not JSON",
+            authorization: user(),
+            content_type: "text/xml",
+            body: "<x/>".to_owned(),
+            expected: Expected::Status(StatusCode::UNSUPPORTED_MEDIA_TYPE),
+        },
+        ErrorCase {
+            what: "no session",
+            authorization: None,
+            content_type: "application/json",
+            body: valid.clone(),
+            expected: Expected::Status(StatusCode::UNAUTHORIZED),
+        },
+        ErrorCase {
+            what: "an unknown session",
+            authorization: Some(env.auth.replace("auth.sid=", "auth.sid=00")),
+            content_type: "application/json",
+            body: valid.clone(),
+            expected: Expected::Status(StatusCode::UNAUTHORIZED),
+        },
+        ErrorCase {
+            what: "another organisation",
+            authorization: Some(
+                env.auth
+                    .replace(&env.org.to_string(), &Uuid::new_v4().to_string()),
+            ),
+            content_type: "application/json",
+            body: valid,
+            expected: Expected::Status(StatusCode::FORBIDDEN),
+        },
+    ];
+    for case in cases {
+        let mut request = Request::post(format!("{PREFIX}/signatures/verify"))
+            .header("content-type", case.content_type);
+        if let Some(authorization) = &case.authorization {
+            request = request.header("authorization", authorization);
+        }
+        let r = call(&env, request, Body::from(case.body)).await;
+        let what = case.what;
+        match case.expected {
+            Expected::Errors(expected) => {
+                let listed = validation_errors(&r, what);
+                let listed: Vec<(&str, &str)> = listed
+                    .iter()
+                    .map(|(c, t)| (c.as_str(), t.as_str()))
+                    .collect();
+                assert_eq!(listed, expected, "{what}");
+            }
+            Expected::FirstError(code) => {
+                assert_eq!(validation_errors(&r, what)[0].0, code, "{what}");
+            }
+            Expected::Status(status) => assert_eq!(r.status, status, "{what}"),
+        }
+    }
+}
+
+/// The errors, as (code, target), of Reestro's validation body, which
+/// `r` must be: 400, `code` "validation", `target` "api".
+fn validation_errors(r: &Resp, what: &str) -> Vec<(String, String)> {
+    assert_eq!(
+        r.status,
+        StatusCode::BAD_REQUEST,
+        "{what}: {}",
+        String::from_utf8_lossy(&r.body)
+    );
+    let v = r.json();
+    assert_eq!(v["code"], "validation", "{what}");
+    assert_eq!(v["target"], "api", "{what}");
+    v["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .map(|e| {
+            (
+                e["code"].as_str().expect("c").to_owned(),
+                e["target"].as_str().expect("t").to_owned(),
+            )
+        })
+        .collect()
 }
 
 #[tokio::test]

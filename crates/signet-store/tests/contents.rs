@@ -9,19 +9,18 @@
 mod common;
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 use bytes::Bytes;
-use common::{Fixture, pg_options};
+use common::{
+    FRAME, Fixture, Frames, blob_files, body_of, content, noise, org, pg_options, read_all,
+};
 use futures_util::{StreamExt, stream};
 use md5::{Digest, Md5};
-use signet_store::{
-    ByteStream, CONTENT_CHUNK_SIZE, NewContent, NewOrganization, SqliteStore, Store, StoreError,
-};
+use signet_store::{ByteStream, CONTENT_CHUNK_SIZE, NewContent, StoreError};
 use sqlx::Connection;
 use sqlx::postgres::PgConnection;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteConnection};
@@ -29,10 +28,6 @@ use tokio::sync::RwLock;
 use uuid::Uuid;
 
 const MIB: usize = 1 << 20;
-/// A frame size like hyper's, neither a divisor nor a multiple of a chunk
-/// (and a multiple of 8, so that [`Frames`] is the same byte sequence
-/// whatever the frame size).
-const FRAME: usize = 64 * 1024 + 8;
 /// The limit of the tests that do not test the limit.
 const LIMIT: u64 = 64 << 20;
 
@@ -57,61 +52,9 @@ both_backends!(
 // ---------------------------------------------------------------------------
 // Data
 
-/// Pseudo-random bytes (xorshift64), the same for the same seed, in frames
-/// of a given size: an upload's body, made lazily.
-struct Frames {
-    state: u64,
-    left: u64,
-    frame: usize,
-}
-
-impl Frames {
-    fn new(seed: u64, len: u64, frame: usize) -> Self {
-        Frames {
-            state: seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1,
-            left: len,
-            frame,
-        }
-    }
-}
-
-impl Iterator for Frames {
-    type Item = Vec<u8>;
-
-    fn next(&mut self) -> Option<Vec<u8>> {
-        if self.left == 0 {
-            return None;
-        }
-        let n = usize::try_from(self.left).map_or(self.frame, |l| l.min(self.frame));
-        let mut out = vec![0u8; n];
-        for word in out.chunks_mut(8) {
-            self.state ^= self.state << 13;
-            self.state ^= self.state >> 7;
-            self.state ^= self.state << 17;
-            word.copy_from_slice(&self.state.to_le_bytes()[..word.len()]);
-        }
-        self.left -= n as u64;
-        Some(out)
-    }
-}
-
-/// `len` bytes of seed `seed`, whole.
-fn noise(seed: u64, len: usize) -> Vec<u8> {
-    Frames::new(seed, len as u64, FRAME).flatten().collect()
-}
-
 /// A lazy body of `len` bytes of seed `seed`.
 fn generated(seed: u64, len: u64) -> ByteStream<'static> {
     stream::iter(Frames::new(seed, len, FRAME).map(|f| Ok(Bytes::from(f)))).boxed()
-}
-
-/// A body of `data`, cut into frames of odd sizes.
-fn body_of(data: &[u8]) -> ByteStream<'static> {
-    let frames: Vec<_> = data
-        .chunks(100_003)
-        .map(|c| Ok(Bytes::copy_from_slice(c)))
-        .collect();
-    stream::iter(frames).boxed()
 }
 
 /// A body that records whether anyone read it.
@@ -151,42 +94,8 @@ fn hex16(s: &str) -> [u8; 16] {
     out
 }
 
-/// Reads a content stream to its end, checking that no chunk is over
-/// 1 MiB. An error is returned with what was read before it.
-async fn read_all(mut s: ByteStream<'static>) -> (Vec<u8>, Option<std::io::Error>) {
-    let mut out = Vec::new();
-    while let Some(chunk) = s.next().await {
-        match chunk {
-            Ok(c) => {
-                assert!(c.len() <= CONTENT_CHUNK_SIZE, "chunk of {} bytes", c.len());
-                out.extend_from_slice(&c);
-            }
-            Err(e) => return (out, Some(e)),
-        }
-    }
-    (out, None)
-}
-
 // ---------------------------------------------------------------------------
 // Helpers
-
-async fn org(s: &Arc<dyn Store>, name: &str) -> Uuid {
-    s.create_organization(NewOrganization {
-        name: name.into(),
-        ..Default::default()
-    })
-    .await
-    .expect("create organization")
-    .id
-}
-
-fn content(organization: Uuid, name: &str) -> NewContent {
-    NewContent {
-        organization,
-        name: name.into(),
-        content_type: "application/pdf".into(),
-    }
-}
 
 /// What the back end holds: metadata rows, and pieces of bytes — the files
 /// in the blob directory, temporary ones included (SQLite), or the chunk
@@ -216,17 +125,6 @@ async fn stored(f: &Fixture) -> (i64, usize) {
             .expect("count");
         (rows, blob_files(&db).len())
     }
-}
-
-/// The files in the blob directory of the database `db`.
-fn blob_files(db: &Path) -> Vec<PathBuf> {
-    let dir = db.parent().expect("parent").join("blobs");
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .expect("blob dir")
-        .map(|e| e.expect("entry").path())
-        .collect();
-    files.sort();
-    files
 }
 
 /// How many pieces a content of `len` bytes is stored in.
@@ -714,184 +612,4 @@ async fn concurrent_uploads_are_independent(f: Fixture) {
         );
     }
     assert_eq!(stored(&f).await.0, 4);
-}
-
-// ---------------------------------------------------------------------------
-// SQLite only
-
-fn set_age(path: &Path, age: Duration) {
-    std::fs::File::options()
-        .write(true)
-        .open(path)
-        .expect("open")
-        .set_modified(SystemTime::now() - age)
-        .expect("set mtime");
-}
-
-/// A process killed mid-upload leaves a `.tmp-` file; one killed between
-/// placing a blob and writing its row leaves an unreferenced blob. Neither
-/// becomes a content, and both go at the next open once an hour old.
-#[tokio::test]
-async fn sqlite_sweeps_what_crashed_uploads_left() {
-    let _turn = EXCLUSIVE.read().await;
-    let dir = tempfile::tempdir().expect("dir");
-    let db = dir.path().join("signet.db");
-    let (org, kept, kept_file) = {
-        let s: Arc<dyn Store> = Arc::new(SqliteStore::open(&db).await.expect("open"));
-        let org = org(&s, "A").await;
-        let kept = s
-            .put_content(content(org, "kept"), body_of(b"kept"), LIMIT)
-            .await
-            .expect("put");
-        let files = blob_files(&db);
-        assert_eq!(files.len(), 1);
-        (org, kept, files[0].clone())
-    };
-    let blobs = dir.path().join("blobs");
-    let stale_temp = blobs.join(format!(".tmp-{}", Uuid::new_v4()));
-    let stale_orphan = blobs.join(Uuid::new_v4().to_string());
-    let live_temp = blobs.join(format!(".tmp-{}", Uuid::new_v4()));
-    let unrelated = blobs.join("README");
-    for p in [&stale_temp, &stale_orphan, &live_temp, &unrelated] {
-        std::fs::write(p, vec![0u8; 100_000]).expect("write");
-    }
-    for p in [&stale_temp, &stale_orphan, &unrelated, &kept_file] {
-        set_age(p, Duration::from_secs(2 * 3600));
-    }
-
-    let s: Arc<dyn Store> = Arc::new(SqliteStore::open(&db).await.expect("reopen"));
-    assert!(!stale_temp.exists(), "stale temporary file removed");
-    assert!(!stale_orphan.exists(), "stale unreferenced blob removed");
-    assert!(
-        live_temp.exists(),
-        "an upload in progress elsewhere is left alone"
-    );
-    assert!(
-        unrelated.exists(),
-        "files signet did not make are left alone"
-    );
-    assert!(kept_file.exists(), "referenced blobs stay, however old");
-    let (_, bytes) = s
-        .open_content(org, kept.id)
-        .await
-        .expect("open")
-        .expect("there");
-    let (read, err) = read_all(bytes).await;
-    assert!(err.is_none() && read == b"kept");
-    let mut c = SqliteConnection::connect_with(&SqliteConnectOptions::new().filename(&db))
-        .await
-        .expect("connect");
-    let rows: i64 = sqlx::query_scalar("SELECT count(*) FROM contents")
-        .fetch_one(&mut c)
-        .await
-        .expect("count");
-    assert_eq!(rows, 1, "no leftover became a content");
-}
-
-#[tokio::test]
-async fn sqlite_url_puts_blobs_beside_the_database() {
-    let _turn = EXCLUSIVE.read().await;
-    let dir = tempfile::tempdir().expect("dir");
-    let db = dir.path().join("data.db");
-    let s = signet_store::open(&format!("sqlite:{}", db.display()))
-        .await
-        .expect("open");
-    let org = org(&s, "A").await;
-    s.put_content(content(org, "x"), body_of(b"beside"), LIMIT)
-        .await
-        .expect("put");
-    let files = blob_files(&db);
-    assert_eq!(files.len(), 1);
-    assert_eq!(std::fs::read(&files[0]).expect("read"), b"beside");
-}
-
-#[tokio::test]
-async fn sqlite_in_memory_refuses_contents() {
-    let _turn = EXCLUSIVE.read().await;
-    let s: Arc<dyn Store> = Arc::new(
-        SqliteStore::open_url("sqlite::memory:")
-            .await
-            .expect("opens"),
-    );
-    let org = org(&s, "A").await;
-    let err = s
-        .put_content(content(org, "x"), body_of(b"x"), LIMIT)
-        .await
-        .expect_err("no blob directory");
-    assert!(matches!(err, StoreError::NoBlobDirectory), "{err:?}");
-    assert!(err.to_string().contains("sqlite:PATH"));
-    assert!(matches!(
-        s.open_content(org, Uuid::new_v4()).await,
-        Err(StoreError::NoBlobDirectory)
-    ));
-    assert_eq!(
-        s.content_meta(org, Uuid::new_v4()).await.expect("meta"),
-        None
-    );
-    assert!(!s.delete_content(org, Uuid::new_v4()).await.expect("delete"));
-}
-
-/// A database that cannot grow (SQLite's `max_page_count`, which answers
-/// `SQLITE_FULL` exactly as a full disk does) is [`StoreError::Full`] —
-/// which the server answers 507, not 503 — and loses nothing: what was
-/// stored before reads back, the content's bytes are not left behind.
-#[tokio::test]
-async fn a_full_database_is_full_not_unavailable_and_keeps_what_it_had() {
-    let _turn = EXCLUSIVE.read().await;
-    let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("signet.db");
-    // The schema takes a few dozen pages of 4 KiB; 96 leaves room for a
-    // few rows only.
-    let options = SqliteConnectOptions::new()
-        .filename(&path)
-        .create_if_missing(true)
-        .pragma("max_page_count", "96");
-    let s: Arc<dyn Store> = Arc::new(
-        SqliteStore::with_connect_options(options)
-            .await
-            .expect("open"),
-    );
-    let first = org(&s, "ТОВ Перше").await;
-    let kept = noise(11, 1000);
-    let meta = s
-        .put_content(content(first, "kept.bin"), body_of(&kept), LIMIT)
-        .await
-        .expect("a content fits");
-    // Contents of shrinking name length until not even the smallest row
-    // fits anywhere.
-    let mut full = None;
-    for len in [1500, 100, 1] {
-        for i in 0..10_000 {
-            let name = format!("{i:05} {}", "Д".repeat(len));
-            if let Err(e) = s
-                .put_content(content(first, &name), body_of(b"x"), LIMIT)
-                .await
-            {
-                full = Some(e);
-                break;
-            }
-        }
-    }
-    let e = full.expect("the database never filled up");
-    assert!(matches!(e, StoreError::Full(_)), "{e:?}");
-    assert!(!e.is_unavailable());
-    assert!(e.to_string().contains("full"), "{e}");
-    // Once more: Full again, and the refused content's bytes are not left
-    // behind.
-    let blobs_before = blob_files(&path).len();
-    let e = s
-        .put_content(content(first, "more.bin"), body_of(&noise(12, 5000)), LIMIT)
-        .await
-        .expect_err("no room for a row");
-    assert!(matches!(e, StoreError::Full(_)), "{e:?}");
-    assert_eq!(blob_files(&path).len(), blobs_before, "no orphan bytes");
-    // What was there reads back whole.
-    let (_, bytes) = s
-        .open_content(first, meta.id)
-        .await
-        .expect("open")
-        .expect("there");
-    let (read, err) = read_all(bytes).await;
-    assert!(err.is_none(), "{err:?}");
-    assert!(read == kept);
 }

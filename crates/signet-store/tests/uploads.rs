@@ -10,18 +10,14 @@
 
 mod common;
 
-use std::path::Path;
 use std::sync::Arc;
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 use bytes::Bytes;
-use common::{Fixture, pg_options};
+use common::{Fixture, blob_files, body_of, noise, org, pg_options, set_age};
 use futures_util::{StreamExt, stream};
 use md5::{Digest, Md5};
-use signet_store::{
-    ByteStream, CONTENT_CHUNK_SIZE, NewContent, NewOrganization, SqliteStore, Store, StoreError,
-    now_unix,
-};
+use signet_store::{CONTENT_CHUNK_SIZE, NewContent, SqliteStore, Store, StoreError, now_unix};
 use sqlx::Connection;
 use sqlx::postgres::PgConnection;
 use uuid::Uuid;
@@ -43,40 +39,8 @@ both_backends!(
 // ---------------------------------------------------------------------------
 // Helpers
 
-/// `len` pseudo-random bytes (xorshift64) of seed `seed`.
-fn noise(seed: u64, len: usize) -> Vec<u8> {
-    let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-    let mut out = vec![0u8; len];
-    for word in out.chunks_mut(8) {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        word.copy_from_slice(&state.to_le_bytes()[..word.len()]);
-    }
-    out
-}
-
-/// A body of `data` in frames of odd sizes, as a network delivers it.
-fn body_of(data: &[u8]) -> ByteStream<'static> {
-    let frames: Vec<_> = data
-        .chunks(100_003)
-        .map(|c| Ok(Bytes::copy_from_slice(c)))
-        .collect();
-    stream::iter(frames).boxed()
-}
-
 fn md5_of(data: &[u8]) -> [u8; 16] {
     Md5::digest(data).into()
-}
-
-async fn org(s: &Arc<dyn Store>, name: &str) -> Uuid {
-    s.create_organization(NewOrganization {
-        name: name.into(),
-        ..Default::default()
-    })
-    .await
-    .expect("create organization")
-    .id
 }
 
 fn named(organization: Uuid, name: &str) -> NewContent {
@@ -132,14 +96,6 @@ async fn pieces(f: &Fixture) -> usize {
     } else {
         blob_files(&f.sqlite_path().expect("SQLite fixture")).len()
     }
-}
-
-fn blob_files(db: &Path) -> Vec<std::path::PathBuf> {
-    let dir = db.parent().expect("parent").join("blobs");
-    std::fs::read_dir(dir)
-        .expect("blob dir")
-        .map(|e| e.expect("entry").path())
-        .collect()
 }
 
 // ---------------------------------------------------------------------------
@@ -524,15 +480,6 @@ async fn deletion_and_expiry_remove_the_staged_bytes(f: Fixture) {
 
 // ---------------------------------------------------------------------------
 // SQLite only
-
-fn set_age(path: &Path, age: Duration) {
-    std::fs::File::options()
-        .write(true)
-        .open(path)
-        .expect("open")
-        .set_modified(SystemTime::now() - age)
-        .expect("set mtime");
-}
 
 /// A staged file stays as long as its upload row does, however old; one
 /// that no row names (its row deleted by a process that died before

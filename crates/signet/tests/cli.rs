@@ -3,6 +3,7 @@
 
 mod common;
 
+use std::ffi::OsStr;
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
@@ -269,27 +270,27 @@ fn serve_tls_answers_the_ticket_api_over_https() {
     let dir = tempfile::tempdir().expect("dir");
     let key = dir.path().join("tls.key");
     let cert = dir.path().join("tls.pem");
-    let made = Command::new("openssl")
-        .args([
-            "req",
-            "-x509",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:P-256",
-        ])
-        .args(["-nodes", "-days", "2", "-subj", "/CN=localhost"])
-        .args(["-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"])
-        .arg("-keyout")
-        .arg(&key)
-        .arg("-out")
-        .arg(&cert)
-        .output()
-        .expect("openssl runs");
-    assert!(
-        made.status.success(),
-        "{}",
-        String::from_utf8_lossy(&made.stderr)
+    test_support::Openssl::new().run(
+        &[
+            OsStr::new("req"),
+            OsStr::new("-x509"),
+            OsStr::new("-newkey"),
+            OsStr::new("ec"),
+            OsStr::new("-pkeyopt"),
+            OsStr::new("ec_paramgen_curve:P-256"),
+            OsStr::new("-nodes"),
+            OsStr::new("-days"),
+            OsStr::new("2"),
+            OsStr::new("-subj"),
+            OsStr::new("/CN=localhost"),
+            OsStr::new("-addext"),
+            OsStr::new("subjectAltName=DNS:localhost,IP:127.0.0.1"),
+            OsStr::new("-keyout"),
+            key.as_os_str(),
+            OsStr::new("-out"),
+            cert.as_os_str(),
+        ],
+        false,
     );
     let data = dir.path().join("data");
     let server = Server::start_with(
@@ -607,23 +608,14 @@ fn serve_with_a_tsa_makes_cades_t_signatures() {
     );
     let dir = tempfile::tempdir().expect("dir");
     let p12 = dir.path().join("key.p12");
-    pki.ossl.run(
-        &[
-            "pkcs12",
-            "-export",
-            "-inkey",
-            signer.key.path.to_str().expect("p"),
-            "-in",
-            signer.cert.pem_path.to_str().expect("p"),
-            "-certfile",
-            pki.intermediate.cert.pem_path.to_str().expect("p"),
-            "-passout",
-            "pass:secret",
-            "-out",
-            p12.to_str().expect("p"),
-        ],
-        false,
+    let exported = pki.ossl.pkcs12_export(
+        &signer.key,
+        &signer.cert,
+        Some(&pki.intermediate.cert),
+        "secret",
+        &[],
     );
+    std::fs::write(&p12, exported).expect("write");
     let doc = dir.path().join("doc.txt");
     std::fs::write(&doc, "Акт приймання № 12\n").expect("write");
     let data = dir.path().join("data");

@@ -393,23 +393,9 @@ fn sigkill_while_a_ticket_holds_a_container_leaves_nothing_on_disk() {
     let pki = TestPki::new(KeyType::EcP256);
     let signer = pki.issue("Тимчасовий Підписувач", KeyType::EcP256, None, &[]);
     let password = format!("faults-{}", uuid::Uuid::new_v4().simple());
-    let p12_path = pki.ossl.dir().join("faults.p12");
-    pki.ossl.run(
-        &[
-            "pkcs12",
-            "-export",
-            "-inkey",
-            signer.key.path.to_str().expect("p"),
-            "-in",
-            signer.cert.pem_path.to_str().expect("p"),
-            "-passout",
-            &format!("pass:{password}"),
-            "-out",
-            p12_path.to_str().expect("p"),
-        ],
-        false,
-    );
-    let p12 = std::fs::read(&p12_path).expect("p12");
+    let p12 = pki
+        .ossl
+        .pkcs12_export(&signer.key, &signer.cert, None, &password, &[]);
     let key_der = pki.ossl.run(
         &[
             "pkey",

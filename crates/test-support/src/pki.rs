@@ -5,9 +5,11 @@
 //! valid), CMS signatures from `openssl cms -sign`, and RFC 3161 tokens
 //! from `openssl ts -reply`.
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
-use crate::{CertFiles, CertSpec, KeyFile, KeyType, Openssl, path_arg, write_file};
+use crate::openssl::{path_arg, write_file};
+use crate::{CertFiles, CertSpec, KeyFile, KeyType, Openssl};
 
 /// A certificate and its private key.
 #[derive(Debug)]
@@ -255,37 +257,25 @@ impl TestPki {
     /// by the intermediate itself), killed when the guard is dropped. Waits
     /// until it listens.
     pub fn ocsp_responder(&self, port: u16) -> crate::net::Responder {
-        use std::io::{BufRead, BufReader};
-        let mut child = std::process::Command::new("openssl")
-            .args(["ocsp", "-port", &port.to_string(), "-index"])
-            .arg(self.ca_index())
-            .arg("-CA")
-            .arg(&self.intermediate.cert.pem_path)
-            .arg("-rsigner")
-            .arg(&self.intermediate.cert.pem_path)
-            .arg("-rkey")
-            .arg(&self.intermediate.key.path)
-            .args(["-nmin", "5"])
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .expect("openssl ocsp starts");
-        let stderr = child.stderr.take().expect("stderr");
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                if line
-                    .to_ascii_lowercase()
-                    .contains("waiting for ocsp client connections")
-                {
-                    let _ = tx.send(());
-                }
-            }
-        });
-        let guard = crate::net::Responder { child };
-        rx.recv_timeout(std::time::Duration::from_secs(10))
-            .expect("openssl ocsp listens");
-        guard
+        let (port, index) = (port.to_string(), self.ca_index());
+        let (ca, key) = (
+            &self.intermediate.cert.pem_path,
+            &self.intermediate.key.path,
+        );
+        self.ossl.serve_ocsp(&[
+            OsStr::new("-port"),
+            OsStr::new(&port),
+            OsStr::new("-index"),
+            index.as_os_str(),
+            OsStr::new("-CA"),
+            ca.as_os_str(),
+            OsStr::new("-rsigner"),
+            ca.as_os_str(),
+            OsStr::new("-rkey"),
+            key.as_os_str(),
+            OsStr::new("-nmin"),
+            OsStr::new("5"),
+        ])
     }
 
     /// The intermediate's `openssl ca` index (for `openssl ocsp -index`).

@@ -19,7 +19,7 @@
 
 use bytes::Bytes;
 use futures_util::StreamExt;
-use sqlx::postgres::PgPool;
+use sqlx::postgres::{PgConnection, PgPool};
 use sqlx::{Postgres, Transaction};
 
 use super::{ByteStream, CONTENT_CHUNK_SIZE, Ingest};
@@ -41,17 +41,38 @@ pub(crate) async fn write(
     let mut tx = pool.begin().await?;
     let mut seq: i64 = 0;
     while let Some(chunk) = next {
-        sqlx::query("INSERT INTO content_chunks (blob_id, seq, data) VALUES ($1, $2, $3)")
-            .bind(blob_id)
-            .bind(seq)
-            .bind(&chunk[..])
-            .execute(&mut *tx)
-            .await?;
+        insert(&mut tx, blob_id, seq, &chunk).await?;
         drop(chunk);
         seq += 1;
         next = ingest.next_chunk().await?;
     }
     Ok(tx)
+}
+
+/// Inserts chunk number `seq` of `blob_id`.
+pub(crate) async fn insert(
+    conn: &mut PgConnection,
+    blob_id: &str,
+    seq: i64,
+    data: &[u8],
+) -> Result<(), StoreError> {
+    sqlx::query("INSERT INTO content_chunks (blob_id, seq, data) VALUES ($1, $2, $3)")
+        .bind(blob_id)
+        .bind(seq)
+        .bind(data)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Deletes every chunk of `blob_id` (its content or upload row is gone in
+/// the same transaction).
+pub(crate) async fn delete(conn: &mut PgConnection, blob_id: &str) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM content_chunks WHERE blob_id = $1")
+        .bind(blob_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
 }
 
 /// Where a download stands.
