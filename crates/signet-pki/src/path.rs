@@ -143,6 +143,18 @@ pub enum PathError {
     /// The search was cut off by its work limit.
     #[error("path building gave up after {0} signature checks")]
     BudgetExhausted(usize),
+    /// The chain is longer than [`MAX_DEPTH`] certificates and has not
+    /// reached a trust anchor: the search stops there rather than follow
+    /// a chain of any length.
+    #[error(
+        "the chain does not reach a trusted root within {max} certificates (the last reached is \"{subject}\")"
+    )]
+    TooDeep {
+        /// The certificate at the limit.
+        subject: String,
+        /// The limit.
+        max: usize,
+    },
 }
 
 impl PathError {
@@ -151,7 +163,7 @@ impl PathError {
     fn rank(&self) -> u8 {
         match self {
             PathError::UntrustedRoot { .. } => 0,
-            PathError::BudgetExhausted(_) => 1,
+            PathError::BudgetExhausted(_) | PathError::TooDeep { .. } => 1,
             _ => 2,
         }
     }
@@ -462,9 +474,9 @@ impl<'a> Search<'a> {
             return Ok(());
         }
         if path.len() >= MAX_DEPTH {
-            let error = PathError::UntrustedRoot {
+            let error = PathError::TooDeep {
                 subject: last.name(),
-                issuer: last.fields().issuer.to_string(),
+                max: MAX_DEPTH,
             };
             return Err(Dead::new(error, path, None, top));
         }
@@ -481,21 +493,16 @@ impl<'a> Search<'a> {
         for (node, is_anchor) in candidates {
             match self.try_issuer(path, node, is_anchor) {
                 Ok(()) => return Ok(()),
+                // A spent budget ends the search: what failed before it
+                // is no proof that no path exists, so it is not reported
+                // in its place.
+                Err(e) if matches!(e.error, PathError::BudgetExhausted(_)) => return Err(e),
                 Err(e) => {
                     if best
                         .as_ref()
                         .is_none_or(|b| e.error.rank() >= b.error.rank())
                     {
                         best = Some(e);
-                    }
-                    if matches!(
-                        best,
-                        Some(Dead {
-                            error: PathError::BudgetExhausted(_),
-                            ..
-                        })
-                    ) {
-                        break;
                     }
                 }
             }

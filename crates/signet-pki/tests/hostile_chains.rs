@@ -7,8 +7,7 @@
 //!
 //! - the loop: at the CA whose issuer is already on the path;
 //! - the deep chain: at the certificate where the path reached
-//!   `MAX_DEPTH`, reported as an untrusted root (the depth limit has no
-//!   error of its own);
+//!   `MAX_DEPTH`, as `PathError::TooDeep`;
 //! - the same-named CAs: at their self-signed root, since OpenSSL gives
 //!   every certificate matching key identifiers, which single out the
 //!   real issuer among the namesakes.
@@ -74,6 +73,19 @@ impl Ca<'_> {
     /// A certificate for `cn` with `key`, issued by `issuer` (certificate
     /// and key files); a CA unless `leaf`.
     fn issue(&self, cn: &str, key: &str, issuer: (&str, &str), leaf: bool) -> String {
+        self.issue_with(cn, key, issuer, leaf, true)
+    }
+
+    /// As [`Ca::issue`]; without subject and authority key identifiers
+    /// unless `key_ids` (OpenSSL 3 adds both by default).
+    fn issue_with(
+        &self,
+        cn: &str,
+        key: &str,
+        issuer: (&str, &str),
+        leaf: bool,
+        key_ids: bool,
+    ) -> String {
         let csr = self.path("req.csr");
         self.ossl.run(
             &[
@@ -93,6 +105,11 @@ impl Ca<'_> {
             "basicConstraints=critical,CA:false\nkeyUsage=critical,digitalSignature\n"
         } else {
             "basicConstraints=critical,CA:true\nkeyUsage=critical,keyCertSign,cRLSign\n"
+        };
+        let body = if key_ids {
+            body.to_owned()
+        } else {
+            format!("{body}subjectKeyIdentifier=none\nauthorityKeyIdentifier=none\n")
         };
         std::fs::write(&ext, body).expect("write ext");
         let out = self.path("cert.pem");
@@ -199,9 +216,8 @@ fn a_chain_deeper_than_the_limit_ends_in_an_error() {
     assert!(
         matches!(
             &e,
-            PathError::UntrustedRoot { subject, issuer }
-                if *subject == format!("Deep CA {last}")
-                    && *issuer == format!("CN=Deep CA {}", last - 1)
+            PathError::TooDeep { subject, max }
+                if *subject == format!("Deep CA {last}") && *max == MAX_DEPTH
         ),
         "{e:?}"
     );
@@ -251,6 +267,42 @@ fn many_same_named_cas_end_in_an_error_within_the_budget() {
                 if subject == "Twin" && issuer == "CN=Twin"
         ),
         "twins ({} CAs): {e:?}",
+        pool.len()
+    );
+}
+
+#[test]
+fn same_named_cas_without_key_identifiers_exhaust_the_signature_budget() {
+    use signet_pki::path::MAX_SIGNATURE_CHECKS;
+    let ossl = Openssl::new();
+    let ca = Ca {
+        ossl: &ossl,
+        n: Default::default(),
+    };
+    // Without key identifiers nothing but a signature check tells the
+    // namesakes apart: a chain of "Twin" CAs, each of them issuing one of
+    // the pool, under a leaf whose every candidate issuer is a "Twin".
+    let mut parent = {
+        let key = ca.key();
+        (ca.root("Twin", &key), key)
+    };
+    let mut pool = Vec::new();
+    for _ in 0..MAX_SIGNATURE_CHECKS + 8 {
+        let key = ca.key();
+        let c = ca.issue_with("Twin", &key, (&parent.0, &parent.1), false, false);
+        pool.push(cert(&c));
+        parent = (c, key);
+    }
+    let leaf = ca.issue_with("Twin leaf", &ca.key(), (&parent.0, &parent.1), true, false);
+    assert!(
+        cert(&leaf).fields().extensions.authority_key_id.is_none(),
+        "the leaf has no authorityKeyIdentifier"
+    );
+    let anchor = cert(&ca.root("Unrelated root", &ca.key()));
+    let e = must_fail_fast(&cert(&leaf), &pool, &anchor);
+    assert!(
+        matches!(&e, PathError::BudgetExhausted(n) if *n == MAX_SIGNATURE_CHECKS),
+        "twins without key identifiers ({} CAs): {e:?}",
         pool.len()
     );
 }

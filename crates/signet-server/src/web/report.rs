@@ -225,9 +225,11 @@ fn signer_outcome(s: &SignerReport) -> (Verdict, &'static str) {
         return (Verdict::Valid, "valid");
     }
     match &s.chain {
-        ChainStatus::Invalid(PathError::UntrustedRoot { .. } | PathError::BudgetExhausted(_)) => {
-            (Verdict::Indeterminate, "untrusted")
-        }
+        ChainStatus::Invalid(
+            PathError::UntrustedRoot { .. }
+            | PathError::TooDeep { .. }
+            | PathError::BudgetExhausted(_),
+        ) => (Verdict::Indeterminate, "untrusted"),
         ChainStatus::Invalid(_) | ChainStatus::Revoked { .. } => (Verdict::Invalid, "chain"),
         // Valid but unchecked revocation that is required, or unknown.
         ChainStatus::RevocationUnknown { .. } | ChainStatus::Valid { .. } => {
@@ -248,7 +250,10 @@ fn link_outcome(
             let (status, code) = match e {
                 PathError::Expired { .. } => (LinkStatus::Expired, "expired"),
                 PathError::NotYetValid { .. } => (LinkStatus::Expired, "notYetValid"),
-                PathError::UntrustedRoot { .. } => (LinkStatus::Untrusted, "noIssuer"),
+                // Past the depth limit, the issuer is not looked for.
+                PathError::UntrustedRoot { .. } | PathError::TooDeep { .. } => {
+                    (LinkStatus::Untrusted, "noIssuer")
+                }
                 PathError::BadSignature { .. } => (LinkStatus::Untrusted, "badSignature"),
                 PathError::IssuerNotCa { .. } => (LinkStatus::Untrusted, "notCa"),
                 PathError::PathTooLong { .. } => (LinkStatus::Untrusted, "pathTooLong"),
