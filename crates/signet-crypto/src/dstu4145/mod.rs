@@ -71,6 +71,7 @@
 //! (`mul.rs`). The comb and wNAF tables of each curve are built once, on
 //! first use, and shared.
 
+mod clmul;
 mod curves;
 mod field;
 mod keys;
