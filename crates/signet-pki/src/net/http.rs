@@ -187,8 +187,13 @@ impl HttpFetcher {
         deadline: Instant,
         cut_short: bool,
     ) -> Result<Vec<u8>, FetchError> {
-        let time_spent = || FetchError::TimeSpent {
-            limit: budget.map_or(self.shared.timeout, |b| b.limits().max_time),
+        // Running out of time is the request's budget running out when
+        // the budget set the deadline, else this fetch's own timeout.
+        let out_of_time = || match budget {
+            Some(b) if cut_short => FetchError::TimeSpent {
+                limit: b.limits().max_time,
+            },
+            _ => FetchError::Timeout(self.shared.timeout),
         };
         let cancel = budget.map(FetchBudget::cancel_token);
         let host = host_of(request.url);
@@ -198,12 +203,12 @@ impl HttpFetcher {
             .acquire(&host, deadline, cancel)
             .map_err(|e| match e {
                 NoSlot::Cancelled => FetchError::Cancelled,
-                NoSlot::Busy(_) if cut_short => time_spent(),
+                NoSlot::Busy(_) if cut_short => out_of_time(),
                 NoSlot::Busy(busy) => busy,
             })?;
         let left = deadline.saturating_duration_since(Instant::now());
         if left.is_zero() {
-            return Err(time_spent());
+            return Err(out_of_time());
         }
         let agent = self.agent(left);
         let _interrupt = match cancel {
@@ -227,7 +232,7 @@ impl HttpFetcher {
                 return FetchError::Cancelled;
             }
             match self.map_error(e, request.max_len) {
-                FetchError::Timeout(_) if cut_short => time_spent(),
+                FetchError::Timeout(_) => out_of_time(),
                 other => other,
             }
         })
@@ -332,7 +337,7 @@ impl Fetcher for HttpFetcher {
         let result = self.exchange(request, budget, deadline, cut_short);
         if let Err(e) = &result
             && budget.is_some()
-            && e.is_the_urls_fault()
+            && e.is_url_failure()
         {
             self.shared.failures.insert(
                 request.url.to_owned(),

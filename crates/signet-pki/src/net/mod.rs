@@ -141,7 +141,7 @@ impl FetchError {
     /// Whether the URL itself is at fault, so that the failure is
     /// remembered ([`FAILURE_TTL`]); not when the request's budget, its
     /// cancellation or signet's own load stopped the fetch.
-    pub fn is_the_urls_fault(&self) -> bool {
+    pub fn is_url_failure(&self) -> bool {
         !matches!(
             self,
             FetchError::BudgetSpent { .. }

@@ -190,7 +190,7 @@ impl BudgetedChecker<'_> {
             .status
     }
 
-    /// [`RevocationChecker::status`] with the notes made on the way.
+    /// [`BudgetedChecker::status`] with the notes made on the way.
     pub fn check(
         &self,
         cert: &Certificate,
@@ -203,7 +203,7 @@ impl BudgetedChecker<'_> {
         self.check_embedded(cert, issuer, time, &embedded)
     }
 
-    /// [`RevocationChecker::check`] with values parsed beforehand, for
+    /// [`BudgetedChecker::check`] with values parsed beforehand, for
     /// asking about many certificates (a path, several signers).
     pub fn check_embedded(
         &self,

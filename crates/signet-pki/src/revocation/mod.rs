@@ -2,8 +2,9 @@
 //! ([RFC 6960]), from the values a signature carries, the certificate's
 //! OCSP responder and CRL distribution points, and a local CRL directory.
 //!
-//! [`RevocationChecker::status`] tries, in order, and stops at the first
-//! source that gives an answer it can trust:
+//! [`BudgetedChecker::status`] (a [`RevocationChecker`] within a request's
+//! outbound budget) tries, in order, and stops at the first source that
+//! gives an answer it can trust:
 //!
 //! 1. the CRLs and OCSP responses embedded in the signature (CAdES-X Long
 //!    revocation values), offline (`embedded.rs`);
