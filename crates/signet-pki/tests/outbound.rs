@@ -187,6 +187,19 @@ fn many_signers(
     signed
 }
 
+/// `n` signers, each naming 4 caIssuers URLs at `silent` and nothing
+/// else, the intermediate left out of the signature.
+fn signers_at_silent(pki: &TestPki, silent: &Silent, n: usize) -> SignedData {
+    let aia = |i: usize| (0..4).map(|j| silent.url(&format!("/{i}/{j}"))).collect();
+    many_signers(pki, n, |i| (aia(i), Vec::new(), Vec::new()), false)
+}
+
+/// An engine trusting `pki`'s root alone, fetching with a 10 s timeout and
+/// `limits` per request.
+fn engine(pki: &TestPki, mode: RevocationMode, limits: FetchLimits) -> Engine {
+    Engine::networked_with(trust_root(pki), mode, None, &config(limits))
+}
+
 fn certificate(der: &[u8]) -> Certificate {
     Certificate::parse(der).expect("certificate")
 }
@@ -238,11 +251,10 @@ fn many_signers_and_urls_cost_at_most_the_budgets_fetches() {
         },
         false,
     );
-    let engine = Engine::networked_with(
-        trust_root(&pki),
+    let engine = engine(
+        &pki,
         RevocationMode::Require,
-        None,
-        &config(limits(16, Duration::from_secs(60))),
+        limits(16, Duration::from_secs(60)),
     );
     let budget = engine.fetch_budget();
     let report = engine.validate_within(&signed, Some(DOC), false, &budget);
@@ -270,20 +282,11 @@ fn many_signers_and_urls_cost_at_most_the_budgets_fetches() {
 fn a_silent_responder_costs_at_most_the_budgets_time() {
     let pki = TestPki::new(KeyType::EcP256);
     let silent = Silent::start();
-    let signed = many_signers(
+    let signed = signers_at_silent(&pki, &silent, 20);
+    let engine = engine(
         &pki,
-        20,
-        |i| {
-            let aia = (0..4).map(|j| silent.url(&format!("/{i}/{j}"))).collect();
-            (aia, Vec::new(), Vec::new())
-        },
-        false,
-    );
-    let engine = Engine::networked_with(
-        trust_root(&pki),
         RevocationMode::Off,
-        None,
-        &config(limits(16, Duration::from_secs(2))),
+        limits(16, Duration::from_secs(2)),
     );
     let started = Instant::now();
     let report = engine.validate_within(&signed, Some(DOC), false, &engine.fetch_budget());
@@ -312,20 +315,11 @@ fn a_silent_responder_costs_at_most_the_budgets_time() {
 fn a_cancelled_request_stops_fetching_at_once() {
     let pki = TestPki::new(KeyType::EcP256);
     let silent = Silent::start();
-    let signed = many_signers(
+    let signed = signers_at_silent(&pki, &silent, 4);
+    let engine = engine(
         &pki,
-        4,
-        |i| {
-            let aia = (0..4).map(|j| silent.url(&format!("/{i}/{j}"))).collect();
-            (aia, Vec::new(), Vec::new())
-        },
-        false,
-    );
-    let engine = Engine::networked_with(
-        trust_root(&pki),
         RevocationMode::Off,
-        None,
-        &config(limits(16, Duration::from_secs(60))),
+        limits(16, Duration::from_secs(60)),
     );
     let budget = engine.fetch_budget();
     let started = Instant::now();
@@ -480,6 +474,24 @@ fn redirects_are_checked_like_the_first_url() {
     assert_eq!(target.accepted.load(Ordering::SeqCst), 1);
 }
 
+/// Fetches every URL at once, each on a thread of its own within a budget
+/// of its own, and checks that each got the server's 404.
+fn fetch_at_once(fetcher: &HttpFetcher, urls: impl Iterator<Item = String>) {
+    std::thread::scope(|s| {
+        let handles: Vec<_> = urls
+            .map(|url| {
+                s.spawn(move || {
+                    let budget = FetchBudget::new(FetchLimits::default());
+                    fetcher.fetch(&FetchRequest::get(&url, 1000), Some(&budget))
+                })
+            })
+            .collect();
+        for h in handles {
+            assert_eq!(h.join().expect("no panic"), Err(FetchError::Status(404)));
+        }
+    });
+}
+
 /// Many fetches at once to one host: never more in flight than the
 /// per-host cap. The cap is reached (the fetches do overlap), and every
 /// fetch is answered once a place is free.
@@ -491,20 +503,8 @@ fn the_per_host_cap_holds() {
         max_per_host: 3,
         ..FetchConfig::default()
     });
-    std::thread::scope(|s| {
-        let handles: Vec<_> = (0..10)
-            .map(|i| {
-                let (fetcher, url) = (&fetcher, format!("http://127.0.0.1:{}/{i}", server.port));
-                s.spawn(move || {
-                    let budget = FetchBudget::new(FetchLimits::default());
-                    fetcher.fetch(&FetchRequest::get(&url, 1000), Some(&budget))
-                })
-            })
-            .collect();
-        for h in handles {
-            assert_eq!(h.join().expect("no panic"), Err(FetchError::Status(404)));
-        }
-    });
+    let urls = (0..10).map(|i| format!("http://127.0.0.1:{}/{i}", server.port));
+    fetch_at_once(&fetcher, urls);
     assert_eq!(server.accepted.load(Ordering::SeqCst), 10);
     assert_eq!(server.most_at_once.load(Ordering::SeqCst), 3);
 }
@@ -519,22 +519,11 @@ fn the_global_cap_holds_across_hosts() {
         max_per_host: 10,
         ..FetchConfig::default()
     });
-    std::thread::scope(|s| {
-        let handles: Vec<_> = (0..8)
-            .map(|i| {
-                let fetcher = &fetcher;
-                let host = if i % 2 == 0 { "127.0.0.1" } else { "localhost" };
-                let url = format!("http://{host}:{}/{i}", server.port);
-                s.spawn(move || {
-                    let budget = FetchBudget::new(FetchLimits::default());
-                    fetcher.fetch(&FetchRequest::get(&url, 1000), Some(&budget))
-                })
-            })
-            .collect();
-        for h in handles {
-            assert_eq!(h.join().expect("no panic"), Err(FetchError::Status(404)));
-        }
+    let urls = (0..8).map(|i| {
+        let host = if i % 2 == 0 { "127.0.0.1" } else { "localhost" };
+        format!("http://{host}:{}/{i}", server.port)
     });
+    fetch_at_once(&fetcher, urls);
     assert_eq!(server.accepted.load(Ordering::SeqCst), 8);
     assert_eq!(server.most_at_once.load(Ordering::SeqCst), 2);
 }
