@@ -405,6 +405,19 @@ fn the_metadata_address_is_refused_by_default() {
          OpenStack): the fetch policy denies it"
     );
     assert!(started.elapsed() < Duration::from_secs(1));
+    // The same address spelt as one number: judged by what it resolves to.
+    let refused = fetcher
+        .fetch(
+            &FetchRequest::get("http://2852039166/latest/meta-data/", 1000),
+            Some(&budget),
+        )
+        .expect_err("refused");
+    assert!(
+        refused
+            .to_string()
+            .starts_with("2852039166 resolves to 169.254.169.254, which is the cloud instance"),
+        "{refused}"
+    );
     let refused = fetcher
         .fetch(
             &FetchRequest::get("http://[fe80::1]:8080/", 1000),

@@ -118,9 +118,14 @@ impl CancelToken {
     }
 
     /// Runs `hook` when the token is cancelled, until the returned guard
-    /// is dropped. Refused (the hook is dropped unrun) when the token is
-    /// already cancelled, so that nothing starts after a cancel.
-    pub(crate) fn on_cancel(&self, hook: CancelHook) -> Result<HookGuard<'_>, FetchError> {
+    /// is dropped: how a [`super::Fetcher`] interrupts its I/O in flight.
+    /// Refused (the hook is dropped unrun) when the token is already
+    /// cancelled, so that nothing starts after a cancel.
+    pub fn on_cancel(
+        &self,
+        hook: impl FnOnce() + Send + 'static,
+    ) -> Result<CancelHookGuard<'_>, FetchError> {
+        let hook: CancelHook = Box::new(hook);
         let mut hooks = self.hooks();
         // Checked under the lock `cancel` takes after raising the flag: a
         // hook is either seen by it or refused here.
@@ -129,7 +134,7 @@ impl CancelToken {
         }
         let id = self.state.next_hook.fetch_add(1, Ordering::Relaxed);
         hooks.push((id, hook));
-        Ok(HookGuard { token: self, id })
+        Ok(CancelHookGuard { token: self, id })
     }
 
     fn hooks(&self) -> std::sync::MutexGuard<'_, Vec<(u64, CancelHook)>> {
@@ -141,13 +146,14 @@ impl CancelToken {
     }
 }
 
-/// Removes a cancel hook when the fetch that registered it ends.
-pub(crate) struct HookGuard<'a> {
+/// Removes a cancel hook when dropped ([`CancelToken::on_cancel`]).
+#[must_use = "the hook is removed as soon as the guard is dropped"]
+pub struct CancelHookGuard<'a> {
     token: &'a CancelToken,
     id: u64,
 }
 
-impl Drop for HookGuard<'_> {
+impl Drop for CancelHookGuard<'_> {
     fn drop(&mut self) {
         self.token.hooks().retain(|(id, _)| *id != self.id);
     }
@@ -323,11 +329,11 @@ mod tests {
         use std::sync::atomic::AtomicUsize;
         let token = CancelToken::new();
         let ran = Arc::new(AtomicUsize::new(0));
-        let hook = |ran: &Arc<AtomicUsize>| -> CancelHook {
+        let hook = |ran: &Arc<AtomicUsize>| {
             let ran = Arc::clone(ran);
-            Box::new(move || {
+            move || {
                 ran.fetch_add(1, Ordering::SeqCst);
-            })
+            }
         };
         let kept = token.on_cancel(hook(&ran)).expect("registered");
         drop(token.on_cancel(hook(&ran)).expect("registered"));

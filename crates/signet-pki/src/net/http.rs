@@ -214,7 +214,7 @@ impl HttpFetcher {
         let _interrupt = match cancel {
             Some(token) => {
                 let agent = agent.clone();
-                Some(token.on_cancel(Box::new(move || agent.shutdown()))?)
+                Some(token.on_cancel(move || agent.shutdown())?)
             }
             None => None,
         };

@@ -43,8 +43,8 @@ pub mod policy;
 mod slots;
 
 pub use budget::{
-    CancelOnDrop, CancelToken, DEFAULT_MAX_FETCH_TIME, DEFAULT_MAX_FETCHES, FetchBudget,
-    FetchLimits,
+    CancelHookGuard, CancelOnDrop, CancelToken, DEFAULT_MAX_FETCH_TIME, DEFAULT_MAX_FETCHES,
+    FetchBudget, FetchLimits,
 };
 #[cfg(feature = "http")]
 pub use http::{
