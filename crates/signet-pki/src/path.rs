@@ -39,6 +39,7 @@ use const_oid::ObjectIdentifier;
 use time::OffsetDateTime;
 
 use crate::extensions::KeyUsage;
+use crate::net::CaIssuersError;
 use crate::oid::{self, ids};
 use crate::signature::{self, SignatureError, SignedMessage};
 use crate::{Certificate, CertificateFields, TrustStore};
@@ -72,13 +73,17 @@ pub enum PathError {
     /// No issuer of this certificate is known: the chain does not lead to
     /// a trusted root.
     #[error(
-        "the chain does not lead to a trusted root: no issuer found for \"{subject}\" (issuer \"{issuer}\")"
+        "the chain does not lead to a trusted root: no issuer found for \"{subject}\" (issuer \"{issuer}\"){}",
+        unfetched_issuers(.ca_issuers)
     )]
     UntrustedRoot {
         /// Subject of the last certificate reached.
         subject: String,
         /// The issuer it names.
         issuer: String,
+        /// Why its caIssuers URLs gave no issuer ("caIssuers http://…:
+        /// timed out after 10 s"), one entry per URL that failed.
+        ca_issuers: Vec<String>,
     },
     /// A certificate's validity ended before the validation time.
     #[error("the certificate \"{subject}\" expired on {not_after} (checked at {time})")]
@@ -155,6 +160,11 @@ pub enum PathError {
         /// The limit.
         max: usize,
     },
+}
+
+/// "; caIssuers http://…: why; …", or nothing.
+fn unfetched_issuers(reasons: &[String]) -> String {
+    reasons.iter().map(|r| format!("; {r}")).collect()
 }
 
 impl PathError {
@@ -252,18 +262,20 @@ impl CertificationPath {
 }
 
 /// Supplies issuer certificates from the network (authorityInfoAccess
-/// caIssuers). Returns nothing when offline.
+/// caIssuers) to one path build: [`Offline`], or a request's
+/// [`crate::net::CaIssuers::within`] its outbound budget.
 pub trait IssuerSource {
-    /// The certificates published at `url`.
-    fn ca_issuers(&self, url: &str) -> Vec<Certificate>;
+    /// The certificates published at `url`, or why there are none to be
+    /// had.
+    fn ca_issuers(&self, url: &str) -> Result<Vec<Certificate>, CaIssuersError>;
 }
 
 /// An issuer source that never fetches.
 pub struct Offline;
 
 impl IssuerSource for Offline {
-    fn ca_issuers(&self, _url: &str) -> Vec<Certificate> {
-        Vec::new()
+    fn ca_issuers(&self, _url: &str) -> Result<Vec<Certificate>, CaIssuersError> {
+        Ok(Vec::new())
     }
 }
 
@@ -320,7 +332,8 @@ struct Search<'a> {
     pool: Vec<Node<'a>>,
     anchors: Vec<Node<'a>>,
     issuers: &'a dyn IssuerSource,
-    fetched: Vec<String>,
+    /// caIssuers URLs asked, and why each that failed gave nothing.
+    fetched: Vec<(String, Option<String>)>,
     checks: usize,
 }
 
@@ -483,11 +496,19 @@ impl<'a> Search<'a> {
         let mut best: Option<Dead> = None;
         let candidates = self.candidates(path);
         if candidates.is_empty() {
-            let last = path
-                .last()
-                .map(|n| (n.name(), n.fields().issuer.to_string()));
-            let (subject, issuer) = last.unwrap_or_default();
-            let error = PathError::UntrustedRoot { subject, issuer };
+            let last = path.last().map(|n| {
+                (
+                    n.name(),
+                    n.fields().issuer.to_string(),
+                    self.unfetched(&n.fields().extensions.ca_issuers_urls),
+                )
+            });
+            let (subject, issuer, ca_issuers) = last.unwrap_or_default();
+            let error = PathError::UntrustedRoot {
+                subject,
+                issuer,
+                ca_issuers,
+            };
             return Err(Dead::new(error, path, None, top));
         }
         for (node, is_anchor) in candidates {
@@ -531,11 +552,21 @@ impl<'a> Search<'a> {
         }
         if out.is_empty() {
             for url in last.fields().extensions.ca_issuers_urls.clone() {
-                if self.fetched.contains(&url) || self.fetched.len() >= MAX_DEPTH {
+                if self.fetched.iter().any(|(u, _)| *u == url) || self.fetched.len() >= MAX_DEPTH {
                     continue;
                 }
-                self.fetched.push(url.clone());
-                for c in self.issuers.ca_issuers(&url) {
+                let certs = match self.issuers.ca_issuers(&url) {
+                    Ok(certs) => {
+                        self.fetched.push((url, None));
+                        certs
+                    }
+                    Err(e) => {
+                        let why = format!("caIssuers {url}: {e}");
+                        self.fetched.push((url, Some(why)));
+                        Vec::new()
+                    }
+                };
+                for c in certs {
                     let n = Node::owned(c);
                     if names_chain(last, &n) && !in_path(&n) {
                         out.push((n.again(), false));
@@ -545,6 +576,15 @@ impl<'a> Search<'a> {
             }
         }
         out
+    }
+
+    /// Why the caIssuers URLs among `urls` that were asked gave nothing.
+    fn unfetched(&self, urls: &[String]) -> Vec<String> {
+        self.fetched
+            .iter()
+            .filter(|(url, _)| urls.contains(url))
+            .filter_map(|(_, why)| why.clone())
+            .collect()
     }
 
     fn try_issuer(

@@ -14,7 +14,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use signet_pki::Certificate;
-use signet_pki::net::{CaIssuers, HttpFetcher};
+use signet_pki::net::{CaIssuers, FetchBudget, FetchLimits, HttpFetcher};
 use signet_pki::path::IssuerSource;
 use signet_pki::revocation::{
     MAX_EMBEDDED_TRIES, MAX_URLS, RevocationChecker, RevocationConfig, RevocationSource,
@@ -396,6 +396,12 @@ fn checker(config: RevocationConfig) -> RevocationChecker {
     RevocationChecker::new(config, fetcher)
 }
 
+/// A fresh outbound budget of the default limits: one per check, as one
+/// validation would have.
+fn budget() -> FetchBudget {
+    FetchBudget::new(FetchLimits::default())
+}
+
 fn now() -> OffsetDateTime {
     OffsetDateTime::now_utc()
 }
@@ -422,7 +428,9 @@ fn good_by_ocsp_from_the_delegated_responder() {
     let ocsp_url = format!("http://127.0.0.1:{port}/");
     let cert = ca.issue("good", Some(&http.url("/good.crl")), Some(&ocsp_url));
     let _responder = ca.responder(port, "ocsp");
-    let report = checker(RevocationConfig::default()).check(&cert, &ca.inter, now(), &[], &[]);
+    let report = checker(RevocationConfig::default())
+        .within(&budget())
+        .check(&cert, &ca.inter, now(), &[], &[]);
     assert_eq!(
         report.status,
         RevocationStatus::Good {
@@ -449,7 +457,9 @@ fn revoked_by_ocsp_with_the_time_and_reason_openssl_recorded() {
     let (when, reason) = ca.revocation_time("revoked");
     assert_eq!(reason, "keyCompromise");
     let _responder = ca.responder(port, "ocsp");
-    let status = checker(RevocationConfig::default()).status(&cert, &ca.inter, now(), &[], &[]);
+    let status = checker(RevocationConfig::default())
+        .within(&budget())
+        .status(&cert, &ca.inter, now(), &[], &[]);
     assert_eq!(
         status,
         RevocationStatus::Revoked {
@@ -471,14 +481,18 @@ fn good_by_ocsp_signed_by_the_ca_itself_and_cached() {
     let checker = checker(RevocationConfig::default());
     {
         let _responder = ca.responder(port, "inter");
-        let status = checker.status(&cert, &ca.inter, now(), &[], &[]);
+        let status = checker
+            .within(&budget())
+            .status(&cert, &ca.inter, now(), &[], &[]);
         assert!(
             matches!(status, RevocationStatus::Good { .. }),
             "{status:?}"
         );
     }
     // The responder is gone: the second answer comes from the cache.
-    let status = checker.status(&cert, &ca.inter, now(), &[], &[]);
+    let status = checker
+        .within(&budget())
+        .status(&cert, &ca.inter, now(), &[], &[]);
     assert_eq!(
         status,
         RevocationStatus::Good {
@@ -489,7 +503,12 @@ fn good_by_ocsp_signed_by_the_ca_itself_and_cached() {
     );
     // A new checker has no cache and says why it cannot tell.
     let fresh = self::checker(RevocationConfig::default());
-    let reasons = unknown_reasons(fresh.status(&cert, &ca.inter, now(), &[], &[]));
+    let reasons =
+        unknown_reasons(
+            fresh
+                .within(&budget())
+                .status(&cert, &ca.inter, now(), &[], &[]),
+        );
     assert!(
         reasons[0].starts_with(&format!("OCSP {ocsp_url}: could not connect")),
         "{reasons:?}"
@@ -504,13 +523,11 @@ fn responder_without_ocsp_signing_is_not_trusted() {
     let ocsp_url = format!("http://127.0.0.1:{port}/");
     let cert = ca.issue("good", None, Some(&ocsp_url));
     let _responder = ca.responder(port, "rogue");
-    let reasons = unknown_reasons(checker(RevocationConfig::default()).status(
-        &cert,
-        &ca.inter,
-        now(),
-        &[],
-        &[],
-    ));
+    let reasons = unknown_reasons(
+        checker(RevocationConfig::default())
+            .within(&budget())
+            .status(&cert, &ca.inter, now(), &[], &[]),
+    );
     assert_eq!(reasons.len(), 1, "{reasons:?}");
     assert!(
         reasons[0].contains("lacks extendedKeyUsage OCSPSigning"),
@@ -532,13 +549,17 @@ fn good_and_revoked_by_crl() {
         url: Some(http.url("/inter.crl")),
     };
     assert_eq!(
-        checker.status(&good, &ca.inter, now(), &[], &[]),
+        checker
+            .within(&budget())
+            .status(&good, &ca.inter, now(), &[], &[]),
         RevocationStatus::Good {
             source: source.clone()
         }
     );
     assert_eq!(
-        checker.status(&revoked, &ca.inter, now(), &[], &[]),
+        checker
+            .within(&budget())
+            .status(&revoked, &ca.inter, now(), &[], &[]),
         RevocationStatus::Revoked {
             time: when,
             reason: Some("keyCompromise".into()),
@@ -575,10 +596,14 @@ fn other_reasons_and_hold_are_reported() {
     ]);
     http.route("/inter.crl", Route::Ok(ca.crl(&[])));
     let checker = checker(crl_only());
-    let reason = |c: &Certificate| match checker.status(c, &ca.inter, now(), &[], &[]) {
-        RevocationStatus::Revoked { reason, .. } => reason,
-        other => panic!("{other:?}"),
-    };
+    let reason =
+        |c: &Certificate| match checker
+            .within(&budget())
+            .status(c, &ca.inter, now(), &[], &[])
+        {
+            RevocationStatus::Revoked { reason, .. } => reason,
+            other => panic!("{other:?}"),
+        };
     assert_eq!(reason(&superseded).as_deref(), Some("superseded"));
     assert_eq!(reason(&held).as_deref(), Some("certificateHold"));
 }
@@ -622,7 +647,13 @@ fn crl_signed_by_another_key_is_refused() {
     ]);
     let forged = std::fs::read(ca.path().join("impostor.crl.pem")).expect("read");
     http.route("/inter.crl", Route::Ok(forged.clone()));
-    let reasons = unknown_reasons(checker(crl_only()).status(&cert, &ca.inter, now(), &[], &[]));
+    let reasons = unknown_reasons(checker(crl_only()).within(&budget()).status(
+        &cert,
+        &ca.inter,
+        now(),
+        &[],
+        &[],
+    ));
     assert_eq!(reasons.len(), 1, "{reasons:?}");
     assert!(
         reasons[0].starts_with(&format!(
@@ -652,7 +683,13 @@ fn crl_signed_by_another_key_is_refused() {
         fetch: false,
         ..crl_only()
     };
-    let reasons = unknown_reasons(checker(offline).status(&cert, &ca.inter, now(), &[forged], &[]));
+    let reasons = unknown_reasons(checker(offline).within(&budget()).status(
+        &cert,
+        &ca.inter,
+        now(),
+        &[forged],
+        &[],
+    ));
     assert!(
         reasons[0].contains("authorityKeyIdentifier differs"),
         "{reasons:?}"
@@ -669,7 +706,7 @@ fn stale_crl_is_unknown_unless_allowed() {
         fetch: false,
         ..RevocationConfig::default()
     };
-    let reasons = unknown_reasons(checker(offline.clone()).status(
+    let reasons = unknown_reasons(checker(offline.clone()).within(&budget()).status(
         &cert,
         &ca.inter,
         later,
@@ -683,14 +720,22 @@ fn stale_crl_is_unknown_unless_allowed() {
     );
     // Fresh at the time it covers.
     assert!(matches!(
-        checker(offline.clone()).status(&cert, &ca.inter, now(), std::slice::from_ref(&crl), &[]),
+        checker(offline.clone()).within(&budget()).status(
+            &cert,
+            &ca.inter,
+            now(),
+            std::slice::from_ref(&crl),
+            &[]
+        ),
         RevocationStatus::Good { .. }
     ));
     let lenient = RevocationConfig {
         allow_stale_crl: true,
         ..offline
     };
-    let report = checker(lenient).check(&cert, &ca.inter, later, &[crl], &[]);
+    let report = checker(lenient)
+        .within(&budget())
+        .check(&cert, &ca.inter, later, &[crl], &[]);
     assert_eq!(
         report.status,
         RevocationStatus::Good {
@@ -711,7 +756,9 @@ fn ocsp_down_falls_back_to_crl() {
     let dead = format!("http://127.0.0.1:{}/", free_port());
     let cert = ca.issue("good", Some(&http.url("/inter.crl")), Some(&dead));
     http.route("/inter.crl", Route::Ok(ca.crl(&[])));
-    let status = checker(RevocationConfig::default()).status(&cert, &ca.inter, now(), &[], &[]);
+    let status = checker(RevocationConfig::default())
+        .within(&budget())
+        .status(&cert, &ca.inter, now(), &[], &[]);
     assert_eq!(
         status,
         RevocationStatus::Good {
@@ -729,13 +776,11 @@ fn both_down_gives_two_reasons() {
     let dead_crl = format!("http://127.0.0.1:{}/inter.crl", free_port());
     let cert = ca.issue("good", Some(&dead_crl), Some(&dead_ocsp));
     let started = Instant::now();
-    let reasons = unknown_reasons(checker(RevocationConfig::default()).status(
-        &cert,
-        &ca.inter,
-        now(),
-        &[],
-        &[],
-    ));
+    let reasons = unknown_reasons(
+        checker(RevocationConfig::default())
+            .within(&budget())
+            .status(&cert, &ca.inter, now(), &[], &[]),
+    );
     assert_eq!(
         reasons,
         vec![
@@ -763,7 +808,12 @@ fn hanging_server_times_out() {
     };
     let checker = checker(config);
     let started = Instant::now();
-    let reasons = unknown_reasons(checker.status(&cert, &ca.inter, now(), &[], &[]));
+    let reasons =
+        unknown_reasons(
+            checker
+                .within(&budget())
+                .status(&cert, &ca.inter, now(), &[], &[]),
+        );
     let elapsed = started.elapsed();
     assert_eq!(
         reasons,
@@ -775,7 +825,12 @@ fn hanging_server_times_out() {
     assert!(elapsed < Duration::from_secs(5), "took {elapsed:?}");
     // The failures are remembered: the next validation does not wait again.
     let started = Instant::now();
-    let reasons = unknown_reasons(checker.status(&cert, &ca.inter, now(), &[], &[]));
+    let reasons =
+        unknown_reasons(
+            checker
+                .within(&budget())
+                .status(&cert, &ca.inter, now(), &[], &[]),
+        );
     assert!(
         started.elapsed() < Duration::from_millis(500),
         "took {:?}",
@@ -823,13 +878,11 @@ fn replayed_ocsp_answers_are_caught_by_the_nonce() {
         std::fs::read(ca.path().join("captured.der")).expect("read")
     };
     http.route("/ocsp", Route::Ok(captured));
-    let reasons = unknown_reasons(checker(RevocationConfig::default()).status(
-        &cert,
-        &ca.inter,
-        now(),
-        &[],
-        &[],
-    ));
+    let reasons = unknown_reasons(
+        checker(RevocationConfig::default())
+            .within(&budget())
+            .status(&cert, &ca.inter, now(), &[], &[]),
+    );
     assert_eq!(
         reasons,
         vec![format!(
@@ -839,7 +892,9 @@ fn replayed_ocsp_answers_are_caught_by_the_nonce() {
     );
     // An answer without a nonce is accepted, with a note.
     http.route("/ocsp", Route::Ok(ca.offline_ocsp_response("good")));
-    let report = checker(RevocationConfig::default()).check(&cert, &ca.inter, now(), &[], &[]);
+    let report = checker(RevocationConfig::default())
+        .within(&budget())
+        .check(&cert, &ca.inter, now(), &[], &[]);
     assert!(
         matches!(report.status, RevocationStatus::Good { .. }),
         "{report:?}"
@@ -868,13 +923,11 @@ fn garbage_answers_are_unknown() {
         Some(&http.url("/inter.crl")),
         Some(&http.url("/ocsp")),
     );
-    let reasons = unknown_reasons(checker(RevocationConfig::default()).status(
-        &cert,
-        &ca.inter,
-        now(),
-        &[],
-        &[],
-    ));
+    let reasons = unknown_reasons(
+        checker(RevocationConfig::default())
+            .within(&budget())
+            .status(&cert, &ca.inter, now(), &[], &[]),
+    );
     assert_eq!(reasons.len(), 2, "{reasons:?}");
     assert!(
         reasons[0].starts_with(&format!(
@@ -891,13 +944,11 @@ fn garbage_answers_are_unknown() {
     // Oversized, HTTP errors, a CRL where OCSP is expected, an error status.
     http.route("/ocsp", Route::Ok(vec![0x30; (1 << 20) + 10]));
     http.route("/inter.crl", Route::Status(503));
-    let reasons = unknown_reasons(checker(RevocationConfig::default()).status(
-        &cert,
-        &ca.inter,
-        now(),
-        &[],
-        &[],
-    ));
+    let reasons = unknown_reasons(
+        checker(RevocationConfig::default())
+            .within(&budget())
+            .status(&cert, &ca.inter, now(), &[], &[]),
+    );
     assert!(
         reasons[0].ends_with("the answer is larger than the limit of 1048576 bytes"),
         "{reasons:?}"
@@ -908,13 +959,11 @@ fn garbage_answers_are_unknown() {
     );
     http.route("/ocsp", Route::Ok(ca.crl(&[])));
     http.route("/inter.crl", Route::Ok(noise));
-    let reasons = unknown_reasons(checker(RevocationConfig::default()).status(
-        &cert,
-        &ca.inter,
-        now(),
-        &[],
-        &[],
-    ));
+    let reasons = unknown_reasons(
+        checker(RevocationConfig::default())
+            .within(&budget())
+            .status(&cert, &ca.inter, now(), &[], &[]),
+    );
     assert!(
         reasons[0].contains("malformed OCSP response"),
         "{reasons:?}"
@@ -922,13 +971,11 @@ fn garbage_answers_are_unknown() {
     assert!(reasons[1].contains("malformed CRL"), "{reasons:?}");
     // tryLater: SEQUENCE { ENUMERATED 3 }.
     http.route("/ocsp", Route::Ok(vec![0x30, 0x03, 0x0A, 0x01, 0x03]));
-    let reasons = unknown_reasons(checker(RevocationConfig::default()).status(
-        &cert,
-        &ca.inter,
-        now(),
-        &[],
-        &[],
-    ));
+    let reasons = unknown_reasons(
+        checker(RevocationConfig::default())
+            .within(&budget())
+            .status(&cert, &ca.inter, now(), &[], &[]),
+    );
     assert!(
         reasons[0].ends_with("the responder answered \"tryLater\""),
         "{reasons:?}"
@@ -960,14 +1007,17 @@ fn embedded_values_work_offline() {
         ..RevocationConfig::default()
     };
     let checker = checker(offline);
-    let status = checker.status(&cert, &ca.inter, now(), std::slice::from_ref(&crl), &[]);
+    let status =
+        checker
+            .within(&budget())
+            .status(&cert, &ca.inter, now(), std::slice::from_ref(&crl), &[]);
     assert!(
         matches!(&status, RevocationStatus::Revoked { reason: Some(r), source: RevocationSource::Crl { url: None }, .. } if r == "cessationOfOperation"),
         "{status:?}"
     );
     // An OCSP response made offline by `openssl ocsp -reqin … -respout …`.
     let response = ca.offline_ocsp_response("good");
-    let report = checker.check(
+    let report = checker.within(&budget()).check(
         &good,
         &ca.inter,
         now(),
@@ -982,7 +1032,13 @@ fn embedded_values_work_offline() {
     );
     // It speaks of "good" only: for "revoked" it is skipped, and offline
     // there is nothing else.
-    let reasons = unknown_reasons(checker.status(&cert, &ca.inter, now(), &[], &[response]));
+    let reasons = unknown_reasons(checker.within(&budget()).status(
+        &cert,
+        &ca.inter,
+        now(),
+        &[],
+        &[response],
+    ));
     assert_eq!(
         reasons,
         vec![
@@ -994,7 +1050,10 @@ fn embedded_values_work_offline() {
         ]
     );
     // A CRL of another CA among the embedded values is ignored.
-    let status = checker.status(&good, &ca.inter, now(), &[ca_root_crl(&ca), crl], &[]);
+    let status =
+        checker
+            .within(&budget())
+            .status(&good, &ca.inter, now(), &[ca_root_crl(&ca), crl], &[]);
     assert!(
         matches!(status, RevocationStatus::Good { .. }),
         "{status:?}"
@@ -1046,7 +1105,9 @@ fn crl_directory_is_searched_by_issuer() {
         ..RevocationConfig::default()
     };
     let checker = checker(config);
-    let status = checker.status(&cert, &ca.inter, now(), &[], &[]);
+    let status = checker
+        .within(&budget())
+        .status(&cert, &ca.inter, now(), &[], &[]);
     let expected_url = format!("file://{}", dir.path().join("c-inter.pem").display());
     assert!(
         matches!(&status, RevocationStatus::Revoked { reason: Some(r), source: RevocationSource::Crl { url: Some(u) }, .. }
@@ -1054,7 +1115,9 @@ fn crl_directory_is_searched_by_issuer() {
         "{status:?}"
     );
     // The intermediate's own status comes from the root's CRL in the same directory.
-    let status = checker.status(&ca.inter, &ca.root, now(), &[], &[]);
+    let status = checker
+        .within(&budget())
+        .status(&ca.inter, &ca.root, now(), &[], &[]);
     assert!(
         matches!(status, RevocationStatus::Good { .. }),
         "{status:?}"
@@ -1062,7 +1125,12 @@ fn crl_directory_is_searched_by_issuer() {
     // No CRL of this issuer: says so.
     let other = Ca::named("Other");
     let stranger = other.issue("x", None, None);
-    let reasons = unknown_reasons(checker.status(&stranger, &other.inter, now(), &[], &[]));
+    let reasons =
+        unknown_reasons(
+            checker
+                .within(&budget())
+                .status(&stranger, &other.inter, now(), &[], &[]),
+        );
     assert_eq!(
         reasons,
         vec![format!(
@@ -1073,7 +1141,12 @@ fn crl_directory_is_searched_by_issuer() {
     // A CA of the same name with another key: its CRL is found and refused.
     let twin = Ca::new();
     let cert = twin.issue("x", None, None);
-    let reasons = unknown_reasons(checker.status(&cert, &twin.inter, now(), &[], &[]));
+    let reasons =
+        unknown_reasons(
+            checker
+                .within(&budget())
+                .status(&cert, &twin.inter, now(), &[], &[]),
+        );
     assert!(
         reasons[0]
             .ends_with("signed with another key of the issuer (authorityKeyIdentifier differs)"),
@@ -1085,13 +1158,11 @@ fn crl_directory_is_searched_by_issuer() {
 fn no_source_at_all() {
     let ca = Ca::new();
     let cert = ca.issue("bare", None, None);
-    let reasons = unknown_reasons(checker(RevocationConfig::default()).status(
-        &cert,
-        &ca.inter,
-        now(),
-        &[],
-        &[],
-    ));
+    let reasons = unknown_reasons(
+        checker(RevocationConfig::default())
+            .within(&budget())
+            .status(&cert, &ca.inter, now(), &[], &[]),
+    );
     assert_eq!(reasons.len(), 1);
     assert!(
         reasons[0].starts_with("no revocation information"),
@@ -1139,30 +1210,41 @@ fn ca_issuers_are_fetched_as_der_pem_and_pkcs7_and_cached() {
     http.route("/chain.p7b", Route::Ok(read("chain.p7b")));
     http.route("/chain.p7c", Route::Ok(read("chain.p7b.pem")));
     http.route("/junk", Route::Ok(b"<html/>".to_vec()));
-    let source = CaIssuers::new(Arc::new(HttpFetcher::new(Duration::from_secs(2))));
-    assert_eq!(
-        source.ca_issuers(&http.url("/inter.der")),
-        vec![ca.inter.clone()]
-    );
-    assert_eq!(
-        source.ca_issuers(&http.url("/inter.der")),
-        vec![ca.inter.clone()]
-    );
+    let shared = CaIssuers::new(Arc::new(HttpFetcher::new(Duration::from_secs(2))));
+    let budget = budget();
+    let source = shared.within(&budget);
+    let fetched = |path: &str| source.ca_issuers(&http.url(path)).expect(path);
+    assert_eq!(fetched("/inter.der"), vec![ca.inter.clone()]);
+    assert_eq!(fetched("/inter.der"), vec![ca.inter.clone()]);
     assert_eq!(http.hits("/inter.der"), 1, "cached");
+    assert_eq!(fetched("/inter.pem"), vec![ca.inter.clone()]);
     assert_eq!(
-        source.ca_issuers(&http.url("/inter.pem")),
-        vec![ca.inter.clone()]
-    );
-    assert_eq!(
-        source.ca_issuers(&http.url("/chain.p7b")),
+        fetched("/chain.p7b"),
         vec![ca.inter.clone(), ca.root.clone()]
     );
-    assert_eq!(
-        source.ca_issuers(&http.url("/chain.p7c")),
-        vec![ca.inter.clone()]
+    assert_eq!(fetched("/chain.p7c"), vec![ca.inter.clone()]);
+    let junk = source.ca_issuers(&http.url("/junk")).expect_err("junk");
+    assert!(
+        junk.to_string().contains("not DER, PEM or base64"),
+        "{junk}"
     );
-    assert!(source.ca_issuers(&http.url("/junk")).is_empty());
-    assert!(source.ca_issuers(&http.url("/missing")).is_empty());
+    let missing = source
+        .ca_issuers(&http.url("/missing"))
+        .expect_err("missing");
+    assert_eq!(missing.to_string(), "the server answered HTTP 404");
+    assert_eq!(
+        source
+            .ca_issuers(&http.url("/missing"))
+            .expect_err("remembered")
+            .to_string(),
+        "the server answered HTTP 404 (a moment ago; not retried for 30 s)"
+    );
+    assert_eq!(
+        http.hits("/missing"),
+        1,
+        "a failed URL is not fetched again"
+    );
+    assert_eq!(budget.fetches_started(), 6, "one per URL fetched");
 }
 
 /// CRLs from an impostor of the intermediate (same name, another key)
@@ -1204,7 +1286,13 @@ fn a_signature_stuffed_with_crls_costs_a_bounded_number_of_checks() {
         ..crl_only()
     };
     let started = Instant::now();
-    let reasons = unknown_reasons(checker(offline).status(&cert, &ca.inter, now(), &crls, &ocsp));
+    let reasons = unknown_reasons(checker(offline).within(&budget()).status(
+        &cert,
+        &ca.inter,
+        now(),
+        &crls,
+        &ocsp,
+    ));
     let elapsed = started.elapsed();
     let of = |prefix: &str| reasons.iter().filter(|r| r.starts_with(prefix)).count();
     assert_eq!(of("embedded CRL #"), MAX_EMBEDDED_TRIES, "{reasons:?}");
@@ -1235,7 +1323,10 @@ fn a_signature_stuffed_with_crls_costs_a_bounded_number_of_checks() {
     assert!(elapsed < Duration::from_secs(5), "took {elapsed:?}");
 
     // Online, the flood is passed over and the distribution point answers.
-    let status = checker(crl_only()).status(&cert, &ca.inter, now(), &crls, &ocsp);
+    let status =
+        checker(crl_only())
+            .within(&budget())
+            .status(&cert, &ca.inter, now(), &crls, &ocsp);
     assert_eq!(
         status,
         RevocationStatus::Good {
@@ -1252,7 +1343,9 @@ fn a_signature_stuffed_with_crls_costs_a_bounded_number_of_checks() {
         ..crl_only()
     };
     assert_eq!(
-        checker(offline).status(&cert, &ca.inter, now(), &honest, &[]),
+        checker(offline)
+            .within(&budget())
+            .status(&cert, &ca.inter, now(), &honest, &[]),
         RevocationStatus::Good {
             source: RevocationSource::Crl { url: None }
         }
@@ -1271,7 +1364,13 @@ fn many_distribution_points_cost_at_most_max_urls_fetches() {
     }
     let urls: Vec<String> = paths.iter().map(|p| http.url(p)).collect();
     let cert = ca.issue("many points", Some(&urls.join(", URI:")), None);
-    let reasons = unknown_reasons(checker(crl_only()).status(&cert, &ca.inter, now(), &[], &[]));
+    let reasons = unknown_reasons(checker(crl_only()).within(&budget()).status(
+        &cert,
+        &ca.inter,
+        now(),
+        &[],
+        &[],
+    ));
     let fetched: usize = paths.iter().map(|p| http.hits(p)).sum();
     assert_eq!(fetched, MAX_URLS, "{reasons:?}");
     let left = format!(

@@ -21,7 +21,7 @@ use signet_pki::cms::{
     CertifiedKey, CmsSigner, Content, ContentDigests, SignError, SignedData, SignedDataBuilder,
     SignerId, SignerIdentifierChoice, add_signer_to,
 };
-use signet_pki::net::HttpFetcher;
+use signet_pki::net::{FetchBudget, FetchLimits, HttpFetcher};
 use signet_pki::path::Offline;
 use signet_pki::tsa::{TimestampRequest, TsaClient};
 use signet_pki::validate::{ChainStatus, ValidationOptions, ValidationReport, Validator};
@@ -1168,6 +1168,11 @@ fn openssl_ts_verify(pki: &TestPki, token: &[u8], data: &[u8]) -> Result<(), Str
     pki.ossl.try_run(&args, false).map(drop)
 }
 
+/// A fresh outbound budget of the default limits: one per validation.
+fn budget() -> FetchBudget {
+    FetchBudget::new(FetchLimits::default())
+}
+
 /// A TSA served over HTTP by `openssl ts -reply`, and a client of it.
 fn http_tsa(pki: &TestPki, tsa: &Party) -> (HttpServer, TsaClient) {
     let server = HttpServer::start();
@@ -1306,8 +1311,10 @@ fn cades_x_long_type1_keeps_crl_and_ocsp_evidence() {
         certificate(&pki.root.cert.der),
         certificate(&pki.intermediate.cert.der),
     ]);
-    let fetcher = Arc::new(HttpFetcher::new(Duration::from_secs(5)));
     for ocsp in [false, true] {
+        // A client of its own per case: it remembers that the responder
+        // refused the connection in the CRL case.
+        let fetcher = Arc::new(HttpFetcher::new(Duration::from_secs(5)));
         let crl_dir = tempfile::tempdir().expect("dir");
         let crl = pki.crl();
         std::fs::write(crl_dir.path().join("ca.crl"), &crl).expect("write");
@@ -1322,8 +1329,15 @@ fn cades_x_long_type1_keeps_crl_and_ocsp_evidence() {
             fetcher.clone(),
         );
         let cert = certificate(&party.cert.der);
-        let data = long_term::gather(&cert, &[], &trust, &Offline, &checker, now())
-            .expect("validation data");
+        let data = long_term::gather(
+            &cert,
+            &[],
+            &trust,
+            &Offline,
+            &checker.within(&budget()),
+            now(),
+        )
+        .expect("validation data");
         assert_eq!(data.path.len(), 2);
         match (&data.revocation[..], ocsp) {
             ([Evidence::Crl(der)], false) => assert_eq!(der, &crl),
@@ -1400,7 +1414,7 @@ fn cades_x_long_type1_keeps_crl_and_ocsp_evidence() {
         let report = Validator {
             trust: &trust,
             issuers: &Offline,
-            revocation: Some(&offline),
+            revocation: Some(offline.within(&budget())),
         }
         .validate(
             &signed,
@@ -1442,13 +1456,28 @@ fn cades_x_long_needs_a_good_status_and_a_tsa() {
         fetcher,
     );
     // No CRL at all: unknown.
-    let err = long_term::gather(&cert, &[], &trust, &Offline, &checker, now())
-        .expect_err("unknown status")
-        .to_string();
+    let err = long_term::gather(
+        &cert,
+        &[],
+        &trust,
+        &Offline,
+        &checker.within(&budget()),
+        now(),
+    )
+    .expect_err("unknown status")
+    .to_string();
     assert!(err.contains("is unknown"), "{err}");
     // Good: but the builder without a TSA refuses.
     std::fs::write(crl_dir.path().join("ca.crl"), pki.crl()).expect("write");
-    let data = long_term::gather(&cert, &[], &trust, &Offline, &checker, now()).expect("good");
+    let data = long_term::gather(
+        &cert,
+        &[],
+        &trust,
+        &Offline,
+        &checker.within(&budget()),
+        now(),
+    )
+    .expect("good");
     let signer = certified(&pki, &party);
     let err = SignedDataBuilder::new(DOC)
         .long_term(std::slice::from_ref(&data))
@@ -1467,8 +1496,15 @@ fn cades_x_long_needs_a_good_status_and_a_tsa() {
         },
         Arc::new(HttpFetcher::new(Duration::from_secs(5))),
     );
-    let err = long_term::gather(&cert, &[], &trust, &Offline, &fresh, now())
-        .expect_err("revoked")
-        .to_string();
+    let err = long_term::gather(
+        &cert,
+        &[],
+        &trust,
+        &Offline,
+        &fresh.within(&budget()),
+        now(),
+    )
+    .expect_err("revoked")
+    .to_string();
     assert!(err.contains("was revoked"), "{err}");
 }

@@ -626,7 +626,7 @@ mod revocation {
     use std::sync::Arc;
     use std::time::Duration as StdDuration;
 
-    use signet_pki::net::HttpFetcher;
+    use signet_pki::net::{FetchBudget, FetchLimits, HttpFetcher};
     use signet_pki::revocation::{RevocationChecker, RevocationConfig, RevocationStatus};
     use test_support::net::{HttpServer, Route, free_port};
 
@@ -655,10 +655,11 @@ mod revocation {
     ) -> ValidationReport {
         let signed = SignedData::parse(sig).expect("parses");
         let digests = ContentDigests::of_bytes(DOC, &signed.digest_algorithms());
+        let budget = FetchBudget::new(FetchLimits::default());
         let validator = Validator {
             trust,
             issuers: &Offline,
-            revocation: Some(checker),
+            revocation: Some(checker.within(&budget)),
         };
         validator.validate(
             &signed,

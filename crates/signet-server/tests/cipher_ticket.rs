@@ -845,7 +845,6 @@ async fn cades_t_and_content_time_stamps_from_the_configured_tsa() {
 
 #[tokio::test]
 async fn cades_x_long_with_the_engines_revocation_data() {
-    use signet_pki::path::Offline;
     use signet_pki::revocation::{RevocationChecker, RevocationConfig};
     use signet_pki::validate::{Engine, RevocationMode};
     let dir = tempfile::tempdir().expect("dir");
@@ -866,7 +865,7 @@ async fn cades_x_long_with_the_engines_revocation_data() {
     ]));
     let engine = Engine {
         trust,
-        issuers: Arc::new(Offline),
+        issuers: None,
         revocation: Some(Arc::new(RevocationChecker::new(
             RevocationConfig {
                 crl_dir: Some(crl_dir.path().to_path_buf()),
@@ -875,6 +874,7 @@ async fn cades_x_long_with_the_engines_revocation_data() {
             fetcher,
         ))),
         revocation_mode: RevocationMode::Require,
+        fetch_limits: Default::default(),
     };
     let c = Client {
         state: state_with(&dir, &pki, config())

@@ -9,6 +9,20 @@
 //! implementation, [`HttpFetcher`], is behind the Cargo feature `http` (on
 //! by default).
 //!
+//! The URLs come from input an anonymous caller chooses, so every fetch is
+//! bounded four ways:
+//!
+//! - by the request's [`FetchBudget`] (`budget.rs`): a count and a time
+//!   across everything one request fetches, and a cancel flag;
+//! - by the [`FetchPolicy`] (`policy.rs`): which hosts and addresses may be
+//!   contacted, checked on the addresses a connection really goes to;
+//! - by caps on concurrent fetches, in all and per host (`slots.rs`);
+//! - by a negative cache: a URL whose fetch failed is not fetched again
+//!   for [`FAILURE_TTL`], whichever of caIssuers, CRL or OCSP asked.
+//!
+//! The last three are the [`HttpFetcher`]'s, shared by every request it
+//! serves; the budget is the caller's, one per request.
+//!
 //! [RFC 5280]: https://datatracker.ietf.org/doc/html/rfc5280#section-4.2.2.1
 //! [RFC 6960]: https://datatracker.ietf.org/doc/html/rfc6960#appendix-A.1
 
@@ -21,16 +35,38 @@ use crate::path::IssuerSource;
 use crate::revocation::cache::ExpiringCache;
 use crate::{Certificate, PkiError};
 
+mod budget;
 #[cfg(feature = "http")]
 mod http;
+pub mod policy;
 #[cfg(feature = "http")]
-pub use http::HttpFetcher;
+mod slots;
+
+pub use budget::{
+    CancelHookGuard, CancelOnDrop, CancelToken, DEFAULT_MAX_FETCH_TIME, DEFAULT_MAX_FETCHES,
+    FetchBudget, FetchLimits,
+};
+#[cfg(feature = "http")]
+pub use http::{
+    DEFAULT_FETCH_TIMEOUT, DEFAULT_MAX_CONCURRENT_FETCHES, DEFAULT_MAX_FETCHES_PER_HOST,
+    FetchConfig, HttpFetcher,
+};
+pub use policy::{FetchPolicy, Refusal};
 
 /// Most redirects followed for one request.
 pub const MAX_REDIRECTS: u32 = 3;
 
 /// Largest caIssuers answer accepted (a certificate or a small bundle).
 pub const MAX_AIA_LEN: usize = 1 << 20;
+
+/// How long a URL whose fetch failed (no connection, a timeout, an HTTP
+/// error, refused by the policy) is not fetched again, so that a dead or
+/// hostile server does not cost every validation a timeout. One rule for
+/// caIssuers, CRL and OCSP URLs.
+pub const FAILURE_TTL: Duration = Duration::from_secs(30);
+
+/// Most failed URLs remembered at once.
+pub const MAX_FAILURES_REMEMBERED: usize = 1000;
 
 /// Why a fetch failed, in words that go into a revocation report.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -63,6 +99,58 @@ pub enum FetchError {
     /// Any other transport or protocol failure.
     #[error("{0}")]
     Transport(String),
+    /// The [`FetchPolicy`] does not allow contacting the host or the
+    /// address it resolved to.
+    #[error("{0}")]
+    Refused(Box<Refusal>),
+    /// The request already started as many fetches as its budget allows.
+    #[error("the request's outbound budget of {fetches} fetches is spent")]
+    BudgetSpent {
+        /// [`FetchLimits::max_fetches`].
+        fetches: usize,
+    },
+    /// The request's outbound time ran out (before or during the fetch).
+    #[error("the request's outbound time of {} is spent", seconds(*.limit))]
+    TimeSpent {
+        /// [`FetchLimits::max_time`].
+        limit: Duration,
+    },
+    /// The request ended or timed out: nothing more is fetched for it.
+    #[error("not fetched: the request was cancelled")]
+    Cancelled,
+    /// Every place for a fetch (in all, or to this host) stayed taken until
+    /// the fetch's deadline.
+    #[error("{}", busy(*.limit, .host.as_deref()))]
+    Busy {
+        /// The cap that held.
+        limit: usize,
+        /// The host, when its own cap held.
+        host: Option<String>,
+    },
+    /// The URL failed a moment ago and is not fetched again yet.
+    #[error("{error} (a moment ago; not retried for {} s)", ttl.as_secs())]
+    RecentlyFailed {
+        /// How it failed.
+        error: Box<FetchError>,
+        /// How long failures are remembered.
+        ttl: Duration,
+    },
+}
+
+impl FetchError {
+    /// Whether the URL itself is at fault, so that the failure is
+    /// remembered ([`FAILURE_TTL`]); not when the request's budget, its
+    /// cancellation or signet's own load stopped the fetch.
+    pub fn is_url_failure(&self) -> bool {
+        !matches!(
+            self,
+            FetchError::BudgetSpent { .. }
+                | FetchError::TimeSpent { .. }
+                | FetchError::Cancelled
+                | FetchError::Busy { .. }
+                | FetchError::RecentlyFailed { .. }
+        )
+    }
 }
 
 /// "10 s", "1.5 s".
@@ -74,20 +162,80 @@ fn seconds(d: Duration) -> String {
     }
 }
 
-/// Fetches bytes over the network: what the revocation checker and the
-/// caIssuers source need, and nothing more.
+/// Why no place for a fetch was free in time.
+fn busy(limit: usize, host: Option<&str>) -> String {
+    match host {
+        Some(host) => {
+            format!("{limit} fetches from {host} are already under way, and none ended in time")
+        }
+        None => format!("all {limit} outbound connections are in use, and none was freed in time"),
+    }
+}
+
+/// One HTTP exchange: a GET, or a POST of a body.
+#[derive(Clone, Copy, Debug)]
+pub struct FetchRequest<'a> {
+    /// The URL.
+    pub url: &'a str,
+    /// `None` for a GET; the content type and body of a POST.
+    pub post: Option<(&'a str, &'a [u8])>,
+    /// Largest answer accepted, in bytes.
+    pub max_len: usize,
+}
+
+impl<'a> FetchRequest<'a> {
+    /// `GET url`, an answer of at most `max_len` bytes.
+    pub fn get(url: &'a str, max_len: usize) -> Self {
+        FetchRequest {
+            url,
+            post: None,
+            max_len,
+        }
+    }
+
+    /// `POST url` with `body` of type `content_type`, an answer of at most
+    /// `max_len` bytes.
+    pub fn post(url: &'a str, content_type: &'a str, body: &'a [u8], max_len: usize) -> Self {
+        FetchRequest {
+            url,
+            post: Some((content_type, body)),
+            max_len,
+        }
+    }
+}
+
+/// Fetches bytes over the network: what the revocation checker, the
+/// caIssuers source and the TSA client need, and nothing more.
 pub trait Fetcher: Send + Sync {
-    /// `GET url`; the answer's body, at most `max_len` bytes.
-    fn get(&self, url: &str, max_len: usize) -> Result<Vec<u8>, FetchError>;
-    /// `POST url` with `body` of type `content_type`; the answer's body, at
-    /// most `max_len` bytes.
+    /// Performs `request` and returns the answer's body. `budget` is the
+    /// outbound budget of the request whose input named the URL: the
+    /// implementation takes a fetch from it ([`FetchBudget::start_fetch`])
+    /// before any I/O and ends by its deadline. `None` for a URL the
+    /// operator configured (a TSA): no budget but the client's own timeout.
+    fn fetch(
+        &self,
+        request: &FetchRequest<'_>,
+        budget: Option<&FetchBudget>,
+    ) -> Result<Vec<u8>, FetchError>;
+
+    /// `GET url` of an operator-configured URL (no caller's budget); the
+    /// answer's body, at most `max_len` bytes.
+    fn get(&self, url: &str, max_len: usize) -> Result<Vec<u8>, FetchError> {
+        self.fetch(&FetchRequest::get(url, max_len), None)
+    }
+
+    /// `POST url` of an operator-configured URL (no caller's budget) with
+    /// `body` of type `content_type`; the answer's body, at most `max_len`
+    /// bytes.
     fn post(
         &self,
         url: &str,
         content_type: &str,
         body: &[u8],
         max_len: usize,
-    ) -> Result<Vec<u8>, FetchError>;
+    ) -> Result<Vec<u8>, FetchError> {
+        self.fetch(&FetchRequest::post(url, content_type, body, max_len), None)
+    }
 }
 
 /// Whether the URL is one [`Fetcher`]s fetch: `http://` or `https://`.
@@ -106,16 +254,14 @@ const AIA_INPUT: InputKind = InputKind {
 
 /// How long fetched issuer certificates are kept.
 const AIA_TTL: Duration = Duration::from_secs(3600);
-/// How long a failed caIssuers URL is not asked again.
-const AIA_FAILURE_TTL: Duration = Duration::from_secs(60);
 
 /// Issuer certificates from authorityInfoAccess caIssuers URLs
 /// ([RFC 5280] section 4.2.2.1): a DER or PEM certificate, or a PKCS #7
 /// "certs-only" bundle (`.p7b`/`.p7c`), fetched with a [`Fetcher`] and kept
-/// for an hour (256 URLs at most). Failures yield no certificates, so path
-/// building reports the issuer as not found; a failed URL is not asked
-/// again for a minute, so a dead server does not cost every validation a
-/// timeout.
+/// for an hour (256 URLs at most). Shared between requests; each request
+/// fetches through [`CaIssuers::within`] its own budget. A URL whose fetch
+/// failed is not fetched again for [`FAILURE_TTL`] (the fetcher's negative
+/// cache), so a dead server does not cost every validation a timeout.
 ///
 /// [RFC 5280]: https://datatracker.ietf.org/doc/html/rfc5280#section-4.2.2.1
 pub struct CaIssuers {
@@ -132,31 +278,48 @@ impl CaIssuers {
         }
     }
 
-    /// Fetches and parses the certificates at `url`.
-    pub fn fetch(&self, url: &str) -> Result<Vec<Certificate>, CaIssuersError> {
-        let body = self.fetcher.get(url, MAX_AIA_LEN)?;
+    /// Fetches and parses the certificates at `url` within `budget`,
+    /// bypassing the cache.
+    pub fn fetch(
+        &self,
+        url: &str,
+        budget: &FetchBudget,
+    ) -> Result<Vec<Certificate>, CaIssuersError> {
+        let body = self
+            .fetcher
+            .fetch(&FetchRequest::get(url, MAX_AIA_LEN), Some(budget))?;
         parse_certificates(&body)
+    }
+
+    /// The issuer source of one request: cached certificates, else fetched
+    /// within `budget`.
+    pub fn within<'a>(&'a self, budget: &'a FetchBudget) -> BudgetedCaIssuers<'a> {
+        BudgetedCaIssuers {
+            source: self,
+            budget,
+        }
     }
 }
 
-impl IssuerSource for CaIssuers {
-    fn ca_issuers(&self, url: &str) -> Vec<Certificate> {
-        if let Some(hit) = self.cache.get(url) {
-            return hit.as_ref().clone();
+/// [`CaIssuers`] fetching within one request's budget
+/// ([`CaIssuers::within`]).
+#[derive(Clone, Copy)]
+pub struct BudgetedCaIssuers<'a> {
+    source: &'a CaIssuers,
+    budget: &'a FetchBudget,
+}
+
+impl IssuerSource for BudgetedCaIssuers<'_> {
+    fn ca_issuers(&self, url: &str) -> Result<Vec<Certificate>, CaIssuersError> {
+        if let Some(hit) = self.source.cache.get(url) {
+            return Ok(hit.as_ref().clone());
         }
-        match self.fetch(url) {
-            Ok(certs) => {
-                let weight = certs.iter().map(|c| c.der().len()).sum();
-                self.cache
-                    .insert(url.to_owned(), Arc::new(certs.clone()), AIA_TTL, weight);
-                certs
-            }
-            Err(_) => {
-                self.cache
-                    .insert(url.to_owned(), Arc::new(Vec::new()), AIA_FAILURE_TTL, 1);
-                Vec::new()
-            }
-        }
+        let certs = self.source.fetch(url, self.budget)?;
+        let weight = certs.iter().map(|c| c.der().len()).sum();
+        self.source
+            .cache
+            .insert(url.to_owned(), Arc::new(certs.clone()), AIA_TTL, weight);
+        Ok(certs)
     }
 }
 

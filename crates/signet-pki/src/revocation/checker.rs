@@ -20,7 +20,7 @@ use super::{
     Evidence, MAX_CACHE_TTL, RevocationError, RevocationReport, RevocationSource, RevocationStatus,
     Verdict,
 };
-use crate::net::{FetchError, Fetcher};
+use crate::net::{FetchBudget, Fetcher};
 use crate::{Certificate, CertificateFields};
 
 /// How revocation is checked.
@@ -106,16 +106,26 @@ impl CachedCrl {
 }
 
 /// Checks certificates' revocation status, with per-instance caches of
-/// CRLs (by URL, until nextUpdate, at most 256 and 256 MiB), OCSP answers
-/// (by CertID, until nextUpdate or 5 minutes, at most 10,000) and fetch
-/// failures (by URL, [`super::FAILURE_TTL`]). Shareable between threads.
+/// CRLs (by URL, until nextUpdate, at most 256 and 256 MiB) and OCSP
+/// answers (by CertID, until nextUpdate or 5 minutes, at most 10,000);
+/// failed URLs are remembered by the fetcher ([`crate::net::FAILURE_TTL`]).
+/// Shareable between threads; each request checks through
+/// [`RevocationChecker::within`] its own outbound budget.
 pub struct RevocationChecker {
     pub(super) config: RevocationConfig,
     pub(super) fetcher: Arc<dyn Fetcher>,
     pub(super) crls: ExpiringCache<String, CachedCrl>,
     pub(super) ocsp: ExpiringCache<CertId, (String, OcspAnswer)>,
     pub(super) dir: Mutex<HashMap<PathBuf, DirFile>>,
-    pub(super) failures: ExpiringCache<String, FetchError>,
+}
+
+/// A [`RevocationChecker`] fetching within one request's budget
+/// ([`RevocationChecker::within`]): every status it is asked for draws on
+/// the same budget.
+#[derive(Clone, Copy)]
+pub struct BudgetedChecker<'a> {
+    checker: &'a RevocationChecker,
+    budget: &'a FetchBudget,
 }
 
 /// Which method.
@@ -135,13 +145,33 @@ impl RevocationChecker {
             crls: ExpiringCache::new(256, 256 << 20),
             ocsp: ExpiringCache::new(10_000, 10_000),
             dir: Mutex::new(HashMap::new()),
-            failures: ExpiringCache::new(1000, 1000),
         }
     }
 
     /// The configuration.
     pub fn config(&self) -> &RevocationConfig {
         &self.config
+    }
+
+    /// The checker for one request: what it fetches (OCSP, CRL
+    /// distribution points) is drawn from `budget`.
+    pub fn within<'a>(&'a self, budget: &'a FetchBudget) -> BudgetedChecker<'a> {
+        BudgetedChecker {
+            checker: self,
+            budget,
+        }
+    }
+}
+
+impl BudgetedChecker<'_> {
+    /// The checker.
+    pub fn checker(&self) -> &RevocationChecker {
+        self.checker
+    }
+
+    /// The budget fetches are drawn from.
+    pub fn budget(&self) -> &FetchBudget {
+        self.budget
     }
 
     /// The status of `cert`, issued by `issuer`, at `time`.
@@ -160,7 +190,7 @@ impl RevocationChecker {
             .status
     }
 
-    /// [`RevocationChecker::status`] with the notes made on the way.
+    /// [`BudgetedChecker::status`] with the notes made on the way.
     pub fn check(
         &self,
         cert: &Certificate,
@@ -173,7 +203,7 @@ impl RevocationChecker {
         self.check_embedded(cert, issuer, time, &embedded)
     }
 
-    /// [`RevocationChecker::check`] with values parsed beforehand, for
+    /// [`BudgetedChecker::check`] with values parsed beforehand, for
     /// asking about many certificates (a path, several signers).
     pub fn check_embedded(
         &self,
@@ -213,7 +243,8 @@ impl RevocationChecker {
         let mut run = Run {
             want_evidence,
             evidence: None,
-            checker: self,
+            checker: self.checker,
+            budget: self.budget,
             cert,
             issuer,
             cert_fields: cert.fields(),
@@ -222,7 +253,7 @@ impl RevocationChecker {
             reasons: Vec::new(),
             notes: Vec::new(),
         };
-        let order = if self.config.prefer_ocsp {
+        let order = if self.checker.config.prefer_ocsp {
             [Method::Ocsp, Method::Crl]
         } else {
             [Method::Crl, Method::Ocsp]
@@ -263,6 +294,8 @@ pub(super) struct Run<'a> {
     want_evidence: bool,
     evidence: Option<Evidence>,
     pub(super) checker: &'a RevocationChecker,
+    /// What fetches are drawn from.
+    pub(super) budget: &'a FetchBudget,
     pub(super) cert: &'a Certificate,
     pub(super) issuer: &'a Certificate,
     pub(super) cert_fields: &'a CertificateFields,

@@ -2,8 +2,9 @@
 //! ([RFC 6960]), from the values a signature carries, the certificate's
 //! OCSP responder and CRL distribution points, and a local CRL directory.
 //!
-//! [`RevocationChecker::status`] tries, in order, and stops at the first
-//! source that gives an answer it can trust:
+//! [`BudgetedChecker::status`] (a [`RevocationChecker`] within a request's
+//! outbound budget) tries, in order, and stops at the first source that
+//! gives an answer it can trust:
 //!
 //! 1. the CRLs and OCSP responses embedded in the signature (CAdES-X Long
 //!    revocation values), offline (`embedded.rs`);
@@ -13,10 +14,13 @@
 //!    then the certificate's HTTP CRL distribution points (`online.rs`).
 //!
 //! Every source that fails adds a reason ("OCSP http://…: timed out after
-//! 10 s", "CRL http://…: signature does not verify: …"); when none
+//! 10 s", "CRL http://…: signature does not verify: …", "OCSP http://…:
+//! the request's outbound budget of 16 fetches is spent"); when none
 //! answers, the status is [`RevocationStatus::Unknown`] with all of them.
-//! Nothing here panics, and every request ends within the configured
-//! timeout (at most [`MAX_URLS`] URLs per method are tried). Values a
+//! Nothing here panics, and every fetch ends within the configured
+//! timeout (at most [`MAX_URLS`] URLs per method are tried) and draws on
+//! the outbound budget of the request it serves
+//! ([`RevocationChecker::within`], [`crate::net::FetchBudget`]). Values a
 //! signature carries are parsed once ([`EmbeddedValues`]) and at most
 //! [`MAX_EMBEDDED_TRIES`] of each kind are examined per certificate, so a
 //! signature stuffed with forged CRLs costs a bounded number of checks.
@@ -56,7 +60,7 @@ pub mod time;
 
 use std::time::Duration;
 
-pub use self::checker::{RevocationChecker, RevocationConfig};
+pub use self::checker::{BudgetedChecker, RevocationChecker, RevocationConfig};
 pub use self::embedded::EmbeddedValues;
 pub use self::error::{
     FormatError, OutOfScope, RevocationError, SharedPkiError, UnauthorizedResponder, Unsupported,
@@ -84,8 +88,9 @@ pub const CRL_DEFAULT_VALIDITY: Duration = Duration::from_secs(3600);
 pub const OCSP_DEFAULT_VALIDITY: Duration = Duration::from_secs(300);
 /// How long a URL that could not be fetched (timeout, refused
 /// connection, HTTP error) is not asked again, so that a dead responder
-/// does not cost every validation a timeout.
-pub const FAILURE_TTL: Duration = Duration::from_secs(30);
+/// does not cost every validation a timeout: the fetcher's one rule for
+/// caIssuers, CRL and OCSP URLs.
+pub const FAILURE_TTL: Duration = crate::net::FAILURE_TTL;
 /// Longest time anything is cached, whatever its nextUpdate says, so that
 /// a CA's early re-issue is seen within a day.
 pub const MAX_CACHE_TTL: Duration = Duration::from_secs(24 * 3600);

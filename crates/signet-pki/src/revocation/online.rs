@@ -2,8 +2,12 @@
 //! responders ([RFC 6960], [RFC 5280 section 4.2.2.1]) and CRLs at its
 //! HTTP CRL distribution points ([RFC 5280 section 4.2.1.13]), with the
 //! CRL cache and the CRL directory ([`super::crl_dir`]) asked before the
-//! distribution points. At most [`MAX_URLS`] URLs per method are tried; a
-//! URL that failed is not asked again for [`FAILURE_TTL`].
+//! distribution points. At most [`MAX_URLS`] URLs per method are tried;
+//! every fetch draws on the request's outbound budget, and a URL that
+//! failed is not asked again for [`FAILURE_TTL`] (the fetcher's negative
+//! cache, shared with caIssuers).
+//!
+//! [`FAILURE_TTL`]: super::FAILURE_TTL
 //!
 //! [RFC 6960]: https://datatracker.ietf.org/doc/html/rfc6960
 //! [RFC 5280 section 4.2.2.1]: https://datatracker.ietf.org/doc/html/rfc5280#section-4.2.2.1
@@ -21,10 +25,10 @@ use super::ocsp::{
     OcspRequest, OcspResponse, OcspResponseStatus,
 };
 use super::{
-    CRL_DEFAULT_VALIDITY, FAILURE_TTL, MAX_URLS, OCSP_DEFAULT_VALIDITY, RevocationError,
-    RevocationSource, RevocationStatus,
+    CRL_DEFAULT_VALIDITY, MAX_URLS, OCSP_DEFAULT_VALIDITY, RevocationError, RevocationSource,
+    RevocationStatus,
 };
-use crate::net::{FetchError, is_fetchable};
+use crate::net::{FetchError, FetchRequest, is_fetchable};
 
 impl Run<'_> {
     /// OCSP: the cached answer, else the responders.
@@ -90,10 +94,7 @@ impl Run<'_> {
                         return Some(s);
                     }
                 }
-                Err(e) => {
-                    self.remember_failure(&url, &e);
-                    self.reasons.push(format!("{label}: {e}"));
-                }
+                Err(e) => self.reasons.push(format!("{label}: {e}")),
             }
         }
         None
@@ -111,33 +112,15 @@ impl Run<'_> {
                 .push(format!("{label}: not fetched (network access is off)"));
             return false;
         }
-        if let Some(failure) = self.checker.failures.get(url) {
-            self.reasons.push(format!(
-                "{label}: {failure} (a moment ago; not retried for {} s)",
-                FAILURE_TTL.as_secs()
-            ));
-            return false;
-        }
         true
-    }
-
-    /// Remembers a network failure of `url` for [`FAILURE_TTL`].
-    fn remember_failure(&self, url: &str, error: &RevocationError) {
-        if let RevocationError::Fetch(e) = error {
-            self.checker
-                .failures
-                .insert(url.to_owned(), Arc::new(e.clone()), FAILURE_TTL, 1);
-        }
     }
 
     /// Asks the responder at `url` about the certificate, with a nonce.
     fn fetch_ocsp(&self, url: &str) -> Result<(CheckedAnswer, BasicOcspResponse), RevocationError> {
         let request = OcspRequest::new(self.cert, self.issuer)?;
         let body = request.to_der().map_err(RevocationError::RequestEncoding)?;
-        let body =
-            self.checker
-                .fetcher
-                .post(url, OCSP_REQUEST_TYPE, &body, MAX_OCSP_RESPONSE_LEN)?;
+        let exchange = FetchRequest::post(url, OCSP_REQUEST_TYPE, &body, MAX_OCSP_RESPONSE_LEN);
+        let body = self.checker.fetcher.fetch(&exchange, Some(self.budget))?;
         let response = OcspResponse::from_der(&body)?;
         match response.basic {
             Some(basic) if response.status == OcspResponseStatus::Successful => basic
@@ -186,13 +169,12 @@ impl Run<'_> {
             let crl = match self
                 .checker
                 .fetcher
-                .get(&url, MAX_CRL_LEN)
+                .fetch(&FetchRequest::get(&url, MAX_CRL_LEN), Some(self.budget))
                 .map_err(RevocationError::from)
                 .and_then(|b| Crl::parse(&b))
             {
                 Ok(c) => Arc::new(CachedCrl::new(c)),
                 Err(e) => {
-                    self.remember_failure(&url, &e);
                     self.reasons.push(format!("{label}: {e}"));
                     continue;
                 }

@@ -180,7 +180,7 @@ pub struct RevocationReport {
     /// Remarks that did not change the status.
     pub notes: Vec<String>,
     /// What the status was read from, when asked for
-    /// ([`super::RevocationChecker::check_with_evidence`]).
+    /// ([`super::BudgetedChecker::check_with_evidence`]).
     pub evidence: Option<Evidence>,
 }
 

@@ -25,8 +25,10 @@
 //! shown which link broke and why.
 //!
 //! The engine is synchronous and does its network I/O (AIA, CRL, OCSP)
-//! through the traits it is given; the server calls it on a blocking
-//! thread.
+//! through the sources it is given; the server calls it on a blocking
+//! thread. Sources that fetch are bound to the outbound budget of the
+//! request ([`crate::net::FetchBudget`]): one budget for every signer,
+//! link, caIssuers URL, CRL and OCSP responder of the validation.
 //!
 //! [RFC 5652]: https://datatracker.ietf.org/doc/html/rfc5652#section-5.6
 //! [RFC 5126]: https://datatracker.ietf.org/doc/html/rfc5126
@@ -38,7 +40,7 @@ use crate::cades::{self, CadesLevel, LongTermData};
 use crate::cms::attributes as attr;
 use crate::cms::{Content, SignedData, SignerInfo};
 use crate::path::{IssuerSource, LinkCheck, PathValidator};
-use crate::revocation::{EmbeddedValues, RevocationChecker, RevocationStatus};
+use crate::revocation::{BudgetedChecker, EmbeddedValues, RevocationStatus};
 use crate::tsp::TimestampToken;
 use crate::{Certificate, TrustStore};
 
@@ -54,11 +56,14 @@ pub use report::{
 pub struct Validator<'a> {
     /// Trusted roots and intermediates.
     pub trust: &'a TrustStore,
-    /// Where missing issuers are fetched from.
+    /// Where missing issuers are fetched from: [`crate::path::Offline`],
+    /// or [`crate::net::CaIssuers::within`] the request's budget.
     pub issuers: &'a dyn IssuerSource,
-    /// Revocation checking; `None` skips it (reported as not checked, which
-    /// fails when the options require revocation).
-    pub revocation: Option<&'a RevocationChecker>,
+    /// Revocation checking within the request's budget
+    /// ([`crate::revocation::RevocationChecker::within`]); `None` skips it
+    /// (reported as not checked, which fails when the options require
+    /// revocation).
+    pub revocation: Option<BudgetedChecker<'a>>,
 }
 
 impl Validator<'_> {
@@ -268,7 +273,7 @@ impl Validator<'_> {
         time: OffsetDateTime,
         embedded: &EmbeddedValues,
     ) -> Option<Vec<RevocationStatus>> {
-        let checker = self.revocation?;
+        let checker = self.revocation.as_ref()?;
         // Every link is asked, so that each one's status can be reported.
         Some(
             path.windows(2)

@@ -44,7 +44,7 @@ use crate::TrustStore;
 use crate::cms::attributes as attr;
 use crate::path::{IssuerSource, PathValidator};
 use crate::revocation::ocsp::ResponderId;
-use crate::revocation::{Evidence, RevocationChecker, RevocationStatus};
+use crate::revocation::{BudgetedChecker, Evidence, RevocationStatus};
 use crate::tsa::Timestamper;
 
 /// The validation data of one signer's certificate.
@@ -72,7 +72,7 @@ pub fn gather(
     intermediates: &[Certificate],
     trust: &TrustStore,
     issuers: &dyn IssuerSource,
-    checker: &RevocationChecker,
+    checker: &BudgetedChecker<'_>,
     time: OffsetDateTime,
 ) -> Result<ValidationData, SignError> {
     let long_term = |why: String| SignError::LongTerm(why);

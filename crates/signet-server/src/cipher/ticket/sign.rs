@@ -176,13 +176,14 @@ pub(super) fn sign(
         _ => Vec::new(),
     };
     let embed_signer = o.embed_certificates != EmbedCertificates::Nothing;
+    let budget = engine.fetch_budget();
     let long_term_data = match checker.filter(|_| o.cades == CadesType::XLong) {
         Some(checker) => vec![long_term::gather(
             cert,
             &store.certificates,
             trust,
-            &*engine.issuers,
-            checker,
+            &*engine.issuer_source(&budget),
+            &checker.within(&budget),
             now,
         )?],
         None => Vec::new(),
