@@ -14,6 +14,7 @@ mod health;
 pub mod kontur_auth;
 mod media_type;
 mod openapi;
+mod outbound;
 pub mod present;
 mod rate_limit;
 pub mod reestro;

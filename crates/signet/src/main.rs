@@ -247,8 +247,9 @@ fn run(command: Command) -> Result<(), Failure> {
             store,
         } => {
             let trust = TrustStore::load_dir(&store.locations()?.trust_dir)?;
-            let timeout = std::time::Duration::from_secs(revocation_timeout_secs.max(1));
-            let engine = settings::engine(trust, revocation.into(), timeout, crl_dir);
+            let fetch =
+                settings::fetch_config(Some(revocation_timeout_secs), settings::FetchArgs::default())?;
+            let engine = settings::engine(trust, revocation.into(), crl_dir, &fetch);
             let (valid, text) = verify::verify(
                 &engine,
                 &signature,
@@ -389,8 +390,8 @@ fn serve(args: ServeArgs) -> Result<(), Failure> {
         let engine = settings::engine(
             trust.clone(),
             settings.revocation,
-            settings.revocation_timeout,
             settings.crl_dir.clone(),
+            &settings.fetch,
         );
         let mut state =
             signet_server::AppState::new(settings.server, store, trust).with_engine(engine);
@@ -406,8 +407,10 @@ fn serve(args: ServeArgs) -> Result<(), Failure> {
             state = state.with_protection(protection);
         }
         if let Some((url, digest)) = &settings.tsa {
-            let fetcher = std::sync::Arc::new(signet_pki::net::HttpFetcher::new(
-                settings.revocation_timeout,
+            // The operator's TSA: the fetch policy and caps hold, no
+            // caller's budget (each request has the fetch timeout).
+            let fetcher = std::sync::Arc::new(signet_pki::net::HttpFetcher::with_config(
+                &settings.fetch,
             ));
             let client = signet_pki::tsa::TsaClient::new(url.clone(), fetcher).with_digest(*digest);
             state = state.with_tsa(std::sync::Arc::new(client));

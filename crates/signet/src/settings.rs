@@ -22,6 +22,8 @@
 //! content-max-bytes = 4294967296
 //! revocation = "require"
 //! max-in-flight = 1024
+//! fetch-deny = ["10.0.0.0/8"]
+//! fetch-allow = ["10.1.2.3"]
 //! ```
 
 use std::net::SocketAddr;
@@ -30,6 +32,7 @@ use std::time::Duration;
 
 use clap::{Args, ValueEnum};
 use serde::Deserialize;
+use signet_pki::net::{FetchConfig, FetchPolicy};
 use signet_pki::validate::{Engine, RevocationMode};
 use signet_server::ServerConfig;
 
@@ -124,14 +127,70 @@ impl From<TsaDigestArg> for signet_pki::DigestAlgorithm {
 }
 
 /// The validation engine over a trust store, fetching issuers and
-/// revocation data over HTTP with `timeout` per request.
+/// revocation data over HTTP as `fetch` allows.
 pub fn engine(
     trust: signet_pki::TrustStore,
     mode: RevocationMode,
-    timeout: Duration,
     crl_dir: Option<PathBuf>,
+    fetch: &FetchConfig,
 ) -> Engine {
-    Engine::networked(std::sync::Arc::new(trust), mode, timeout, crl_dir)
+    Engine::networked_with(std::sync::Arc::new(trust), mode, crl_dir, fetch)
+}
+
+/// The outbound-fetch settings of `serve`, merged but not yet checked.
+#[derive(Default)]
+pub struct FetchArgs {
+    /// `--fetch-allow` rules.
+    pub allow: Vec<String>,
+    /// `--fetch-deny` rules.
+    pub deny: Vec<String>,
+    /// `--fetch-max-per-request`.
+    pub max_per_request: Option<usize>,
+    /// `--fetch-request-secs`.
+    pub request_secs: Option<u64>,
+    /// `--fetch-max-concurrent`.
+    pub max_concurrent: Option<usize>,
+    /// `--fetch-max-per-host`.
+    pub max_per_host: Option<usize>,
+}
+
+/// A list flag: the flag's (or environment's) values, else the file's.
+fn or_file<T>(flag: Vec<T>, file: Vec<T>) -> Vec<T> {
+    if flag.is_empty() { file } else { flag }
+}
+
+/// The outbound-fetch configuration: `timeout_secs` per fetch (default
+/// 10), the policy and limits of `args`, the library's defaults for what
+/// is not given.
+pub fn fetch_config(timeout_secs: Option<u64>, args: FetchArgs) -> Result<FetchConfig, SettingsError> {
+    let policy = FetchPolicy::from_rules(&args.allow, &args.deny)
+        .map_err(|e| SettingsError::Invalid(format!("fetch-allow / fetch-deny: {e}")))?;
+    let mut config = FetchConfig {
+        timeout: Duration::from_secs(timeout_secs.unwrap_or(10).max(1)),
+        policy,
+        ..FetchConfig::default()
+    };
+    fn positive<T: PartialEq + Default>(n: Option<T>, what: &str) -> Result<Option<T>, SettingsError> {
+        match n {
+            Some(v) if v == T::default() => {
+                Err(SettingsError::Invalid(format!("{what} must be above 0")))
+            }
+            _ => Ok(n),
+        }
+    }
+    if let Some(n) = positive(args.max_per_request, "fetch-max-per-request")? {
+        config.per_request.max_fetches = n;
+    }
+    if let Some(s) = positive(args.request_secs, "fetch-request-secs")? {
+        config.per_request.max_time = Duration::from_secs(s);
+    }
+    if let Some(n) = positive(args.max_concurrent, "fetch-max-concurrent")? {
+        config.max_concurrent = n;
+    }
+    if let Some(n) = positive(args.max_per_host, "fetch-max-per-host")? {
+        config.max_per_host = n;
+    }
+    Ok(config)
 }
 
 /// Settings of `signet serve`.
@@ -229,6 +288,34 @@ pub struct ServeArgs {
     /// Hash algorithm of time-stamp requests.
     #[arg(long, env = "SIGNET_TSA_DIGEST", value_enum)]
     pub tsa_digest: Option<TsaDigestArg>,
+    /// Networks (CIDR), addresses or host names (`*.example` for a domain)
+    /// that CRL, OCSP, caIssuers and TSA requests may reach even where a
+    /// broader deny rule or a built-in one (link-local, cloud metadata)
+    /// says no (repeat the flag; the environment variable takes a
+    /// comma-separated list). The most specific rule wins.
+    #[arg(long = "fetch-allow", env = "SIGNET_FETCH_ALLOW", value_delimiter = ',')]
+    #[serde(default)]
+    pub fetch_allow: Vec<String>,
+    /// Networks, addresses or host names those requests may not reach
+    /// (loopback and private networks are allowed unless denied here).
+    #[arg(long = "fetch-deny", env = "SIGNET_FETCH_DENY", value_delimiter = ',')]
+    #[serde(default)]
+    pub fetch_deny: Vec<String>,
+    /// Most outbound fetches (caIssuers, OCSP, CRL) one request may make,
+    /// across all its signers and links (default 16).
+    #[arg(long, env = "SIGNET_FETCH_MAX_PER_REQUEST")]
+    pub fetch_max_per_request: Option<usize>,
+    /// Seconds of outbound fetching one request may spend, from its start
+    /// (default 20).
+    #[arg(long, env = "SIGNET_FETCH_REQUEST_SECS")]
+    pub fetch_request_secs: Option<u64>,
+    /// Most outbound fetches in flight at once, all requests together
+    /// (default 32).
+    #[arg(long, env = "SIGNET_FETCH_MAX_CONCURRENT")]
+    pub fetch_max_concurrent: Option<usize>,
+    /// Most outbound fetches in flight to one host (default 4).
+    #[arg(long, env = "SIGNET_FETCH_MAX_PER_HOST")]
+    pub fetch_max_per_host: Option<usize>,
 }
 
 /// A settings error, reported before anything starts.
@@ -346,8 +433,9 @@ impl StoreArgs {
 pub struct ServeSettings {
     /// Revocation mode.
     pub revocation: RevocationMode,
-    /// Timeout of revocation and AIA requests.
-    pub revocation_timeout: Duration,
+    /// What outbound fetches (CRL, OCSP, AIA, TSA) may reach, how many, for
+    /// how long.
+    pub fetch: FetchConfig,
     /// Local CRL directory.
     pub crl_dir: Option<PathBuf>,
     /// Data locations.
@@ -491,12 +579,18 @@ impl ServeArgs {
                 .or(file.revocation)
                 .unwrap_or_default()
                 .into(),
-            revocation_timeout: Duration::from_secs(
+            fetch: fetch_config(
                 self.revocation_timeout_secs
-                    .or(file.revocation_timeout_secs)
-                    .unwrap_or(10)
-                    .max(1),
-            ),
+                    .or(file.revocation_timeout_secs),
+                FetchArgs {
+                    allow: or_file(self.fetch_allow, file.fetch_allow),
+                    deny: or_file(self.fetch_deny, file.fetch_deny),
+                    max_per_request: self.fetch_max_per_request.or(file.fetch_max_per_request),
+                    request_secs: self.fetch_request_secs.or(file.fetch_request_secs),
+                    max_concurrent: self.fetch_max_concurrent.or(file.fetch_max_concurrent),
+                    max_per_host: self.fetch_max_per_host.or(file.fetch_max_per_host),
+                },
+            )?,
             crl_dir: self.crl_dir.or(file.crl_dir),
             locations,
             server,

@@ -171,10 +171,9 @@ pub async fn validate(
             "the signature is detached: Content with the signed data is required".into(),
         ));
     }
-    let engine = state.engine.clone();
     let signature_only = req.verify_signature_only;
-    let report = tokio::task::spawn_blocking(move || {
-        engine.validate(&signed, content.as_deref(), signature_only)
+    let report = crate::outbound::run(&state.engine, move |engine, budget| {
+        engine.validate_within(&signed, content.as_deref(), signature_only, budget)
     })
     .await
     .map_err(|e| ApiError::Unavailable(format!("validation was interrupted: {e}")))?;

@@ -109,10 +109,11 @@ pub async fn authenticate_by_cert(
             "too many login attempts with this certificate; try again in a minute".into(),
         ));
     }
-    let engine = state.engine.clone();
     let checked = cert.clone();
-    tokio::task::spawn_blocking(move || engine.check_certificate(&checked))
-        .await
+    crate::outbound::run(&state.engine, move |engine, budget| {
+        engine.check_certificate_within(&checked, budget)
+    })
+    .await
         .map_err(AuthError::internal)?
         .map_err(|e| AuthError::NotAcceptable(e.to_string()))?;
 

@@ -53,6 +53,7 @@ use super::error::{ErrorItem, ReestroError};
 use crate::media_type::is_json;
 use crate::present::dates::rfc3339_seconds;
 use crate::state::AppState;
+use crate::outbound::RequestBudget;
 
 const MAX_SIGNATURES: usize = 100;
 const MAX_SIGNATURE_BYTES: u64 = 64 << 20;
@@ -437,15 +438,16 @@ pub async fn verify(
         Arc::new(hasher.finish())
     };
 
-    // Each signature on its own blocking thread: all cores work.
+    // Each signature on its own blocking thread: all cores work; their
+    // outbound fetches share the request's budget.
+    let budget = RequestBudget::new(&state.engine);
     let tasks: Vec<_> = parsed
         .iter()
         .map(|p| {
             p.clone().map(|signed| {
-                let engine = state.engine.clone();
                 let digests = digests.clone();
-                tokio::task::spawn_blocking(move || {
-                    engine.validate_digests(&signed, &digests, None, false)
+                budget.spawn(&state.engine, move |engine, budget| {
+                    engine.validate_digests_within(&signed, &digests, None, false, budget)
                 })
             })
         })

@@ -189,10 +189,9 @@ pub async fn verify(
         document_name: document.as_ref().and_then(|(n, _)| n.clone()),
         document_size: document.as_ref().map(|(_, d)| d.len()).or(attached),
     };
-    let engine = state.engine.clone();
-    let report = tokio::task::spawn_blocking(move || match document {
-        Some((_, digests)) => engine.validate_digests(&signed, &digests, None, false),
-        None => engine.validate(&signed, None, false),
+    let report = crate::outbound::run(&state.engine, move |engine, budget| match document {
+        Some((_, digests)) => engine.validate_digests_within(&signed, &digests, None, false, budget),
+        None => engine.validate_within(&signed, None, false, budget),
     })
     .await
     .map_err(WebError::internal)?;
