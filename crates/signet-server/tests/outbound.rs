@@ -56,9 +56,10 @@ async fn a_timed_out_login_stops_fetching_when_the_request_ends() {
         .await
         .expect("sqlite");
     // Only the root: the intermediate must come from caIssuers.
-    let trust = Arc::new(TrustStore::from_certificates([
-        Certificate::parse(&pki.root.cert.der).expect("root"),
-    ]));
+    let trust = Arc::new(TrustStore::from_certificates([Certificate::parse(
+        &pki.root.cert.der,
+    )
+    .expect("root")]));
     let fetch = FetchConfig {
         timeout: FETCH_TIMEOUT,
         per_request: FetchLimits {

@@ -247,8 +247,10 @@ fn run(command: Command) -> Result<(), Failure> {
             store,
         } => {
             let trust = TrustStore::load_dir(&store.locations()?.trust_dir)?;
-            let fetch =
-                settings::fetch_config(Some(revocation_timeout_secs), settings::FetchArgs::default())?;
+            let fetch = settings::fetch_config(
+                Some(revocation_timeout_secs),
+                settings::FetchArgs::default(),
+            )?;
             let engine = settings::engine(trust, revocation.into(), crl_dir, &fetch);
             let (valid, text) = verify::verify(
                 &engine,
@@ -409,9 +411,8 @@ fn serve(args: ServeArgs) -> Result<(), Failure> {
         if let Some((url, digest)) = &settings.tsa {
             // The operator's TSA: the fetch policy and caps hold, no
             // caller's budget (each request has the fetch timeout).
-            let fetcher = std::sync::Arc::new(signet_pki::net::HttpFetcher::with_config(
-                &settings.fetch,
-            ));
+            let fetcher =
+                std::sync::Arc::new(signet_pki::net::HttpFetcher::with_config(&settings.fetch));
             let client = signet_pki::tsa::TsaClient::new(url.clone(), fetcher).with_digest(*digest);
             state = state.with_tsa(std::sync::Arc::new(client));
         }

@@ -162,7 +162,10 @@ fn or_file<T>(flag: Vec<T>, file: Vec<T>) -> Vec<T> {
 /// The outbound-fetch configuration: `timeout_secs` per fetch (default
 /// 10), the policy and limits of `args`, the library's defaults for what
 /// is not given.
-pub fn fetch_config(timeout_secs: Option<u64>, args: FetchArgs) -> Result<FetchConfig, SettingsError> {
+pub fn fetch_config(
+    timeout_secs: Option<u64>,
+    args: FetchArgs,
+) -> Result<FetchConfig, SettingsError> {
     let policy = FetchPolicy::from_rules(&args.allow, &args.deny)
         .map_err(|e| SettingsError::Invalid(format!("fetch-allow / fetch-deny: {e}")))?;
     let mut config = FetchConfig {
@@ -170,7 +173,10 @@ pub fn fetch_config(timeout_secs: Option<u64>, args: FetchArgs) -> Result<FetchC
         policy,
         ..FetchConfig::default()
     };
-    fn positive<T: PartialEq + Default>(n: Option<T>, what: &str) -> Result<Option<T>, SettingsError> {
+    fn positive<T: PartialEq + Default>(
+        n: Option<T>,
+        what: &str,
+    ) -> Result<Option<T>, SettingsError> {
         match n {
             Some(v) if v == T::default() => {
                 Err(SettingsError::Invalid(format!("{what} must be above 0")))
@@ -293,7 +299,11 @@ pub struct ServeArgs {
     /// broader deny rule or a built-in one (link-local, cloud metadata)
     /// says no (repeat the flag; the environment variable takes a
     /// comma-separated list). The most specific rule wins.
-    #[arg(long = "fetch-allow", env = "SIGNET_FETCH_ALLOW", value_delimiter = ',')]
+    #[arg(
+        long = "fetch-allow",
+        env = "SIGNET_FETCH_ALLOW",
+        value_delimiter = ','
+    )]
     #[serde(default)]
     pub fetch_allow: Vec<String>,
     /// Networks, addresses or host names those requests may not reach
@@ -690,6 +700,62 @@ mod tests {
                 .tsa
                 .is_none()
         );
+    }
+
+    #[test]
+    fn fetch_rules_and_limits_come_from_flags_and_the_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("signet.toml");
+        std::fs::write(
+            &file,
+            "fetch-deny = [\"10.0.0.0/8\"]\nfetch-allow = [\"10.1.2.3\"]\nfetch-max-per-request = 4\n",
+        )
+        .expect("write");
+        let with_file = |args: ServeArgs| ServeArgs {
+            store: StoreArgs {
+                config: Some(file.clone()),
+                ..Default::default()
+            },
+            ..args
+        };
+        let s = with_file(ServeArgs::default()).resolve().expect("resolve");
+        let ip = |s: &str| s.parse::<std::net::IpAddr>().expect("address");
+        assert!(s.fetch.policy.check("ca", ip("10.9.9.9")).is_err());
+        assert!(s.fetch.policy.check("ca", ip("10.1.2.3")).is_ok());
+        // The built-in rules stay: link-local and cloud metadata addresses.
+        assert!(s.fetch.policy.check("ca", ip("169.254.169.254")).is_err());
+        assert!(s.fetch.policy.check("ca", ip("127.0.0.1")).is_ok());
+        assert_eq!(s.fetch.per_request.max_fetches, 4);
+        assert_eq!(s.fetch.timeout, Duration::from_secs(10));
+        // A flag replaces the file's list.
+        let s = with_file(ServeArgs {
+            fetch_deny: vec!["127.0.0.0/8".into()],
+            fetch_request_secs: Some(5),
+            revocation_timeout_secs: Some(3),
+            ..Default::default()
+        })
+        .resolve()
+        .expect("resolve");
+        assert!(s.fetch.policy.check("ca", ip("127.0.0.1")).is_err());
+        assert!(s.fetch.policy.check("ca", ip("10.9.9.9")).is_ok());
+        assert_eq!(s.fetch.per_request.max_time, Duration::from_secs(5));
+        assert_eq!(s.fetch.timeout, Duration::from_secs(3));
+        for bad in [
+            ServeArgs {
+                fetch_deny: vec!["10.0.0.0/33".into()],
+                ..Default::default()
+            },
+            ServeArgs {
+                fetch_max_per_request: Some(0),
+                ..Default::default()
+            },
+            ServeArgs {
+                fetch_max_per_host: Some(0),
+                ..Default::default()
+            },
+        ] {
+            assert!(matches!(bad.resolve(), Err(SettingsError::Invalid(m)) if m.contains("fetch")));
+        }
     }
 
     #[test]

@@ -114,8 +114,8 @@ pub async fn authenticate_by_cert(
         engine.check_certificate_within(&checked, budget)
     })
     .await
-        .map_err(AuthError::internal)?
-        .map_err(|e| AuthError::NotAcceptable(e.to_string()))?;
+    .map_err(AuthError::internal)?
+    .map_err(|e| AuthError::NotAcceptable(e.to_string()))?;
 
     // The key the client must decrypt and send back, as ASCII.
     let mut raw = zeroize::Zeroizing::new([0u8; 32]);

@@ -51,9 +51,9 @@ use uuid::Uuid;
 use super::auth::authorize;
 use super::error::{ErrorItem, ReestroError};
 use crate::media_type::is_json;
+use crate::outbound::RequestBudget;
 use crate::present::dates::rfc3339_seconds;
 use crate::state::AppState;
-use crate::outbound::RequestBudget;
 
 const MAX_SIGNATURES: usize = 100;
 const MAX_SIGNATURE_BYTES: u64 = 64 << 20;

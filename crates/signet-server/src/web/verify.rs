@@ -190,7 +190,9 @@ pub async fn verify(
         document_size: document.as_ref().map(|(_, d)| d.len()).or(attached),
     };
     let report = crate::outbound::run(&state.engine, move |engine, budget| match document {
-        Some((_, digests)) => engine.validate_digests_within(&signed, &digests, None, false, budget),
+        Some((_, digests)) => {
+            engine.validate_digests_within(&signed, &digests, None, false, budget)
+        }
         None => engine.validate_within(&signed, None, false, budget),
     })
     .await
