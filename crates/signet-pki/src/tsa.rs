@@ -383,6 +383,26 @@ mod tests {
         assert_eq!(any.tag(), Tag::Sequence);
     }
 
+    /// The whole request with a policy, byte for byte: version 1, the
+    /// imprint under sha256 without parameters, reqPolicy 1.2.3.4, the
+    /// nonce made positive, certReq TRUE.
+    #[test]
+    fn request_bytes_with_a_policy() {
+        let policy = ObjectIdentifier::new("1.2.3.4").expect("OID");
+        let req = TimestampRequest::new(
+            DigestAlgorithm::Sha256,
+            &[0xAB; 32],
+            [0xFF; 8],
+            Some(&policy),
+        );
+        let want = format!(
+            "3046020101302f300b0609608648016503040201 0420{} 06032a0304 02087fffffffffffffff 0101ff",
+            "ab".repeat(32)
+        )
+        .replace(' ', "");
+        assert_eq!(hex::encode(req.der()), want);
+    }
+
     #[test]
     fn rejection_is_explained() {
         // SEQUENCE { SEQUENCE { INTEGER 2, SEQUENCE { UTF8String "no" },
