@@ -2,6 +2,7 @@
 //!
 //! [RFC 5652]: https://datatracker.ietf.org/doc/html/rfc5652
 
+pub mod asn1;
 pub mod attributes;
 mod signed_data;
 mod verify;

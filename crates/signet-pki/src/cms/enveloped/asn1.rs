@@ -167,7 +167,8 @@ pub(super) struct Envelope<'a> {
 /// Reads a ContentInfo holding EnvelopedData or AuthEnvelopedData.
 pub(super) fn read_envelope(der: &[u8]) -> Result<Envelope<'_>, EnvelopedError> {
     let e = der_err("CMS ContentInfo");
-    let (content_type, content) = crate::cms::signed_data::content_info(der).map_err(&e)?;
+    let info = crate::cms::asn1::ContentInfoRef::from_der(der).map_err(&e)?;
+    let (content_type, content) = (info.content_type, info.content);
     let kind = match content_type {
         ID_ENVELOPED_DATA => Kind::Enveloped,
         ID_AUTH_ENVELOPED_DATA => Kind::AuthEnveloped,

@@ -44,4 +44,9 @@ printf 'V\t21000101000000Z\t\t0A\tunknown\t/CN=signet pin rsa/O=signet\n' > inde
 openssl ocsp -issuer root.pem -cert rsa.pem -no_nonce -reqout ocsp-request.der
 openssl ocsp -index index.txt -rsigner root.pem -rkey root.key -CA root.pem \
   -reqin ocsp-request.der -respout ocsp.der -ndays 36500
-rm -f ca.cnf index.txt* crlnumber* root.crl.pem ocsp-request.der rsa.key ed25519.key root.key
+# A signature OpenSSL makes, for the decode -> encode round trip of the
+# CMS types (src/cms/asn1).
+printf 'signet pin\n' > doc.txt
+openssl cms -sign -binary -in doc.txt -signer rsa.pem -inkey rsa.key -certfile root.pem \
+  -outform DER -nodetach -cades -out openssl-rsa.p7s
+rm -f doc.txt ca.cnf index.txt* crlnumber* root.crl.pem ocsp-request.der rsa.key ed25519.key root.key
