@@ -223,6 +223,17 @@ impl<'a> AttributeRef<'a> {
             attr_values: SetOfAsGiven(vec![value]),
         }
     }
+
+    /// attrType and attrValues encoded: the Attribute without its
+    /// SEQUENCE header, what a CAdES-C time-stamp imprints ([RFC 5126]
+    /// section 6.3.5).
+    ///
+    /// [RFC 5126]: https://datatracker.ietf.org/doc/html/rfc5126#section-6.3.5
+    pub fn type_and_values(&self) -> der::Result<Vec<u8>> {
+        let mut out = self.attr_type.to_der()?;
+        self.attr_values.encode_to_vec(&mut out)?;
+        Ok(out)
+    }
 }
 
 /// `IssuerAndSerialNumber` as defined in [RFC 5652 Section 10.2.4].
