@@ -50,3 +50,31 @@ printf 'signet pin\n' > doc.txt
 openssl cms -sign -binary -in doc.txt -signer rsa.pem -inkey rsa.key -certfile root.pem \
   -outform DER -nodetach -cades -out openssl-rsa.p7s
 rm -f doc.txt ca.cnf index.txt* crlnumber* root.crl.pem ocsp-request.der rsa.key ed25519.key root.key
+# An RFC 3161 answer of OpenSSL's TSA (accuracy, ordering and its name
+# in every TSTInfo), for the decode -> encode round trip of the RFC 3161
+# types (src/tsp/asn1.rs).
+openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out tsa.key
+openssl req -new -x509 -key tsa.key -subj "/CN=signet pin TSA/O=signet" -days 36500 \
+  -set_serial 2 -out tsa.pem -addext "extendedKeyUsage=critical,timeStamping"
+cat > tsa.cnf <<CNF
+[ tsa ]
+default_tsa = pin
+[ pin ]
+serial = tsaserial
+crypto_device = builtin
+signer_cert = tsa.pem
+signer_key = tsa.key
+signer_digest = sha256
+default_policy = 1.2.3.4.1
+digests = sha256
+accuracy = secs:1, millisecs:500, microsecs:100
+ordering = yes
+tsa_name = yes
+ess_cert_id_chain = no
+ess_cert_id_alg = sha256
+CNF
+echo 0100 > tsaserial
+printf 'signet pin\n' > doc.txt
+openssl ts -query -data doc.txt -sha256 -cert -out tsa-request.der
+openssl ts -reply -config tsa.cnf -queryfile tsa-request.der -out tsa-response.der
+rm -f tsa.key tsa.cnf tsaserial doc.txt
