@@ -16,12 +16,13 @@ pub use verify::{
 };
 mod sign;
 pub use sign::{
-    CertifiedKey, CmsSigner, SignError, SignedDataBuilder, SignerIdentifierChoice, ValidationData,
-    add_signer_to, long_term, signer,
+    CertifiedKey, CmsSigner, LongTermError, SignError, SignedDataBuilder, SignerIdentifierChoice,
+    ValidationData, add_signer_to, long_term, signer,
 };
 mod enveloped;
 pub use enveloped::{
-    ContentCipher, ENVELOPED_INPUT, EnvelopedError, ID_AUTH_ENVELOPED_DATA, ID_ENVELOPED_DATA,
-    MAX_CONTENT, MAX_RECIPIENTS, decrypt, decrypt_with_originators, encrypt_to,
+    ContentCipher, DecryptionFailure, ENVELOPED_INPUT, EnvelopeFault, EnvelopedError,
+    ID_AUTH_ENVELOPED_DATA, ID_ENVELOPED_DATA, MAX_CONTENT, MAX_RECIPIENTS, decrypt,
+    decrypt_with_originators, encrypt_to,
 };
 pub(crate) use enveloped::{SymmetricCipher, cbc_decrypt_padded};
