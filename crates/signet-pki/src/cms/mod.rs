@@ -16,8 +16,8 @@ pub use verify::{
 };
 mod sign;
 pub use sign::{
-    CertifiedKey, CmsSigner, LongTermError, SignError, SignedDataBuilder, SignerIdentifierChoice,
-    ValidationData, add_signer_to, long_term, signer,
+    CertifiedKey, CmsSigner, KeyError, LongTermError, SignError, SignedDataBuilder,
+    SignerIdentifierChoice, SigningFailure, ValidationData, add_signer_to, long_term, signer,
 };
 mod enveloped;
 pub use enveloped::{

@@ -62,7 +62,7 @@ use self::assemble::{
     signing_certificate_v2, version_needed,
 };
 pub use self::long_term::{LongTermError, ValidationData};
-pub use self::signer::{CertifiedKey, CmsSigner};
+pub use self::signer::{CertifiedKey, CmsSigner, KeyError, SigningFailure};
 use super::asn1::time::Time;
 use super::asn1::{EncapsulatedContentInfoRef, SignerInfoRef};
 use super::attributes as attr;
@@ -91,7 +91,7 @@ pub enum SignError {
     },
     /// The private key bytes cannot be read.
     #[error("the private key cannot be read: {0}")]
-    MalformedKey(String),
+    MalformedKey(#[source] KeyError),
     /// A key type, digest or combination signet does not sign with.
     #[error("not supported: {0}")]
     Unsupported(String),
@@ -123,7 +123,7 @@ pub enum SignError {
     SigningTime(i32),
     /// The signer failed.
     #[error("signing failed: {0}")]
-    Signing(String),
+    Signing(#[source] SigningFailure),
     /// The signature made does not verify with the signer's certificate:
     /// the key is not the certificate's, or the signer is faulty.
     #[error("the signature made does not verify with the signer's certificate: {0}")]
