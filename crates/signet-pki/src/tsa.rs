@@ -86,7 +86,7 @@ fn at(url: &Option<String>) -> String {
 
 impl TsaError {
     /// The error with the URL of the TSA that answered.
-    fn from_tsa(self, tsa: &str) -> Self {
+    fn answered_by(self, tsa: &str) -> Self {
         match self {
             TsaError::Malformed { url: None, source } => TsaError::Malformed {
                 url: Some(tsa.to_owned()),
@@ -400,7 +400,7 @@ impl Timestamper for TsaClient {
                 check_token(&token, &request, self.digest, digest, &[])?;
                 Ok(token)
             })
-            .map_err(|e| e.from_tsa(&self.url))?;
+            .map_err(|e| e.answered_by(&self.url))?;
         Ok(token)
     }
 }

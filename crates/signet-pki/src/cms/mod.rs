@@ -1,6 +1,13 @@
-//! CMS ([RFC 5652]): SignedData parsing and signer verification.
+//! CMS ([RFC 5652]): SignedData read into an owned model and its signers
+//! verified; SignedData made (CAdES-BES, -T, -X Long Type 1) and
+//! co-signed; EnvelopedData and AuthEnvelopedData ([RFC 5083]) made and
+//! opened.
+//!
+//! The ASN.1 structures are `der` derive types in [`asn1`]; the modules
+//! here convert, check and sign.
 //!
 //! [RFC 5652]: https://datatracker.ietf.org/doc/html/rfc5652
+//! [RFC 5083]: https://datatracker.ietf.org/doc/html/rfc5083
 
 pub mod asn1;
 pub mod attributes;

@@ -36,7 +36,8 @@ pub const SIGNATURE_INPUT: InputKind = InputKind {
     max_input: 64 << 20,
     max_objects: 1,
 };
-const MAX_SIGNERS: usize = 64;
+/// At most this many signers in one SignedData, read or made.
+pub(crate) const MAX_SIGNERS: usize = 64;
 const MAX_CERTIFICATES: usize = 256;
 const MAX_CRLS: usize = 256;
 const MAX_ATTRIBUTES: usize = 64;

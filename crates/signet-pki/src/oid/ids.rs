@@ -186,9 +186,12 @@ pub const CURVE_P384: Oid = oid("1.3.132.0.34");
 /// secp521r1 / P-521.
 pub const CURVE_P521: Oid = oid("1.3.132.0.35");
 
-// CMS, RFC 3161 time-stamps and CAdES: what const_oid::db does not carry
-// (its `rfc5911`, `rfc5912`, `rfc5753`, `rfc3161` and `rfc6960` modules
-// name the international CMS, S/MIME and PKIX identifiers signet uses).
+// ---------------------------------------------------------------------
+// CMS, RFC 3161 time-stamps, CAdES and CMS enveloping (cms/, tsa.rs,
+// tsp/, cades/): what const_oid::db does not carry (its `rfc5911`,
+// `rfc5912`, `rfc5753`, `rfc3161` and `rfc6960` modules name the
+// international CMS, S/MIME and PKIX identifiers signet uses).
+// ---------------------------------------------------------------------
 /// id-aa-ets-contentTimestamp (1.2.840.113549.1.9.16.2.20, RFC 5126
 /// section 5.11.4).
 pub const AA_ETS_CONTENT_TIMESTAMP: Oid = oid("1.2.840.113549.1.9.16.2.20");
@@ -215,10 +218,10 @@ pub const AA_ETS_CERT_CRL_TIMESTAMP: Oid = oid("1.2.840.113549.1.9.16.2.26");
 pub const GOST_R3411_94_WITH_R3410_2001: Oid = oid("1.2.643.2.2.3");
 /// id-tc26-signwithdigest-gost3410-12-256 (1.2.643.7.1.1.3.2, RFC 9215
 /// section 3.1).
-pub const GOST_R3410_2012_256_WITH_R3411_2012: Oid = oid("1.2.643.7.1.1.3.2");
+pub const SIGN_WITH_DIGEST_GOST3410_12_256: Oid = oid("1.2.643.7.1.1.3.2");
 /// id-tc26-signwithdigest-gost3410-12-512 (1.2.643.7.1.1.3.3, RFC 9215
 /// section 3.1).
-pub const GOST_R3410_2012_512_WITH_R3411_2012: Oid = oid("1.2.643.7.1.1.3.3");
+pub const SIGN_WITH_DIGEST_GOST3410_12_512: Oid = oid("1.2.643.7.1.1.3.3");
 /// id-Gost28147-89 (1.2.643.2.2.21, RFC 4357 section 10.4).
 pub const GOST28147_89: Oid = oid("1.2.643.2.2.21");
 /// id-GostR3410-2001DH (1.2.643.2.2.98, RFC 4357 section 10.4).

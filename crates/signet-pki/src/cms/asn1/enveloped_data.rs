@@ -388,23 +388,13 @@ mod tests {
 
     use super::*;
 
-    /// The TC26 KeyAgreeRecipientInfo example (see
+    /// The TC26 KeyAgreeRecipientInfo example (decrypted by
     /// `cms::enveloped::tests::tk26cms_kari_256_and_512`): decode → encode
     /// is the identity, and the parts are where RFC 5652 puts them.
     #[test]
     fn enveloped_data_round_trips() {
-        let der = crate::input::decode_base64(
-            b"MIIBhgYJKoZIhvcNAQcDoIIBdzCCAXMCAQIxggEwoYIBLAIBA6BooWYwHwYIKoUD\
-BwEBAQEwEwYHKoUDAgIkAAYIKoUDBwEBAgIDQwAEQPAdWM4pO38iZ49UjaXQpq+a\
-jhTa4KwY4B9TFMK7AiYmbFKE0eX/wvu69kFMQ2o3OJTnMOlr1WHiPYOmNO6C5hOh\
-CgQIX+vNomZakEIwIgYIKoUDBwEBAQEwFgYHKoUDAgINADALBgkqhQMHAQIFAQEw\
-gYwwgYkwWzBWMSkwJwYJKoZIhvcNAQkBFhpHb3N0UjM0MTAtMjAxMkBleGFtcGxl\
-LmNvbTEpMCcGA1UEAxMgR29zdFIzNDEwLTIwMTIgMjU2IGJpdHMgZXhjaGFuZ2UC\
-AQEEKjAoBCCNhrZOr7x2fsjjQAeDMv/tSoNRQSSQzzxgqdnYxJ3fIAQEgYLqVDA6\
-BgkqhkiG9w0BBwEwHwYGKoUDAgIVMBUECHVmR/S+hlYiBgkqhQMHAQIFAQGADEI9\
-UNjyuY+54uVcHw==",
-        )
-        .expect("base64");
+        let der = crate::input::decode_base64(crate::cms::enveloped::tests::TK26_KARI_256)
+            .expect("base64");
         let info = super::super::ContentInfoRef::from_der(&der).expect("ContentInfo");
         let enveloped: EnvelopedDataRef<'_> = info.content.decode_as().expect("EnvelopedData");
         let [RecipientInfoRef::Kari(kari)] = enveloped.recipient_infos.as_slice() else {

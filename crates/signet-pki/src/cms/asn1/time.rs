@@ -111,17 +111,8 @@ impl EncodeValue for UtcTime {
     }
 
     fn encode_value(&self, writer: &mut impl Writer) -> der::Result<()> {
-        let t = self.0;
-        let text = format!(
-            "{:02}{:02}{:02}{:02}{:02}{:02}Z",
-            t.year() % 100,
-            u8::from(t.month()),
-            t.day(),
-            t.hour(),
-            t.minute(),
-            t.second()
-        );
-        writer.write(text.as_bytes())
+        let year = format!("{:02}", self.0.year() % 100);
+        writer.write(time_text(&year, self.0).as_bytes())
     }
 }
 
@@ -167,22 +158,25 @@ impl EncodeValue for GeneralizedTime {
     }
 
     fn encode_value(&self, writer: &mut impl Writer) -> der::Result<()> {
-        let t = self.0;
-        let text = format!(
-            "{:04}{:02}{:02}{:02}{:02}{:02}Z",
-            t.year(),
-            u8::from(t.month()),
-            t.day(),
-            t.hour(),
-            t.minute(),
-            t.second()
-        );
-        writer.write(text.as_bytes())
+        let year = format!("{:04}", self.0.year());
+        writer.write(time_text(&year, self.0).as_bytes())
     }
 }
 
 impl FixedTag for GeneralizedTime {
     const TAG: Tag = Tag::GeneralizedTime;
+}
+
+/// `year` then `MMDDHHMMSSZ` of `t`.
+fn time_text(year: &str, t: OffsetDateTime) -> String {
+    format!(
+        "{year}{:02}{:02}{:02}{:02}{:02}Z",
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
 }
 
 fn two_digits(a: u8, b: u8) -> Option<i32> {

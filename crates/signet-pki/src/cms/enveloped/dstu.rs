@@ -53,11 +53,11 @@ use signet_crypto::gost28147::{SBox, unwrap_ua, wrap_ua};
 use spki::{AlgorithmIdentifierRef, SubjectPublicKeyInfoRef};
 use zeroize::Zeroizing;
 
+use super::envelope::key_agree_recipient;
 use super::{EnvelopeFault, EnvelopedError, encoding, failed, random, unsupported};
 use crate::cms::asn1::{
-    EccCmsSharedInfo, IssuerAndSerialNumberRef, KeyAgreeRecipientIdentifierRef,
-    KeyAgreeRecipientInfoRef, OriginatorIdentifierOrKeyRef, OriginatorPublicKeyRef,
-    RecipientEncryptedKeyRef, RecipientIdentifierRef, RecipientInfoRef,
+    EccCmsSharedInfo, KeyAgreeRecipientInfoRef, OriginatorIdentifierOrKeyRef,
+    OriginatorPublicKeyRef, RecipientIdentifierRef,
 };
 use crate::cms::{SignerId, signer_matches};
 use crate::oid::ids;
@@ -212,30 +212,20 @@ fn recipient_info(
 ) -> der::Result<Vec<u8>> {
     let point = OctetStringRef::new(point)?.to_der()?;
     let wrap = WRAP_ALGORITHM.to_der()?;
-    RecipientInfoRef::Kari(KeyAgreeRecipientInfoRef {
-        version: 3,
-        originator: OriginatorIdentifierOrKeyRef::OriginatorKey(OriginatorPublicKeyRef {
-            algorithm: cert
-                .x509()
-                .tbs_certificate()
-                .subject_public_key_info()
-                .algorithm
-                .owned_to_ref(),
-            public_key: BitStringRef::from_bytes(&point)?,
-        }),
-        ukm: Some(OctetStringRef::new(ukm)?),
-        key_encryption_algorithm: AlgorithmIdentifierRef {
-            oid: ids::DSTU_COFACTOR_DH_GOST34311_KDF,
-            parameters: Some(AnyRef::from_der(&wrap)?),
-        },
-        recipient_encrypted_keys: vec![RecipientEncryptedKeyRef {
-            rid: KeyAgreeRecipientIdentifierRef::IssuerAndSerialNumber(
-                IssuerAndSerialNumberRef::of(cert)?,
-            ),
-            encrypted_key: OctetStringRef::new(wrapped)?,
-        }],
-    })
-    .to_der()
+    let originator = OriginatorIdentifierOrKeyRef::OriginatorKey(OriginatorPublicKeyRef {
+        algorithm: cert
+            .x509()
+            .tbs_certificate()
+            .subject_public_key_info()
+            .algorithm
+            .owned_to_ref(),
+        public_key: BitStringRef::from_bytes(&point)?,
+    });
+    let key_encryption = AlgorithmIdentifierRef {
+        oid: ids::DSTU_COFACTOR_DH_GOST34311_KDF,
+        parameters: Some(AnyRef::from_der(&wrap)?),
+    };
+    key_agree_recipient(cert, originator, Some(ukm), key_encryption, wrapped)
 }
 
 /// The originator's public key: the `originatorKey` itself, or the key of

@@ -37,12 +37,12 @@ use spki::AlgorithmIdentifierRef;
 use zeroize::Zeroizing;
 
 use super::content::cbc_decrypt_in_place;
+use super::envelope::key_agree_recipient;
 use super::{EnvelopeFault, EnvelopedError, encoding, failed, unsupported};
 use crate::Certificate;
 use crate::cms::asn1::{
-    EccCmsSharedInfo, IssuerAndSerialNumberRef, KeyAgreeRecipientIdentifierRef,
-    KeyAgreeRecipientInfoRef, OriginatorIdentifierOrKeyRef, OriginatorPublicKeyRef,
-    RecipientEncryptedKeyRef, RecipientInfoRef,
+    EccCmsSharedInfo, KeyAgreeRecipientInfoRef, OriginatorIdentifierOrKeyRef,
+    OriginatorPublicKeyRef,
 };
 use crate::oid::ids;
 use crate::private_key::{EcPrivateKey, ecdh_algorithm};
@@ -122,28 +122,18 @@ pub(super) fn key_agree(
 /// `dhSinglePass-stdDH-sha256kdf-scheme` with `aes256-wrap`.
 fn recipient_info(cert: &Certificate, ephemeral: &[u8], wrapped: &[u8]) -> der::Result<Vec<u8>> {
     let wrap_der = AES256_WRAP.to_der()?;
-    RecipientInfoRef::Kari(KeyAgreeRecipientInfoRef {
-        version: 3,
-        originator: OriginatorIdentifierOrKeyRef::OriginatorKey(OriginatorPublicKeyRef {
-            algorithm: AlgorithmIdentifierRef {
-                oid: ids::EC_PUBLIC_KEY,
-                parameters: None,
-            },
-            public_key: BitStringRef::from_bytes(ephemeral)?,
-        }),
-        ukm: None,
-        key_encryption_algorithm: AlgorithmIdentifierRef {
-            oid: ecc::DH_SINGLE_PASS_STD_DH_SHA_256_KDF_SCHEME,
-            parameters: Some(AnyRef::from_der(&wrap_der)?),
+    let originator = OriginatorIdentifierOrKeyRef::OriginatorKey(OriginatorPublicKeyRef {
+        algorithm: AlgorithmIdentifierRef {
+            oid: ids::EC_PUBLIC_KEY,
+            parameters: None,
         },
-        recipient_encrypted_keys: vec![RecipientEncryptedKeyRef {
-            rid: KeyAgreeRecipientIdentifierRef::IssuerAndSerialNumber(
-                IssuerAndSerialNumberRef::of(cert)?,
-            ),
-            encrypted_key: OctetStringRef::new(wrapped)?,
-        }],
-    })
-    .to_der()
+        public_key: BitStringRef::from_bytes(ephemeral)?,
+    });
+    let key_encryption = AlgorithmIdentifierRef {
+        oid: ecc::DH_SINGLE_PASS_STD_DH_SHA_256_KDF_SCHEME,
+        parameters: Some(AnyRef::from_der(&wrap_der)?),
+    };
+    key_agree_recipient(cert, originator, None, key_encryption, wrapped)
 }
 
 /// The key wraps read.

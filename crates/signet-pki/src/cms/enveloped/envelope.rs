@@ -13,13 +13,15 @@ use spki::AlgorithmIdentifierRef;
 
 use super::content::Sealed;
 use super::{EnvelopedError, ID_AUTH_ENVELOPED_DATA, ID_ENVELOPED_DATA, MAX_RECIPIENTS, encoding};
-use crate::PkiError;
 use crate::cms::ID_DATA;
 use crate::cms::asn1::{
     AttributeRef, AuthEnvelopedDataRef, ContentInfoRef, EncryptedContentInfoRef, EnvelopedDataRef,
-    OriginatorInfoRef, RecipientInfoRef, SetOfAsGiven,
+    IssuerAndSerialNumberRef, KeyAgreeRecipientIdentifierRef, KeyAgreeRecipientInfoRef,
+    KeyTransRecipientInfoRef, OriginatorIdentifierOrKeyRef, OriginatorInfoRef,
+    RecipientEncryptedKeyRef, RecipientIdentifierRef, RecipientInfoRef, SetOfAsGiven,
 };
 use crate::oid::ids;
+use crate::{Certificate, PkiError};
 
 /// Most attributes read from one attribute set.
 const MAX_ATTRIBUTES: usize = 64;
@@ -153,6 +155,47 @@ fn envelope<'a>(
         unprotected,
         originator_certs: originator_certs.map_err(PkiError::der(what))?,
     })
+}
+
+/// The `ktri` RecipientInfo naming `cert` by issuer and serial number
+/// (version 0, RFC 5652 section 6.2.1), DER.
+pub(super) fn key_trans_recipient(
+    cert: &Certificate,
+    key_encryption_algorithm: AlgorithmIdentifierRef<'_>,
+    encrypted_key: &[u8],
+) -> der::Result<Vec<u8>> {
+    RecipientInfoRef::Ktri(KeyTransRecipientInfoRef {
+        version: 0,
+        rid: RecipientIdentifierRef::IssuerAndSerialNumber(IssuerAndSerialNumberRef::of(cert)?),
+        key_encryption_algorithm,
+        encrypted_key: OctetStringRef::new(encrypted_key)?,
+    })
+    .to_der()
+}
+
+/// The `kari` RecipientInfo (version 3, RFC 5652 section 6.2.2) with one
+/// RecipientEncryptedKey, `wrapped`, naming `cert` by issuer and serial
+/// number, DER.
+pub(super) fn key_agree_recipient(
+    cert: &Certificate,
+    originator: OriginatorIdentifierOrKeyRef<'_>,
+    ukm: Option<&[u8]>,
+    key_encryption_algorithm: AlgorithmIdentifierRef<'_>,
+    wrapped: &[u8],
+) -> der::Result<Vec<u8>> {
+    RecipientInfoRef::Kari(KeyAgreeRecipientInfoRef {
+        version: 3,
+        originator,
+        ukm: ukm.map(OctetStringRef::new).transpose()?,
+        key_encryption_algorithm,
+        recipient_encrypted_keys: vec![RecipientEncryptedKeyRef {
+            rid: KeyAgreeRecipientIdentifierRef::IssuerAndSerialNumber(
+                IssuerAndSerialNumberRef::of(cert)?,
+            ),
+            encrypted_key: OctetStringRef::new(wrapped)?,
+        }],
+    })
+    .to_der()
 }
 
 /// The DER of a `ContentInfo` holding the EnvelopedData — or, with an

@@ -66,12 +66,12 @@ use signet_crypto::gost28147::{
 use spki::{AlgorithmIdentifierRef, SubjectPublicKeyInfoRef};
 use zeroize::Zeroizing;
 
+use super::envelope::key_trans_recipient;
 use super::{ContentCipher, EnvelopeFault, EnvelopedError, encoding, failed, random, unsupported};
 use crate::cms::asn1::{
     Gost28147EncryptedKey, Gost28147KeyWrapParameters, GostR3410KeyTransport,
-    GostR3410TransportParameters, IssuerAndSerialNumberRef, KeyAgreeRecipientInfoRef,
-    KeyTransRecipientInfoRef, OriginatorIdentifierOrKeyRef, PsKeyTransport, RecipientIdentifierRef,
-    RecipientInfoRef,
+    GostR3410TransportParameters, KeyAgreeRecipientInfoRef, OriginatorIdentifierOrKeyRef,
+    PsKeyTransport,
 };
 use crate::oid::ids;
 use crate::private_key::GostPrivateKey;
@@ -243,7 +243,9 @@ pub(super) fn key_trans(
             (key_encryption, transport)
         }
     };
-    recipient_info(cert, &key_encryption, &encrypted_key).map_err(encoding)
+    AlgorithmIdentifierRef::from_der(&key_encryption)
+        .and_then(|algorithm| key_trans_recipient(cert, algorithm, &encrypted_key))
+        .map_err(encoding)
 }
 
 /// `GostR3410-KeyTransport` of a CryptoPro-wrapped key, DER.
@@ -279,21 +281,6 @@ fn ps_key_transport(
         ephemeral_public_key: ephemeral,
         ukm: Some(OctetStringRef::new(ukm)?),
     }
-    .to_der()
-}
-
-/// The KeyTransRecipientInfo naming `cert`, DER.
-fn recipient_info(
-    cert: &Certificate,
-    key_encryption: &[u8],
-    encrypted_key: &[u8],
-) -> der::Result<Vec<u8>> {
-    RecipientInfoRef::Ktri(KeyTransRecipientInfoRef {
-        version: 0,
-        rid: RecipientIdentifierRef::IssuerAndSerialNumber(IssuerAndSerialNumberRef::of(cert)?),
-        key_encryption_algorithm: AlgorithmIdentifierRef::from_der(key_encryption)?,
-        encrypted_key: OctetStringRef::new(encrypted_key)?,
-    })
     .to_der()
 }
 

@@ -71,7 +71,7 @@ mod envelope;
 mod gost;
 mod rsa;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use const_oid::ObjectIdentifier;
 /// id-ct-authEnvelopedData (RFC 5083 section 1.1).

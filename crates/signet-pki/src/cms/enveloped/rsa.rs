@@ -32,12 +32,10 @@ use der::{Decode, Encode, Tag, Tagged};
 use spki::AlgorithmIdentifierRef;
 use zeroize::Zeroizing;
 
+use super::envelope::key_trans_recipient;
 use super::{EnvelopeFault, EnvelopedError, encoding, failed, random, unsupported};
 use crate::Certificate;
-use crate::cms::asn1::{
-    IssuerAndSerialNumberRef, KeyTransRecipientInfoRef, RecipientIdentifierRef, RecipientInfoRef,
-    RsaesOaepParams,
-};
+use crate::cms::asn1::RsaesOaepParams;
 use crate::oid::ids;
 use crate::private_key::RsaPrivateKey;
 
@@ -79,16 +77,11 @@ fn recipient_info(cert: &Certificate, encrypted_key: &[u8]) -> der::Result<Vec<u
         p_source_algorithm: None,
     }
     .to_der()?;
-    RecipientInfoRef::Ktri(KeyTransRecipientInfoRef {
-        version: 0,
-        rid: RecipientIdentifierRef::IssuerAndSerialNumber(IssuerAndSerialNumberRef::of(cert)?),
-        key_encryption_algorithm: AlgorithmIdentifierRef {
-            oid: ID_RSAES_OAEP,
-            parameters: Some(AnyRef::from_der(&params)?),
-        },
-        encrypted_key: OctetStringRef::new(encrypted_key)?,
-    })
-    .to_der()
+    let algorithm = AlgorithmIdentifierRef {
+        oid: ID_RSAES_OAEP,
+        parameters: Some(AnyRef::from_der(&params)?),
+    };
+    key_trans_recipient(cert, algorithm, encrypted_key)
 }
 
 /// The OAEP variant and label of `RSAES-OAEP-params`.

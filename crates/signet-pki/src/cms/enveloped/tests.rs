@@ -130,11 +130,9 @@ pRmMVN+YtRsrEHwH3ToQ/i4vrtgA+eONuKT2uKZFikxA+VNmeeGdhkgqETMihQ==",
     );
 }
 
-/// The same document's example for a 512-bit key (TC26 512-bit set B).
-#[test]
-fn tk26cms_ktri_512() {
-    let der = crate::input::decode_base64(
-        b"MIIB0gYJKoZIhvcNAQcDoIIBwzCCAb8CAQAxggF8MIIBeAIBADBbMFYxKTAnBgkq\
+/// The TC26 KeyTransRecipientInfo example for a 512-bit key (TC26 set
+/// B), base64.
+const TK26_KTRI_512: &[u8] = b"MIIB0gYJKoZIhvcNAQcDoIIBwzCCAb8CAQAxggF8MIIBeAIBADBbMFYxKTAnBgkq\
 hkiG9w0BCQEWGkdvc3RSMzQxMC0yMDEyQGV4YW1wbGUuY29tMSkwJwYDVQQDEyBH\
 b3N0UjM0MTAtMjAxMiA1MTIgYml0cyBleGNoYW5nZQIBATAhBggqhQMHAQEBAjAV\
 BgkqhQMHAQIBAgIGCCqFAwcBAQIDBIHyMIHvMCgEIIsYzbVLn33aLinQ7SLNA7y+\
@@ -143,9 +141,12 @@ AQIwFQYJKoUDBwECAQICBggqhQMHAQECAwOBhAAEgYAYiTVLKpSGaAvjJEDQ0hdK\
 qR/jek5Q9Q2pXC+NkOimQh7dpCi+wcaHlPcBk96hmpnOFvLaiokX8V6jqtBl5gdk\
 M40kOXv8kcDdTzEVKA/ZLxA8xanL+gTD6ZjaPsUu06nsA2MoMBWcHLUzueaP3bGT\
 /yHTV+Za5xdcQehag/lNBgQIvCw4uUl0XC4wOgYJKoZIhvcNAQcBMB8GBiqFAwIC\
-FTAVBAj+1QzaXaN9FwYJKoUDBwECBQEBgAyK54euw0sHhEVEkA0=",
-    )
-    .unwrap();
+FTAVBAj+1QzaXaN9FwYJKoUDBwECBQEBgAyK54euw0sHhEVEkA0=";
+
+/// The same document's example for a 512-bit key (TC26 512-bit set B).
+#[test]
+fn tk26cms_ktri_512() {
+    let der = crate::input::decode_base64(TK26_KTRI_512).unwrap();
     let key = gost_key(
         "1.2.643.7.1.1.1.2",
         "1.2.643.7.1.2.1.2.2",
@@ -155,14 +156,11 @@ FTAVBAj+1QzaXaN9FwYJKoUDBwECBQEBgAyK54euw0sHhEVEkA0=",
     assert_eq!(open_first(&der, &key), b"Test message");
 }
 
-/// The KeyAgreeRecipientInfo examples of the same document (256-bit
-/// key, CryptoPro XchA; 512-bit key, TC26 set B): an ephemeral
-/// originator key, an 8-byte UKM, VKO_GOSTR3410_2012_256 and the
-/// GOST 28147-89 key wrap (`id-Gost28147-89-None-KeyWrap`) under TC26 Z.
-#[test]
-fn tk26cms_kari_256_and_512() {
-    let der = crate::input::decode_base64(
-        b"MIIBhgYJKoZIhvcNAQcDoIIBdzCCAXMCAQIxggEwoYIBLAIBA6BooWYwHwYIKoUD\
+/// The TC26 KeyAgreeRecipientInfo example for a 256-bit key (base64 of
+/// a ContentInfo with EnvelopedData), also read by the round-trip test of
+/// [`crate::cms::asn1`].
+pub(crate) const TK26_KARI_256: &[u8] =
+    b"MIIBhgYJKoZIhvcNAQcDoIIBdzCCAXMCAQIxggEwoYIBLAIBA6BooWYwHwYIKoUD\
 BwEBAQEwEwYHKoUDAgIkAAYIKoUDBwEBAgIDQwAEQPAdWM4pO38iZ49UjaXQpq+a\
 jhTa4KwY4B9TFMK7AiYmbFKE0eX/wvu69kFMQ2o3OJTnMOlr1WHiPYOmNO6C5hOh\
 CgQIX+vNomZakEIwIgYIKoUDBwEBAQEwFgYHKoUDAgINADALBgkqhQMHAQIFAQEw\
@@ -170,9 +168,15 @@ gYwwgYkwWzBWMSkwJwYJKoZIhvcNAQkBFhpHb3N0UjM0MTAtMjAxMkBleGFtcGxl\
 LmNvbTEpMCcGA1UEAxMgR29zdFIzNDEwLTIwMTIgMjU2IGJpdHMgZXhjaGFuZ2UC\
 AQEEKjAoBCCNhrZOr7x2fsjjQAeDMv/tSoNRQSSQzzxgqdnYxJ3fIAQEgYLqVDA6\
 BgkqhkiG9w0BBwEwHwYGKoUDAgIVMBUECHVmR/S+hlYiBgkqhQMHAQIFAQGADEI9\
-UNjyuY+54uVcHw==",
-    )
-    .unwrap();
+UNjyuY+54uVcHw==";
+
+/// The KeyAgreeRecipientInfo examples of the same document (256-bit
+/// key, CryptoPro XchA; 512-bit key, TC26 set B): an ephemeral
+/// originator key, an 8-byte UKM, VKO_GOSTR3410_2012_256 and the
+/// GOST 28147-89 key wrap (`id-Gost28147-89-None-KeyWrap`) under TC26 Z.
+#[test]
+fn tk26cms_kari_256_and_512() {
+    let der = crate::input::decode_base64(TK26_KARI_256).unwrap();
     let key = gost_key(
         "1.2.643.7.1.1.1.1",
         "1.2.643.2.2.36.0",
@@ -205,19 +209,7 @@ WFUZEnEuAKcuG6dTOawEBLhi9hIwOgYJKoZIhvcNAQcBMB8GBiqFAwICFTAVBAiD\
 /// A damaged TC26 example fails the key wrap's MAC.
 #[test]
 fn tk26cms_damaged_key_fails() {
-    let mut der = crate::input::decode_base64(
-        b"MIIB0gYJKoZIhvcNAQcDoIIBwzCCAb8CAQAxggF8MIIBeAIBADBbMFYxKTAnBgkq\
-hkiG9w0BCQEWGkdvc3RSMzQxMC0yMDEyQGV4YW1wbGUuY29tMSkwJwYDVQQDEyBH\
-b3N0UjM0MTAtMjAxMiA1MTIgYml0cyBleGNoYW5nZQIBATAhBggqhQMHAQEBAjAV\
-BgkqhQMHAQIBAgIGCCqFAwcBAQIDBIHyMIHvMCgEIIsYzbVLn33aLinQ7SLNA7y+\
-Lrm02khqDCfXrNS9iiMhBATerS8zoIHCBgkqhQMHAQIFAQGggaowIQYIKoUDBwEB\
-AQIwFQYJKoUDBwECAQICBggqhQMHAQECAwOBhAAEgYAYiTVLKpSGaAvjJEDQ0hdK\
-qR/jek5Q9Q2pXC+NkOimQh7dpCi+wcaHlPcBk96hmpnOFvLaiokX8V6jqtBl5gdk\
-M40kOXv8kcDdTzEVKA/ZLxA8xanL+gTD6ZjaPsUu06nsA2MoMBWcHLUzueaP3bGT\
-/yHTV+Za5xdcQehag/lNBgQIvCw4uUl0XC4wOgYJKoZIhvcNAQcBMB8GBiqFAwIC\
-FTAVBAj+1QzaXaN9FwYJKoUDBwECBQEBgAyK54euw0sHhEVEkA0=",
-    )
-    .unwrap();
+    let mut der = crate::input::decode_base64(TK26_KTRI_512).unwrap();
     // A byte of the 32-byte encryptedKey (its bytes are at 175..207).
     der[180] ^= 1;
     let key = gost_key(

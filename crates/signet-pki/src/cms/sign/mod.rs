@@ -66,15 +66,12 @@ pub use self::signer::{CertifiedKey, CmsSigner, KeyError, SigningFailure};
 use super::asn1::time::Time;
 use super::asn1::{EncapsulatedContentInfoRef, SignerInfoRef};
 use super::attributes as attr;
-use super::signed_data::{ID_DATA, SIGNATURE_INPUT, SignedData, signed_data_of};
+use super::signed_data::{ID_DATA, MAX_SIGNERS, SIGNATURE_INPUT, SignedData, signed_data_of};
 use super::verify::ContentDigests;
 use crate::public_key::KeyAlgorithm;
 use crate::signature::{self, SignatureError, SignedMessage};
 use crate::tsa::{Timestamper, TsaError};
 use crate::{Certificate, PkiError, PublicKeyInfo};
-
-/// At most this many signers in one SignedData: what the parser accepts.
-const MAX_SIGNERS: usize = 64;
 
 /// Why a signature could not be made.
 #[derive(Debug, thiserror::Error)]

@@ -214,10 +214,10 @@ pub fn signature_algorithm(
                 no_params(ids::GOST_R3411_94_WITH_R3410_2001)
             }
             (GostKeyType::R3410_2012_256, Streebog256) => {
-                no_params(ids::GOST_R3410_2012_256_WITH_R3411_2012)
+                no_params(ids::SIGN_WITH_DIGEST_GOST3410_12_256)
             }
             (GostKeyType::R3410_2012_512, Streebog512) => {
-                no_params(ids::GOST_R3410_2012_512_WITH_R3411_2012)
+                no_params(ids::SIGN_WITH_DIGEST_GOST3410_12_512)
             }
             _ => return refuse("GOST R 34.10 (the key size fixes the hash)"),
         },
