@@ -162,7 +162,7 @@ impl SignedData {
         }
         // Only plain certificates and CRLs (a SEQUENCE); the other
         // CertificateChoices are [0]..[3], the other RevocationInfoChoice [1].
-        let sequences = |set: &Option<SetOfAsGiven<AnyRef<'_>>>| {
+        let sequences = |set: &Option<SetOfAsGiven<'_, AnyRef<'_>>>| {
             set.iter()
                 .flat_map(SetOfAsGiven::iter)
                 .filter(|item| item.tag() == Tag::Sequence)
@@ -206,7 +206,7 @@ pub(crate) fn signed_data_of(der: &[u8]) -> Result<SignedDataRef<'_>, PkiError> 
 
 /// The owned attributes of a decoded attribute set, at most
 /// [`MAX_ATTRIBUTES`].
-fn attributes(set: &SetOfAsGiven<AttributeRef<'_>>) -> der::Result<Vec<Attribute>> {
+fn attributes(set: &SetOfAsGiven<'_, AttributeRef<'_>>) -> der::Result<Vec<Attribute>> {
     if set.len() > MAX_ATTRIBUTES {
         return Err(der::ErrorKind::Overlength.into());
     }

@@ -41,7 +41,7 @@ pub struct EnvelopedDataRef<'a> {
     )]
     pub originator_info: Option<OriginatorInfoRef<'a>>,
     /// recipientInfos.
-    pub recipient_infos: SetOfAsGiven<RecipientInfoRef<'a>>,
+    pub recipient_infos: SetOfAsGiven<'a, RecipientInfoRef<'a>>,
     /// encryptedContentInfo.
     pub encrypted_content_info: EncryptedContentInfoRef<'a>,
     /// unprotectedAttrs.
@@ -51,7 +51,7 @@ pub struct EnvelopedDataRef<'a> {
         constructed = "true",
         optional = "true"
     )]
-    pub unprotected_attrs: Option<SetOfAsGiven<AttributeRef<'a>>>,
+    pub unprotected_attrs: Option<SetOfAsGiven<'a, AttributeRef<'a>>>,
 }
 
 /// `AuthEnvelopedData` as defined in [RFC 5083 Section 2.1].
@@ -86,7 +86,7 @@ pub struct AuthEnvelopedDataRef<'a> {
     )]
     pub originator_info: Option<OriginatorInfoRef<'a>>,
     /// recipientInfos.
-    pub recipient_infos: SetOfAsGiven<RecipientInfoRef<'a>>,
+    pub recipient_infos: SetOfAsGiven<'a, RecipientInfoRef<'a>>,
     /// authEncryptedContentInfo.
     pub auth_encrypted_content_info: EncryptedContentInfoRef<'a>,
     /// authAttrs.
@@ -96,7 +96,7 @@ pub struct AuthEnvelopedDataRef<'a> {
         constructed = "true",
         optional = "true"
     )]
-    pub auth_attrs: Option<SetOfAsGiven<AttributeRef<'a>>>,
+    pub auth_attrs: Option<SetOfAsGiven<'a, AttributeRef<'a>>>,
     /// mac.
     pub mac: &'a OctetStringRef,
     /// unauthAttrs.
@@ -106,7 +106,7 @@ pub struct AuthEnvelopedDataRef<'a> {
         constructed = "true",
         optional = "true"
     )]
-    pub unauth_attrs: Option<SetOfAsGiven<AttributeRef<'a>>>,
+    pub unauth_attrs: Option<SetOfAsGiven<'a, AttributeRef<'a>>>,
 }
 
 /// `OriginatorInfo` as defined in [RFC 5652 Section 6.1].
@@ -127,7 +127,7 @@ pub struct OriginatorInfoRef<'a> {
         constructed = "true",
         optional = "true"
     )]
-    pub certs: Option<SetOfAsGiven<AnyRef<'a>>>,
+    pub certs: Option<SetOfAsGiven<'a, AnyRef<'a>>>,
     /// crls: each RevocationInfoChoice as encoded.
     #[asn1(
         context_specific = "1",
@@ -135,7 +135,7 @@ pub struct OriginatorInfoRef<'a> {
         constructed = "true",
         optional = "true"
     )]
-    pub crls: Option<SetOfAsGiven<AnyRef<'a>>>,
+    pub crls: Option<SetOfAsGiven<'a, AnyRef<'a>>>,
 }
 
 /// `EncryptedContentInfo` as defined in [RFC 5652 Section 6.1].
@@ -185,7 +185,7 @@ impl<'a> EncryptedContentInfoRef<'a> {
         })?;
         // The contents of a constructed OCTET STRING: its segments, each
         // an OCTET STRING (X.690 section 8.7.3.2), read like a SET OF.
-        let segments: SetOfAsGiven<&OctetStringRef> =
+        let segments: SetOfAsGiven<'_, &OctetStringRef> =
             AnyRef::new(Tag::Set, content.value())?.decode_as()?;
         Ok(Some(
             segments

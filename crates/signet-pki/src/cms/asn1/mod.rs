@@ -59,37 +59,54 @@ pub use self::signed_data::{
 
 /// A `SET OF T` whose elements stay in the order they were read (see the
 /// module doc for why); [`Self::der_sorted`] makes one in DER order.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct SetOfAsGiven<T>(Vec<T>);
+///
+/// A set read from DER keeps the octets it was read from and is written
+/// back as them: a decoded signature re-encodes byte for byte (what
+/// co-signing and the signed attributes' hash need) without encoding its
+/// elements again.
+#[derive(Clone, Debug, Default)]
+pub struct SetOfAsGiven<'a, T> {
+    elements: Vec<T>,
+    /// The contents octets the elements were decoded from.
+    encoded: Option<&'a [u8]>,
+}
 
-impl<T> SetOfAsGiven<T> {
+impl<'a, T> SetOfAsGiven<'a, T> {
     /// The elements, in order.
     pub fn as_slice(&self) -> &[T] {
-        &self.0
+        &self.elements
     }
 
     /// The elements, in order.
     pub fn iter(&self) -> std::slice::Iter<'_, T> {
-        self.0.iter()
+        self.elements.iter()
     }
 
     /// How many elements.
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.elements.len()
     }
 
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.elements.is_empty()
     }
 
     /// The elements.
     pub fn into_vec(self) -> Vec<T> {
-        self.0
+        self.elements
     }
 }
 
-impl<T: Encode> SetOfAsGiven<T> {
+impl<T: PartialEq> PartialEq for SetOfAsGiven<'_, T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.elements == other.elements
+    }
+}
+
+impl<T: Eq> Eq for SetOfAsGiven<'_, T> {}
+
+impl<'a, T: Encode> SetOfAsGiven<'a, T> {
     /// `elements` as DER writes a `SET OF` ([X.690] section 11.6): in
     /// ascending order of their encodings compared as octet strings, an
     /// element whose encoding equals another's kept once.
@@ -102,35 +119,50 @@ impl<T: Encode> SetOfAsGiven<T> {
             .collect::<der::Result<Vec<(Vec<u8>, T)>>>()?;
         keyed.sort_by(|a, b| a.0.cmp(&b.0));
         keyed.dedup_by(|a, b| a.0 == b.0);
-        Ok(SetOfAsGiven(keyed.into_iter().map(|(_, e)| e).collect()))
+        Ok(SetOfAsGiven {
+            elements: keyed.into_iter().map(|(_, e)| e).collect(),
+            encoded: None,
+        })
     }
 }
 
-impl<'a, T: Decode<'a, Error = der::Error>> DecodeValue<'a> for SetOfAsGiven<T> {
+impl<'a, T: Decode<'a, Error = der::Error>> DecodeValue<'a> for SetOfAsGiven<'a, T> {
     type Error = der::Error;
 
-    fn decode_value<R: Reader<'a>>(reader: &mut R, _header: Header) -> der::Result<Self> {
+    fn decode_value<R: Reader<'a>>(reader: &mut R, header: Header) -> der::Result<Self> {
+        let encoded = reader.read_slice(header.length())?;
+        let mut contents = der::SliceReader::new(encoded)?;
         let mut elements = Vec::new();
-        while !reader.is_finished() {
-            elements.push(T::decode(reader)?);
+        while !contents.is_finished() {
+            elements.push(T::decode(&mut contents)?);
         }
-        Ok(SetOfAsGiven(elements))
+        Ok(SetOfAsGiven {
+            elements,
+            encoded: Some(encoded),
+        })
     }
 }
 
-impl<T: Encode> EncodeValue for SetOfAsGiven<T> {
+impl<T: Encode> EncodeValue for SetOfAsGiven<'_, T> {
     fn value_len(&self) -> der::Result<Length> {
-        self.0
-            .iter()
-            .try_fold(Length::ZERO, |len, e| len + e.encoded_len()?)
+        match self.encoded {
+            Some(encoded) => Length::try_from(encoded.len()),
+            None => self
+                .elements
+                .iter()
+                .try_fold(Length::ZERO, |len, e| len + e.encoded_len()?),
+        }
     }
 
     fn encode_value(&self, writer: &mut impl Writer) -> der::Result<()> {
-        self.0.iter().try_for_each(|e| e.encode(writer))
+        match self.encoded {
+            Some(encoded) => writer.write(encoded),
+            None => self.elements.iter().try_for_each(|e| e.encode(writer)),
+        }
     }
 }
 
-impl<T> FixedTag for SetOfAsGiven<T> {
+impl<T> FixedTag for SetOfAsGiven<'_, T> {
     const TAG: Tag = Tag::Set;
 }
 
@@ -212,7 +244,7 @@ pub struct AttributeRef<'a> {
     /// attrType.
     pub attr_type: ObjectIdentifier,
     /// attrValues.
-    pub attr_values: SetOfAsGiven<AnyRef<'a>>,
+    pub attr_values: SetOfAsGiven<'a, AnyRef<'a>>,
 }
 
 impl<'a> AttributeRef<'a> {
@@ -220,7 +252,10 @@ impl<'a> AttributeRef<'a> {
     pub fn single(attr_type: ObjectIdentifier, value: AnyRef<'a>) -> Self {
         AttributeRef {
             attr_type,
-            attr_values: SetOfAsGiven(vec![value]),
+            attr_values: SetOfAsGiven {
+                elements: vec![value],
+                encoded: None,
+            },
         }
     }
 
@@ -318,9 +353,16 @@ mod tests {
     #[test]
     fn set_of_as_given_round_trip_and_sorting() {
         let der = hex::decode("310a02020080020105 02010a".replace(' ', "")).expect("hex");
-        let set = SetOfAsGiven::<AnyRef<'_>>::from_der(&der).expect("decodes");
+        let set = SetOfAsGiven::<'_, AnyRef<'_>>::from_der(&der).expect("decodes");
         assert_eq!(set.len(), 3);
         assert_eq!(set.to_der().expect("encodes"), der);
+        // Its elements, encoded one by one in the order read, are the
+        // octets it keeps.
+        let rebuilt = SetOfAsGiven {
+            elements: set.as_slice().to_vec(),
+            encoded: None,
+        };
+        assert_eq!(rebuilt.to_der().expect("encodes"), der);
         let sorted = SetOfAsGiven::der_sorted(
             set.iter()
                 .copied()

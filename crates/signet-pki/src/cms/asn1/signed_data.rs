@@ -37,7 +37,7 @@ pub struct SignedDataRef<'a> {
     /// version.
     pub version: u8,
     /// digestAlgorithms.
-    pub digest_algorithms: SetOfAsGiven<AlgorithmIdentifierRef<'a>>,
+    pub digest_algorithms: SetOfAsGiven<'a, AlgorithmIdentifierRef<'a>>,
     /// encapContentInfo.
     pub encap_content_info: EncapsulatedContentInfoRef<'a>,
     /// certificates.
@@ -47,7 +47,7 @@ pub struct SignedDataRef<'a> {
         constructed = "true",
         optional = "true"
     )]
-    pub certificates: Option<SetOfAsGiven<AnyRef<'a>>>,
+    pub certificates: Option<SetOfAsGiven<'a, AnyRef<'a>>>,
     /// crls.
     #[asn1(
         context_specific = "1",
@@ -55,9 +55,9 @@ pub struct SignedDataRef<'a> {
         constructed = "true",
         optional = "true"
     )]
-    pub crls: Option<SetOfAsGiven<AnyRef<'a>>>,
+    pub crls: Option<SetOfAsGiven<'a, AnyRef<'a>>>,
     /// signerInfos.
-    pub signer_infos: SetOfAsGiven<SignerInfoRef<'a>>,
+    pub signer_infos: SetOfAsGiven<'a, SignerInfoRef<'a>>,
 }
 
 /// `EncapsulatedContentInfo` as defined in [RFC 5652 Section 5.2].
@@ -115,7 +115,7 @@ pub struct SignerInfoRef<'a> {
         constructed = "true",
         optional = "true"
     )]
-    pub signed_attrs: Option<SetOfAsGiven<AttributeRef<'a>>>,
+    pub signed_attrs: Option<SetOfAsGiven<'a, AttributeRef<'a>>>,
     /// signatureAlgorithm.
     pub signature_algorithm: AlgorithmIdentifierRef<'a>,
     /// signature.
@@ -127,7 +127,7 @@ pub struct SignerInfoRef<'a> {
         constructed = "true",
         optional = "true"
     )]
-    pub unsigned_attrs: Option<SetOfAsGiven<AttributeRef<'a>>>,
+    pub unsigned_attrs: Option<SetOfAsGiven<'a, AttributeRef<'a>>>,
 }
 
 /// `SignerIdentifier` as defined in [RFC 5652 Section 5.3].

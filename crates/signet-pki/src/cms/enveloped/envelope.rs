@@ -54,7 +54,7 @@ pub(super) struct Envelope<'a> {
 /// The parts both forms share.
 struct Common<'a, 'r> {
     originator_info: &'r Option<OriginatorInfoRef<'a>>,
-    recipient_infos: &'r SetOfAsGiven<RecipientInfoRef<'a>>,
+    recipient_infos: &'r SetOfAsGiven<'a, RecipientInfoRef<'a>>,
     encrypted_content_info: &'r EncryptedContentInfoRef<'a>,
 }
 
@@ -66,7 +66,7 @@ fn too_many() -> EnvelopedError {
 
 /// Attributes within [`MAX_ATTRIBUTES`].
 fn attributes<'a>(
-    set: &Option<SetOfAsGiven<AttributeRef<'a>>>,
+    set: &Option<SetOfAsGiven<'a, AttributeRef<'a>>>,
 ) -> der::Result<Vec<AttributeRef<'a>>> {
     let attributes = set.clone().map(SetOfAsGiven::into_vec).unwrap_or_default();
     if attributes.len() > MAX_ATTRIBUTES {

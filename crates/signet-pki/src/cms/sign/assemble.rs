@@ -62,7 +62,7 @@ pub(super) fn digest_algorithm_identifier(
 /// The attributes as a `SET OF Attribute` in DER order.
 pub(super) fn attribute_set(
     attributes: &[MadeAttribute],
-) -> der::Result<SetOfAsGiven<AttributeRef<'_>>> {
+) -> der::Result<SetOfAsGiven<'_, AttributeRef<'_>>> {
     let attributes = attributes
         .iter()
         .map(|(oid, value)| Ok(AttributeRef::single(*oid, AnyRef::from_der(value)?)))
@@ -144,7 +144,7 @@ pub(super) struct SignedDataParts<'a> {
     pub encap_content_info: EncapsulatedContentInfoRef<'a>,
     pub certificates: Vec<AnyRef<'a>>,
     /// Kept as read when co-signing.
-    pub crls: Option<SetOfAsGiven<AnyRef<'a>>>,
+    pub crls: Option<SetOfAsGiven<'a, AnyRef<'a>>>,
     pub signer_infos: Vec<SignerInfoRef<'a>>,
 }
 
