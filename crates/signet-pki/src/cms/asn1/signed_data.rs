@@ -191,6 +191,67 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Generated SignerInfos — any serial number octets, signed
+        /// attributes of any types and values, any signature — encode,
+        /// decode to the same values, and encode again to the same bytes.
+        #[test]
+        fn generated_signer_infos_round_trip(
+            serial in proptest::collection::vec(proptest::num::u8::ANY, 0..20),
+            attributes in proptest::collection::vec(
+                (1u32..100_000, proptest::collection::vec(proptest::num::u8::ANY, 0..40)),
+                0..6,
+            ),
+            signature in proptest::collection::vec(proptest::num::u8::ANY, 0..300),
+            subject_key_id in proptest::bool::ANY,
+        ) {
+            use crate::cms::asn1::{IntegerOctets, RawSequenceRef};
+            let empty_name = [0x30, 0x00];
+            let types: Vec<ObjectIdentifier> = attributes
+                .iter()
+                .map(|(arc, _)| ObjectIdentifier::new(&format!("1.2.840.113549.1.9.{arc}")))
+                .collect::<Result<_, _>>()
+                .expect("OIDs");
+            let values: Vec<Vec<u8>> = attributes
+                .iter()
+                .map(|(_, v)| OctetStringRef::new(v).and_then(|o| o.to_der()))
+                .collect::<der::Result<_>>()
+                .expect("values");
+            let signed_attrs = types
+                .iter()
+                .zip(&values)
+                .map(|(t, v)| Ok(AttributeRef::single(*t, AnyRef::from_der(v)?)))
+                .collect::<der::Result<Vec<_>>>()
+                .and_then(SetOfAsGiven::der_sorted)
+                .expect("attributes");
+            let sid = if subject_key_id {
+                SignerIdentifierRef::SubjectKeyIdentifier(OctetStringRef::new(&serial).expect("SKI"))
+            } else {
+                SignerIdentifierRef::IssuerAndSerialNumber(IssuerAndSerialNumberRef {
+                    issuer: RawSequenceRef::from_der(&empty_name).expect("Name"),
+                    serial_number: IntegerOctets::new(&serial),
+                })
+            };
+            let sha256 = AlgorithmIdentifierRef {
+                oid: const_oid::db::rfc5912::ID_SHA_256,
+                parameters: None,
+            };
+            let info = SignerInfoRef {
+                version: if subject_key_id { 3 } else { 1 },
+                sid,
+                digest_algorithm: sha256,
+                signed_attrs: (!signed_attrs.is_empty()).then_some(signed_attrs),
+                signature_algorithm: sha256,
+                signature: OctetStringRef::new(&signature).expect("signature"),
+                unsigned_attrs: None,
+            };
+            let der = info.to_der().expect("encodes");
+            let back = SignerInfoRef::from_der(&der).expect("decodes");
+            proptest::prop_assert_eq!(&back, &info);
+            proptest::prop_assert_eq!(back.to_der().expect("encodes"), der);
+        }
+    }
+
     /// The signer identifiers of RFC 5652: a subjectKeyIdentifier is a
     /// primitive `[0]`; the constructed `[0]` IIT writes is refused.
     #[test]
