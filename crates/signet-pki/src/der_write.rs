@@ -19,6 +19,7 @@ pub(crate) fn push_len(out: &mut Vec<u8>, len: usize) {
 }
 
 /// One value with a one-octet tag: tag, length, contents.
+#[allow(dead_code)] // No caller left: CMS and RFC 3161 now encode with der.
 pub(crate) fn tlv(tag: u8, contents: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(contents.len() + 6);
     out.push(tag);

@@ -5,31 +5,9 @@
 //!   imprint (hash algorithm and hash of the data), a random 64-bit nonce,
 //!   certReq TRUE so that the token carries the TSA's certificate (the
 //!   verifier needs it), and the policy when one is configured.
-//!
-//!   ```text
-//!   TimeStampReq ::= SEQUENCE {
-//!      version        INTEGER { v1(1) },
-//!      messageImprint MessageImprint,
-//!      reqPolicy      TSAPolicyId OPTIONAL,
-//!      nonce          INTEGER OPTIONAL,
-//!      certReq        BOOLEAN DEFAULT FALSE,
-//!      extensions     [0] IMPLICIT Extensions OPTIONAL }
-//!   ```
-//!
 //! - The transport (section 3.4): `POST` of the DER request as
 //!   `application/timestamp-query`; the answer is a DER `TimeStampResp`
-//!   (section 2.4.2):
-//!
-//!   ```text
-//!   TimeStampResp ::= SEQUENCE {
-//!      status         PKIStatusInfo,
-//!      timeStampToken TimeStampToken OPTIONAL }
-//!   PKIStatusInfo ::= SEQUENCE {
-//!      status       PKIStatus,                 -- INTEGER 0..5
-//!      statusString PKIFreeText OPTIONAL,      -- SEQUENCE OF UTF8String
-//!      failInfo     PKIFailureInfo OPTIONAL }  -- BIT STRING
-//!   ```
-//!
+//!   (section 2.4.2).
 //! - The checks before a token is used (section 2.4.2: "the requester
 //!   SHALL verify…"): the status is granted or grantedWithMods, the token
 //!   is present, its imprint is the one asked for under the same hash
@@ -38,20 +16,24 @@
 //!   not validated here: a verifier does that later, at the token's time,
 //!   against its own trust store.
 //!
+//! The ASN.1 of the request and the answer is in [`crate::tsp::asn1`].
+//!
 //! [RFC 3161]: https://datatracker.ietf.org/doc/html/rfc3161
 
 use std::sync::Arc;
 
 use const_oid::ObjectIdentifier;
-use der::asn1::AnyRef;
-use der::{Decode, Encode, Reader, Tag, Tagged};
+use der::asn1::OctetStringRef;
+use der::{Decode, Encode};
 use signet_crypto::DigestAlgorithm;
+use spki::AlgorithmIdentifierRef;
 
-use crate::Certificate;
-use crate::der_write::tlv;
+use crate::cms::asn1::IntegerOctets;
 use crate::net::{FetchError, Fetcher};
 use crate::signature::digest_oid;
+use crate::tsp::asn1::{MessageImprintRef, TimeStampReqRef, TimeStampRespRef};
 use crate::tsp::{TimestampFailure, TimestampToken};
+use crate::{Certificate, PkiError};
 
 /// The largest answer read from a TSA: a token with a few certificates.
 pub const MAX_RESPONSE: usize = 1 << 20;
@@ -68,21 +50,103 @@ pub enum TsaError {
         /// What went wrong.
         source: FetchError,
     },
-    /// The answer is not a TimeStampResp.
-    #[error("the time-stamping authority's answer cannot be read: {0}")]
-    Malformed(String),
-    /// The TSA refused.
-    #[error("the time-stamping authority refused the request: {0}")]
-    Rejected(String),
+    /// The answer is not a TimeStampResp, or its token is not a
+    /// time-stamp token.
+    #[error("the time-stamping authority's answer cannot be read: {}{source}", at(.url))]
+    Malformed {
+        /// The TSA, when the answer came from one by HTTP.
+        url: Option<String>,
+        /// What is wrong with it.
+        source: PkiError,
+    },
+    /// The TSA refused (a PKIStatus other than granted or
+    /// grantedWithMods).
+    #[error("the time-stamping authority refused the request: {}{refusal}", at(.url))]
+    Rejected {
+        /// The TSA, when the answer came from one by HTTP.
+        url: Option<String>,
+        /// Its status, text and failure bits.
+        refusal: Refusal,
+    },
     /// The token is not for this request.
     #[error("the time-stamping authority's token does not match the request: {0}")]
-    Mismatch(&'static str),
+    Mismatch(TokenMismatch),
     /// The token's signature is not a TSA's valid signature.
     #[error("the time-stamping authority's token is not valid: {0}")]
     Token(TimestampFailure),
     /// No random numbers for the nonce.
     #[error("no random numbers for the time-stamp request nonce")]
     Random,
+}
+
+/// `"{url}: "`, or nothing.
+fn at(url: &Option<String>) -> String {
+    url.as_ref().map(|u| format!("{u}: ")).unwrap_or_default()
+}
+
+impl TsaError {
+    /// The error with the URL of the TSA that answered.
+    fn answered_by(self, tsa: &str) -> Self {
+        match self {
+            TsaError::Malformed { url: None, source } => TsaError::Malformed {
+                url: Some(tsa.to_owned()),
+                source,
+            },
+            TsaError::Rejected { url: None, refusal } => TsaError::Rejected {
+                url: Some(tsa.to_owned()),
+                refusal,
+            },
+            other => other,
+        }
+    }
+}
+
+/// How a granted token fails to answer the request (RFC 3161 section
+/// 2.4.2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum TokenMismatch {
+    /// The status grants a token, and there is none.
+    #[error("the status grants a token but none was sent")]
+    NoToken,
+    /// The TSTInfo's nonce is not the request's.
+    #[error("the nonce is not the one sent")]
+    Nonce,
+    /// The TSTInfo's imprint is not the request's.
+    #[error("the imprint is not the one sent")]
+    Imprint,
+}
+
+/// A TSA's refusal: PKIStatusInfo (RFC 3161 section 2.4.2).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refusal {
+    /// PKIStatus: 2 rejection, 3 waiting, 4 revocationWarning,
+    /// 5 revocationNotification.
+    pub status: u8,
+    /// statusString, joined.
+    pub text: Option<String>,
+    /// The names of the failInfo bits set.
+    pub fail_info: Vec<&'static str>,
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let name = match self.status {
+            2 => "rejection",
+            3 => "waiting",
+            4 => "revocationWarning",
+            5 => "revocationNotification",
+            _ => "unknown status",
+        };
+        write!(f, "{name} ({})", self.status)?;
+        if let Some(t) = &self.text {
+            write!(f, ": {t}")?;
+        }
+        if !self.fail_info.is_empty() {
+            write!(f, " [{}]", self.fail_info.join(", "))?;
+        }
+        Ok(())
+    }
 }
 
 /// Something that makes time-stamp tokens: the HTTP client below, or a
@@ -114,17 +178,27 @@ impl TimestampRequest {
         policy: Option<&ObjectIdentifier>,
     ) -> Self {
         nonce[0] = (nonce[0] & 0x3F) | 0x40;
-        let algorithm = tlv(0x30, &tlv(0x06, digest_oid(algorithm).as_bytes()));
-        let imprint = tlv(0x30, &[algorithm, tlv(0x04, digest)].concat());
-        let mut body = vec![0x02, 0x01, 0x01];
-        body.extend(imprint);
-        if let Some(p) = policy {
-            body.extend(tlv(0x06, p.as_bytes()));
-        }
-        body.extend(tlv(0x02, &nonce));
-        body.extend([0x01, 0x01, 0xFF]);
+        let digest = OctetStringRef::new(digest);
+        let der = digest.and_then(|hashed_message| {
+            TimeStampReqRef {
+                version: 1,
+                message_imprint: MessageImprintRef {
+                    hash_algorithm: AlgorithmIdentifierRef {
+                        oid: digest_oid(algorithm),
+                        parameters: None,
+                    },
+                    hashed_message,
+                },
+                req_policy: policy.copied(),
+                nonce: Some(IntegerOctets::new(&nonce)),
+                cert_req: true,
+                extensions: None,
+            }
+            .to_der()
+        });
         TimestampRequest {
-            der: tlv(0x30, &body),
+            // A digest of a few dozen bytes and an OID always encode.
+            der: der.unwrap_or_default(),
             nonce,
         }
     }
@@ -169,85 +243,55 @@ const FAILURE_BITS: [(usize, &str); 8] = [
 impl TimestampResponse {
     /// Parses the DER of a TimeStampResp.
     pub fn from_der(der: &[u8]) -> Result<Self, TsaError> {
-        let malformed = |e: der::Error| TsaError::Malformed(e.to_string());
-        AnyRef::from_der(der)
-            .and_then(|any| {
-                any.sequence(|r| {
-                    let info: AnyRef<'_> = r.decode()?;
-                    let (status, text, fail_info) = info.sequence(|ir| {
-                        let status: u8 = ir.decode()?;
-                        let mut text = None;
-                        let mut fail_info = Vec::new();
-                        while !ir.is_finished() {
-                            let field: AnyRef<'_> = ir.decode()?;
-                            match field.tag() {
-                                Tag::Sequence => text = Some(free_text(field)?),
-                                Tag::BitString => fail_info = failure_names(field.value()),
-                                _ => return Err(der::Error::from(field.tag().value_error())),
-                            }
-                        }
-                        Ok((status, text, fail_info))
-                    })?;
-                    let token = if r.is_finished() {
-                        None
-                    } else {
-                        let token: AnyRef<'_> = r.decode()?;
-                        token.tag().assert_eq(Tag::Sequence)?;
-                        Some(token.to_der()?)
-                    };
-                    Ok(TimestampResponse {
-                        status,
-                        text,
-                        fail_info,
-                        token,
-                    })
-                })
-            })
-            .map_err(malformed)
+        let malformed = |source| TsaError::Malformed {
+            url: None,
+            source: PkiError::Der {
+                what: "TimeStampResp",
+                source,
+            },
+        };
+        let response = TimeStampRespRef::from_der(der).map_err(malformed)?;
+        let info = &response.status;
+        Ok(TimestampResponse {
+            status: info.status,
+            text: info.status_string.as_ref().map(|parts| {
+                parts
+                    .iter()
+                    .map(|p| p.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            }),
+            fail_info: info
+                .fail_info
+                .map(|bits| failure_names(bits.raw_bytes()))
+                .unwrap_or_default(),
+            token: response
+                .time_stamp_token
+                .map(|t| t.to_der())
+                .transpose()
+                .map_err(malformed)?,
+        })
     }
 
     /// The token when the status grants one, or why not.
     pub fn granted_token(self) -> Result<Vec<u8>, TsaError> {
         if self.status > 1 {
-            let name = match self.status {
-                2 => "rejection",
-                3 => "waiting",
-                4 => "revocationWarning",
-                5 => "revocationNotification",
-                _ => "unknown status",
-            };
-            let mut why = format!("{name} ({})", self.status);
-            if let Some(t) = &self.text {
-                why.push_str(&format!(": {t}"));
-            }
-            if !self.fail_info.is_empty() {
-                why.push_str(&format!(" [{}]", self.fail_info.join(", ")));
-            }
-            return Err(TsaError::Rejected(why));
+            return Err(TsaError::Rejected {
+                url: None,
+                refusal: Refusal {
+                    status: self.status,
+                    text: self.text,
+                    fail_info: self.fail_info,
+                },
+            });
         }
-        self.token.ok_or(TsaError::Mismatch(
-            "the status grants a token but none was sent",
-        ))
+        self.token.ok_or(TsaError::Mismatch(TokenMismatch::NoToken))
     }
 }
 
-/// PKIFreeText: UTF8Strings joined by "; ".
-fn free_text(field: AnyRef<'_>) -> der::Result<String> {
-    field.sequence(|r| {
-        let mut parts = Vec::new();
-        while !r.is_finished() {
-            let s: AnyRef<'_> = r.decode()?;
-            s.tag().assert_eq(Tag::Utf8String)?;
-            parts.push(String::from_utf8_lossy(s.value()).into_owned());
-        }
-        Ok(parts.join("; "))
-    })
-}
-
-/// The named bits set in a BIT STRING's contents (first octet: unused
-/// bits; bit 0 is the most significant bit of the second octet).
-fn failure_names(contents: &[u8]) -> Vec<&'static str> {
-    let bits = contents.get(1..).unwrap_or_default();
+/// The named bits set in a BIT STRING's bits (bit 0 is the most
+/// significant bit of the first octet).
+fn failure_names(bits: &[u8]) -> Vec<&'static str> {
     FAILURE_BITS
         .iter()
         .filter(|(bit, _)| {
@@ -267,17 +311,16 @@ pub fn check_token(
     digest: &[u8],
     extra: &[Certificate],
 ) -> Result<(), TsaError> {
-    let parsed = TimestampToken::from_der(token).map_err(|e| TsaError::Malformed(e.to_string()))?;
+    let parsed = TimestampToken::from_der(token)
+        .map_err(|source| TsaError::Malformed { url: None, source })?;
     if parsed.info.nonce.as_deref() != Some(request.nonce()) {
-        return Err(TsaError::Mismatch("the nonce is not the one sent"));
+        return Err(TsaError::Mismatch(TokenMismatch::Nonce));
     }
     parsed
         .check_digest(algorithm, digest, extra)
         .result
         .map_err(|e| match e {
-            TimestampFailure::ImprintMismatch => {
-                TsaError::Mismatch("the imprint is not the one sent")
-            }
+            TimestampFailure::ImprintMismatch => TsaError::Mismatch(TokenMismatch::Imprint),
             other => TsaError::Token(other),
         })
 }
@@ -351,21 +394,23 @@ impl Timestamper for TsaClient {
                 url: self.url.clone(),
                 source,
             })?;
-        let at = |e: TsaError| match e {
-            TsaError::Malformed(why) => TsaError::Malformed(format!("{} ({why})", self.url)),
-            TsaError::Rejected(why) => TsaError::Rejected(format!("{}: {why}", self.url)),
-            other => other,
-        };
         let token = TimestampResponse::from_der(&answer)
             .and_then(TimestampResponse::granted_token)
-            .map_err(at)?;
-        check_token(&token, &request, self.digest, digest, &[]).map_err(at)?;
+            .and_then(|token| {
+                check_token(&token, &request, self.digest, digest, &[])?;
+                Ok(token)
+            })
+            .map_err(|e| e.answered_by(&self.url))?;
         Ok(token)
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use der::asn1::AnyRef;
+    use der::{Tag, Tagged};
+    use test_support::der_tree::{self, tlv};
+
     use super::*;
 
     #[test]
@@ -381,6 +426,26 @@ mod tests {
         assert!(der.ends_with(&[0x01, 0x01, 0xFF]));
         let any = AnyRef::from_der(der).expect("DER");
         assert_eq!(any.tag(), Tag::Sequence);
+    }
+
+    /// The whole request with a policy, byte for byte: version 1, the
+    /// imprint under sha256 without parameters, reqPolicy 1.2.3.4, the
+    /// nonce made positive, certReq TRUE.
+    #[test]
+    fn request_bytes_with_a_policy() {
+        let policy = ObjectIdentifier::new("1.2.3.4").expect("OID");
+        let req = TimestampRequest::new(
+            DigestAlgorithm::Sha256,
+            &[0xAB; 32],
+            [0xFF; 8],
+            Some(&policy),
+        );
+        let want = format!(
+            "3046020101302f300b0609608648016503040201 0420{} 06032a0304 02087fffffffffffffff 0101ff",
+            "ab".repeat(32)
+        )
+        .replace(' ', "");
+        assert_eq!(hex::encode(req.der()), want);
     }
 
     #[test]
@@ -422,7 +487,11 @@ mod tests {
             }
             info.extend(tlv(0x03, &[&[6u8][..], &octets].concat()));
             let mut body = tlv(0x30, &info);
-            let token = token.map(|t| tlv(0x30, &t));
+            // A ContentInfo { id-signedData, [0] { OCTET STRING t } }.
+            let token = token.map(|t| {
+                let content = tlv(0xA0, &tlv(0x04, &t));
+                tlv(0x30, &[der_tree::oid("1.2.840.113549.1.7.2").to_der(), content].concat())
+            });
             if let Some(t) = &token {
                 body.extend_from_slice(t);
             }

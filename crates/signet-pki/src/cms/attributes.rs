@@ -12,54 +12,45 @@
 //! [RFC 5126]: https://datatracker.ietf.org/doc/html/rfc5126#section-6
 
 use const_oid::ObjectIdentifier;
-use der::asn1::{AnyRef, GeneralizedTime, UtcTime};
-use der::{Decode, Reader, Tag, Tagged};
+/// id-aa-signatureTimeStampToken.
+pub use const_oid::db::rfc3161::ID_AA_TIME_STAMP_TOKEN as SIGNATURE_TIME_STAMP;
+/// id-aa-signingCertificate.
+pub use const_oid::db::rfc5911::ID_AA_SIGNING_CERTIFICATE as SIGNING_CERTIFICATE;
+/// id-aa-signingCertificateV2.
+pub use const_oid::db::rfc5911::ID_AA_SIGNING_CERTIFICATE_V_2 as SIGNING_CERTIFICATE_V2;
+/// contentType.
+pub use const_oid::db::rfc5911::ID_CONTENT_TYPE as CONTENT_TYPE;
+/// messageDigest.
+pub use const_oid::db::rfc5911::ID_MESSAGE_DIGEST as MESSAGE_DIGEST;
+/// signingTime.
+pub use const_oid::db::rfc5911::ID_SIGNING_TIME as SIGNING_TIME;
+use der::Decode;
 use signet_crypto::DigestAlgorithm;
-use spki::AlgorithmIdentifierOwned;
 use time::OffsetDateTime;
+use x509_cert::time::Time;
 
+use crate::cades::asn1::{IssuerSerialRef, SigningCertificateRef, SigningCertificateV2Ref};
+/// id-aa-ets-certCRLTimestamp (for X Type 2).
+pub use crate::oid::ids::AA_ETS_CERT_CRL_TIMESTAMP as CERT_CRL_TIME_STAMP;
+/// id-aa-ets-certValues.
+pub use crate::oid::ids::AA_ETS_CERT_VALUES as CERTIFICATE_VALUES;
+/// id-aa-ets-certificateRefs (complete-certificate-references).
+pub use crate::oid::ids::AA_ETS_CERTIFICATE_REFS as COMPLETE_CERTIFICATE_REFS;
+/// id-aa-ets-contentTimestamp (content-time-stamp, RFC 5126 section 5.11.4).
+pub use crate::oid::ids::AA_ETS_CONTENT_TIMESTAMP as CONTENT_TIME_STAMP;
+/// id-aa-ets-escTimeStamp (CAdES-C time-stamp, for X Type 1).
+pub use crate::oid::ids::AA_ETS_ESC_TIME_STAMP as ESC_TIME_STAMP;
+/// id-aa-ets-revocationRefs (complete-revocation-references).
+pub use crate::oid::ids::AA_ETS_REVOCATION_REFS as COMPLETE_REVOCATION_REFS;
+/// id-aa-ets-revocationValues.
+pub use crate::oid::ids::AA_ETS_REVOCATION_VALUES as REVOCATION_VALUES;
 use crate::signature::digest_algorithm;
 
-const fn oid(s: &str) -> ObjectIdentifier {
-    ObjectIdentifier::new_unwrap(s)
-}
-
-/// contentType.
-pub const CONTENT_TYPE: ObjectIdentifier = oid("1.2.840.113549.1.9.3");
-/// messageDigest.
-pub const MESSAGE_DIGEST: ObjectIdentifier = oid("1.2.840.113549.1.9.4");
-/// signingTime.
-pub const SIGNING_TIME: ObjectIdentifier = oid("1.2.840.113549.1.9.5");
-/// id-aa-signingCertificate.
-pub const SIGNING_CERTIFICATE: ObjectIdentifier = oid("1.2.840.113549.1.9.16.2.12");
-/// id-aa-signingCertificateV2.
-pub const SIGNING_CERTIFICATE_V2: ObjectIdentifier = oid("1.2.840.113549.1.9.16.2.47");
-/// id-aa-signatureTimeStampToken.
-pub const SIGNATURE_TIME_STAMP: ObjectIdentifier = oid("1.2.840.113549.1.9.16.2.14");
-/// id-aa-ets-contentTimestamp (content-time-stamp, RFC 5126 section 5.11.4).
-pub const CONTENT_TIME_STAMP: ObjectIdentifier = oid("1.2.840.113549.1.9.16.2.20");
-/// id-aa-ets-certificateRefs (complete-certificate-references).
-pub const COMPLETE_CERTIFICATE_REFS: ObjectIdentifier = oid("1.2.840.113549.1.9.16.2.21");
-/// id-aa-ets-revocationRefs (complete-revocation-references).
-pub const COMPLETE_REVOCATION_REFS: ObjectIdentifier = oid("1.2.840.113549.1.9.16.2.22");
-/// id-aa-ets-certValues.
-pub const CERTIFICATE_VALUES: ObjectIdentifier = oid("1.2.840.113549.1.9.16.2.23");
-/// id-aa-ets-revocationValues.
-pub const REVOCATION_VALUES: ObjectIdentifier = oid("1.2.840.113549.1.9.16.2.24");
-/// id-aa-ets-escTimeStamp (CAdES-C time-stamp, for X Type 1).
-pub const ESC_TIME_STAMP: ObjectIdentifier = oid("1.2.840.113549.1.9.16.2.25");
-/// id-aa-ets-certCRLTimestamp (for X Type 2).
-pub const CERT_CRL_TIME_STAMP: ObjectIdentifier = oid("1.2.840.113549.1.9.16.2.26");
-
-/// A time value (`Time ::= CHOICE { utcTime, generalTime }`) as a date.
+/// A time value (`Time ::= CHOICE { utcTime, generalTime }`, as `der`
+/// reads it: 1970–9999, no fractions) as a date.
 pub fn decode_time(der: &[u8]) -> Option<OffsetDateTime> {
-    let any = AnyRef::from_der(der).ok()?;
-    let d = match any.tag() {
-        Tag::UtcTime => any.decode_as::<UtcTime>().ok()?.to_unix_duration(),
-        Tag::GeneralizedTime => any.decode_as::<GeneralizedTime>().ok()?.to_unix_duration(),
-        _ => return None,
-    };
-    crate::certificate::unix_to_datetime(d)
+    let time = Time::from_der(der).ok()?;
+    crate::certificate::unix_to_datetime(time.to_unix_duration())
 }
 
 /// One certificate reference of an ESS signing-certificate attribute.
@@ -73,56 +64,27 @@ pub struct EssCertId {
     pub serial: Option<Vec<u8>>,
 }
 
-/// Reads the first ESSCertID(v2) of a signing-certificate attribute value.
+/// Reads the first ESSCertID(v2) of a signing-certificate (`v2` false) or
+/// signing-certificate-v2 attribute value.
 pub fn signing_certificate(value: &[u8], v2: bool) -> der::Result<Option<EssCertId>> {
-    AnyRef::from_der(value)?.sequence(|r| {
-        let certs: AnyRef<'_> = r.decode()?;
-        while !r.is_finished() {
-            let _policies: AnyRef<'_> = r.decode()?;
-        }
-        let mut first = None;
-        certs.sequence(|cr| {
-            while !cr.is_finished() {
-                let id: AnyRef<'_> = cr.decode()?;
-                if first.is_none() {
-                    first = Some(ess_cert_id(id, v2)?);
-                }
-            }
-            Ok::<_, der::Error>(())
-        })?;
-        Ok(first)
-    })
-}
-
-fn ess_cert_id(id: AnyRef<'_>, v2: bool) -> der::Result<EssCertId> {
-    id.sequence(|r| {
-        let mut hash_algorithm = Ok(if v2 {
-            DigestAlgorithm::Sha256
-        } else {
-            DigestAlgorithm::Sha1
-        });
-        let mut next: AnyRef<'_> = r.decode()?;
-        if v2 && next.tag() == Tag::Sequence {
-            let alg = AlgorithmIdentifierOwned::from_der(&der::Encode::to_der(&next)?)?;
-            hash_algorithm = digest_algorithm(&alg.oid).ok_or(alg.oid);
-            next = r.decode()?;
-        }
-        next.tag().assert_eq(Tag::OctetString)?;
-        let hash = next.value().to_vec();
-        let mut serial = None;
-        if !r.is_finished() {
-            let issuer_serial: AnyRef<'_> = r.decode()?;
-            serial = Some(issuer_serial.sequence(|sr| {
-                let _issuer: AnyRef<'_> = sr.decode()?;
-                let s: AnyRef<'_> = sr.decode()?;
-                s.tag().assert_eq(Tag::Integer)?;
-                Ok::<_, der::Error>(s.value().to_vec())
-            })?);
-        }
-        Ok(EssCertId {
-            hash_algorithm,
-            hash,
-            serial,
-        })
-    })
+    let serial =
+        |s: &Option<IssuerSerialRef<'_>>| s.as_ref().map(|s| s.serial_number.as_bytes().to_vec());
+    if v2 {
+        let ess = SigningCertificateV2Ref::from_der(value)?;
+        Ok(ess.certs.first().map(|id| EssCertId {
+            hash_algorithm: match &id.hash_algorithm {
+                Some(alg) => digest_algorithm(&alg.oid).ok_or(alg.oid),
+                None => Ok(DigestAlgorithm::Sha256),
+            },
+            hash: id.cert_hash.as_bytes().to_vec(),
+            serial: serial(&id.issuer_serial),
+        }))
+    } else {
+        let ess = SigningCertificateRef::from_der(value)?;
+        Ok(ess.certs.first().map(|id| EssCertId {
+            hash_algorithm: Ok(DigestAlgorithm::Sha1),
+            hash: id.cert_hash.as_bytes().to_vec(),
+            serial: serial(&id.issuer_serial),
+        }))
+    }
 }

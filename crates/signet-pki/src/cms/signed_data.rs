@@ -1,30 +1,7 @@
-//! CMS `SignedData` ([RFC 5652] section 5) read into plain owned values.
-//!
-//! ```text
-//! ContentInfo ::= SEQUENCE { contentType OBJECT IDENTIFIER,
-//!                            content [0] EXPLICIT ANY }
-//! SignedData ::= SEQUENCE {
-//!   version CMSVersion,
-//!   digestAlgorithms SET OF DigestAlgorithmIdentifier,
-//!   encapContentInfo EncapsulatedContentInfo,
-//!   certificates [0] IMPLICIT CertificateSet OPTIONAL,
-//!   crls [1] IMPLICIT RevocationInfoChoices OPTIONAL,
-//!   signerInfos SET OF SignerInfo }
-//! EncapsulatedContentInfo ::= SEQUENCE {
-//!   eContentType ContentType,
-//!   eContent [0] EXPLICIT OCTET STRING OPTIONAL }
-//! SignerInfo ::= SEQUENCE {
-//!   version CMSVersion,
-//!   sid SignerIdentifier,
-//!   digestAlgorithm DigestAlgorithmIdentifier,
-//!   signedAttrs [0] IMPLICIT SignedAttributes OPTIONAL,
-//!   signatureAlgorithm SignatureAlgorithmIdentifier,
-//!   signature SignatureValue,
-//!   unsignedAttrs [1] IMPLICIT UnsignedAttributes OPTIONAL }
-//! SignerIdentifier ::= CHOICE {
-//!   issuerAndSerialNumber IssuerAndSerialNumber,
-//!   subjectKeyIdentifier [0] SubjectKeyIdentifier }
-//! ```
+//! CMS `SignedData` ([RFC 5652] section 5) read into plain owned values:
+//! the model every verifier and renderer here works on. The ASN.1 is
+//! decoded by the types of [`super::asn1`] (where it is written out); this
+//! module only converts and applies signet's limits.
 //!
 //! The input is first brought to DER ([`crate::ber`]); SETs are read in
 //! the order given, without requiring DER sorting, because real signers do
@@ -35,17 +12,20 @@
 //! [RFC 5652]: https://datatracker.ietf.org/doc/html/rfc5652#section-5
 
 use const_oid::ObjectIdentifier;
+/// id-data (RFC 5652 section 4).
+pub use const_oid::db::rfc5911::ID_DATA;
+/// id-signedData (RFC 5652 section 5.1).
+pub use const_oid::db::rfc5911::ID_SIGNED_DATA;
 use der::asn1::AnyRef;
-use der::{Decode, Encode, Reader, SliceReader, Tag, TagNumber, Tagged};
+use der::referenced::RefToOwned;
+use der::{Decode, Encode, Tag, Tagged};
 use spki::AlgorithmIdentifierOwned;
 
+use super::asn1::{
+    AttributeRef, ContentInfoRef, SetOfAsGiven, SignedDataRef, SignerIdentifierRef, SignerInfoRef,
+};
 use crate::input::{InputKind, decode_one};
 use crate::{Certificate, PkiError};
-
-/// id-signedData (RFC 5652 section 5.1).
-pub const ID_SIGNED_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.2");
-/// id-data (RFC 5652 section 4).
-pub const ID_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.1");
 
 /// Input limits for signatures: 64 MiB in any form (attached content counts;
 /// larger documents are signed detached and streamed), at most 64 signers,
@@ -56,7 +36,8 @@ pub const SIGNATURE_INPUT: InputKind = InputKind {
     max_input: 64 << 20,
     max_objects: 1,
 };
-const MAX_SIGNERS: usize = 64;
+/// At most this many signers in one SignedData, read or made.
+pub(crate) const MAX_SIGNERS: usize = 64;
 const MAX_CERTIFICATES: usize = 256;
 const MAX_CRLS: usize = 256;
 const MAX_ATTRIBUTES: usize = 64;
@@ -154,13 +135,6 @@ fn der_err(what: &'static str) -> impl Fn(der::Error) -> PkiError {
     move |source| PkiError::Der { what, source }
 }
 
-fn context(n: u8, constructed: bool) -> Tag {
-    Tag::ContextSpecific {
-        constructed,
-        number: TagNumber(n.into()),
-    }
-}
-
 impl SignedData {
     /// Parses a signature given as DER, BER, PEM or base64.
     pub fn parse(input: &[u8]) -> Result<Self, PkiError> {
@@ -171,192 +145,120 @@ impl SignedData {
     /// Parses the BER or DER encoding of a ContentInfo holding SignedData.
     pub fn from_ber(ber: &[u8]) -> Result<Self, PkiError> {
         let der = crate::ber::to_der(ber)?;
-        Self::from_der(&der)
+        Self::from_asn1(&signed_data_of(&der)?)
     }
 
-    fn from_der(der: &[u8]) -> Result<Self, PkiError> {
-        let (content_type, content) = content_info(der).map_err(der_err("CMS ContentInfo"))?;
-        if content_type != ID_SIGNED_DATA {
-            return Err(PkiError::Unsupported(format!(
-                "CMS content type {} (only signed data is a signature)",
-                crate::oid::name_of(&content_type)
-            )));
+    /// The owned model of a decoded SignedData, within signet's limits.
+    fn from_asn1(sd: &SignedDataRef<'_>) -> Result<Self, PkiError> {
+        let malformed = der_err("CMS SignedData");
+        let signers = sd
+            .signer_infos
+            .iter()
+            .map(signer_info)
+            .collect::<der::Result<Vec<_>>>()
+            .map_err(&malformed)?;
+        if signers.len() > MAX_SIGNERS {
+            return Err(PkiError::TooMany { limit: MAX_SIGNERS });
         }
-        Self::from_signed_data(content)
-    }
-
-    fn from_signed_data(sd: AnyRef<'_>) -> Result<Self, PkiError> {
-        let e = der_err("CMS SignedData");
-        sd.sequence(|r| {
-            let version: u8 = r.decode()?;
-            let _digest_algorithms: AnyRef<'_> = r.decode()?;
-            let encap: AnyRef<'_> = r.decode()?;
-            let (content_type, content) = encap.sequence(|er| {
-                let ct: ObjectIdentifier = er.decode()?;
-                let mut content = None;
-                if !er.is_finished() {
-                    let wrapped: AnyRef<'_> = er.decode()?;
-                    wrapped.tag().assert_eq(context(0, true))?;
-                    let octets = AnyRef::from_der(wrapped.value())?;
-                    octets.tag().assert_eq(Tag::OctetString)?;
-                    content = Some(octets.value().to_vec());
-                }
-                Ok::<_, der::Error>((ct, content))
-            })?;
-            let mut certificates = Vec::new();
-            let mut crls = Vec::new();
-            let mut next: AnyRef<'_> = r.decode()?;
-            if next.tag() == context(0, true) {
-                for item in elements(next.value())? {
-                    // Only plain certificates (a SEQUENCE); the other
-                    // CertificateChoices are [1]..[3].
-                    if item.tag() == Tag::Sequence {
-                        certificates.push(item.to_der()?);
-                    }
-                }
-                next = r.decode()?;
-            }
-            if next.tag() == context(1, true) {
-                for item in elements(next.value())? {
-                    if item.tag() == Tag::Sequence {
-                        crls.push(item.to_der()?);
-                    }
-                }
-                next = r.decode()?;
-            }
-            next.tag().assert_eq(Tag::Set)?;
-            let mut signers = Vec::new();
-            for si in elements(next.value())? {
-                signers.push(si);
-            }
-            let signers = signers
-                .into_iter()
-                .map(signer_info)
-                .collect::<Result<Vec<_>, _>>()?;
-            Ok::<_, der::Error>((version, content_type, content, certificates, crls, signers))
-        })
-        .map_err(&e)
-        .and_then(|(version, content_type, content, certs, crls, signers)| {
-            if signers.len() > MAX_SIGNERS {
-                return Err(PkiError::TooMany { limit: MAX_SIGNERS });
-            }
-            if certs.len() > MAX_CERTIFICATES || crls.len() > MAX_CRLS {
-                return Err(PkiError::TooMany {
-                    limit: MAX_CERTIFICATES,
-                });
-            }
-            let certificates = certs
-                .into_iter()
-                .map(Certificate::from_der)
-                .collect::<Result<Vec<_>, _>>()?;
-            Ok(SignedData {
-                version,
-                content_type,
-                content,
-                certificates,
-                crls,
-                signers,
-            })
+        // Only plain certificates and CRLs (a SEQUENCE); the other
+        // CertificateChoices are [0]..[3], the other RevocationInfoChoice [1].
+        let sequences = |set: &Option<SetOfAsGiven<'_, AnyRef<'_>>>| {
+            set.iter()
+                .flat_map(SetOfAsGiven::iter)
+                .filter(|item| item.tag() == Tag::Sequence)
+                .map(|item| item.to_der())
+                .collect::<der::Result<Vec<_>>>()
+        };
+        let certs = sequences(&sd.certificates).map_err(&malformed)?;
+        let crls = sequences(&sd.crls).map_err(&malformed)?;
+        if certs.len() > MAX_CERTIFICATES || crls.len() > MAX_CRLS {
+            return Err(PkiError::TooMany {
+                limit: MAX_CERTIFICATES,
+            });
+        }
+        let certificates = certs
+            .into_iter()
+            .map(Certificate::from_der)
+            .collect::<Result<Vec<_>, _>>()?;
+        let encap = &sd.encap_content_info;
+        Ok(SignedData {
+            version: sd.version,
+            content_type: encap.e_content_type,
+            content: encap.e_content.map(|c| c.as_bytes().to_vec()),
+            certificates,
+            crls,
+            signers,
         })
     }
 }
 
-/// `ContentInfo ::= SEQUENCE { contentType, content [0] EXPLICIT ANY }`
-/// (RFC 5652 section 3): the type and the content.
-pub(crate) fn content_info(der: &[u8]) -> der::Result<(ObjectIdentifier, AnyRef<'_>)> {
-    AnyRef::from_der(der)?.sequence(|r| {
-        let ct: ObjectIdentifier = r.decode()?;
-        let wrapped: AnyRef<'_> = r.decode()?;
-        wrapped.tag().assert_eq(context(0, true))?;
-        Ok((ct, AnyRef::from_der(wrapped.value())?))
-    })
-}
-
-/// The elements of a constructed value's contents.
-fn elements(contents: &[u8]) -> der::Result<Vec<AnyRef<'_>>> {
-    let mut r = SliceReader::new(contents)?;
-    let mut out = Vec::new();
-    while !r.is_finished() {
-        out.push(r.decode()?);
+/// The SignedData of a ContentInfo (DER), or why it is not one.
+pub(crate) fn signed_data_of(der: &[u8]) -> Result<SignedDataRef<'_>, PkiError> {
+    let info = ContentInfoRef::from_der(der).map_err(der_err("CMS ContentInfo"))?;
+    if info.content_type != ID_SIGNED_DATA {
+        return Err(PkiError::Unsupported(format!(
+            "CMS content type {} (only signed data is a signature)",
+            crate::oid::name_of(&info.content_type)
+        )));
     }
-    Ok(out)
+    info.content.decode_as().map_err(der_err("CMS SignedData"))
 }
 
-fn attributes(contents: &[u8]) -> der::Result<Vec<Attribute>> {
-    let items = elements(contents)?;
-    if items.len() > MAX_ATTRIBUTES {
+/// The owned attributes of a decoded attribute set, at most
+/// [`MAX_ATTRIBUTES`].
+fn attributes(set: &SetOfAsGiven<'_, AttributeRef<'_>>) -> der::Result<Vec<Attribute>> {
+    if set.len() > MAX_ATTRIBUTES {
         return Err(der::ErrorKind::Overlength.into());
     }
-    items
-        .into_iter()
+    set.iter()
         .map(|a| {
-            let der = a.to_der()?;
-            a.sequence(|r| {
-                let oid: ObjectIdentifier = r.decode()?;
-                let set: AnyRef<'_> = r.decode()?;
-                set.tag().assert_eq(Tag::Set)?;
-                let values = elements(set.value())?
-                    .into_iter()
-                    .map(|v| v.to_der())
-                    .collect::<der::Result<Vec<_>>>()?;
-                Ok(Attribute { oid, values, der })
+            Ok(Attribute {
+                oid: a.attr_type,
+                values: a
+                    .attr_values
+                    .iter()
+                    .map(Encode::to_der)
+                    .collect::<der::Result<_>>()?,
+                der: a.to_der()?,
             })
         })
         .collect()
 }
 
-fn signer_info(si: AnyRef<'_>) -> der::Result<SignerInfo> {
-    si.sequence(|r| {
-        let version: u8 = r.decode()?;
-        let sid_any: AnyRef<'_> = r.decode()?;
-        let sid = if sid_any.tag() == Tag::Sequence {
-            sid_any.sequence(|sr| {
-                let issuer: AnyRef<'_> = sr.decode()?;
-                issuer.tag().assert_eq(Tag::Sequence)?;
-                let serial: AnyRef<'_> = sr.decode()?;
-                serial.tag().assert_eq(Tag::Integer)?;
-                Ok::<_, der::Error>(SignerId::IssuerAndSerial {
-                    issuer: issuer.to_der()?,
-                    serial: serial.value().to_vec(),
-                })
-            })?
-        } else if sid_any.tag() == context(0, false) {
-            SignerId::SubjectKeyId(sid_any.value().to_vec())
-        } else {
-            return Err(sid_any.tag().unexpected_error(None).into());
-        };
-        let digest_algorithm: AlgorithmIdentifierOwned = r.decode()?;
-        let mut next: AnyRef<'_> = r.decode()?;
-        let mut signed_attrs = None;
-        if next.tag() == context(0, true) {
-            let attributes = attributes(next.value())?;
-            // The signature covers the attributes with the SET OF tag in
-            // place of the [0] IMPLICIT tag.
-            let mut signed_bytes = next.to_der()?;
-            signed_bytes[0] = 0x31;
-            signed_attrs = Some(SignedAttributes {
-                attributes,
-                signed_bytes,
-            });
-            next = r.decode()?;
-        }
-        let signature_algorithm = AlgorithmIdentifierOwned::from_der(&next.to_der()?)?;
-        let signature: AnyRef<'_> = r.decode()?;
-        signature.tag().assert_eq(Tag::OctetString)?;
-        let mut unsigned_attrs = Vec::new();
-        if !r.is_finished() {
-            let u: AnyRef<'_> = r.decode()?;
-            u.tag().assert_eq(context(1, true))?;
-            unsigned_attrs = attributes(u.value())?;
-        }
-        Ok(SignerInfo {
-            version,
-            sid,
-            digest_algorithm,
-            signed_attrs,
-            signature_algorithm,
-            signature: signature.value().to_vec(),
-            unsigned_attrs,
+impl SignerId {
+    /// The owned form of a decoded SignerIdentifier.
+    pub(crate) fn from_asn1(sid: &SignerIdentifierRef<'_>) -> der::Result<Self> {
+        Ok(match sid {
+            SignerIdentifierRef::IssuerAndSerialNumber(ias) => SignerId::IssuerAndSerial {
+                issuer: ias.issuer.to_der()?,
+                serial: ias.serial_number.as_bytes().to_vec(),
+            },
+            SignerIdentifierRef::SubjectKeyIdentifier(ski) => {
+                SignerId::SubjectKeyId(ski.as_bytes().to_vec())
+            }
         })
+    }
+}
+
+fn signer_info(si: &SignerInfoRef<'_>) -> der::Result<SignerInfo> {
+    let signed_attrs = match &si.signed_attrs {
+        Some(set) => Some(SignedAttributes {
+            attributes: attributes(set)?,
+            // The SET OF tag in place of the [0] IMPLICIT tag.
+            signed_bytes: set.to_der()?,
+        }),
+        None => None,
+    };
+    Ok(SignerInfo {
+        version: si.version,
+        sid: SignerId::from_asn1(&si.sid)?,
+        digest_algorithm: si.digest_algorithm.ref_to_owned(),
+        signed_attrs,
+        signature_algorithm: si.signature_algorithm.ref_to_owned(),
+        signature: si.signature.as_bytes().to_vec(),
+        unsigned_attrs: match &si.unsigned_attrs {
+            Some(set) => attributes(set)?,
+            None => Vec::new(),
+        },
     })
 }

@@ -168,9 +168,14 @@ pub enum SignerFailure {
     /// The signature value is wrong or cannot be checked.
     #[error("{0}")]
     Signature(SignatureError),
-    /// A malformed signed attribute.
-    #[error("malformed signed attribute: {0}")]
-    MalformedAttribute(String),
+    /// A signed attribute whose value does not decode.
+    #[error("malformed signed attribute: {attribute}: {source}")]
+    MalformedAttribute {
+        /// The attribute ("message-digest").
+        attribute: &'static str,
+        /// The decoder's account of the fault.
+        source: der::Error,
+    },
 }
 
 /// What the check of one signer found.
@@ -272,8 +277,11 @@ impl SignedData {
                     .signed_attr(&attr::MESSAGE_DIGEST)
                     .and_then(|a| a.values.first())
                     .ok_or(SignerFailure::MessageDigestMissing)?;
-                let md = <&der::asn1::OctetStringRef>::from_der(md).map_err(|e| {
-                    SignerFailure::MalformedAttribute(format!("message-digest: {e}"))
+                let md = <&der::asn1::OctetStringRef>::from_der(md).map_err(|source| {
+                    SignerFailure::MalformedAttribute {
+                        attribute: "message-digest",
+                        source,
+                    }
                 })?;
                 if md.as_bytes() != content_digest {
                     return Err(SignerFailure::ContentMismatch);
@@ -317,8 +325,11 @@ fn ess_attribute(signer: &SignerInfo) -> Result<Option<EssCertId>, SignerFailure
         (attr::SIGNING_CERTIFICATE, false),
     ] {
         if let Some(value) = signer.signed_attr(&oid).and_then(|a| a.values.first()) {
-            return attr::signing_certificate(value, v2).map_err(|e| {
-                SignerFailure::MalformedAttribute(format!("signing-certificate: {e}"))
+            return attr::signing_certificate(value, v2).map_err(|source| {
+                SignerFailure::MalformedAttribute {
+                    attribute: "signing-certificate",
+                    source,
+                }
             });
         }
     }

@@ -314,3 +314,71 @@ pub const IIT_KEY_AGREEMENT_PARAMS: Oid = oid("1.3.6.1.4.1.19398.1.1.2.2");
 pub const IIT_KEY_AGREEMENT_KEY: Oid = oid("1.3.6.1.4.1.19398.1.1.2.3");
 /// Sun's JKS `KeyProtector` (Sun's enterprise arc 1.3.6.1.4.1.42).
 pub const JKS_KEY_PROTECTOR: Oid = oid("1.3.6.1.4.1.42.2.17.1.1");
+
+// ---------------------------------------------------------------------
+// CMS, RFC 3161 time-stamps, CAdES and CMS enveloping (cms/, tsa.rs,
+// tsp/, cades/): what const_oid::db does not carry (its `rfc5911`,
+// `rfc5912`, `rfc5753`, `rfc3161` and `rfc6960` modules name the
+// international CMS, S/MIME and PKIX identifiers signet uses).
+// ---------------------------------------------------------------------
+/// id-aa-ets-contentTimestamp (1.2.840.113549.1.9.16.2.20, RFC 5126
+/// section 5.11.4).
+pub const AA_ETS_CONTENT_TIMESTAMP: Oid = oid("1.2.840.113549.1.9.16.2.20");
+/// id-aa-ets-certificateRefs (1.2.840.113549.1.9.16.2.21, RFC 5126
+/// section 6.2.1).
+pub const AA_ETS_CERTIFICATE_REFS: Oid = oid("1.2.840.113549.1.9.16.2.21");
+/// id-aa-ets-revocationRefs (1.2.840.113549.1.9.16.2.22, RFC 5126
+/// section 6.2.2).
+pub const AA_ETS_REVOCATION_REFS: Oid = oid("1.2.840.113549.1.9.16.2.22");
+/// id-aa-ets-certValues (1.2.840.113549.1.9.16.2.23, RFC 5126 section
+/// 6.3.3).
+pub const AA_ETS_CERT_VALUES: Oid = oid("1.2.840.113549.1.9.16.2.23");
+/// id-aa-ets-revocationValues (1.2.840.113549.1.9.16.2.24, RFC 5126
+/// section 6.3.4).
+pub const AA_ETS_REVOCATION_VALUES: Oid = oid("1.2.840.113549.1.9.16.2.24");
+/// id-aa-ets-escTimeStamp (1.2.840.113549.1.9.16.2.25, RFC 5126 section
+/// 6.3.5).
+pub const AA_ETS_ESC_TIME_STAMP: Oid = oid("1.2.840.113549.1.9.16.2.25");
+/// id-aa-ets-certCRLTimestamp (1.2.840.113549.1.9.16.2.26, RFC 5126
+/// section 6.3.6).
+pub const AA_ETS_CERT_CRL_TIMESTAMP: Oid = oid("1.2.840.113549.1.9.16.2.26");
+/// id-Gost28147-89 (1.2.643.2.2.21, RFC 4357 section 10.4).
+pub const GOST28147_89: Oid = oid("1.2.643.2.2.21");
+/// id-GostR3410-2001DH (1.2.643.2.2.98, RFC 4357 section 10.4).
+pub const GOST_R3410_2001_DH: Oid = oid("1.2.643.2.2.98");
+/// id-Gost28147-89-None-KeyWrap (1.2.643.2.2.13.0, RFC 4357 section 10.6).
+pub const GOST_NONE_KEY_WRAP: Oid = oid("1.2.643.2.2.13.0");
+/// id-Gost28147-89-CryptoPro-KeyWrap (1.2.643.2.2.13.1, RFC 4357 section
+/// 10.6).
+pub const GOST_CRYPTOPRO_KEY_WRAP: Oid = oid("1.2.643.2.2.13.1");
+/// id-tc26-agreement-gost-3410-2012-256 (1.2.643.7.1.1.6.1, TC26
+/// registry).
+pub const GOST_AGREEMENT_2012_256: Oid = oid("1.2.643.7.1.1.6.1");
+/// id-tc26-agreement-gost-3410-2012-512 (1.2.643.7.1.1.6.2).
+pub const GOST_AGREEMENT_2012_512: Oid = oid("1.2.643.7.1.1.6.2");
+/// id-gostr3412-2015-magma-ctracpkm (1.2.643.7.1.1.5.1.1, R 1323565.1.025).
+pub const MAGMA_CTR_ACPKM: Oid = oid("1.2.643.7.1.1.5.1.1");
+/// id-gostr3412-2015-magma-ctracpkm-omac (1.2.643.7.1.1.5.1.2).
+pub const MAGMA_CTR_ACPKM_OMAC: Oid = oid("1.2.643.7.1.1.5.1.2");
+/// id-gostr3412-2015-kuznyechik-ctracpkm (1.2.643.7.1.1.5.2.1).
+pub const KUZNYECHIK_CTR_ACPKM: Oid = oid("1.2.643.7.1.1.5.2.1");
+/// id-gostr3412-2015-kuznyechik-ctracpkm-omac (1.2.643.7.1.1.5.2.2).
+pub const KUZNYECHIK_CTR_ACPKM_OMAC: Oid = oid("1.2.643.7.1.1.5.2.2");
+/// id-gostr3412-2015-magma-wrap-kexp15 (1.2.643.7.1.1.7.1.1, RFC 9189
+/// section 8.2.1).
+pub const MAGMA_KEXP15: Oid = oid("1.2.643.7.1.1.7.1.1");
+/// id-gostr3412-2015-kuznyechik-wrap-kexp15 (1.2.643.7.1.1.7.2.1).
+pub const KUZNYECHIK_KEXP15: Oid = oid("1.2.643.7.1.1.7.2.1");
+/// id-cms-mac-attr (1.2.643.7.1.0.6.1.1): the encrypted OMAC of
+/// `*-ctracpkm-omac` content.
+pub const CMS_MAC_ATTR: Oid = oid("1.2.643.7.1.0.6.1.1");
+/// DSTU GOST 28147:2009 in CFB mode (1.2.804.2.1.1.1.1.1.1.3).
+pub const DSTU_GOST28147_CFB: Oid = oid("1.2.804.2.1.1.1.1.1.1.3");
+/// The Ukrainian GOST 28147-89 key wrap (1.2.804.2.1.1.1.1.1.1.5),
+/// `Gost28147-cfb-wrap` in jkurwa's `lib/spec/rfc3280.js`,
+/// `OID_GOST28147_WRAP` in UAPKI.
+pub const DSTU_GOST28147_WRAP: Oid = oid("1.2.804.2.1.1.1.1.1.1.5");
+/// `dhSinglePass-cofactorDH-gost34311kdf` (1.2.804.2.1.1.1.1.3.4,
+/// jkurwa; `OID_COFACTOR_DH_GOST34311_KDF` in UAPKI): DSTU 4145 cofactor
+/// Diffie–Hellman with the GOST 34.311-95 KDF.
+pub const DSTU_COFACTOR_DH_GOST34311_KDF: Oid = oid("1.2.804.2.1.1.1.1.3.4");

@@ -28,16 +28,25 @@ use aws_lc_rs::cipher::{
     DecryptionContext, PaddedBlockDecryptingKey, PaddedBlockEncryptingKey, UnboundCipherKey,
 };
 use cipher::{BlockCipherDecrypt, KeyInit};
-use der::asn1::AnyRef;
-use der::{Tag, Tagged};
+use const_oid::ObjectIdentifier;
+use const_oid::db::rfc5911 as smime;
+use der::asn1::{AnyRef, OctetStringRef};
+use der::{Encode, Tag, Tagged};
 use signet_crypto::gost2015::{Ctr, CtrAcpkmOmac, Gost2015Cipher, Kuznyechik, Magma};
 use signet_crypto::gost3410::kdf_tree_gostr3411_2012_256;
 use signet_crypto::gost28147::{self, KeyMeshing, ParamSet};
+use spki::AlgorithmIdentifierRef;
 use zeroize::Zeroizing;
 
-use super::asn1::{Alg, Attr, cons, octets, oid, seq, small_int};
-use super::oids;
-use super::{ContentCipher, EnvelopedError, failed, random, unsupported};
+use super::{
+    ContentCipher, DecryptionFailure, EnvelopeFault, EnvelopedError, encoding, failed, random,
+    unsupported,
+};
+use crate::cms::asn1::{
+    AttributeRef, DstuGost28147Parameters, GcmParameters, Gost3412EncryptionParameters,
+    Gost28147Parameters,
+};
+use crate::oid::ids;
 
 /// The R 34.12-2015 block cipher of a CTR-ACPKM content algorithm.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -85,77 +94,72 @@ pub(super) enum ContentAlgorithm {
     },
 }
 
-fn bad_params(what: &str) -> EnvelopedError {
-    EnvelopedError::Malformed(format!("the {what} parameters are malformed"))
+fn bad_params(algorithm: &'static str) -> EnvelopedError {
+    EnvelopeFault::Parameters(algorithm).into()
 }
 
+/// The parameters of `alg` decoded as `T`.
+fn params<'a, T>(
+    alg: &AlgorithmIdentifierRef<'a>,
+    algorithm: &'static str,
+) -> Result<T, EnvelopedError>
+where
+    T: der::Choice<'a> + der::DecodeValue<'a, Error = der::Error>,
+{
+    alg.parameters
+        .and_then(|p| p.decode_as::<T>().ok())
+        .ok_or_else(|| bad_params(algorithm))
+}
+
+/// An OCTET STRING parameter of `N` bytes.
 fn octet_param<const N: usize>(
-    params: Option<AnyRef<'_>>,
-    what: &str,
+    alg: &AlgorithmIdentifierRef<'_>,
+    algorithm: &'static str,
 ) -> Result<[u8; N], EnvelopedError> {
-    params
-        .filter(|p| p.tag() == Tag::OctetString)
-        .and_then(|p| <[u8; N]>::try_from(p.value()).ok())
-        .ok_or_else(|| bad_params(what))
+    let octets: &OctetStringRef = params(alg, algorithm)?;
+    <[u8; N]>::try_from(octets.as_bytes()).map_err(|_| bad_params(algorithm))
 }
 
 impl ContentAlgorithm {
-    pub fn read(alg: &Alg<'_>) -> Result<ContentAlgorithm, EnvelopedError> {
+    pub fn read(alg: &AlgorithmIdentifierRef<'_>) -> Result<ContentAlgorithm, EnvelopedError> {
         Ok(match alg.oid {
-            oids::AES128_CBC | oids::AES192_CBC | oids::AES256_CBC => ContentAlgorithm::AesCbc {
-                key_len: match alg.oid {
-                    oids::AES128_CBC => 16,
-                    oids::AES192_CBC => 24,
-                    _ => 32,
-                },
-                iv: octet_param(alg.params, "AES-CBC")?,
-            },
-            oids::AES128_GCM | oids::AES192_GCM | oids::AES256_GCM => {
-                let (nonce, icv_len) = alg
-                    .params
-                    .and_then(|p| {
-                        p.sequence(|r| {
-                            let nonce: AnyRef<'_> = der::Reader::decode(r)?;
-                            nonce.tag().assert_eq(Tag::OctetString)?;
-                            let icv: Option<u8> = der::Reader::decode(r)?;
-                            Ok::<_, der::Error>((nonce.value(), icv.unwrap_or(12)))
-                        })
-                        .ok()
-                    })
-                    .ok_or_else(|| bad_params("AES-GCM"))?;
-                if icv_len != 16 {
+            smime::ID_AES_128_CBC | smime::ID_AES_192_CBC | smime::ID_AES_256_CBC => {
+                ContentAlgorithm::AesCbc {
+                    key_len: match alg.oid {
+                        smime::ID_AES_128_CBC => 16,
+                        smime::ID_AES_192_CBC => 24,
+                        _ => 32,
+                    },
+                    iv: octet_param(alg, "AES-CBC")?,
+                }
+            }
+            smime::ID_AES_128_GCM | smime::ID_AES_192_GCM | smime::ID_AES_256_GCM => {
+                let gcm: GcmParameters<'_> = params(alg, "AES-GCM")?;
+                if gcm.aes_icv_len != 16 {
                     return Err(unsupported(format!(
-                        "AES-GCM with a {icv_len}-byte tag (16 bytes is supported)"
+                        "AES-GCM with a {}-byte tag (16 bytes is supported)",
+                        gcm.aes_icv_len
                     )));
                 }
                 ContentAlgorithm::AesGcm {
                     key_len: match alg.oid {
-                        oids::AES128_GCM => 16,
-                        oids::AES192_GCM => 24,
+                        smime::ID_AES_128_GCM => 16,
+                        smime::ID_AES_192_GCM => 24,
                         _ => 32,
                     },
-                    nonce: <[u8; 12]>::try_from(nonce).map_err(|_| {
+                    nonce: <[u8; 12]>::try_from(gcm.aes_nonce.as_bytes()).map_err(|_| {
                         unsupported("AES-GCM nonces other than 12 bytes".to_string())
                     })?,
                 }
             }
-            oids::DES_EDE3_CBC => ContentAlgorithm::DesEde3Cbc {
-                iv: octet_param(alg.params, "DES-EDE3-CBC")?,
+            smime::DES_EDE_3_CBC => ContentAlgorithm::DesEde3Cbc {
+                iv: octet_param(alg, "DES-EDE3-CBC")?,
             },
-            oids::GOST28147_89 => {
-                let (iv, set) = alg
-                    .params
-                    .and_then(|p| {
-                        p.sequence(|r| {
-                            let iv: AnyRef<'_> = der::Reader::decode(r)?;
-                            iv.tag().assert_eq(Tag::OctetString)?;
-                            let set: const_oid::ObjectIdentifier = der::Reader::decode(r)?;
-                            Ok::<_, der::Error>((iv.value(), set))
-                        })
-                        .ok()
-                    })
-                    .ok_or_else(|| bad_params("GOST 28147-89"))?;
-                let iv = <[u8; 8]>::try_from(iv).map_err(|_| bad_params("GOST 28147-89"))?;
+            ids::GOST28147_89 => {
+                let gost: Gost28147Parameters<'_> = params(alg, "GOST 28147-89")?;
+                let iv = <[u8; 8]>::try_from(gost.iv.as_bytes())
+                    .map_err(|_| bad_params("GOST 28147-89"))?;
+                let set = gost.encryption_param_set;
                 let param_set = ParamSet::from_oid(&set.to_string()).ok_or_else(|| {
                     unsupported(format!(
                         "GOST 28147-89 parameter set {}",
@@ -164,38 +168,29 @@ impl ContentAlgorithm {
                 })?;
                 ContentAlgorithm::Gost28147Cfb { iv, param_set }
             }
-            oids::DSTU_GOST28147_CFB => {
-                let (iv, dke) = alg
-                    .params
-                    .and_then(|p| {
-                        p.sequence(|r| {
-                            let iv: AnyRef<'_> = der::Reader::decode(r)?;
-                            iv.tag().assert_eq(Tag::OctetString)?;
-                            let dke: AnyRef<'_> = der::Reader::decode(r)?;
-                            dke.tag().assert_eq(Tag::OctetString)?;
-                            Ok::<_, der::Error>((iv.value(), dke.value()))
-                        })
-                        .ok()
-                    })
-                    .ok_or_else(|| bad_params("DSTU GOST 28147 CFB"))?;
+            ids::DSTU_GOST28147_CFB => {
+                let what = "DSTU GOST 28147 CFB";
+                let dstu: DstuGost28147Parameters<'_> = params(alg, what)?;
                 // gost89 and jkurwa use the first 8 bytes of a longer IV
                 // (jkurwa's own test messages carry 32 bytes).
                 ContentAlgorithm::Gost28147CfbUa {
-                    iv: iv
+                    iv: dstu
+                        .iv
+                        .as_bytes()
                         .get(..8)
                         .and_then(|iv| <[u8; 8]>::try_from(iv).ok())
-                        .ok_or_else(|| bad_params("DSTU GOST 28147 CFB"))?,
-                    sbox: gost28147::SBox::from_dke_slice(dke)
-                        .map_err(|_| bad_params("DSTU GOST 28147 CFB"))?,
+                        .ok_or_else(|| bad_params(what))?,
+                    sbox: gost28147::SBox::from_dke_slice(dstu.dke.as_bytes())
+                        .map_err(|_| bad_params(what))?,
                 }
             }
-            oids::KUZNYECHIK_CTR_ACPKM
-            | oids::KUZNYECHIK_CTR_ACPKM_OMAC
-            | oids::MAGMA_CTR_ACPKM
-            | oids::MAGMA_CTR_ACPKM_OMAC => {
+            ids::KUZNYECHIK_CTR_ACPKM
+            | ids::KUZNYECHIK_CTR_ACPKM_OMAC
+            | ids::MAGMA_CTR_ACPKM
+            | ids::MAGMA_CTR_ACPKM_OMAC => {
                 let cipher = if matches!(
                     alg.oid,
-                    oids::KUZNYECHIK_CTR_ACPKM | oids::KUZNYECHIK_CTR_ACPKM_OMAC
+                    ids::KUZNYECHIK_CTR_ACPKM | ids::KUZNYECHIK_CTR_ACPKM_OMAC
                 ) {
                     Gost2015::Kuznyechik
                 } else {
@@ -203,19 +198,10 @@ impl ContentAlgorithm {
                 };
                 let omac = matches!(
                     alg.oid,
-                    oids::KUZNYECHIK_CTR_ACPKM_OMAC | oids::MAGMA_CTR_ACPKM_OMAC
+                    ids::KUZNYECHIK_CTR_ACPKM_OMAC | ids::MAGMA_CTR_ACPKM_OMAC
                 );
-                let ukm = alg
-                    .params
-                    .and_then(|p| {
-                        p.sequence(|r| {
-                            let ukm: AnyRef<'_> = der::Reader::decode(r)?;
-                            ukm.tag().assert_eq(Tag::OctetString)?;
-                            Ok::<_, der::Error>(ukm.value().to_vec())
-                        })
-                        .ok()
-                    })
-                    .ok_or_else(|| bad_params("CTR-ACPKM"))?;
+                let ctr: Gost3412EncryptionParameters<'_> = params(alg, "CTR-ACPKM")?;
+                let ukm = ctr.ukm.as_bytes().to_vec();
                 let needed = cipher.half_block() + if omac { 8 } else { 0 };
                 if ukm.len() < needed {
                     return Err(bad_params("CTR-ACPKM"));
@@ -257,7 +243,7 @@ impl ContentAlgorithm {
         ciphertext: Vec<u8>,
         mac: Option<&[u8]>,
         aad: Option<&[u8]>,
-        unprotected: &[Attr<'_>],
+        unprotected: &[AttributeRef<'_>],
     ) -> Result<Zeroizing<Vec<u8>>, EnvelopedError> {
         if key.len() != self.key_len() {
             return Err(failed());
@@ -335,7 +321,9 @@ pub(crate) struct SymmetricCipher(ContentAlgorithm);
 impl SymmetricCipher {
     /// Reads the AlgorithmIdentifier.
     pub fn read(any: AnyRef<'_>) -> Result<SymmetricCipher, EnvelopedError> {
-        let alg = Alg::read(any).map_err(|_| bad_params("encryption scheme"))?;
+        let alg: AlgorithmIdentifierRef<'_> = any
+            .decode_as()
+            .map_err(|_| bad_params("encryption scheme"))?;
         let inner = ContentAlgorithm::read(&alg)?;
         if inner.is_aead() || matches!(inner, ContentAlgorithm::CtrAcpkm { omac: true, .. }) {
             return Err(unsupported(format!(
@@ -387,18 +375,16 @@ fn aes_gcm(key_len: usize) -> &'static aws_lc_rs::aead::Algorithm {
 }
 
 /// The encrypted tag of `id-cms-mac-attr`.
-fn mac_attribute<'a>(unprotected: &'a [Attr<'a>]) -> Result<&'a [u8], EnvelopedError> {
+fn mac_attribute<'a>(unprotected: &[AttributeRef<'a>]) -> Result<&'a [u8], EnvelopedError> {
     let attr = unprotected
         .iter()
-        .find(|a| a.oid == oids::CMS_MAC_ATTR)
-        .ok_or_else(|| {
-            EnvelopedError::DecryptionFailed("the content MAC attribute is missing".into())
-        })?;
-    match attr.values.as_slice() {
+        .find(|a| a.attr_type == ids::CMS_MAC_ATTR)
+        .ok_or(EnvelopedError::DecryptionFailed(
+            DecryptionFailure::MacMissing,
+        ))?;
+    match attr.attr_values.as_slice() {
         [v] if v.tag() == Tag::OctetString => Ok(v.value()),
-        _ => Err(EnvelopedError::Malformed(
-            "the content MAC attribute is not one OCTET STRING".into(),
-        )),
+        _ => Err(EnvelopeFault::MacAttribute.into()),
     }
 }
 
@@ -409,7 +395,7 @@ pub(super) fn omac_keys(
 ) -> Result<Zeroizing<[u8; 64]>, EnvelopedError> {
     let mut material = Zeroizing::new([0u8; 64]);
     kdf_tree_gostr3411_2012_256(cek, b"kdf tree", seed, 1, material.as_mut_slice())
-        .map_err(|e| EnvelopedError::Malformed(format!("KDF_TREE: {e}")))?;
+        .map_err(EnvelopeFault::Gost)?;
     Ok(material)
 }
 
@@ -424,7 +410,7 @@ fn acpkm_decrypt<C: Gost2015Cipher>(
     match tag {
         None => {
             Ctr::<C>::new_acpkm(key, iv, C::CMS_ACPKM_SECTION)
-                .map_err(|e| EnvelopedError::Malformed(e.to_string()))?
+                .map_err(EnvelopeFault::Gost2015)?
                 .apply_keystream(data);
         }
         Some(tag) => {
@@ -432,13 +418,11 @@ fn acpkm_decrypt<C: Gost2015Cipher>(
             let material = omac_keys(key, seed)?;
             let mut mode =
                 CtrAcpkmOmac::<C>::from_key_material(&material, iv, C::CMS_ACPKM_SECTION)
-                    .map_err(|e| EnvelopedError::Malformed(e.to_string()))?;
+                    .map_err(EnvelopeFault::Gost2015)?;
             mode.decrypt(data);
             mode.verify_decrypt(tag).map_err(|_| {
                 data.iter_mut().for_each(|b| *b = 0);
-                EnvelopedError::DecryptionFailed(
-                    "the content MAC does not match (the content was altered)".into(),
-                )
+                EnvelopedError::DecryptionFailed(DecryptionFailure::MacMismatch)
             })?;
         }
     }
@@ -512,13 +496,23 @@ fn unpad(data: &[u8], block: usize) -> Result<usize, EnvelopedError> {
 /// Encrypted content ready for the EncryptedContentInfo.
 pub(super) struct Sealed {
     pub cek: Zeroizing<Vec<u8>>,
-    /// contentEncryptionAlgorithm, DER.
-    pub algorithm: Vec<u8>,
+    /// contentEncryptionAlgorithm.
+    pub algorithm: ObjectIdentifier,
+    /// The DER of its parameters.
+    pub parameters: Vec<u8>,
     pub ciphertext: Vec<u8>,
     /// AuthEnvelopedData's mac.
     pub gcm_tag: Option<Vec<u8>>,
-    /// The contents of unprotectedAttrs.
-    pub unprotected_attrs: Option<Vec<u8>>,
+    /// The encrypted OMAC of `*-ctracpkm-omac` content, for the
+    /// unprotected attribute `id-cms-mac-attr`.
+    pub content_mac: Option<Vec<u8>>,
+}
+
+/// The DER of an OCTET STRING.
+fn octets(bytes: &[u8]) -> Result<Vec<u8>, EnvelopedError> {
+    OctetStringRef::new(bytes)
+        .and_then(|o| o.to_der())
+        .map_err(encoding)
 }
 
 /// Encrypts `data` under a fresh content-encryption key. `gost_set` is the
@@ -532,16 +526,16 @@ pub(super) fn seal(
     random(cek.as_mut_slice())?;
     let mut ciphertext = data.to_vec();
     let mut gcm_tag = None;
-    let mut unprotected_attrs = None;
+    let mut content_mac = None;
     let lib_err = |_| EnvelopedError::Crypto("content encryption");
-    let algorithm = match cipher {
+    let (algorithm, parameters) = match cipher {
         ContentCipher::Aes256Cbc => {
             let key = UnboundCipherKey::new(&aws_lc_rs::cipher::AES_256, &cek).map_err(lib_err)?;
             let context = PaddedBlockEncryptingKey::cbc_pkcs7(key)
                 .and_then(|k| k.encrypt(&mut ciphertext))
                 .map_err(lib_err)?;
             let iv: &[u8] = (&context).try_into().map_err(lib_err)?;
-            seq(&[&oid(&oids::AES256_CBC), &octets(iv)])
+            (smime::ID_AES_256_CBC, octets(iv)?)
         }
         ContentCipher::Aes256Gcm => {
             let mut nonce = [0u8; 12];
@@ -555,10 +549,14 @@ pub(super) fn seal(
                 )
                 .map_err(lib_err)?;
             gcm_tag = Some(tag.as_ref().to_vec());
-            seq(&[
-                &oid(&oids::AES256_GCM),
-                &seq(&[&octets(&nonce), &small_int(16)]),
-            ])
+            let parameters = OctetStringRef::new(&nonce).and_then(|aes_nonce| {
+                GcmParameters {
+                    aes_nonce,
+                    aes_icv_len: 16,
+                }
+                .to_der()
+            });
+            (smime::ID_AES_256_GCM, parameters.map_err(encoding)?)
         }
         ContentCipher::Gost28147Cfb => {
             let mut iv = [0u8; 8];
@@ -573,9 +571,16 @@ pub(super) fn seal(
             );
             let set = gost_set
                 .oid()
-                .and_then(|o| const_oid::ObjectIdentifier::new(o).ok())
+                .and_then(|o| ObjectIdentifier::new(o).ok())
                 .ok_or_else(|| unsupported("a GOST 28147-89 S-box without an OID".into()))?;
-            seq(&[&oid(&oids::GOST28147_89), &seq(&[&octets(&iv), &oid(&set)])])
+            let parameters = OctetStringRef::new(&iv).and_then(|iv| {
+                Gost28147Parameters {
+                    iv,
+                    encryption_param_set: set,
+                }
+                .to_der()
+            });
+            (ids::GOST28147_89, parameters.map_err(encoding)?)
         }
         ContentCipher::KuznyechikCtrAcpkm
         | ContentCipher::KuznyechikCtrAcpkmOmac
@@ -583,39 +588,36 @@ pub(super) fn seal(
         | ContentCipher::MagmaCtrAcpkmOmac => {
             let (kind, omac, alg) = match cipher {
                 ContentCipher::KuznyechikCtrAcpkm => {
-                    (Gost2015::Kuznyechik, false, oids::KUZNYECHIK_CTR_ACPKM)
+                    (Gost2015::Kuznyechik, false, ids::KUZNYECHIK_CTR_ACPKM)
                 }
                 ContentCipher::KuznyechikCtrAcpkmOmac => {
-                    (Gost2015::Kuznyechik, true, oids::KUZNYECHIK_CTR_ACPKM_OMAC)
+                    (Gost2015::Kuznyechik, true, ids::KUZNYECHIK_CTR_ACPKM_OMAC)
                 }
-                ContentCipher::MagmaCtrAcpkm => (Gost2015::Magma, false, oids::MAGMA_CTR_ACPKM),
-                _ => (Gost2015::Magma, true, oids::MAGMA_CTR_ACPKM_OMAC),
+                ContentCipher::MagmaCtrAcpkm => (Gost2015::Magma, false, ids::MAGMA_CTR_ACPKM),
+                _ => (Gost2015::Magma, true, ids::MAGMA_CTR_ACPKM_OMAC),
             };
             // ukm = IV ‖ seed, as gost-engine writes it for both variants.
             let mut ukm = vec![0u8; kind.half_block() + 8];
             random(&mut ukm)?;
             let key = key32(&cek)?;
-            let tag = match kind {
+            content_mac = match kind {
                 Gost2015::Kuznyechik => {
                     acpkm_encrypt::<Kuznyechik>(&key, &ukm, omac, &mut ciphertext)?
                 }
                 Gost2015::Magma => acpkm_encrypt::<Magma>(&key, &ukm, omac, &mut ciphertext)?,
             };
-            if let Some(tag) = tag {
-                unprotected_attrs = Some(seq(&[
-                    &oid(&oids::CMS_MAC_ATTR),
-                    &cons(0x31, &[&octets(&tag)]),
-                ]));
-            }
-            seq(&[&oid(&alg), &seq(&[&octets(&ukm)])])
+            let parameters = OctetStringRef::new(&ukm)
+                .and_then(|ukm| Gost3412EncryptionParameters { ukm }.to_der());
+            (alg, parameters.map_err(encoding)?)
         }
     };
     Ok(Sealed {
         cek,
         algorithm,
+        parameters,
         ciphertext,
         gcm_tag,
-        unprotected_attrs,
+        content_mac,
     })
 }
 
@@ -638,15 +640,17 @@ pub(super) fn seal_dstu(data: &[u8], dke: &[u8; 64]) -> Result<Sealed, Enveloped
         KeyMeshing::None,
         &mut ciphertext,
     );
+    let parameters = OctetStringRef::new(&iv)
+        .and_then(|iv| Ok((iv, OctetStringRef::new(dke)?)))
+        .and_then(|(iv, dke)| DstuGost28147Parameters { iv, dke }.to_der())
+        .map_err(encoding)?;
     Ok(Sealed {
         cek,
-        algorithm: seq(&[
-            &oid(&oids::DSTU_GOST28147_CFB),
-            &seq(&[&octets(&iv), &octets(dke)]),
-        ]),
+        algorithm: ids::DSTU_GOST28147_CFB,
+        parameters,
         ciphertext,
         gcm_tag: None,
-        unprotected_attrs: None,
+        content_mac: None,
     })
 }
 
@@ -658,7 +662,7 @@ fn acpkm_encrypt<C: Gost2015Cipher>(
 ) -> Result<Option<Vec<u8>>, EnvelopedError> {
     let half = C::BLOCK_SIZE / 2;
     let (iv, seed) = ukm.split_at(half);
-    let malformed = |e: signet_crypto::gost2015::Error| EnvelopedError::Malformed(e.to_string());
+    let malformed = EnvelopeFault::Gost2015;
     if !omac {
         Ctr::<C>::new_acpkm(key, iv, C::CMS_ACPKM_SECTION)
             .map_err(malformed)?

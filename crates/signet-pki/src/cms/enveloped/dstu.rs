@@ -44,19 +44,21 @@
 //! keys in use), and on reading a key with another DKE signet tries the
 //! key's S-box first and DKE №1 after it (the wrap's MAC tells which).
 
-use der::asn1::AnyRef;
-use der::{Decode, Tag, Tagged};
+use der::asn1::{AnyRef, BitStringRef, OctetStringRef};
+use der::referenced::{OwnedToRef, RefToOwned};
+use der::{Decode, Encode};
 use signet_crypto::DigestAlgorithm;
 use signet_crypto::dstu4145::{self, PublicKey, SigningKey};
 use signet_crypto::gost28147::{SBox, unwrap_ua, wrap_ua};
-use spki::SubjectPublicKeyInfoOwned;
+use spki::{AlgorithmIdentifierRef, SubjectPublicKeyInfoRef};
 use zeroize::Zeroizing;
 
-use super::asn1::{
-    Alg, bit_string, cons, context, issuer_and_serial, issuer_and_serial_of, octets, oid, seq,
-    small_int, spki_algorithm_der,
+use super::envelope::key_agree_recipient;
+use super::{EnvelopeFault, EnvelopedError, encoding, failed, random, unsupported};
+use crate::cms::asn1::{
+    EccCmsSharedInfo, KeyAgreeRecipientInfoRef, OriginatorIdentifierOrKeyRef,
+    OriginatorPublicKeyRef, RecipientIdentifierRef,
 };
-use super::{EnvelopedError, failed, oids, random, unsupported};
 use crate::cms::{SignerId, signer_matches};
 use crate::oid::ids;
 use crate::private_key::DstuPrivateKey;
@@ -85,33 +87,34 @@ fn unwrap_sboxes(key_sbox: SBox) -> Vec<SBox> {
 }
 
 /// `AlgorithmIdentifier { Gost28147-cfb-wrap, NULL }`.
-fn wrap_algorithm() -> Vec<u8> {
-    seq(&[&oid(&oids::DSTU_GOST28147_WRAP), &[0x05, 0x00]])
-}
+const WRAP_ALGORITHM: AlgorithmIdentifierRef<'static> = AlgorithmIdentifierRef {
+    oid: ids::DSTU_GOST28147_WRAP,
+    parameters: Some(AnyRef::NULL),
+};
 
 /// The SharedInfo of the KDF (jkurwa `gost_salt`, UAPKI
-/// `iso15946_shared_info`).
-fn shared_info(ukm: Option<&[u8]>) -> Vec<u8> {
-    let entity = ukm.map(|u| cons(0xA0, &[&octets(u)])).unwrap_or_default();
-    seq(&[
-        &wrap_algorithm(),
-        &entity,
-        &cons(0xA2, &[&octets(&KEK_BITS)]),
-    ])
+/// `iso15946_shared_info`): an ECC-CMS-SharedInfo, DER.
+fn shared_info(ukm: Option<&[u8]>) -> der::Result<Vec<u8>> {
+    EccCmsSharedInfo {
+        key_info: WRAP_ALGORITHM,
+        entity_u_info: ukm.map(OctetStringRef::new).transpose()?,
+        supp_pub_info: OctetStringRef::new(&KEK_BITS)?,
+    }
+    .to_der()
 }
 
 /// `GOST 34.311-95(zz ‖ 00 00 00 01 ‖ SharedInfo)`.
-fn kek(zz: &[u8], ukm: Option<&[u8]>) -> Zeroizing<[u8; 32]> {
+fn kek(zz: &[u8], ukm: Option<&[u8]>) -> Result<Zeroizing<[u8; 32]>, EnvelopedError> {
     let mut hasher = DigestAlgorithm::Gost34311Ua.hasher();
     hasher.update(zz);
     hasher.update(&COUNTER);
-    hasher.update(&shared_info(ukm));
+    hasher.update(&shared_info(ukm).map_err(encoding)?);
     let digest = Zeroizing::new(hasher.finish());
     let mut out = Zeroizing::new([0u8; 32]);
     for (o, d) in out.iter_mut().zip(digest.iter()) {
         *o = *d;
     }
-    out
+    Ok(out)
 }
 
 /// ZZ without one leading zero byte, as jkurwa's `Priv.sharedKey` hashes it.
@@ -135,24 +138,25 @@ fn ambiguous(zz: &[u8]) -> bool {
 
 fn agree(private: &SigningKey, peer: &PublicKey) -> Result<Zeroizing<Vec<u8>>, EnvelopedError> {
     private.agree(peer).map_err(|e| match e {
-        dstu4145::Error::CurveMismatch { ours, theirs } => EnvelopedError::Malformed(format!(
-            "the originator's DSTU 4145 key is on {theirs}, the recipient's on {ours}: \
-             key agreement needs one curve"
-        )),
+        dstu4145::Error::CurveMismatch { ours, theirs } => EnvelopeFault::CurveMismatch {
+            ours: ours.to_string(),
+            theirs: theirs.to_string(),
+        }
+        .into(),
         dstu4145::Error::SharedPointAtInfinity => failed(),
-        other => EnvelopedError::Malformed(format!("DSTU 4145 key agreement: {other}")),
+        other => EnvelopeFault::DstuAgreement(other).into(),
     })
 }
 
-fn key_error(whose: &str) -> impl Fn(SignatureError) -> EnvelopedError + '_ {
+fn key_error(whose: &'static str) -> impl Fn(SignatureError) -> EnvelopedError {
     move |e| match e {
         SignatureError::Unsupported(what) => unsupported(what),
-        other => EnvelopedError::Malformed(format!("{whose} DSTU 4145 public key: {other}")),
+        source => EnvelopeFault::DstuKey { whose, source }.into(),
     }
 }
 
 /// The DSTU 4145 public key of a certificate.
-fn certificate_key(cert: &Certificate, whose: &str) -> Result<PublicKey, EnvelopedError> {
+fn certificate_key(cert: &Certificate, whose: &'static str) -> Result<PublicKey, EnvelopedError> {
     crate::dstu::public_key(&cert.fields().public_key).map_err(key_error(whose))
 }
 
@@ -187,50 +191,59 @@ pub(super) fn key_agree(cert: &Certificate, cek: &[u8]) -> Result<Vec<u8>, Envel
     random(&mut ukm)?;
     let mut iv = [0u8; 8];
     random(&mut iv)?;
-    let kek = kek(zz_jkurwa(&zz), Some(&ukm));
+    let kek = kek(zz_jkurwa(&zz), Some(&ukm))?;
     let wrapped = wrap_ua(&kek, &wrap_sbox, &iv, cek);
 
     let mut point = ephemeral.public_key().to_compressed();
     if cert.fields().public_key.algorithm_oid == ids::DSTU4145_BE {
         point.reverse();
     }
-    let originator = cons(
-        0xA0,
-        &[&cons(
-            0xA1,
-            &[&spki_algorithm_der(cert)?, &bit_string(&octets(&point))],
-        )],
-    );
-    let key_encryption = seq(&[
-        &oid(&oids::DSTU_COFACTOR_DH_GOST34311_KDF),
-        &wrap_algorithm(),
-    ]);
-    let encrypted_keys = seq(&[&seq(&[&issuer_and_serial_of(cert), &octets(&wrapped)])]);
-    Ok(cons(
-        0xA1,
-        &[
-            &small_int(3),
-            &originator,
-            &cons(0xA1, &[&octets(&ukm)]),
-            &key_encryption,
-            &encrypted_keys,
-        ],
-    ))
+    recipient_info(cert, &point, &ukm, &wrapped).map_err(encoding)
+}
+
+/// `[1] KeyAgreeRecipientInfo` with the ephemeral key as originatorKey
+/// (under the recipient key's own AlgorithmIdentifier, its point as an
+/// OCTET STRING in the BIT STRING), the ukm and the wrapped key.
+fn recipient_info(
+    cert: &Certificate,
+    point: &[u8],
+    ukm: &[u8],
+    wrapped: &[u8],
+) -> der::Result<Vec<u8>> {
+    let point = OctetStringRef::new(point)?.to_der()?;
+    let wrap = WRAP_ALGORITHM.to_der()?;
+    let originator = OriginatorIdentifierOrKeyRef::OriginatorKey(OriginatorPublicKeyRef {
+        algorithm: cert
+            .x509()
+            .tbs_certificate()
+            .subject_public_key_info()
+            .algorithm
+            .owned_to_ref(),
+        public_key: BitStringRef::from_bytes(&point)?,
+    });
+    let key_encryption = AlgorithmIdentifierRef {
+        oid: ids::DSTU_COFACTOR_DH_GOST34311_KDF,
+        parameters: Some(AnyRef::from_der(&wrap)?),
+    };
+    key_agree_recipient(cert, originator, Some(ukm), key_encryption, wrapped)
 }
 
 /// The originator's public key: the `originatorKey` itself, or the key of
 /// the certificate among `originators` that `issuerAndSerialNumber` or
 /// `subjectKeyIdentifier` names.
 fn originator_key(
-    originator: AnyRef<'_>,
+    originator: &OriginatorIdentifierOrKeyRef<'_>,
     private: &SigningKey,
     originators: &[&Certificate],
 ) -> Result<PublicKey, EnvelopedError> {
-    let malformed = || EnvelopedError::Malformed("malformed DSTU 4145 originator key".into());
-    let sid = match originator.tag() {
-        t if t == context(1, true) => {
-            let spki_der = seq(&[originator.value()]);
-            let spki = SubjectPublicKeyInfoOwned::from_der(&spki_der).map_err(|_| malformed())?;
+    let malformed = || EnvelopedError::from(EnvelopeFault::Structure("DSTU 4145 originator key"));
+    let sid = match originator {
+        OriginatorIdentifierOrKeyRef::OriginatorKey(key) => {
+            let spki = SubjectPublicKeyInfoRef {
+                algorithm: key.algorithm,
+                subject_public_key: key.public_key,
+            }
+            .ref_to_owned();
             let info = PublicKeyInfo::from_spki(&spki);
             if !matches!(info.algorithm, KeyAlgorithm::Dstu4145 { .. }) {
                 return Err(unsupported(format!(
@@ -246,13 +259,16 @@ fn originator_key(
             if info.algorithm_oid == ids::DSTU4145_BE {
                 point.reverse();
             }
-            return PublicKey::from_compressed(private.curve(), &point).map_err(|e| {
-                EnvelopedError::Malformed(format!("the originator's DSTU 4145 public key: {e}"))
-            });
+            return PublicKey::from_compressed(private.curve(), &point)
+                .map_err(|e| EnvelopeFault::DstuAgreement(e).into());
         }
-        Tag::Sequence => issuer_and_serial(originator).map_err(|_| malformed())?,
-        t if t == context(0, false) => SignerId::SubjectKeyId(originator.value().to_vec()),
-        _ => return Err(malformed()),
+        OriginatorIdentifierOrKeyRef::IssuerAndSerialNumber(ias) => {
+            SignerId::from_asn1(&RecipientIdentifierRef::IssuerAndSerialNumber(*ias))
+                .map_err(|_| malformed())?
+        }
+        OriginatorIdentifierOrKeyRef::SubjectKeyIdentifier(ski) => {
+            SignerId::SubjectKeyId(ski.as_bytes().to_vec())
+        }
     };
     let cert = originators
         .iter()
@@ -273,36 +289,36 @@ fn describe(sid: &SignerId) -> String {
 /// `originators` are the certificates a static originator may name (the
 /// caller's and the envelope's `originatorInfo`).
 pub(super) fn decrypt_agree(
-    originator: AnyRef<'_>,
-    ukm: Option<&[u8]>,
-    alg: &Alg<'_>,
+    kari: &KeyAgreeRecipientInfoRef<'_>,
     encrypted_key: &[u8],
     key: &DstuPrivateKey,
     originators: &[&Certificate],
 ) -> Result<Zeroizing<Vec<u8>>, EnvelopedError> {
-    if alg.oid != oids::DSTU_COFACTOR_DH_GOST34311_KDF {
+    let alg = &kari.key_encryption_algorithm;
+    if alg.oid != ids::DSTU_COFACTOR_DH_GOST34311_KDF {
         return Err(unsupported(format!(
             "DSTU 4145 key agreement with {}",
             crate::oid::name_of(&alg.oid)
         )));
     }
-    let wrap = alg.params.and_then(|p| Alg::read(p).ok()).ok_or_else(|| {
-        EnvelopedError::Malformed("the DSTU 4145 key wrap algorithm is malformed".into())
-    })?;
-    if wrap.oid != oids::DSTU_GOST28147_WRAP {
+    let wrap: AlgorithmIdentifierRef<'_> = alg
+        .parameters
+        .and_then(|p| p.decode_as().ok())
+        .ok_or(EnvelopeFault::Parameters("DSTU 4145 key wrap"))?;
+    if wrap.oid != ids::DSTU_GOST28147_WRAP {
         return Err(unsupported(format!(
             "DSTU 4145 key agreement with the key wrap {}",
             crate::oid::name_of(&wrap.oid)
         )));
     }
-    let wrapped: &[u8; 44] = encrypted_key.try_into().map_err(|_| {
-        EnvelopedError::Malformed(format!(
-            "the wrapped key is {} bytes, not 44 (GOST 28147-89 key wrap)",
-            encrypted_key.len()
-        ))
+    let wrapped: &[u8; 44] = encrypted_key.try_into().map_err(|_| EnvelopeFault::Size {
+        what: "the wrapped key (GOST 28147-89 key wrap)",
+        expected: 44,
+        actual: encrypted_key.len(),
     })?;
     let private = key.signing_key()?;
-    let peer = originator_key(originator, &private, originators)?;
+    let peer = originator_key(&kari.originator, &private, originators)?;
+    let ukm = kari.ukm.map(|u| u.as_bytes());
     let zz = agree(&private, &peer)?;
     let sboxes = unwrap_sboxes(key.sbox()?);
     let mut forms = vec![zz_jkurwa(&zz)];
@@ -310,7 +326,7 @@ pub(super) fn decrypt_agree(
         forms.push(zz_uapki(&zz));
     }
     for form in forms {
-        let kek = kek(form, ukm);
+        let kek = kek(form, ukm)?;
         for sbox in &sboxes {
             if let Ok(cek) = unwrap_ua(&kek, sbox, wrapped) {
                 return Ok(Zeroizing::new(cek.to_vec()));
@@ -348,10 +364,10 @@ mod tests {
             &[0xa2, 0x06, 0x04, 0x04, 0x00, 0x00, 0x01, 0x00],
         ]
         .concat();
-        let info = shared_info(Some(ukm));
+        let info = shared_info(Some(ukm)).expect("encodes");
         assert_eq!(info, expected);
         assert_eq!(
-            shared_info(None),
+            shared_info(None).expect("encodes"),
             hex::decode("3019300f060b2a862402010101010101050500a20604040000 0100".replace(' ', ""))
                 .unwrap_or_default()
         );

@@ -29,16 +29,22 @@ use aws_lc_rs::digest;
 use aws_lc_rs::key_wrap::{AES_128, AES_256, AesKek, KeyWrap};
 use cipher::KeyInit;
 use const_oid::ObjectIdentifier;
-use der::asn1::AnyRef;
-use der::{Reader, SliceReader, Tag, Tagged};
+use const_oid::db::rfc5753 as ecc;
+use const_oid::db::rfc5911::{ID_AES_128_WRAP, ID_AES_256_WRAP, ID_ALG_CMS_3_DE_SWRAP};
+use der::asn1::{AnyRef, BitStringRef, OctetStringRef};
+use der::{Decode, Encode};
+use spki::AlgorithmIdentifierRef;
 use zeroize::Zeroizing;
 
-use super::asn1::{
-    Alg, bit_string, cons, context, issuer_and_serial_of, octets, oid, seq, small_int,
-};
 use super::content::cbc_decrypt_in_place;
-use super::{EnvelopedError, failed, oids, unsupported};
+use super::envelope::key_agree_recipient;
+use super::{EnvelopeFault, EnvelopedError, encoding, failed, unsupported};
 use crate::Certificate;
+use crate::cms::asn1::{
+    EccCmsSharedInfo, KeyAgreeRecipientInfoRef, OriginatorIdentifierOrKeyRef,
+    OriginatorPublicKeyRef,
+};
+use crate::oid::ids;
 use crate::private_key::{EcPrivateKey, ecdh_algorithm};
 
 /// The X9.63 KDF (SEC 1 section 3.6.1): `len` bytes.
@@ -62,12 +68,26 @@ fn x963_kdf(
     out
 }
 
-/// `ECC-CMS-SharedInfo` (RFC 5753 section 7.2).
-fn shared_info(wrap_alg: &[u8], ukm: Option<&[u8]>, kek_len: usize) -> Vec<u8> {
+/// `ECC-CMS-SharedInfo` (RFC 5753 section 7.2), DER.
+fn shared_info(
+    wrap_alg: AlgorithmIdentifierRef<'_>,
+    ukm: Option<&[u8]>,
+    kek_len: usize,
+) -> der::Result<Vec<u8>> {
     let bits = u32::try_from(kek_len * 8).unwrap_or(0).to_be_bytes();
-    let ukm = ukm.map(|u| cons(0xA0, &[&octets(u)])).unwrap_or_default();
-    seq(&[wrap_alg, &ukm, &cons(0xA2, &[&octets(&bits)])])
+    EccCmsSharedInfo {
+        key_info: wrap_alg,
+        entity_u_info: ukm.map(OctetStringRef::new).transpose()?,
+        supp_pub_info: OctetStringRef::new(&bits)?,
+    }
+    .to_der()
 }
+
+/// `aes256-wrap`, without parameters (RFC 3565 section 2.3.2).
+const AES256_WRAP: AlgorithmIdentifierRef<'static> = AlgorithmIdentifierRef {
+    oid: ID_AES_256_WRAP,
+    parameters: None,
+};
 
 /// The KeyAgreeRecipientInfo for `cert` carrying `cek`.
 pub(super) fn key_agree(
@@ -82,8 +102,7 @@ pub(super) fn key_agree(
         .compute_public_key()
         .map_err(|_| EnvelopedError::Crypto("ECDH public key"))?;
     let peer = cert.fields().public_key.subject_public_key.clone();
-    let wrap_alg = seq(&[&oid(&oids::AES256_WRAP)]);
-    let info = shared_info(&wrap_alg, None, 32);
+    let info = shared_info(AES256_WRAP, None, 32).map_err(encoding)?;
     let kek = agreement::agree(
         &ephemeral,
         UnparsedPublicKey::new(alg, &peer),
@@ -94,24 +113,27 @@ pub(super) fn key_agree(
     let mut wrapped = vec![0u8; cek.len() + 8];
     let wrapped = kek
         .wrap(cek, &mut wrapped)
-        .map_err(|_| EnvelopedError::Crypto("AES key wrap"))?
-        .to_vec();
-    let originator = cons(
-        0xA0,
-        &[&cons(
-            0xA1,
-            &[
-                &seq(&[&oid(&oids::EC_PUBLIC_KEY)]),
-                &bit_string(ephemeral_public.as_ref()),
-            ],
-        )],
-    );
-    let key_encryption = seq(&[&oid(&oids::DH_STD_SHA256KDF), &wrap_alg]);
-    let encrypted_keys = seq(&[&seq(&[&issuer_and_serial_of(cert), &octets(&wrapped)])]);
-    Ok(cons(
-        0xA1,
-        &[&small_int(3), &originator, &key_encryption, &encrypted_keys],
-    ))
+        .map_err(|_| EnvelopedError::Crypto("AES key wrap"))?;
+    recipient_info(cert, ephemeral_public.as_ref(), wrapped).map_err(encoding)
+}
+
+/// `[1] KeyAgreeRecipientInfo` with the ephemeral key as originatorKey
+/// (`id-ecPublicKey` without parameters, as OpenSSL writes it) and
+/// `dhSinglePass-stdDH-sha256kdf-scheme` with `aes256-wrap`.
+fn recipient_info(cert: &Certificate, ephemeral: &[u8], wrapped: &[u8]) -> der::Result<Vec<u8>> {
+    let wrap_der = AES256_WRAP.to_der()?;
+    let originator = OriginatorIdentifierOrKeyRef::OriginatorKey(OriginatorPublicKeyRef {
+        algorithm: AlgorithmIdentifierRef {
+            oid: ids::EC_PUBLIC_KEY,
+            parameters: None,
+        },
+        public_key: BitStringRef::from_bytes(ephemeral)?,
+    });
+    let key_encryption = AlgorithmIdentifierRef {
+        oid: ecc::DH_SINGLE_PASS_STD_DH_SHA_256_KDF_SCHEME,
+        parameters: Some(AnyRef::from_der(&wrap_der)?),
+    };
+    key_agree_recipient(cert, originator, None, key_encryption, wrapped)
 }
 
 /// The key wraps read.
@@ -132,47 +154,38 @@ impl Wrap {
 }
 
 /// The ephemeral public key of `originatorKey [1] OriginatorPublicKey`.
-fn originator_point(originator: AnyRef<'_>) -> Result<&[u8], EnvelopedError> {
-    if originator.tag() != context(1, true) {
+fn originator_point<'a>(
+    originator: &OriginatorIdentifierOrKeyRef<'a>,
+) -> Result<&'a [u8], EnvelopedError> {
+    let OriginatorIdentifierOrKeyRef::OriginatorKey(key) = originator else {
         return Err(unsupported(
             "static-static ECDH (an originator named by certificate, not by key)".into(),
         ));
-    }
-    let read = || -> der::Result<&[u8]> {
-        let mut r = SliceReader::new(originator.value())?;
-        let alg = Alg::read(r.decode()?)?;
-        if alg.oid != oids::EC_PUBLIC_KEY {
-            return Err(der::ErrorKind::Value { tag: Tag::Sequence }.into());
-        }
-        let bits: AnyRef<'_> = r.decode()?;
-        bits.tag().assert_eq(Tag::BitString)?;
-        match bits.value().split_first() {
-            Some((0, point)) => Ok(point),
-            _ => Err(der::ErrorKind::Value {
-                tag: Tag::BitString,
-            }
-            .into()),
-        }
     };
-    read().map_err(|_| {
-        EnvelopedError::Malformed("the originator's ephemeral EC key is malformed".into())
-    })
+    key.public_key
+        .as_bytes()
+        .filter(|_| key.algorithm.oid == ids::EC_PUBLIC_KEY)
+        .ok_or_else(|| EnvelopeFault::Structure("originator's ephemeral EC key").into())
 }
 
 /// The content-encryption key of a KeyAgreeRecipientInfo for an EC key.
 pub(super) fn decrypt_key(
-    originator: AnyRef<'_>,
-    ukm: Option<&[u8]>,
-    alg: &Alg<'_>,
+    kari: &KeyAgreeRecipientInfoRef<'_>,
     encrypted_key: &[u8],
     key: &EcPrivateKey,
 ) -> Result<Zeroizing<Vec<u8>>, EnvelopedError> {
+    let alg = &kari.key_encryption_algorithm;
     let hash: &'static digest::Algorithm = match alg.oid {
-        oids::DH_STD_SHA1KDF | oids::DH_COFACTOR_SHA1KDF => &digest::SHA1_FOR_LEGACY_USE_ONLY,
-        oids::DH_STD_SHA224KDF | oids::DH_COFACTOR_SHA224KDF => &digest::SHA224,
-        oids::DH_STD_SHA256KDF | oids::DH_COFACTOR_SHA256KDF => &digest::SHA256,
-        oids::DH_STD_SHA384KDF | oids::DH_COFACTOR_SHA384KDF => &digest::SHA384,
-        oids::DH_STD_SHA512KDF | oids::DH_COFACTOR_SHA512KDF => &digest::SHA512,
+        ecc::DH_SINGLE_PASS_STD_DH_SHA_1_KDF_SCHEME
+        | ecc::DH_SINGLE_PASS_COFACTOR_DH_SHA_1_KDF_SCHEME => &digest::SHA1_FOR_LEGACY_USE_ONLY,
+        ecc::DH_SINGLE_PASS_STD_DH_SHA_224_KDF_SCHEME
+        | ecc::DH_SINGLE_PASS_COFACTOR_DH_SHA_224_KDF_SCHEME => &digest::SHA224,
+        ecc::DH_SINGLE_PASS_STD_DH_SHA_256_KDF_SCHEME
+        | ecc::DH_SINGLE_PASS_COFACTOR_DH_SHA_256_KDF_SCHEME => &digest::SHA256,
+        ecc::DH_SINGLE_PASS_STD_DH_SHA_384_KDF_SCHEME
+        | ecc::DH_SINGLE_PASS_COFACTOR_DH_SHA_384_KDF_SCHEME => &digest::SHA384,
+        ecc::DH_SINGLE_PASS_STD_DH_SHA_512_KDF_SCHEME
+        | ecc::DH_SINGLE_PASS_COFACTOR_DH_SHA_512_KDF_SCHEME => &digest::SHA512,
         other => {
             return Err(unsupported(format!(
                 "EC key agreement with {}",
@@ -180,17 +193,14 @@ pub(super) fn decrypt_key(
             )));
         }
     };
-    let wrap_alg = alg
-        .params
-        .map(Alg::read)
-        .transpose()
-        .ok()
-        .flatten()
-        .ok_or_else(|| EnvelopedError::Malformed("the key agreement names no key wrap".into()))?;
+    let wrap_alg: AlgorithmIdentifierRef<'_> = alg
+        .parameters
+        .and_then(|p| p.decode_as().ok())
+        .ok_or(EnvelopeFault::NoKeyWrap)?;
     let wrap = match wrap_alg.oid {
-        oids::AES128_WRAP => Wrap::Aes128,
-        oids::AES256_WRAP => Wrap::Aes256,
-        oids::CMS3DES_WRAP => Wrap::Des3,
+        ID_AES_128_WRAP => Wrap::Aes128,
+        ID_AES_256_WRAP => Wrap::Aes256,
+        ID_ALG_CMS_3_DE_SWRAP => Wrap::Des3,
         other => {
             return Err(unsupported(format!(
                 "key wrap {} in EC key agreement",
@@ -198,14 +208,15 @@ pub(super) fn decrypt_key(
             )));
         }
     };
-    let point = originator_point(originator)?;
-    let info = shared_info(&wrap_alg.to_der(), ukm, wrap.kek_len());
+    let point = originator_point(&kari.originator)?;
+    let ukm = kari.ukm.map(|u| u.as_bytes());
+    let info = shared_info(wrap_alg, ukm, wrap.kek_len()).map_err(encoding)?;
     let private = key.agreement_key()?;
     let algorithm = private.algorithm();
     let kek = agreement::agree(
         &private,
         UnparsedPublicKey::new(algorithm, point),
-        EnvelopedError::Malformed("the originator's ephemeral key is not on the curve".into()),
+        EnvelopedError::from(EnvelopeFault::OriginatorKeyNotOnCurve),
         |z| Ok(x963_kdf(hash, z, &info, wrap.kek_len())),
     )?;
     match wrap {
@@ -278,8 +289,7 @@ mod tests {
 
     #[test]
     fn shared_info_layout() {
-        let wrap = seq(&[&oid(&oids::AES256_WRAP)]);
-        let info = shared_info(&wrap, Some(&[1, 2]), 32);
+        let info = shared_info(AES256_WRAP, Some(&[1, 2]), 32).expect("encodes");
         assert_eq!(
             hex::encode(info),
             "301b300b060960864801650304012da00404020102a206040400000100"

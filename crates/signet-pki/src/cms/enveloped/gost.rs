@@ -52,8 +52,9 @@
 //! [RFC 7836]: https://datatracker.ietf.org/doc/html/rfc7836#section-4.3.1
 
 use const_oid::ObjectIdentifier;
-use der::asn1::AnyRef;
-use der::{Decode, Reader, SliceReader, Tag, Tagged};
+use der::asn1::{AnyRef, BitStringRef, OctetStringRef};
+use der::referenced::OwnedToRef;
+use der::{Decode, Encode};
 use signet_crypto::gost2015::{Gost2015Cipher, Kuznyechik, Magma, kexp15, kimp15};
 use signet_crypto::gost3410::{
     Curve, PublicKey, SigningKey, kdf_tree_gostr3411_2012_256, vko_gostr3410_2001,
@@ -62,18 +63,37 @@ use signet_crypto::gost3410::{
 use signet_crypto::gost28147::{
     ParamSet, WrappedKey, unwrap_cryptopro, unwrap_gost, wrap_cryptopro,
 };
+use spki::{AlgorithmIdentifierRef, SubjectPublicKeyInfoRef};
 use zeroize::Zeroizing;
 
-use super::asn1::{
-    Alg, bit_string, cons, context, issuer_and_serial_of, octets, oid, read_spki, seq, small_int,
-    spki_algorithm_der,
+use super::envelope::key_trans_recipient;
+use super::{ContentCipher, EnvelopeFault, EnvelopedError, encoding, failed, random, unsupported};
+use crate::cms::asn1::{
+    Gost28147EncryptedKey, Gost28147KeyWrapParameters, GostR3410KeyTransport,
+    GostR3410TransportParameters, KeyAgreeRecipientInfoRef, OriginatorIdentifierOrKeyRef,
+    PsKeyTransport,
 };
-use super::{ContentCipher, EnvelopedError, failed, oids, random, unsupported};
+use crate::oid::ids;
 use crate::private_key::GostPrivateKey;
 use crate::{Certificate, GostKeyType};
 
-fn crypto_err(e: impl std::fmt::Display) -> EnvelopedError {
-    EnvelopedError::Malformed(format!("GOST key transport: {e}"))
+fn malformed(what: &'static str) -> EnvelopedError {
+    EnvelopeFault::Structure(what).into()
+}
+
+/// A value that must have `N` bytes.
+fn sized<'a, const N: usize>(
+    what: &'static str,
+    value: &'a [u8],
+) -> Result<&'a [u8; N], EnvelopedError> {
+    value.try_into().map_err(|_| {
+        EnvelopeFault::Size {
+            what,
+            expected: N,
+            actual: value.len(),
+        }
+        .into()
+    })
 }
 
 /// VKO for CryptoPro key transport: GOST R 34.11-94 for 2001 keys,
@@ -102,9 +122,12 @@ fn keg(
     let (head, seed) = match (ukm.get(..16), ukm.get(16..24)) {
         (Some(h), Some(s)) => (h, s),
         _ => {
-            return Err(EnvelopedError::Malformed(
-                "the KEG ukm is shorter than 24 bytes".into(),
-            ));
+            return Err(EnvelopeFault::Size {
+                what: "the KEG ukm",
+                expected: 24,
+                actual: ukm.len(),
+            }
+            .into());
         }
     };
     // VKO reads its UKM little-endian; KEG takes ukm[0..16] big-endian.
@@ -125,7 +148,7 @@ fn keg(
         GostKeyType::R3410_2012_256 => {
             let k = vko_gostr3410_2012_256(private, peer, &vko_ukm).map_err(|_| failed())?;
             kdf_tree_gostr3411_2012_256(k.as_slice(), b"kdf tree", seed, 1, out.as_mut_slice())
-                .map_err(crypto_err)?;
+                .map_err(EnvelopeFault::Gost)?;
         }
         GostKeyType::R3410_2001 => {
             return Err(unsupported(
@@ -134,12 +157,6 @@ fn keg(
         }
     }
     Ok(out)
-}
-
-/// The contents of a GOST SubjectPublicKeyInfo: the algorithm and the BIT
-/// STRING holding the OCTET STRING of X ‖ Y (RFC 4491 section 2.3.2).
-fn gost_spki_contents(alg_der: &[u8], public: &PublicKey) -> Vec<u8> {
-    [alg_der, &bit_string(&octets(public.as_le_bytes()))].concat()
 }
 
 /// The KeyTransRecipientInfo for a GOST certificate carrying the 32-byte
@@ -155,9 +172,23 @@ pub(super) fn key_trans(
     let cek: &[u8; 32] = cek.try_into().map_err(|_| failed())?;
     let recipient = PublicKey::from_le_bytes(curve, cert.fields().public_key.key_value())
         .map_err(|e| unsupported(format!("this GOST public key ({e})")))?;
-    let alg_der = spki_algorithm_der(cert)?;
+    // The ephemeral key's SubjectPublicKeyInfo: the recipient key's own
+    // algorithm identifier, and the BIT STRING holding the OCTET STRING of
+    // X ‖ Y (RFC 4491 section 2.3.2).
+    let algorithm = cert
+        .x509()
+        .tbs_certificate()
+        .subject_public_key_info()
+        .algorithm
+        .owned_to_ref();
     let ephemeral = SigningKey::generate(curve).map_err(|_| EnvelopedError::Random)?;
-    let ephemeral_spki = gost_spki_contents(&alg_der, ephemeral.public_key());
+    let point = OctetStringRef::new(ephemeral.public_key().as_le_bytes())
+        .and_then(|p| p.to_der())
+        .map_err(encoding)?;
+    let ephemeral_spki = SubjectPublicKeyInfoRef {
+        algorithm,
+        subject_public_key: BitStringRef::from_bytes(&point).map_err(encoding)?,
+    };
     let (key_encryption, encrypted_key) = match cipher {
         ContentCipher::Gost28147Cfb => {
             let mut ukm = [0u8; 8];
@@ -168,50 +199,89 @@ pub(super) fn key_trans(
                 .oid()
                 .and_then(|o| ObjectIdentifier::new(o).ok())
                 .ok_or_else(|| unsupported("a GOST 28147-89 S-box without an OID".into()))?;
-            let transport = seq(&[
-                &seq(&[&octets(&wrapped.encrypted_key), &octets(&wrapped.mac)]),
-                &cons(
-                    0xA0,
-                    &[&oid(&set), &cons(0xA0, &[&ephemeral_spki]), &octets(&ukm)],
-                ),
-            ]);
-            (alg_der.clone(), transport)
+            let transport = key_transport(&wrapped, set, ephemeral_spki, &ukm).map_err(encoding)?;
+            (algorithm.to_der().map_err(encoding)?, transport)
         }
         _ => {
             let (wrap_oid, half) = match cipher {
                 ContentCipher::KuznyechikCtrAcpkm | ContentCipher::KuznyechikCtrAcpkmOmac => {
-                    (oids::KUZNYECHIK_KEXP15, Kuznyechik::BLOCK_SIZE / 2)
+                    (ids::KUZNYECHIK_KEXP15, Kuznyechik::BLOCK_SIZE / 2)
                 }
-                _ => (oids::MAGMA_KEXP15, Magma::BLOCK_SIZE / 2),
+                _ => (ids::MAGMA_KEXP15, Magma::BLOCK_SIZE / 2),
             };
             let agreement = match key_type {
-                GostKeyType::R3410_2012_512 => oids::AGREEMENT_2012_512,
-                _ => oids::AGREEMENT_2012_256,
+                GostKeyType::R3410_2012_512 => ids::GOST_AGREEMENT_2012_512,
+                _ => ids::GOST_AGREEMENT_2012_256,
             };
             let mut ukm = [0u8; 32];
             random(&mut ukm)?;
             let keys = keg(key_type, &ephemeral, &recipient, &ukm)?;
             let (k_mac, k_enc) = split_keys(&keys);
             let iv = &ukm[24..24 + half];
-            let psexp = if wrap_oid == oids::KUZNYECHIK_KEXP15 {
+            let psexp = if wrap_oid == ids::KUZNYECHIK_KEXP15 {
                 kexp15::<Kuznyechik>(cek, &k_mac, &k_enc, iv)
             } else {
                 kexp15::<Magma>(cek, &k_mac, &k_enc, iv)
             }
-            .map_err(crypto_err)?;
-            let transport = seq(&[&octets(&psexp), &seq(&[&ephemeral_spki]), &octets(&ukm)]);
-            (
-                seq(&[&oid(&wrap_oid), &seq(&[&oid(&agreement)])]),
-                transport,
-            )
+            .map_err(EnvelopeFault::Gost2015)?;
+            let transport = ps_key_transport(&psexp, ephemeral_spki, &ukm).map_err(encoding)?;
+            let agreement = AlgorithmIdentifierRef {
+                oid: agreement,
+                parameters: None,
+            }
+            .to_der()
+            .map_err(encoding)?;
+            let key_encryption = AnyRef::from_der(&agreement)
+                .and_then(|agreement| {
+                    AlgorithmIdentifierRef {
+                        oid: wrap_oid,
+                        parameters: Some(agreement),
+                    }
+                    .to_der()
+                })
+                .map_err(encoding)?;
+            (key_encryption, transport)
         }
     };
-    Ok(seq(&[
-        &small_int(0),
-        &issuer_and_serial_of(cert),
-        &key_encryption,
-        &octets(&encrypted_key),
-    ]))
+    AlgorithmIdentifierRef::from_der(&key_encryption)
+        .and_then(|algorithm| key_trans_recipient(cert, algorithm, &encrypted_key))
+        .map_err(encoding)
+}
+
+/// `GostR3410-KeyTransport` of a CryptoPro-wrapped key, DER.
+fn key_transport(
+    wrapped: &WrappedKey,
+    encryption_param_set: ObjectIdentifier,
+    ephemeral: SubjectPublicKeyInfoRef<'_>,
+    ukm: &[u8; 8],
+) -> der::Result<Vec<u8>> {
+    GostR3410KeyTransport {
+        session_encrypted_key: Gost28147EncryptedKey {
+            encrypted_key: OctetStringRef::new(&wrapped.encrypted_key)?,
+            mask_key: None,
+            mac_key: OctetStringRef::new(&wrapped.mac)?,
+        },
+        transport_parameters: Some(GostR3410TransportParameters {
+            encryption_param_set,
+            ephemeral_public_key: Some(ephemeral),
+            ukm: OctetStringRef::new(ukm)?,
+        }),
+    }
+    .to_der()
+}
+
+/// `PSKeyTransport` of a KExp15 export, DER.
+fn ps_key_transport(
+    psexp: &[u8],
+    ephemeral: SubjectPublicKeyInfoRef<'_>,
+    ukm: &[u8; 32],
+) -> der::Result<Vec<u8>> {
+    PsKeyTransport {
+        psexp: OctetStringRef::new(psexp)?,
+        ephemeral_public_key: ephemeral,
+        ukm: Some(OctetStringRef::new(ukm)?),
+    }
+    .to_der()
 }
 
 fn split_keys(keys: &[u8; 64]) -> (Zeroizing<[u8; 32]>, Zeroizing<[u8; 32]>) {
@@ -224,129 +294,71 @@ fn split_keys(keys: &[u8; 64]) -> (Zeroizing<[u8; 32]>, Zeroizing<[u8; 32]>) {
 
 /// The ephemeral public key of an SPKI, on the recipient's curve.
 fn ephemeral_key(
-    spki_contents_or_seq: AnyRef<'_>,
+    spki: &SubjectPublicKeyInfoRef<'_>,
     curve: Curve,
 ) -> Result<PublicKey, EnvelopedError> {
-    let (_, bits) = read_spki(spki_contents_or_seq)
-        .map_err(|_| EnvelopedError::Malformed("the ephemeral GOST key is malformed".into()))?;
-    let value = AnyRef::from_der(bits)
-        .ok()
-        .filter(|o| o.tag() == Tag::OctetString)
-        .ok_or_else(|| EnvelopedError::Malformed("the ephemeral GOST key is malformed".into()))?;
-    PublicKey::from_le_bytes(curve, value.value()).map_err(|e| {
-        EnvelopedError::Malformed(format!("the ephemeral GOST key is not usable ({e})"))
-    })
+    let value = spki
+        .subject_public_key
+        .as_bytes()
+        .and_then(|bits| <&OctetStringRef>::from_der(bits).ok())
+        .ok_or_else(|| malformed("ephemeral GOST public key"))?;
+    PublicKey::from_le_bytes(curve, value.as_bytes()).map_err(|e| EnvelopeFault::Gost(e).into())
 }
 
 /// The content-encryption key of a GOST KeyTransRecipientInfo.
 pub(super) fn decrypt_key(
-    alg: &Alg<'_>,
+    alg: &AlgorithmIdentifierRef<'_>,
     encrypted_key: &[u8],
     key: &GostPrivateKey,
 ) -> Result<Zeroizing<Vec<u8>>, EnvelopedError> {
     let private = key.signing_key();
     let curve = private.curve();
-    let malformed = |what: &str| EnvelopedError::Malformed(format!("malformed {what}"));
     match alg.oid {
-        oids::GOST_R3410_2001 | oids::GOST_R3410_2012_256 | oids::GOST_R3410_2012_512 => {
-            let transport =
-                AnyRef::from_der(encrypted_key).map_err(|_| malformed("GostR3410-KeyTransport"))?;
-            let read = || -> der::Result<_> {
-                transport.sequence(|r| {
-                    let ek: AnyRef<'_> = r.decode()?;
-                    let (encrypted, mask, mac) = ek.sequence(|er| {
-                        let enc: AnyRef<'_> = er.decode()?;
-                        enc.tag().assert_eq(Tag::OctetString)?;
-                        let mut next: AnyRef<'_> = er.decode()?;
-                        let mut mask = false;
-                        if next.tag() == context(0, false) {
-                            mask = true;
-                            next = er.decode()?;
-                        }
-                        next.tag().assert_eq(Tag::OctetString)?;
-                        Ok::<_, der::Error>((enc.value(), mask, next.value()))
-                    })?;
-                    let params: Option<AnyRef<'_>> = r.decode()?;
-                    Ok((encrypted, mask, mac, params))
-                })
-            };
-            let (encrypted, mask, mac, params) =
-                read().map_err(|_| malformed("GostR3410-KeyTransport"))?;
-            if mask {
+        ids::GOST_R3410_2001 | ids::GOST_R3410_2012_256 | ids::GOST_R3410_2012_512 => {
+            let transport = GostR3410KeyTransport::from_der(encrypted_key)
+                .map_err(|_| malformed("GostR3410-KeyTransport"))?;
+            let session = transport.session_encrypted_key;
+            if session.mask_key.is_some() {
                 return Err(unsupported("GOST key transport with a maskKey".into()));
             }
-            let params = params
-                .filter(|p| p.tag() == context(0, true))
-                .ok_or_else(|| {
-                    unsupported(
-                        "GOST key transport without transport parameters (static key agreement)"
-                            .into(),
-                    )
-                })?;
-            let read = || -> der::Result<_> {
-                let mut r = SliceReader::new(params.value())?;
-                let set: ObjectIdentifier = r.decode()?;
-                let mut next: AnyRef<'_> = r.decode()?;
-                let mut ephemeral = None;
-                if next.tag() == context(0, true) {
-                    ephemeral = Some(next);
-                    next = r.decode()?;
-                }
-                next.tag().assert_eq(Tag::OctetString)?;
-                Ok((set, ephemeral, next.value()))
-            };
-            let (set, ephemeral, ukm) =
-                read().map_err(|_| malformed("GostR3410-TransportParameters"))?;
-            let ephemeral = ephemeral.ok_or_else(|| {
+            let params = transport.transport_parameters.ok_or_else(|| {
+                unsupported(
+                    "GOST key transport without transport parameters (static key agreement)".into(),
+                )
+            })?;
+            let ephemeral = params.ephemeral_public_key.ok_or_else(|| {
                 unsupported(
                     "GOST key transport without an ephemeral key (the sender's certificate key)"
                         .into(),
                 )
             })?;
-            // [0] IMPLICIT SubjectPublicKeyInfo: read its contents as a SEQUENCE.
-            let seq_der = seq(&[ephemeral.value()]);
-            let ephemeral =
-                AnyRef::from_der(&seq_der).map_err(|_| malformed("ephemeral GOST public key"))?;
-            let peer = ephemeral_key(ephemeral, curve)?;
+            let peer = ephemeral_key(&ephemeral, curve)?;
+            let set = params.encryption_param_set;
             let param_set = ParamSet::from_oid(&set.to_string()).ok_or_else(|| {
                 unsupported(format!(
                     "GOST 28147-89 parameter set {}",
                     crate::oid::name_of(&set)
                 ))
             })?;
-            let ukm: &[u8; 8] = ukm.try_into().map_err(|_| malformed("8-byte UKM"))?;
-            let wrapped = WrappedKey {
-                ukm: *ukm,
-                encrypted_key: encrypted
-                    .try_into()
-                    .map_err(|_| malformed("32-byte encrypted key"))?,
-                mac: mac.try_into().map_err(|_| malformed("4-byte key MAC"))?,
-            };
+            let ukm = sized::<8>("the UKM", params.ukm.as_bytes())?;
+            let wrapped = wrapped_key(ukm, &session)?;
             let kek = vko_28147(key.key_type(), private, &peer, ukm)?;
             let cek = unwrap_cryptopro(&kek, param_set.sbox(), &wrapped).map_err(|_| failed())?;
             Ok(Zeroizing::new(cek.to_vec()))
         }
-        oids::KUZNYECHIK_KEXP15 | oids::MAGMA_KEXP15 => {
+        ids::KUZNYECHIK_KEXP15 | ids::MAGMA_KEXP15 => {
             let transport =
-                AnyRef::from_der(encrypted_key).map_err(|_| malformed("PSKeyTransport"))?;
-            let read = || -> der::Result<_> {
-                transport.sequence(|r| {
-                    let psexp: AnyRef<'_> = r.decode()?;
-                    psexp.tag().assert_eq(Tag::OctetString)?;
-                    let spki: AnyRef<'_> = r.decode()?;
-                    let ukm: Option<AnyRef<'_>> = r.decode()?;
-                    Ok((psexp.value(), spki, ukm))
-                })
-            };
-            let (psexp, spki, ukm) = read().map_err(|_| malformed("PSKeyTransport"))?;
-            let ukm = ukm
-                .filter(|u| u.tag() == Tag::OctetString && u.value().len() == 32)
-                .ok_or_else(|| unsupported("PSKeyTransport without a 32-byte ukm".into()))?
-                .value();
-            let peer = ephemeral_key(spki, curve)?;
+                PsKeyTransport::from_der(encrypted_key).map_err(|_| malformed("PSKeyTransport"))?;
+            let ukm = transport
+                .ukm
+                .map(|u| u.as_bytes())
+                .filter(|u| u.len() == 32)
+                .ok_or_else(|| unsupported("PSKeyTransport without a 32-byte ukm".into()))?;
+            let peer = ephemeral_key(&transport.ephemeral_public_key, curve)?;
             let keys = keg(key.key_type(), private, &peer, ukm)?;
             let (k_mac, k_enc) = split_keys(&keys);
-            let cek = if alg.oid == oids::KUZNYECHIK_KEXP15 {
+            let psexp = transport.psexp.as_bytes();
+            let cek = if alg.oid == ids::KUZNYECHIK_KEXP15 {
                 kimp15::<Kuznyechik>(psexp, &k_mac, &k_enc, &ukm[24..24 + 8])
             } else {
                 kimp15::<Magma>(psexp, &k_mac, &k_enc, &ukm[24..24 + 4])
@@ -361,6 +373,18 @@ pub(super) fn decrypt_key(
     }
 }
 
+/// The key and MAC of a `Gost28147-89-EncryptedKey` under `ukm`.
+fn wrapped_key(
+    ukm: &[u8; 8],
+    encrypted: &Gost28147EncryptedKey<'_>,
+) -> Result<WrappedKey, EnvelopedError> {
+    Ok(WrappedKey {
+        ukm: *ukm,
+        encrypted_key: *sized::<32>("the encrypted key", encrypted.encrypted_key.as_bytes())?,
+        mac: *sized::<4>("the key MAC", encrypted.mac_key.as_bytes())?,
+    })
+}
+
 /// The content-encryption key of a GOST KeyAgreeRecipientInfo (TC26's
 /// CMS profile, TK26CMS section 5.2; RFC 4490 section 4.3 for 2001 keys):
 /// an ephemeral `originatorKey`, an 8-byte `ukm`, the KEK from VKO (as for
@@ -371,39 +395,35 @@ pub(super) fn decrypt_key(
 /// ```text
 /// keyEncryptionAlgorithm ::= SEQUENCE { key agreement OID,
 ///   SEQUENCE { key wrap OID, Gost28147-89-KeyWrapParameters } }
-/// Gost28147-89-KeyWrapParameters ::= SEQUENCE {
-///   encryptionParamSet OBJECT IDENTIFIER, ukm OCTET STRING OPTIONAL }
 /// encryptedKey ::= Gost28147-89-EncryptedKey
 /// ```
 pub(super) fn decrypt_agree(
-    originator: AnyRef<'_>,
-    ukm: Option<&[u8]>,
-    alg: &Alg<'_>,
+    kari: &KeyAgreeRecipientInfoRef<'_>,
     encrypted_key: &[u8],
     key: &GostPrivateKey,
 ) -> Result<Zeroizing<Vec<u8>>, EnvelopedError> {
-    let malformed = |what: &str| EnvelopedError::Malformed(format!("malformed {what}"));
+    let alg = &kari.key_encryption_algorithm;
     if !matches!(
         alg.oid,
-        oids::GOST_R3410_2001
-            | oids::GOST_R3410_2012_256
-            | oids::GOST_R3410_2012_512
-            | oids::AGREEMENT_2012_256
-            | oids::AGREEMENT_2012_512
-            | oids::GOST_R3410_2001_DH
+        ids::GOST_R3410_2001
+            | ids::GOST_R3410_2012_256
+            | ids::GOST_R3410_2012_512
+            | ids::GOST_AGREEMENT_2012_256
+            | ids::GOST_AGREEMENT_2012_512
+            | ids::GOST_R3410_2001_DH
     ) {
         return Err(unsupported(format!(
             "GOST key agreement with {}",
             crate::oid::name_of(&alg.oid)
         )));
     }
-    let wrap = alg
-        .params
-        .and_then(|p| Alg::read(p).ok())
+    let wrap: AlgorithmIdentifierRef<'_> = alg
+        .parameters
+        .and_then(|p| p.decode_as().ok())
         .ok_or_else(|| malformed("GOST key wrap algorithm"))?;
     let cryptopro = match wrap.oid {
-        oids::GOST_NONE_KEY_WRAP => false,
-        oids::GOST_CRYPTOPRO_KEY_WRAP => true,
+        ids::GOST_NONE_KEY_WRAP => false,
+        ids::GOST_CRYPTOPRO_KEY_WRAP => true,
         other => {
             return Err(unsupported(format!(
                 "GOST key wrap {}",
@@ -411,54 +431,36 @@ pub(super) fn decrypt_agree(
             )));
         }
     };
-    let set: ObjectIdentifier = wrap
-        .params
-        .and_then(|p| {
-            p.sequence(|r| {
-                let set: ObjectIdentifier = r.decode()?;
-                while !r.is_finished() {
-                    let _: AnyRef<'_> = r.decode()?;
-                }
-                Ok::<_, der::Error>(set)
-            })
-            .ok()
-        })
-        .ok_or_else(|| malformed("Gost28147-89-KeyWrapParameters"))?;
+    let set = wrap
+        .parameters
+        .and_then(|p| p.decode_as::<Gost28147KeyWrapParameters<'_>>().ok())
+        .ok_or_else(|| malformed("Gost28147-89-KeyWrapParameters"))?
+        .encryption_param_set;
     let param_set = ParamSet::from_oid(&set.to_string()).ok_or_else(|| {
         unsupported(format!(
             "GOST 28147-89 parameter set {}",
             crate::oid::name_of(&set)
         ))
     })?;
-    let ukm: &[u8; 8] = ukm
-        .and_then(|u| u.try_into().ok())
-        .ok_or_else(|| malformed("GOST key agreement UKM (8 bytes)"))?;
-    if originator.tag() != context(1, true) {
+    let ukm = kari.ukm.map(|u| u.as_bytes()).unwrap_or_default();
+    let ukm = sized::<8>("the GOST key agreement UKM", ukm)?;
+    let OriginatorIdentifierOrKeyRef::OriginatorKey(originator) = &kari.originator else {
         return Err(unsupported(
             "GOST key agreement with a static originator key".into(),
         ));
-    }
-    let spki_der = seq(&[originator.value()]);
-    let spki = AnyRef::from_der(&spki_der).map_err(|_| malformed("originator key"))?;
-    let private = key.signing_key();
-    let peer = ephemeral_key(spki, private.curve())?;
-    let transport = AnyRef::from_der(encrypted_key).map_err(|_| malformed("encrypted key"))?;
-    let (encrypted, mac) = transport
-        .sequence(|r| {
-            let enc: AnyRef<'_> = r.decode()?;
-            enc.tag().assert_eq(Tag::OctetString)?;
-            let mac: AnyRef<'_> = r.decode()?;
-            mac.tag().assert_eq(Tag::OctetString)?;
-            Ok::<_, der::Error>((enc.value(), mac.value()))
-        })
-        .map_err(|_| malformed("Gost28147-89-EncryptedKey"))?;
-    let wrapped = WrappedKey {
-        ukm: *ukm,
-        encrypted_key: encrypted
-            .try_into()
-            .map_err(|_| malformed("32-byte encrypted key"))?,
-        mac: mac.try_into().map_err(|_| malformed("4-byte key MAC"))?,
     };
+    let private = key.signing_key();
+    let spki = SubjectPublicKeyInfoRef {
+        algorithm: originator.algorithm,
+        subject_public_key: originator.public_key,
+    };
+    let peer = ephemeral_key(&spki, private.curve())?;
+    let encrypted = Gost28147EncryptedKey::from_der(encrypted_key)
+        .map_err(|_| malformed("Gost28147-89-EncryptedKey"))?;
+    if encrypted.mask_key.is_some() {
+        return Err(unsupported("GOST key agreement with a maskKey".into()));
+    }
+    let wrapped = wrapped_key(ukm, &encrypted)?;
     let kek = vko_28147(key.key_type(), private, &peer, ukm)?;
     let cek = if cryptopro {
         unwrap_cryptopro(&kek, param_set.sbox(), &wrapped)

@@ -64,32 +64,35 @@
 //! [RFC 3565]: https://datatracker.ietf.org/doc/html/rfc3565
 //! [RFC 5084]: https://datatracker.ietf.org/doc/html/rfc5084
 
-mod asn1;
 mod content;
 mod dstu;
 mod ecdh;
+mod envelope;
 mod gost;
-mod oids;
 mod rsa;
+#[cfg(test)]
+pub(crate) mod tests;
 
 use const_oid::ObjectIdentifier;
+/// id-ct-authEnvelopedData (RFC 5083 section 1.1).
+pub use const_oid::db::rfc5911::ID_CT_AUTH_ENVELOPED_DATA as ID_AUTH_ENVELOPED_DATA;
+/// id-envelopedData (RFC 5652 section 6.1).
+pub use const_oid::db::rfc5911::ID_ENVELOPED_DATA;
 use signet_crypto::gost28147::ParamSet;
 use zeroize::Zeroizing;
 
-use self::asn1::{Kind, Recipient, cons, octets, oid, seq, small_int, tlv};
 use self::content::ContentAlgorithm;
 pub(crate) use self::content::{SymmetricCipher, cbc_decrypt_padded};
-use crate::cms::{ID_DATA, signer_matches};
+use self::envelope::Kind;
+use crate::cms::asn1::{
+    KeyAgreeRecipientIdentifierRef, KeyAgreeRecipientInfoRef, RecipientIdentifierRef,
+    RecipientInfoRef,
+};
+use crate::cms::{SignerId, signer_matches};
 use crate::input::{InputKind, decode_one};
 use crate::private_key::PrivateKey;
+use crate::signature::SignatureError;
 use crate::{Certificate, GostKeyType, KeyAlgorithm, PkiError};
-
-/// id-envelopedData (RFC 5652 section 6.1).
-pub const ID_ENVELOPED_DATA: ObjectIdentifier =
-    ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.3");
-/// id-ct-authEnvelopedData (RFC 5083 section 1.1).
-pub const ID_AUTH_ENVELOPED_DATA: ObjectIdentifier =
-    ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.1.23");
 
 /// Most recipients read from one EnvelopedData.
 pub const MAX_RECIPIENTS: usize = 16;
@@ -158,11 +161,12 @@ pub enum EnvelopedError {
     #[error(transparent)]
     Pki(#[from] PkiError),
     /// The CMS content type is not (auth)enveloped data.
-    #[error("the input is CMS {0}, not enveloped data")]
-    NotEnveloped(String),
-    /// Well-formed DER whose values break the RFC's rules.
+    #[error("the input is CMS {}, not enveloped data", crate::oid::name_of(.0))]
+    NotEnveloped(ObjectIdentifier),
+    /// Well-formed DER whose values break the RFC's or the algorithm's
+    /// rules.
     #[error("malformed enveloped data: {0}")]
-    Malformed(String),
+    Malformed(#[source] EnvelopeFault),
     /// No RecipientInfo names the certificate.
     #[error("this certificate is not a recipient of the enveloped data")]
     NotARecipient,
@@ -181,7 +185,7 @@ pub enum EnvelopedError {
     /// The key or the content did not decrypt, or failed its integrity
     /// check.
     #[error("decryption failed: {0}")]
-    DecryptionFailed(String),
+    DecryptionFailed(DecryptionFailure),
     /// The operating system's random generator failed.
     #[error("the random generator failed")]
     Random,
@@ -189,12 +193,110 @@ pub enum EnvelopedError {
     /// fault of the machine, not of the input).
     #[error("the cryptographic library failed: {0}")]
     Crypto(&'static str),
+    /// What signet made does not encode (a fault of signet, not of the
+    /// input).
+    #[error("the enveloped data cannot be encoded: {0}")]
+    Encoding(#[source] der::Error),
+}
+
+/// How well-formed enveloped data breaks a rule of its RFC or of an
+/// algorithm it names.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum EnvelopeFault {
+    /// AES-GCM content in an EnvelopedData ([RFC 5084] section 1).
+    ///
+    /// [RFC 5084]: https://datatracker.ietf.org/doc/html/rfc5084#section-1
+    #[error("AES-GCM content belongs in AuthEnvelopedData (RFC 5084 section 1)")]
+    AeadOutsideAuthEnvelopedData,
+    /// An algorithm's parameters are absent, do not decode, or are not
+    /// what the algorithm defines.
+    #[error("the {0} parameters are malformed")]
+    Parameters(&'static str),
+    /// A structure carried in an encrypted key or a RecipientInfo does not
+    /// decode.
+    #[error("malformed {0}")]
+    Structure(&'static str),
+    /// A value of a fixed size has another.
+    #[error("{what} is {actual} bytes, not {expected}")]
+    Size {
+        /// The value.
+        what: &'static str,
+        /// Its size by the algorithm's definition.
+        expected: usize,
+        /// Its size here.
+        actual: usize,
+    },
+    /// A KeyAgreeRecipientInfo whose keyEncryptionAlgorithm names no key
+    /// wrap.
+    #[error("the key agreement names no key wrap")]
+    NoKeyWrap,
+    /// The originator's ephemeral key is not a point of the curve.
+    #[error("the originator's ephemeral key is not on the curve")]
+    OriginatorKeyNotOnCurve,
+    /// A GOST R 34.10 key or key agreement input the algorithm refuses.
+    #[error("GOST key transport: {0}")]
+    Gost(#[source] signet_crypto::gost3410::Error),
+    /// A GOST R 34.12-2015 mode refuses its inputs.
+    #[error("GOST R 34.12-2015: {0}")]
+    Gost2015(#[source] signet_crypto::gost2015::Error),
+    /// A DSTU 4145 key agreement between keys on different curves.
+    #[error(
+        "the originator's DSTU 4145 key is on {theirs}, the recipient's on {ours}: \
+         key agreement needs one curve"
+    )]
+    CurveMismatch {
+        /// The recipient key's curve.
+        ours: String,
+        /// The originator key's curve.
+        theirs: String,
+    },
+    /// A DSTU 4145 key agreement the algorithm refuses.
+    #[error("DSTU 4145 key agreement: {0}")]
+    DstuAgreement(#[source] signet_crypto::dstu4145::Error),
+    /// A DSTU 4145 public key that cannot be read.
+    #[error("{whose} DSTU 4145 public key: {source}")]
+    DstuKey {
+        /// Whose key ("the originator's").
+        whose: &'static str,
+        /// Why it cannot be read.
+        source: SignatureError,
+    },
+    /// The `id-cms-mac-attr` attribute does not hold one OCTET STRING.
+    #[error("the content MAC attribute is not one OCTET STRING")]
+    MacAttribute,
+}
+
+impl From<EnvelopeFault> for EnvelopedError {
+    fn from(fault: EnvelopeFault) -> Self {
+        EnvelopedError::Malformed(fault)
+    }
+}
+
+/// Why a decryption failed. With PKCS#1 v1.5 key transport a bad padding
+/// shows only as [`Self::WrongKeyOrData`] of the content (no padding
+/// oracle).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum DecryptionFailure {
+    /// The key wrap's or the content's check failed: another key, or
+    /// damaged data.
+    #[error("the encrypted key or content does not decrypt with this private key")]
+    WrongKeyOrData,
+    /// `*-ctracpkm-omac` content without its `id-cms-mac-attr`.
+    #[error("the content MAC attribute is missing")]
+    MacMissing,
+    /// The content's OMAC does not match.
+    #[error("the content MAC does not match (the content was altered)")]
+    MacMismatch,
 }
 
 pub(crate) fn failed() -> EnvelopedError {
-    EnvelopedError::DecryptionFailed(
-        "the encrypted key or content does not decrypt with this private key".into(),
-    )
+    EnvelopedError::DecryptionFailed(DecryptionFailure::WrongKeyOrData)
+}
+
+pub(crate) fn encoding(e: der::Error) -> EnvelopedError {
+    EnvelopedError::Encoding(e)
 }
 
 pub(crate) fn unsupported(what: String) -> EnvelopedError {
@@ -350,37 +452,7 @@ pub fn encrypt_to(
         ),
         RecipientKey::Dstu => (dstu::key_agree(recipient, &sealed.cek)?, 3),
     };
-    let recipient_infos = cons(0x31, &[&recipient_info]);
-    let eci = seq(&[
-        &oid(&ID_DATA),
-        &sealed.algorithm,
-        &tlv(0x80, &sealed.ciphertext),
-    ]);
-    let (content_type, body) = match &sealed.gcm_tag {
-        Some(tag) => (
-            ID_AUTH_ENVELOPED_DATA,
-            seq(&[&small_int(0), &recipient_infos, &eci, &octets(tag)]),
-        ),
-        None => {
-            // RFC 5652 section 6.1: version 2 when unprotectedAttrs are
-            // present or a RecipientInfo is not version 0.
-            let version = if sealed.unprotected_attrs.is_some() || ri_version != 0 {
-                2
-            } else {
-                0
-            };
-            let attrs = sealed
-                .unprotected_attrs
-                .as_ref()
-                .map(|a| cons(0xA1, &[a]))
-                .unwrap_or_default();
-            (
-                ID_ENVELOPED_DATA,
-                seq(&[&small_int(version), &recipient_infos, &eci, &attrs]),
-            )
-        }
-    };
-    Ok(seq(&[&oid(&content_type), &cons(0xA0, &[&body])]))
+    envelope::write_envelope(&recipient_info, ri_version, &sealed)
 }
 
 /// Decrypts enveloped data (DER, BER, PEM or base64; EnvelopedData or
@@ -415,13 +487,11 @@ pub fn decrypt_with_originators(
 ) -> Result<Zeroizing<Vec<u8>>, EnvelopedError> {
     let bytes = decode_one(enveloped_der_or_pem, &ENVELOPED_INPUT)?;
     let der = crate::ber::to_der(&bytes).map_err(PkiError::Ber)?;
-    let envelope = asn1::read_envelope(&der)?;
+    let envelope = envelope::read_envelope(&der)?;
     let content_alg = ContentAlgorithm::read(&envelope.content_alg)?;
     match (envelope.kind, content_alg.is_aead()) {
         (Kind::Enveloped, true) => {
-            return Err(EnvelopedError::Malformed(
-                "AES-GCM content belongs in AuthEnvelopedData (RFC 5084 section 1)".into(),
-            ));
+            return Err(EnvelopeFault::AeadOutsideAuthEnvelopedData.into());
         }
         (Kind::AuthEnveloped, false) => {
             return Err(unsupported(
@@ -430,15 +500,16 @@ pub fn decrypt_with_originators(
         }
         _ => {}
     }
-    let candidates: Vec<&Recipient<'_>> = envelope
+    let candidates: Vec<&RecipientInfoRef<'_>> = envelope
         .recipients
         .iter()
         .filter(|r| match r {
-            Recipient::KeyTrans { rid, .. } => signer_matches(rid, recipient_cert),
-            Recipient::KeyAgree { keys, .. } => keys
+            RecipientInfoRef::Ktri(ktri) => names(&ktri.rid, recipient_cert),
+            RecipientInfoRef::Kari(kari) => kari
+                .recipient_encrypted_keys
                 .iter()
-                .any(|(rid, _)| signer_matches(rid, recipient_cert)),
-            Recipient::Other => false,
+                .any(|k| names_agreeing(&k.rid, recipient_cert)),
+            _ => false,
         })
         .collect();
     if candidates.is_empty() {
@@ -491,324 +562,77 @@ pub fn decrypt_with_originators(
     Err(last_error)
 }
 
+/// Whether a RecipientIdentifier names `cert`.
+fn names(rid: &RecipientIdentifierRef<'_>, cert: &Certificate) -> bool {
+    SignerId::from_asn1(rid).is_ok_and(|sid| signer_matches(&sid, cert))
+}
+
+/// Whether a KeyAgreeRecipientIdentifier names `cert`.
+fn names_agreeing(rid: &KeyAgreeRecipientIdentifierRef<'_>, cert: &Certificate) -> bool {
+    match rid {
+        KeyAgreeRecipientIdentifierRef::IssuerAndSerialNumber(ias) => {
+            names(&RecipientIdentifierRef::IssuerAndSerialNumber(*ias), cert)
+        }
+        KeyAgreeRecipientIdentifierRef::RKeyId(id) => signer_matches(
+            &SignerId::SubjectKeyId(id.subject_key_identifier.as_bytes().to_vec()),
+            cert,
+        ),
+    }
+}
+
+/// The encryptedKey of the RecipientEncryptedKey of a kari naming `cert`.
+fn encrypted_key_for<'a>(
+    kari: &KeyAgreeRecipientInfoRef<'a>,
+    cert: &Certificate,
+) -> Result<&'a [u8], EnvelopedError> {
+    kari.recipient_encrypted_keys
+        .iter()
+        .find(|k| names_agreeing(&k.rid, cert))
+        .map(|k| k.encrypted_key.as_bytes())
+        .ok_or(EnvelopedError::NotARecipient)
+}
+
 /// The content-encryption key from one RecipientInfo.
 fn recipient_key_of(
-    recipient: &Recipient<'_>,
+    recipient: &RecipientInfoRef<'_>,
     cert: &Certificate,
     key: &PrivateKey,
     cek_len: usize,
     originators: &[&Certificate],
 ) -> Result<Zeroizing<Vec<u8>>, EnvelopedError> {
     match (recipient, key) {
-        (
-            Recipient::KeyTrans {
-                alg, encrypted_key, ..
-            },
-            PrivateKey::Rsa(k),
-        ) => rsa::decrypt_key(alg, encrypted_key, k, cek_len),
-        (
-            Recipient::KeyTrans {
-                alg, encrypted_key, ..
-            },
-            PrivateKey::Gost(k),
-        ) => gost::decrypt_key(alg, encrypted_key, k),
-        (
-            Recipient::KeyAgree {
-                originator,
-                ukm,
-                alg,
-                keys,
-            },
-            PrivateKey::Ec(k),
-        ) => {
-            let encrypted_key = keys
-                .iter()
-                .find(|(rid, _)| signer_matches(rid, cert))
-                .map(|(_, k)| *k)
-                .ok_or(EnvelopedError::NotARecipient)?;
-            ecdh::decrypt_key(*originator, *ukm, alg, encrypted_key, k)
+        (RecipientInfoRef::Ktri(ktri), PrivateKey::Rsa(k)) => rsa::decrypt_key(
+            &ktri.key_encryption_algorithm,
+            ktri.encrypted_key.as_bytes(),
+            k,
+            cek_len,
+        ),
+        (RecipientInfoRef::Ktri(ktri), PrivateKey::Gost(k)) => gost::decrypt_key(
+            &ktri.key_encryption_algorithm,
+            ktri.encrypted_key.as_bytes(),
+            k,
+        ),
+        (RecipientInfoRef::Kari(kari), PrivateKey::Ec(k)) => {
+            let encrypted_key = encrypted_key_for(kari, cert)?;
+            ecdh::decrypt_key(kari, encrypted_key, k)
         }
-        (
-            Recipient::KeyAgree {
-                originator,
-                ukm,
-                alg,
-                keys,
-            },
-            PrivateKey::Gost(k),
-        ) => {
-            let encrypted_key = keys
-                .iter()
-                .find(|(rid, _)| signer_matches(rid, cert))
-                .map(|(_, k)| *k)
-                .ok_or(EnvelopedError::NotARecipient)?;
-            gost::decrypt_agree(*originator, *ukm, alg, encrypted_key, k)
+        (RecipientInfoRef::Kari(kari), PrivateKey::Gost(k)) => {
+            let encrypted_key = encrypted_key_for(kari, cert)?;
+            gost::decrypt_agree(kari, encrypted_key, k)
         }
-        (
-            Recipient::KeyAgree {
-                originator,
-                ukm,
-                alg,
-                keys,
-            },
-            PrivateKey::Dstu4145(k),
-        ) => {
-            let encrypted_key = keys
-                .iter()
-                .find(|(rid, _)| signer_matches(rid, cert))
-                .map(|(_, k)| *k)
-                .ok_or(EnvelopedError::NotARecipient)?;
+        (RecipientInfoRef::Kari(kari), PrivateKey::Dstu4145(k)) => {
+            let encrypted_key = encrypted_key_for(kari, cert)?;
             let k = dstu::key_for(k, cert).ok_or(EnvelopedError::KeyMismatch)?;
-            dstu::decrypt_agree(*originator, *ukm, alg, encrypted_key, k, originators)
+            dstu::decrypt_agree(kari, encrypted_key, k, originators)
         }
         (r, k) => Err(unsupported(format!(
             "a {} recipient info for a {} key",
             match r {
-                Recipient::KeyTrans { .. } => "key transport",
-                Recipient::KeyAgree { .. } => "key agreement",
-                Recipient::Other => "KEK, password or other",
+                RecipientInfoRef::Ktri(_) => "key transport",
+                RecipientInfoRef::Kari(_) => "key agreement",
+                _ => "KEK, password or other",
             },
             k.description()
         ))),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A PKCS#8 GOST key from its big-endian scalar, as the TC26 examples
-    /// print it.
-    fn gost_key(alg: &str, param_set: &str, scalar_be_hex: &str) -> PrivateKey {
-        let mut le = hex::decode(scalar_be_hex).unwrap();
-        le.reverse();
-        let alg = ObjectIdentifier::new(alg).unwrap();
-        let set = ObjectIdentifier::new(param_set).unwrap();
-        let der = seq(&[
-            &small_int(0),
-            &seq(&[&oid(&alg), &seq(&[&oid(&set)])]),
-            &octets(&le),
-        ]);
-        PrivateKey::from_pkcs8_der(&der).unwrap()
-    }
-
-    /// Decrypts the first recipient of `der` with `key`, without a
-    /// certificate (the examples do not include the recipient's).
-    fn open_first(der: &[u8], key: &PrivateKey) -> Vec<u8> {
-        let envelope = asn1::read_envelope(der).unwrap();
-        let PrivateKey::Gost(gost_key) = key else {
-            panic!("GOST key expected")
-        };
-        let cek = match &envelope.recipients[0] {
-            Recipient::KeyTrans {
-                alg, encrypted_key, ..
-            } => gost::decrypt_key(alg, encrypted_key, gost_key).unwrap(),
-            Recipient::KeyAgree {
-                originator,
-                ukm,
-                alg,
-                keys,
-            } => gost::decrypt_agree(*originator, *ukm, alg, keys[0].1, gost_key).unwrap(),
-            Recipient::Other => panic!("ktri or kari expected"),
-        };
-        ContentAlgorithm::read(&envelope.content_alg)
-            .unwrap()
-            .decrypt(
-                &cek,
-                envelope.encrypted_content.clone().unwrap(),
-                None,
-                None,
-                &envelope.unprotected,
-            )
-            .unwrap()
-            .to_vec()
-    }
-
-    /// The KeyTransRecipientInfo example for a GOST R 34.10-2012 256-bit
-    /// key (CryptoPro XchA parameters) of TC26's "Использование алгоритмов
-    /// ГОСТ 28147-89, ГОСТ Р 34.11 и ГОСТ Р 34.10 в криптографических
-    /// сообщениях формата CMS" (TK26CMS), as PyGOST's tests carry it:
-    /// VKO_GOSTR3410_2012_256, CryptoPro key wrap and CFB with meshing
-    /// under TC26 Z.
-    #[test]
-    fn tk26cms_ktri_256() {
-        let der = crate::input::decode_base64(
-            b"MIIKGgYJKoZIhvcNAQcDoIIKCzCCCgcCAQAxggE0MIIBMAIBADBbMFYxKTAnBgkq\
-hkiG9w0BCQEWGkdvc3RSMzQxMC0yMDEyQGV4YW1wbGUuY29tMSkwJwYDVQQDEyBH\
-b3N0UjM0MTAtMjAxMiAyNTYgYml0cyBleGNoYW5nZQIBATAfBggqhQMHAQEBATAT\
-BgcqhQMCAiQABggqhQMHAQECAgSBrDCBqTAoBCCVJxUMdbKRzCJ5K1NWJIXnN7Ul\
-zaceeFlblA2qH4wZrgQEsHnIG6B9BgkqhQMHAQIFAQGgZjAfBggqhQMHAQEBATAT\
-BgcqhQMCAiQABggqhQMHAQECAgNDAARAFoqoLg1lV780co6GdwtjLtS4KCXv9VGR\
-sd7PTPHCT/5iGbvOlKNW2I8UhayJ0dv7RV7Nb1lDIxPxf4Mbp2CikgQI1b4+WpGE\
-sfQwggjIBgkqhkiG9w0BBwEwHwYGKoUDAgIVMBUECHYNkdvFoYdyBgkqhQMHAQIF\
-AQGAggiYvFFpJKILAFdXjcdLLYv4eruXzL/wOXL8y9HHIDMbSzV1GM033J5Yt/p4\
-H6JYe1L1hjAfE/BAAYBndof2sSUxC3/I7xj+b7M8BZ3GYPqATPtR4aCQDK6z91lx\
-nDBAWx0HdsStT5TOj/plMs4zJDadvIJLfjmGkt0Np8FSnSdDPOcJAO/jcwiOPopg\
-+Z8eIuZNmY4seegTLue+7DGqvqi1GdZdMnvXBFIKc9m5DUsC7LdyboqKImh6giZE\
-YZnxb8a2naersPylhrf+zp4Piwwv808yOrD6LliXUiH0RojlmuaQP4wBkb7m073h\
-MeAWEWSvyXzOvOOuFST/hxPEupiTRoHPUdfboJT3tNpizUhE384SrvXHpwpgivQ4\
-J0zF2/uzTBEupXR6dFC9rTHAK3X79SltqBNnHyIXBwe+BMqTmKTfnlPVHBUfTXZg\
-oakDItwKwa1MBOZeciwtUFza+7o9FZhKIandb848chGdgd5O9ksaXvPJDIPxQjZd\
-EBVhnXLlje4TScImwTdvYB8GsI8ljKb2bL3FjwQWGbPaOjXc2D9w+Ore8bk1E4TA\
-ayhypU7MH3Mq1EBZ4j0iROEFBQmYRZn8vAKZ0K7aPxcDeAnKAJxdokqrMkLgI6WX\
-0glh/3Cs9dI+0D2GqMSygauKCD0vTIo3atkEQswDZR4pMx88gB4gmx7iIGrc/ZXs\
-ZqHI7NQqeKtBwv2MCIj+/UTqdYDqbaniDwdVS8PE9nQnNU4gKffq3JbT+wRjJv6M\
-Dr231bQHgAsFTVKbZgoL4gj4V7bLQUmW06+W1BQUJ2+Sn7fp+Xet9Xd3cGtNdxzQ\
-zl6sGuiOlTNe0bfKP7QIMC7ekjflLBx8nwa2GZG19k3O0Z9JcDdN/kz6bGpPNssY\
-AIOkTvLQjxIM9MhRqIv6ee0rowTWQPwXJP7yHApop4XZvVX6h9gG2gazqbDej2lo\
-tAcfRAKj/LJ/bk9+OlNXOXVCKnwE1kXxZDsNJ51GdCungC56U/hmd3C1RhSLTpEc\
-FlOWgXKNjbn6SQrlq1yASKKr80T0fL7PFoYwKZoQbKMAVZQC1VBWQltHkEzdL73x\
-FwgZULNfdflF8sEhFC/zsVqckD/UnhzJz88PtCslMArJ7ntbEF1GzsSSfRfjBqnl\
-kSUreE5XX6+c9yp5HcJBiMzp6ZqqWWaED5Y5xp1hZeYjuKbDMfY4tbWVc7Hy0dD2\
-KGfZLp5umqvPNs7aVBPmvuxtrnxcJlUB8u2HoiHc6/TuhrpaopYGBhxL9+kezuLR\
-v18nsAg8HOmcCNUS46NXQj/Mdpx8W+RsyzCQkJjieT/Yed20Zxq1zJoXIS0xAaUH\
-TdE2dWqiT6TGlh/KQYk3KyFPNnDmzJm04a2VWIwpp4ypXyxrB7XxnVY6Q4YBYbZs\
-FycxGjJWqj7lwc+lgZ8YV2WJ4snEo2os8SsA2GFWcUMiVTHDnEJvphDHmhWsf26A\
-bbRqwaRXNjhj05DamTRsczgvfjdl1pk4lJYE4ES3nixtMe4s1X8nSmM4KvfyVDul\
-J8uTpw1ZFnolTdfEL63BSf4FREoEqKB7cKuD7cpn7Rg4kRdM0/BLZGuxkH+pGMsI\
-Bb8LecUWyjGsI6h74Wz/U2uBrfgdRqhR+UsfB2QLaRgM6kCXZ4vM0auuzBViFCwK\
-tYMHzZWWz8gyVtJ0mzt1DrHCMx4pTS4yOhv4RkXBS/rub4VhVIsOGOGar5ZYtH47\
-uBbdw3NC05JIFM7lI31d0s1fvvkTUR7eaqRW+SnR2c2oHpWlSO+Q0mrzx+vvOTdj\
-xa713YtklBvyUUQr2SIbsXGpFnwjn+sXK1onAavp/tEax8sNZvxg5yeseFcWn+gD\
-4rjk9FiSd1wp4fTDQFJ19evqruqKlq6k18l/ZAyUcEbIWSz2s3HfAAoAQyFPX1Q2\
-95gVhRRw6lP4S6VPCfn/f+5jV4TcT6W/giRaHIk9Hty+g8bx1bFXaKVkQZ5R2Vmk\
-qsZ65ZgCrYQJmcErPmYybvP7NBeDS4AOSgBQAGMQF4xywdNm6bniWWo3N/xkFv32\
-/25x8okGgD8QcYKmhzieLSSzOvM/exB14RO84YZOkZzm01Jll0nac/LEazKoVWbn\
-0VdcQ7pYEOqeMBXipsicNVYA/uhonp6op9cpIVYafPr0npCGwwhwcRuOrgSaZyCn\
-VG2tPkEOv9LKmUbhnaDA2YUSzOOjcCpIVvTSBnUEiorYpfRYgQLrbcd2qhVvNCLX\
-8ujZfMqXQXK8n5BK8JxNtczvaf+/2dfv1dQl0lHEAQhbNcsJ0t5GPhsSCC5oMBJl\
-ZJuOEO/8PBWKEnMZOM+Dz7gEgsBhGyMFFrKpiwQRpyEshSD2QpnK6Lp0t5C8Za2G\
-lhyZsEr+93AYOb5mm5+z02B4Yq9+RpepvjoqVeq/2uywZNq9MS98zVgNsmpryvTZ\
-3HJHHB20u2jcVu0G3Nhiv22lD70JWCYFAOupjgVcUcaBxjxwUMAvgHg7JZqs6mC6\
-tvTKwQ4NtDhoAhARlDeWSwCWb2vPH2H7Lmqokif1RfvJ0hrLzkJuHdWrzIYzXpPs\
-+v9XJxLvbdKi9KU1Halq9S8dXT1fvs9DJTpUV/KW7QkRsTQJhTJBkQ07WUSJ4gBS\
-Qp4efxSRNIfMj7DR6qLLf13RpIPTJO9/+gNuBIFcupWVfUL7tJZt8Qsf9eGwZfP+\
-YyhjC8AyZjH4/9RzLHSjuq6apgw3Mzw0j572Xg6xDLMK8C3Tn/vrLOvAd96b9MkF\
-3+ZHSLW3IgOiy+1jvK/20CZxNWc+pey8v4zji1hI17iohsipX/uZKRxhxF6+Xn2R\
-UQp6qoxHAspNXgWQ57xg7C3+gmi4ciVr0fT9pg54ogcowrRH+I6wd0EpeWPbzfnQ\
-pRmMVN+YtRsrEHwH3ToQ/i4vrtgA+eONuKT2uKZFikxA+VNmeeGdhkgqETMihQ==",
-        )
-        .unwrap();
-        let key = gost_key(
-            "1.2.643.7.1.1.1.1",
-            "1.2.643.2.2.36.0",
-            "BFCF1D623E5CDD3032A7C6EABB4A923C46E43D640FFEAAF2C3ED39A8FA399924",
-        );
-        assert_eq!(
-            open_first(&der, &key),
-            b"Test data to encrypt.\n".repeat(100)
-        );
-    }
-
-    /// The same document's example for a 512-bit key (TC26 512-bit set B).
-    #[test]
-    fn tk26cms_ktri_512() {
-        let der = crate::input::decode_base64(
-            b"MIIB0gYJKoZIhvcNAQcDoIIBwzCCAb8CAQAxggF8MIIBeAIBADBbMFYxKTAnBgkq\
-hkiG9w0BCQEWGkdvc3RSMzQxMC0yMDEyQGV4YW1wbGUuY29tMSkwJwYDVQQDEyBH\
-b3N0UjM0MTAtMjAxMiA1MTIgYml0cyBleGNoYW5nZQIBATAhBggqhQMHAQEBAjAV\
-BgkqhQMHAQIBAgIGCCqFAwcBAQIDBIHyMIHvMCgEIIsYzbVLn33aLinQ7SLNA7y+\
-Lrm02khqDCfXrNS9iiMhBATerS8zoIHCBgkqhQMHAQIFAQGggaowIQYIKoUDBwEB\
-AQIwFQYJKoUDBwECAQICBggqhQMHAQECAwOBhAAEgYAYiTVLKpSGaAvjJEDQ0hdK\
-qR/jek5Q9Q2pXC+NkOimQh7dpCi+wcaHlPcBk96hmpnOFvLaiokX8V6jqtBl5gdk\
-M40kOXv8kcDdTzEVKA/ZLxA8xanL+gTD6ZjaPsUu06nsA2MoMBWcHLUzueaP3bGT\
-/yHTV+Za5xdcQehag/lNBgQIvCw4uUl0XC4wOgYJKoZIhvcNAQcBMB8GBiqFAwIC\
-FTAVBAj+1QzaXaN9FwYJKoUDBwECBQEBgAyK54euw0sHhEVEkA0=",
-        )
-        .unwrap();
-        let key = gost_key(
-            "1.2.643.7.1.1.1.2",
-            "1.2.643.7.1.2.1.2.2",
-            "3FC01CDCD4EC5F972EB482774C41E66DB7F380528DFE9E67992BA05AEE462435\
-             757530E641077CE587B976C8EEB48C48FD33FD175F0C7DE6A44E014E6BCB074B",
-        );
-        assert_eq!(open_first(&der, &key), b"Test message");
-    }
-
-    /// The KeyAgreeRecipientInfo examples of the same document (256-bit
-    /// key, CryptoPro XchA; 512-bit key, TC26 set B): an ephemeral
-    /// originator key, an 8-byte UKM, VKO_GOSTR3410_2012_256 and the
-    /// GOST 28147-89 key wrap (`id-Gost28147-89-None-KeyWrap`) under TC26 Z.
-    #[test]
-    fn tk26cms_kari_256_and_512() {
-        let der = crate::input::decode_base64(
-            b"MIIBhgYJKoZIhvcNAQcDoIIBdzCCAXMCAQIxggEwoYIBLAIBA6BooWYwHwYIKoUD\
-BwEBAQEwEwYHKoUDAgIkAAYIKoUDBwEBAgIDQwAEQPAdWM4pO38iZ49UjaXQpq+a\
-jhTa4KwY4B9TFMK7AiYmbFKE0eX/wvu69kFMQ2o3OJTnMOlr1WHiPYOmNO6C5hOh\
-CgQIX+vNomZakEIwIgYIKoUDBwEBAQEwFgYHKoUDAgINADALBgkqhQMHAQIFAQEw\
-gYwwgYkwWzBWMSkwJwYJKoZIhvcNAQkBFhpHb3N0UjM0MTAtMjAxMkBleGFtcGxl\
-LmNvbTEpMCcGA1UEAxMgR29zdFIzNDEwLTIwMTIgMjU2IGJpdHMgZXhjaGFuZ2UC\
-AQEEKjAoBCCNhrZOr7x2fsjjQAeDMv/tSoNRQSSQzzxgqdnYxJ3fIAQEgYLqVDA6\
-BgkqhkiG9w0BBwEwHwYGKoUDAgIVMBUECHVmR/S+hlYiBgkqhQMHAQIFAQGADEI9\
-UNjyuY+54uVcHw==",
-        )
-        .unwrap();
-        let key = gost_key(
-            "1.2.643.7.1.1.1.1",
-            "1.2.643.2.2.36.0",
-            "BFCF1D623E5CDD3032A7C6EABB4A923C46E43D640FFEAAF2C3ED39A8FA399924",
-        );
-        assert_eq!(open_first(&der, &key), b"Test message");
-
-        let der = crate::input::decode_base64(
-            b"MIIBzAYJKoZIhvcNAQcDoIIBvTCCAbkCAQIxggF2oYIBcgIBA6CBraGBqjAhBggq\
-hQMHAQEBAjAVBgkqhQMHAQIBAgIGCCqFAwcBAQIDA4GEAASBgCB0nQy/Ljva/mRj\
-w6o+eDKIvnxwYIQB5XCHhZhCpHNZiWcFxFpYXZLWRPKifOxV7NStvqGE1+fkfhBe\
-btkQu0tdC1XL3LO2Cp/jX16XhW/IP5rKV84qWr1Owy/6tnSsNRb+ez6IttwVvaVV\
-pA6ONFy9p9gawoC8nitvAVJkWW0PoQoECDVfxzxgMTAHMCIGCCqFAwcBAQECMBYG\
-ByqFAwICDQAwCwYJKoUDBwECBQEBMIGMMIGJMFswVjEpMCcGCSqGSIb3DQEJARYa\
-R29zdFIzNDEwLTIwMTJAZXhhbXBsZS5jb20xKTAnBgNVBAMTIEdvc3RSMzQxMC0y\
-MDEyIDUxMiBiaXRzIGV4Y2hhbmdlAgEBBCowKAQg8C/OcxRR0Uq8nDjHrQlayFb3\
-WFUZEnEuAKcuG6dTOawEBLhi9hIwOgYJKoZIhvcNAQcBMB8GBiqFAwICFTAVBAiD\
-1wH+CX6CwgYJKoUDBwECBQEBgAzUvQI4H2zRfgNgdlY=",
-        )
-        .unwrap();
-        let key = gost_key(
-            "1.2.643.7.1.1.1.2",
-            "1.2.643.7.1.2.1.2.2",
-            "3FC01CDCD4EC5F972EB482774C41E66DB7F380528DFE9E67992BA05AEE462435\
-             757530E641077CE587B976C8EEB48C48FD33FD175F0C7DE6A44E014E6BCB074B",
-        );
-        assert_eq!(open_first(&der, &key), b"Test message");
-    }
-
-    /// A damaged TC26 example fails the key wrap's MAC.
-    #[test]
-    fn tk26cms_damaged_key_fails() {
-        let mut der = crate::input::decode_base64(
-            b"MIIB0gYJKoZIhvcNAQcDoIIBwzCCAb8CAQAxggF8MIIBeAIBADBbMFYxKTAnBgkq\
-hkiG9w0BCQEWGkdvc3RSMzQxMC0yMDEyQGV4YW1wbGUuY29tMSkwJwYDVQQDEyBH\
-b3N0UjM0MTAtMjAxMiA1MTIgYml0cyBleGNoYW5nZQIBATAhBggqhQMHAQEBAjAV\
-BgkqhQMHAQIBAgIGCCqFAwcBAQIDBIHyMIHvMCgEIIsYzbVLn33aLinQ7SLNA7y+\
-Lrm02khqDCfXrNS9iiMhBATerS8zoIHCBgkqhQMHAQIFAQGggaowIQYIKoUDBwEB\
-AQIwFQYJKoUDBwECAQICBggqhQMHAQECAwOBhAAEgYAYiTVLKpSGaAvjJEDQ0hdK\
-qR/jek5Q9Q2pXC+NkOimQh7dpCi+wcaHlPcBk96hmpnOFvLaiokX8V6jqtBl5gdk\
-M40kOXv8kcDdTzEVKA/ZLxA8xanL+gTD6ZjaPsUu06nsA2MoMBWcHLUzueaP3bGT\
-/yHTV+Za5xdcQehag/lNBgQIvCw4uUl0XC4wOgYJKoZIhvcNAQcBMB8GBiqFAwIC\
-FTAVBAj+1QzaXaN9FwYJKoUDBwECBQEBgAyK54euw0sHhEVEkA0=",
-        )
-        .unwrap();
-        // A byte of the 32-byte encryptedKey (its bytes are at 175..207).
-        der[180] ^= 1;
-        let key = gost_key(
-            "1.2.643.7.1.1.1.2",
-            "1.2.643.7.1.2.1.2.2",
-            "3FC01CDCD4EC5F972EB482774C41E66DB7F380528DFE9E67992BA05AEE462435\
-             757530E641077CE587B976C8EEB48C48FD33FD175F0C7DE6A44E014E6BCB074B",
-        );
-        let envelope = asn1::read_envelope(&der).unwrap();
-        let (
-            PrivateKey::Gost(k),
-            Recipient::KeyTrans {
-                alg, encrypted_key, ..
-            },
-        ) = (&key, &envelope.recipients[0])
-        else {
-            panic!()
-        };
-        assert!(matches!(
-            gost::decrypt_key(alg, encrypted_key, k),
-            Err(EnvelopedError::DecryptionFailed(_))
-        ));
     }
 }

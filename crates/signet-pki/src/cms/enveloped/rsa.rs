@@ -25,13 +25,18 @@ use aws_lc_rs::rsa::{
     OaepAlgorithm, OaepPrivateDecryptingKey, OaepPublicEncryptingKey, Pkcs1PrivateDecryptingKey,
     PublicEncryptingKey,
 };
-use der::asn1::AnyRef;
-use der::{Decode, Encode, Reader, Tag, Tagged};
+use const_oid::db::rfc5912::{ID_MGF_1, ID_P_SPECIFIED, ID_RSAES_OAEP, ID_SHA_1, ID_SHA_256};
+use const_oid::db::rfc5912::{ID_SHA_384, ID_SHA_512};
+use der::asn1::{AnyRef, OctetStringRef};
+use der::{Decode, Encode, Tag, Tagged};
+use spki::AlgorithmIdentifierRef;
 use zeroize::Zeroizing;
 
-use super::asn1::{Alg, context, issuer_and_serial_of, octets, oid, seq, small_int};
-use super::{EnvelopedError, failed, oids, random, unsupported};
+use super::envelope::key_trans_recipient;
+use super::{EnvelopeFault, EnvelopedError, encoding, failed, random, unsupported};
 use crate::Certificate;
+use crate::cms::asn1::RsaesOaepParams;
+use crate::oid::ids;
 use crate::private_key::RsaPrivateKey;
 
 /// The KeyTransRecipientInfo for `cert` carrying `cek` under RSAES-OAEP
@@ -53,76 +58,70 @@ pub(super) fn key_trans(cert: &Certificate, cek: &[u8]) -> Result<Vec<u8>, Envel
     let mut out = vec![0u8; oaep.ciphertext_size()];
     let encrypted = oaep
         .encrypt(&OAEP_SHA256_MGF1SHA256, cek, &mut out, None)
-        .map_err(|_| unsupported("RSA-OAEP encryption with this key".into()))?
-        .to_vec();
-    let sha256 = seq(&[&oid(&oids::SHA256)]);
-    let params = seq(&[
-        &super::asn1::cons(0xA0, &[&sha256]),
-        &super::asn1::cons(0xA1, &[&seq(&[&oid(&oids::MGF1), &sha256])]),
-    ]);
-    let algorithm = seq(&[&oid(&oids::RSAES_OAEP), &params]);
-    Ok(seq(&[
-        &small_int(0),
-        &issuer_and_serial_of(cert),
-        &algorithm,
-        &octets(&encrypted),
-    ]))
+        .map_err(|_| unsupported("RSA-OAEP encryption with this key".into()))?;
+    recipient_info(cert, encrypted).map_err(encoding)
 }
 
-/// The digest of an AlgorithmIdentifier inside `[n] EXPLICIT`.
-fn digest_of(any: AnyRef<'_>) -> der::Result<const_oid::ObjectIdentifier> {
-    Ok(Alg::read(AnyRef::from_der(any.value())?)?.oid)
+fn recipient_info(cert: &Certificate, encrypted_key: &[u8]) -> der::Result<Vec<u8>> {
+    let sha256 = AlgorithmIdentifierRef {
+        oid: ID_SHA_256,
+        parameters: None,
+    };
+    let sha256_der = sha256.to_der()?;
+    let params = RsaesOaepParams {
+        hash_algorithm: Some(sha256),
+        mask_gen_algorithm: Some(AlgorithmIdentifierRef {
+            oid: ID_MGF_1,
+            parameters: Some(AnyRef::from_der(&sha256_der)?),
+        }),
+        p_source_algorithm: None,
+    }
+    .to_der()?;
+    let algorithm = AlgorithmIdentifierRef {
+        oid: ID_RSAES_OAEP,
+        parameters: Some(AnyRef::from_der(&params)?),
+    };
+    key_trans_recipient(cert, algorithm, encrypted_key)
 }
 
 /// The OAEP variant and label of `RSAES-OAEP-params`.
 fn oaep_params(
     params: Option<AnyRef<'_>>,
 ) -> Result<(&'static OaepAlgorithm, Option<Vec<u8>>), EnvelopedError> {
-    let mut hash = oids::SHA1;
-    let mut mgf_hash = oids::SHA1;
-    let mut label = None;
-    if let Some(params) = params.filter(|p| p.tag() != Tag::Null) {
-        params
-            .sequence(|r| {
-                while !r.is_finished() {
-                    let field: AnyRef<'_> = r.decode()?;
-                    if field.tag() == context(0, true) {
-                        hash = digest_of(field)?;
-                    } else if field.tag() == context(1, true) {
-                        let mgf = Alg::read(AnyRef::from_der(field.value())?)?;
-                        if mgf.oid != oids::MGF1 {
-                            return Err(der::ErrorKind::Value { tag: Tag::Sequence }.into());
-                        }
-                        mgf_hash = match mgf.params {
-                            Some(p) => Alg::read(p)?.oid,
-                            None => oids::SHA1,
-                        };
-                    } else if field.tag() == context(2, true) {
-                        let source = Alg::read(AnyRef::from_der(field.value())?)?;
-                        if source.oid != oids::P_SPECIFIED {
-                            return Err(der::ErrorKind::Value { tag: Tag::Sequence }.into());
-                        }
-                        if let Some(p) = source.params {
-                            p.tag().assert_eq(Tag::OctetString)?;
-                            if !p.value().is_empty() {
-                                label = Some(p.value().to_vec());
-                            }
-                        }
-                    } else {
-                        return Err(field.tag().unexpected_error(None).into());
-                    }
-                }
-                Ok::<_, der::Error>(())
-            })
-            .map_err(|_| {
-                EnvelopedError::Malformed("the RSAES-OAEP parameters are malformed".into())
-            })?;
-    }
+    let malformed = || EnvelopedError::from(EnvelopeFault::Parameters("RSAES-OAEP"));
+    let params: RsaesOaepParams<'_> = match params.filter(|p| p.tag() != Tag::Null) {
+        Some(p) => p.decode_as().map_err(|_| malformed())?,
+        None => RsaesOaepParams::default(),
+    };
+    let hash = params.hash_algorithm.map_or(ID_SHA_1, |h| h.oid);
+    let mgf_hash = match params.mask_gen_algorithm {
+        None => ID_SHA_1,
+        Some(mgf) if mgf.oid == ID_MGF_1 => match mgf.parameters {
+            Some(p) => {
+                p.decode_as::<AlgorithmIdentifierRef<'_>>()
+                    .map_err(|_| malformed())?
+                    .oid
+            }
+            None => ID_SHA_1,
+        },
+        Some(_) => return Err(malformed()),
+    };
+    let label = match params.p_source_algorithm {
+        None => None,
+        Some(source) if source.oid == ID_P_SPECIFIED => match source.parameters {
+            Some(p) => {
+                let label: &OctetStringRef = p.decode_as().map_err(|_| malformed())?;
+                (!label.is_empty()).then(|| label.as_bytes().to_vec())
+            }
+            None => None,
+        },
+        Some(_) => return Err(malformed()),
+    };
     let algorithm = match (hash, mgf_hash) {
-        (oids::SHA1, oids::SHA1) => &OAEP_SHA1_MGF1SHA1,
-        (oids::SHA256, oids::SHA256) => &OAEP_SHA256_MGF1SHA256,
-        (oids::SHA384, oids::SHA384) => &OAEP_SHA384_MGF1SHA384,
-        (oids::SHA512, oids::SHA512) => &OAEP_SHA512_MGF1SHA512,
+        (ID_SHA_1, ID_SHA_1) => &OAEP_SHA1_MGF1SHA1,
+        (ID_SHA_256, ID_SHA_256) => &OAEP_SHA256_MGF1SHA256,
+        (ID_SHA_384, ID_SHA_384) => &OAEP_SHA384_MGF1SHA384,
+        (ID_SHA_512, ID_SHA_512) => &OAEP_SHA512_MGF1SHA512,
         (h, m) => {
             return Err(unsupported(format!(
                 "RSAES-OAEP with {} and MGF1 with {}",
@@ -136,14 +135,14 @@ fn oaep_params(
 
 /// The content-encryption key of a KeyTransRecipientInfo for an RSA key.
 pub(super) fn decrypt_key(
-    alg: &Alg<'_>,
+    alg: &AlgorithmIdentifierRef<'_>,
     encrypted_key: &[u8],
     key: &RsaPrivateKey,
     cek_len: usize,
 ) -> Result<Zeroizing<Vec<u8>>, EnvelopedError> {
     let private = key.decrypting_key().clone();
     match alg.oid {
-        oids::RSA_ENCRYPTION => {
+        ids::RSA_ENCRYPTION => {
             // RFC 3218 section 2.3.2: on a padding failure go on with a
             // random key, so that the failure shows only as a content that
             // does not decrypt.
@@ -164,8 +163,8 @@ pub(super) fn decrypt_key(
                 None => Ok(fallback),
             }
         }
-        oids::RSAES_OAEP => {
-            let (algorithm, label) = oaep_params(alg.params)?;
+        ID_RSAES_OAEP => {
+            let (algorithm, label) = oaep_params(alg.parameters)?;
             let oaep = OaepPrivateDecryptingKey::new(private).map_err(|_| failed())?;
             let mut out = Zeroizing::new(vec![0u8; oaep.min_output_size()]);
             let len = oaep

@@ -27,25 +27,86 @@
 //!   attributes, in the order they sit in the SignerInfo — what
 //!   [`crate::cades::esc_time_stamp_data`] recomputes when verifying.
 //!
-//! The tags of CrlOcspRef and RevocationValues are EXPLICIT, the ASN.1
-//! module of RFC 5126 (section A.1) being in the explicit-tagging form;
-//! ResponderID is RFC 6960's `byName [1] Name`, `byKey [2] KeyHash`.
+//! The attributes' ASN.1 is in [`crate::cades::asn1`].
 //!
 //! [RFC 5126]: https://datatracker.ietf.org/doc/html/rfc5126#section-6.2
 
-use const_oid::ObjectIdentifier;
+use der::asn1::{AnyRef, OctetStringRef};
+use der::{Decode, Encode};
 use signet_crypto::DigestAlgorithm;
 use time::OffsetDateTime;
 
-use super::encode::{self, CONTEXT_4, OCTET_STRING, SEQUENCE, constructed, tlv};
-use super::{SignError, attribute, digest_algorithm_identifier, serial};
+use super::SignError;
+use super::assemble::{MadeAttribute, attribute_set, digest_algorithm_identifier};
 use crate::Certificate;
 use crate::TrustStore;
+use crate::cades::asn1::{
+    CrlListIdRef, CrlOcspRef, CrlValidatedIdRef, IssuerSerialRef, OcspIdentifierRef, OcspListIdRef,
+    OcspResponsesIdRef, OtherCertIdRef, OtherHashAlgAndValueRef, OtherHashRef, ResponderIdRef,
+    RevocationValuesRef,
+};
+use crate::cms::asn1::RawSequenceRef;
+use crate::cms::asn1::time::{GeneralizedTime, YearOutOfRange};
 use crate::cms::attributes as attr;
-use crate::path::{IssuerSource, PathValidator};
+use crate::path::{IssuerSource, PathError, PathValidator};
 use crate::revocation::ocsp::ResponderId;
 use crate::revocation::{BudgetedChecker, Evidence, RevocationStatus};
 use crate::tsa::Timestamper;
+
+/// Why a signer cannot be made CAdES-X Long Type 1. Each variant names
+/// the rule of [RFC 5126] section 6.2–6.3 (or of the builder) that broke.
+///
+/// [RFC 5126]: https://datatracker.ietf.org/doc/html/rfc5126#section-6.2
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum LongTermError {
+    /// The signer's certificate has no valid path to the trust store.
+    #[error("no valid path to a trusted root: {0}")]
+    NoValidPath(#[source] PathError),
+    /// A certificate of the path is good, but not by a CRL or OCSP answer
+    /// that can be kept in the signature.
+    #[error("the revocation data of \"{subject}\" could not be kept")]
+    EvidenceNotKept {
+        /// The certificate's subject.
+        subject: String,
+    },
+    /// A certificate of the path is revoked.
+    #[error("\"{subject}\" was revoked on {time}")]
+    Revoked {
+        /// The certificate's subject.
+        subject: String,
+        /// When it was revoked.
+        time: OffsetDateTime,
+    },
+    /// No source gave a trustworthy status of a certificate of the path.
+    #[error("the revocation status of \"{subject}\" is unknown: {}", reasons.join("; "))]
+    StatusUnknown {
+        /// The certificate's subject.
+        subject: String,
+        /// Why, one entry per source tried.
+        reasons: Vec<String>,
+    },
+    /// The builder has no validation data for a signer's certificate.
+    #[error("no validation data for \"{subject}\"")]
+    NoValidationData {
+        /// The signer certificate's subject.
+        subject: String,
+    },
+    /// CAdES-X Long needs a signature time-stamp, and no time-stamping
+    /// authority was given.
+    #[error("no time-stamping authority was given")]
+    NoTimestampAuthority,
+    /// The signer has no signature-time-stamp to build on (section 6.3.5).
+    #[error("the signer has no signature time-stamp")]
+    NoSignatureTimeStamp,
+    /// The revocation data is not one entry per certificate of the path
+    /// but the anchor.
+    #[error("the revocation data does not match the path")]
+    RevocationDataMismatch,
+    /// An OCSP answer's producedAt cannot be written as a GeneralizedTime.
+    #[error("the OCSP answer's producedAt: {0}")]
+    ProducedAt(#[source] YearOutOfRange),
+}
 
 /// The validation data of one signer's certificate.
 #[derive(Clone, Debug)]
@@ -75,187 +136,185 @@ pub fn gather(
     checker: &BudgetedChecker<'_>,
     time: OffsetDateTime,
 ) -> Result<ValidationData, SignError> {
-    let long_term = |why: String| SignError::LongTerm(why);
     let path = PathValidator::new(trust, issuers)
         .validate(cert, intermediates, time)
-        .map_err(|e| long_term(format!("no valid path to a trusted root: {e}")))?
+        .map_err(LongTermError::NoValidPath)?
         .certificates;
     let mut revocation = Vec::with_capacity(path.len().saturating_sub(1));
     for pair in path.windows(2) {
         let [subject, issuer] = pair else { continue };
         let report = checker.check_with_evidence(subject, issuer, time);
-        let name = super::signer::subject_of(subject);
+        let subject = super::signer::subject_of(subject);
         match (report.status, report.evidence) {
             (RevocationStatus::Good { .. }, Some(evidence)) => revocation.push(evidence),
             (RevocationStatus::Good { .. }, None) => {
-                return Err(long_term(format!(
-                    "the revocation data of \"{name}\" could not be kept"
-                )));
+                return Err(LongTermError::EvidenceNotKept { subject }.into());
             }
             (RevocationStatus::Revoked { time, .. }, _) => {
-                return Err(long_term(format!("\"{name}\" was revoked on {time}")));
+                return Err(LongTermError::Revoked { subject, time }.into());
             }
             (RevocationStatus::Unknown { reasons }, _) => {
-                return Err(long_term(format!(
-                    "the revocation status of \"{name}\" is unknown: {}",
-                    reasons.join("; ")
-                )));
+                return Err(LongTermError::StatusUnknown { subject, reasons }.into());
             }
         }
     }
     Ok(ValidationData { path, revocation })
 }
 
-/// `OtherHash` in its `otherHash` form, SHA-256.
-fn other_hash(der: &[u8]) -> Vec<u8> {
-    let hash = DigestAlgorithm::Sha256;
-    constructed(
-        SEQUENCE,
-        &[
-            &digest_algorithm_identifier(hash),
-            &tlv(OCTET_STRING, &hash.digest(der)),
-        ],
-    )
+/// The SHA-256 hash every reference here is made with.
+const REFERENCE_HASH: DigestAlgorithm = DigestAlgorithm::Sha256;
+
+/// `OtherHash` in its `otherHash` form, over `hash`, a SHA-256 hash.
+fn other_hash(hash: &[u8]) -> der::Result<OtherHashRef<'_>> {
+    Ok(OtherHashRef::OtherHash(OtherHashAlgAndValueRef {
+        hash_algorithm: digest_algorithm_identifier(REFERENCE_HASH),
+        hash_value: OctetStringRef::new(hash)?,
+    }))
 }
 
-/// `OtherCertID ::= SEQUENCE { otherCertHash, issuerSerial }`.
-fn other_cert_id(cert: &Certificate) -> Vec<u8> {
-    let general_names = tlv(SEQUENCE, &tlv(CONTEXT_4, cert.issuer_der()));
-    let issuer_serial = constructed(SEQUENCE, &[&general_names, &serial(cert)]);
-    constructed(SEQUENCE, &[&other_hash(cert.der()), &issuer_serial])
+/// The complete-certificate-references value: one `OtherCertID` per
+/// certificate of `cas`.
+fn certificate_refs(cas: &[Certificate]) -> der::Result<Vec<u8>> {
+    let hashes: Vec<Vec<u8>> = cas.iter().map(|c| REFERENCE_HASH.digest(c.der())).collect();
+    cas.iter()
+        .zip(&hashes)
+        .map(|(cert, hash)| {
+            Ok(OtherCertIdRef {
+                other_cert_hash: other_hash(hash)?,
+                issuer_serial: Some(IssuerSerialRef::of(cert)?),
+            })
+        })
+        .collect::<der::Result<Vec<_>>>()?
+        .to_der()
 }
 
-/// `CrlOcspRef` of one status.
-fn crl_ocsp_ref(evidence: &Evidence) -> Result<Vec<u8>, SignError> {
-    Ok(match evidence {
-        Evidence::Crl(der) => {
-            // [0] CRLListID { crls SEQUENCE OF CrlValidatedID { crlHash } }
-            let validated = tlv(SEQUENCE, &other_hash(der));
-            let list = tlv(SEQUENCE, &tlv(SEQUENCE, &validated));
-            tlv(SEQUENCE, &tlv(0xA0, &list))
+/// The complete-revocation-references value: one `CrlOcspRef` per status.
+fn revocation_refs(revocation: &[Evidence]) -> Result<Vec<u8>, SignError> {
+    let encoding = SignError::Encoding;
+    let hashes: Vec<Vec<u8>> = revocation
+        .iter()
+        .map(|e| match e {
+            Evidence::Crl(der) => REFERENCE_HASH.digest(der),
+            Evidence::Ocsp(basic) => REFERENCE_HASH.digest(basic.der()),
+        })
+        .collect();
+    let mut refs = Vec::with_capacity(revocation.len());
+    for (evidence, hash) in revocation.iter().zip(&hashes) {
+        let hash = other_hash(hash).map_err(encoding)?;
+        refs.push(match evidence {
+            Evidence::Crl(_) => CrlOcspRef {
+                crlids: Some(CrlListIdRef {
+                    crls: vec![CrlValidatedIdRef {
+                        crl_hash: hash,
+                        crl_identifier: None,
+                    }],
+                }),
+                ..CrlOcspRef::default()
+            },
+            Evidence::Ocsp(basic) => {
+                let responder = match &basic.responder_id {
+                    ResponderId::ByName(name) => {
+                        ResponderIdRef::ByName(RawSequenceRef::from_der(name).map_err(encoding)?)
+                    }
+                    ResponderId::ByKey(key) => {
+                        ResponderIdRef::ByKey(OctetStringRef::new(key).map_err(encoding)?)
+                    }
+                };
+                let produced_at =
+                    GeneralizedTime::new(basic.produced_at).map_err(LongTermError::ProducedAt)?;
+                CrlOcspRef {
+                    ocspids: Some(OcspListIdRef {
+                        ocsp_responses: vec![OcspResponsesIdRef {
+                            ocsp_identifier: OcspIdentifierRef {
+                                ocsp_responder_id: responder,
+                                produced_at,
+                            },
+                            ocsp_rep_hash: Some(hash),
+                        }],
+                    }),
+                    ..CrlOcspRef::default()
+                }
+            }
+        });
+    }
+    refs.to_der().map_err(encoding)
+}
+
+/// The revocation-values value: `[0]` the CRLs, `[1]` the
+/// BasicOCSPResponses, each list left out when empty.
+fn revocation_values(revocation: &[Evidence]) -> der::Result<Vec<u8>> {
+    let mut crls = Vec::new();
+    let mut ocsp = Vec::new();
+    for evidence in revocation {
+        match evidence {
+            Evidence::Crl(der) => crls.push(AnyRef::from_der(der)?),
+            Evidence::Ocsp(basic) => ocsp.push(AnyRef::from_der(basic.der())?),
         }
-        Evidence::Ocsp(basic) => {
-            let responder = match &basic.responder_id {
-                ResponderId::ByName(name) => tlv(0xA1, name),
-                ResponderId::ByKey(hash) => tlv(0xA2, &tlv(OCTET_STRING, hash)),
-            };
-            let produced = encode::generalized_time(basic.produced_at)
-                .map_err(|e| SignError::SigningTime(e.0))?;
-            let identifier = constructed(SEQUENCE, &[&responder, &produced]);
-            // [1] OcspListID { ocspResponses SEQUENCE OF OcspResponsesID
-            //   { ocspIdentifier, ocspRepHash } }
-            let id = constructed(SEQUENCE, &[&identifier, &other_hash(basic.der())]);
-            let list = tlv(SEQUENCE, &tlv(SEQUENCE, &id));
-            tlv(SEQUENCE, &tlv(0xA1, &list))
-        }
-    })
-}
-
-/// The attribute's attrType and attrValues: the Attribute without its
-/// SEQUENCE header.
-fn attribute_body(der: &[u8]) -> &[u8] {
-    crate::certificate::contents_of(der).unwrap_or_default()
-}
-
-/// Whether `der` is an Attribute of type `oid`.
-fn is_attribute(der: &[u8], oid: &ObjectIdentifier) -> bool {
-    attribute_body(der).starts_with(&encode::oid(oid))
+    }
+    RevocationValuesRef {
+        crl_vals: (!crls.is_empty()).then_some(crls),
+        ocsp_vals: (!ocsp.is_empty()).then_some(ocsp),
+        other_rev_vals: None,
+    }
+    .to_der()
 }
 
 /// Adds the CAdES-X Long Type 1 attributes for `data` to `unsigned` (the
 /// unsigned attributes of a signer whose signature value is `signature`,
-/// holding its signature-time-stamp), the escTimeStamp from `tsa`. The
-/// attributes are left sorted as DER's SET OF.
+/// holding its signature-time-stamp), the escTimeStamp from `tsa`.
 pub(super) fn extend(
-    unsigned: &mut Vec<Vec<u8>>,
+    unsigned: &mut Vec<MadeAttribute>,
     signature: &[u8],
     data: &ValidationData,
     tsa: &dyn Timestamper,
 ) -> Result<(), SignError> {
     if !unsigned
         .iter()
-        .any(|a| is_attribute(a, &attr::SIGNATURE_TIME_STAMP))
+        .any(|(oid, _)| *oid == attr::SIGNATURE_TIME_STAMP)
     {
-        return Err(SignError::LongTerm(
-            "the signer has no signature time-stamp".into(),
-        ));
+        return Err(LongTermError::NoSignatureTimeStamp.into());
     }
     if data.revocation.len() + 1 != data.path.len() {
-        return Err(SignError::LongTerm(
-            "the revocation data does not match the path".into(),
-        ));
+        return Err(LongTermError::RevocationDataMismatch.into());
     }
     let cas = data.path.get(1..).unwrap_or_default();
-    let cert_refs: Vec<u8> = cas.iter().flat_map(other_cert_id).collect();
-    let mut rev_refs = Vec::new();
-    for e in &data.revocation {
-        rev_refs.extend(crl_ocsp_ref(e)?);
-    }
-    let cert_values: Vec<u8> = cas.iter().flat_map(|c| c.der().to_vec()).collect();
-    let (crls, ocsp): (Vec<&Evidence>, Vec<&Evidence>) = data
-        .revocation
+    let cert_values = cas
         .iter()
-        .partition(|e| matches!(e, Evidence::Crl(_)));
-    let mut rev_values = Vec::new();
-    if !crls.is_empty() {
-        let list: Vec<u8> = crls
-            .iter()
-            .flat_map(|e| match e {
-                Evidence::Crl(der) => der.clone(),
-                Evidence::Ocsp(_) => Vec::new(),
-            })
-            .collect();
-        rev_values.extend(tlv(0xA0, &tlv(SEQUENCE, &list)));
-    }
-    if !ocsp.is_empty() {
-        let list: Vec<u8> = ocsp
-            .iter()
-            .flat_map(|e| match e {
-                Evidence::Ocsp(basic) => basic.der().to_vec(),
-                Evidence::Crl(_) => Vec::new(),
-            })
-            .collect();
-        rev_values.extend(tlv(0xA1, &tlv(SEQUENCE, &list)));
-    }
-    unsigned.push(attribute(
-        &attr::COMPLETE_CERTIFICATE_REFS,
-        &tlv(SEQUENCE, &cert_refs),
-    ));
-    unsigned.push(attribute(
-        &attr::COMPLETE_REVOCATION_REFS,
-        &tlv(SEQUENCE, &rev_refs),
-    ));
-    unsigned.push(attribute(
-        &attr::CERTIFICATE_VALUES,
-        &tlv(SEQUENCE, &cert_values),
-    ));
-    unsigned.push(attribute(
-        &attr::REVOCATION_VALUES,
-        &tlv(SEQUENCE, &rev_values),
-    ));
-    encode::sort_set_of(unsigned);
-    // The CAdES-C time-stamp covers the attributes in their final order.
+        .map(|c| AnyRef::from_der(c.der()))
+        .collect::<der::Result<Vec<_>>>()
+        .and_then(|values| values.to_der());
+    unsigned.extend([
+        (
+            attr::COMPLETE_CERTIFICATE_REFS,
+            certificate_refs(cas).map_err(SignError::Encoding)?,
+        ),
+        (
+            attr::COMPLETE_REVOCATION_REFS,
+            revocation_refs(&data.revocation)?,
+        ),
+        (
+            attr::CERTIFICATE_VALUES,
+            cert_values.map_err(SignError::Encoding)?,
+        ),
+        (
+            attr::REVOCATION_VALUES,
+            revocation_values(&data.revocation).map_err(SignError::Encoding)?,
+        ),
+    ]);
+    // The CAdES-C time-stamp covers the attributes as they will be
+    // written: in DER order within each type.
+    let sorted = attribute_set(unsigned).map_err(SignError::Encoding)?;
     let mut esc = signature.to_vec();
     for oid in [
         attr::SIGNATURE_TIME_STAMP,
         attr::COMPLETE_CERTIFICATE_REFS,
         attr::COMPLETE_REVOCATION_REFS,
     ] {
-        for a in unsigned.iter().filter(|a| is_attribute(a, &oid)) {
-            esc.extend_from_slice(attribute_body(a));
+        for a in sorted.iter().filter(|a| a.attr_type == oid) {
+            esc.extend(a.type_and_values().map_err(SignError::Encoding)?);
         }
     }
     let token = tsa.timestamp(&tsa.digest_algorithm().digest(&esc))?;
-    unsigned.push(attribute(&attr::ESC_TIME_STAMP, &token));
-    encode::sort_set_of(unsigned);
+    unsigned.push((attr::ESC_TIME_STAMP, token));
     Ok(())
-}
-
-/// The `[1]` unsignedAttrs element of a SignerInfo, or nothing.
-pub(super) fn unsigned_attrs(attributes: &[Vec<u8>]) -> Vec<u8> {
-    if attributes.is_empty() {
-        Vec::new()
-    } else {
-        tlv(super::encode::CONTEXT_1, &attributes.concat())
-    }
 }

@@ -43,35 +43,35 @@
 //! [RFC 5126]: https://datatracker.ietf.org/doc/html/rfc5126#section-5.7
 //! [RFC 5035]: https://datatracker.ietf.org/doc/html/rfc5035#section-3
 
-mod encode;
+mod assemble;
 pub mod long_term;
 pub mod signer;
 
 use std::borrow::Cow;
 
 use const_oid::ObjectIdentifier;
-use der::asn1::AnyRef;
-use der::{Decode, Encode, Reader, Tag, TagNumber, Tagged};
+use der::asn1::{AnyRef, OctetStringRef};
+use der::referenced::OwnedToRef;
+use der::{Decode, Encode};
 use signet_crypto::DigestAlgorithm;
 use spki::AlgorithmIdentifierOwned;
 use time::OffsetDateTime;
 
-use self::encode::{
-    CONTEXT_0, CONTEXT_0_PRIMITIVE, CONTEXT_4, INTEGER, OCTET_STRING, SEQUENCE, SET, constructed,
-    set_of, sort_set_of, tlv,
+use self::assemble::{
+    MadeAttribute, MadeSigner, SignedDataParts, attribute_set, signer_identifier,
+    signing_certificate_v2, version_needed,
 };
-pub use self::long_term::ValidationData;
-pub use self::signer::{CertifiedKey, CmsSigner};
+pub use self::long_term::{LongTermError, ValidationData};
+pub use self::signer::{CertifiedKey, CmsSigner, KeyError, SigningFailure};
+use super::asn1::time::Time;
+use super::asn1::{EncapsulatedContentInfoRef, SignerInfoRef};
 use super::attributes as attr;
-use super::signed_data::{ID_DATA, ID_SIGNED_DATA, SIGNATURE_INPUT, SignedData};
+use super::signed_data::{ID_DATA, MAX_SIGNERS, SIGNATURE_INPUT, SignedData, signed_data_of};
 use super::verify::ContentDigests;
 use crate::public_key::KeyAlgorithm;
-use crate::signature::{self, SignatureError, SignedMessage, digest_oid};
+use crate::signature::{self, SignatureError, SignedMessage};
 use crate::tsa::{Timestamper, TsaError};
 use crate::{Certificate, PkiError, PublicKeyInfo};
-
-/// At most this many signers in one SignedData: what the parser accepts.
-const MAX_SIGNERS: usize = 64;
 
 /// Why a signature could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -88,7 +88,7 @@ pub enum SignError {
     },
     /// The private key bytes cannot be read.
     #[error("the private key cannot be read: {0}")]
-    MalformedKey(String),
+    MalformedKey(#[source] KeyError),
     /// A key type, digest or combination signet does not sign with.
     #[error("not supported: {0}")]
     Unsupported(String),
@@ -120,7 +120,7 @@ pub enum SignError {
     SigningTime(i32),
     /// The signer failed.
     #[error("signing failed: {0}")]
-    Signing(String),
+    Signing(#[source] SigningFailure),
     /// The signature made does not verify with the signer's certificate:
     /// the key is not the certificate's, or the signer is faulty.
     #[error("the signature made does not verify with the signer's certificate: {0}")]
@@ -134,7 +134,11 @@ pub enum SignError {
     Timestamp(#[from] TsaError),
     /// CAdES-X Long data could not be gathered or added.
     #[error("cannot make a CAdES-X Long signature: {0}")]
-    LongTerm(String),
+    LongTerm(#[from] LongTermError),
+    /// A part given to the builder (a time-stamp token, a certificate's
+    /// name) is not DER, so the SignedData cannot be encoded.
+    #[error("the signature cannot be encoded: {0}")]
+    Encoding(#[source] der::Error),
 }
 
 /// How SignerInfos name their certificate ([RFC 5652] section 5.3).
@@ -199,13 +203,6 @@ impl std::fmt::Debug for SignedDataBuilder<'_> {
             .field("signers", &self.signers.len())
             .finish_non_exhaustive()
     }
-}
-
-/// One SignerInfo, made.
-struct MadeSigner {
-    digest_algorithm: Vec<u8>,
-    signer_info: Vec<u8>,
-    version: u8,
 }
 
 impl<'a> SignedDataBuilder<'a> {
@@ -361,20 +358,28 @@ impl<'a> SignedDataBuilder<'a> {
             .into());
         }
         let made = self.make_signers(&self.content_type, 0)?;
-        let mut encap = encode::oid(&self.content_type);
-        if let Some(c) = attached {
-            encap.extend(tlv(CONTEXT_0, &tlv(OCTET_STRING, c)));
+        let e_content = attached
+            .map(OctetStringRef::new)
+            .transpose()
+            .map_err(SignError::Encoding)?;
+        let signer_infos = made
+            .iter()
+            .map(|m| SignerInfoRef::from_der(&m.signer_info))
+            .collect::<der::Result<Vec<_>>>()
+            .map_err(SignError::Encoding)?;
+        SignedDataParts {
+            version: version_needed(&self.content_type, &made),
+            digest_algorithms: made.iter().map(|m| m.digest_algorithm).collect(),
+            encap_content_info: EncapsulatedContentInfoRef {
+                e_content_type: self.content_type,
+                e_content,
+            },
+            certificates: self.certificate_set()?,
+            crls: None,
+            signer_infos,
         }
-        let encap = tlv(SEQUENCE, &encap);
-        let needed = version_needed(&self.content_type, &made);
-        Ok(assemble(
-            needed,
-            made.iter().map(|m| m.digest_algorithm.clone()).collect(),
-            &encap,
-            self.certificate_set(),
-            None,
-            made.into_iter().map(|m| m.signer_info).collect(),
-        ))
+        .encode()
+        .map_err(SignError::Encoding)
     }
 
     /// Adds this builder's signers to `existing` (DER, BER, PEM or base64
@@ -391,39 +396,38 @@ impl<'a> SignedDataBuilder<'a> {
         let bytes = crate::input::decode_one(existing, &SIGNATURE_INPUT)?;
         let der = crate::ber::to_der(&bytes).map_err(PkiError::Ber)?;
         let parsed = SignedData::from_ber(&der)?;
-        let raw = RawSignedData::read(&der).map_err(PkiError::der("CMS SignedData"))?;
+        let raw = signed_data_of(&der)?;
         self.check_same_content(&parsed)?;
         if parsed.signers.len() + self.signers.len() > MAX_SIGNERS {
             return Err(PkiError::TooMany { limit: MAX_SIGNERS }.into());
         }
         let made = self.make_signers(&parsed.content_type, parsed.signers.len())?;
-        let version = raw.version.max(version_needed(&parsed.content_type, &made));
-        let mut digest_algorithms = raw.digest_algorithms;
+        let mut digest_algorithms = raw.digest_algorithms.into_vec();
         for m in &made {
-            let new_oid = AlgorithmIdentifierOwned::from_der(&m.digest_algorithm)
-                .map(|a| a.oid)
-                .ok();
-            let known = digest_algorithms.iter().any(|d| {
-                AlgorithmIdentifierOwned::from_der(d)
-                    .map(|a| Some(a.oid) == new_oid)
-                    .unwrap_or(false)
-            });
-            if !known {
-                digest_algorithms.push(m.digest_algorithm.clone());
+            if !digest_algorithms
+                .iter()
+                .any(|d| d.oid == m.digest_algorithm.oid)
+            {
+                digest_algorithms.push(m.digest_algorithm);
             }
         }
-        let mut certificates = raw.certificates;
-        certificates.extend(self.certificate_set());
-        let mut signer_infos = raw.signer_infos;
-        signer_infos.extend(made.into_iter().map(|m| m.signer_info));
-        Ok(assemble(
-            version,
+        let mut certificates = raw.certificates.map(|c| c.into_vec()).unwrap_or_default();
+        certificates.extend(self.certificate_set()?);
+        let mut signer_infos = raw.signer_infos.into_vec();
+        for m in &made {
+            signer_infos
+                .push(SignerInfoRef::from_der(&m.signer_info).map_err(SignError::Encoding)?);
+        }
+        SignedDataParts {
+            version: raw.version.max(version_needed(&parsed.content_type, &made)),
             digest_algorithms,
-            &raw.encap,
+            encap_content_info: raw.encap_content_info,
             certificates,
-            raw.crls.as_deref(),
+            crls: raw.crls,
             signer_infos,
-        ))
+        }
+        .encode()
+        .map_err(SignError::Encoding)
     }
 
     /// Co-signing: the builder's content against the existing signature.
@@ -475,13 +479,17 @@ impl<'a> SignedDataBuilder<'a> {
 
     /// The certificates this builder adds: the signers' (when asked) and
     /// the extra ones.
-    fn certificate_set(&self) -> Vec<Vec<u8>> {
-        let mut set: Vec<Vec<u8>> = Vec::new();
-        if self.include_signer_certificates {
-            set.extend(self.signers.iter().map(|s| s.certificate().der().to_vec()));
-        }
-        set.extend(self.certificates.iter().map(|c| c.der().to_vec()));
-        set
+    fn certificate_set(&self) -> Result<Vec<AnyRef<'_>>, SignError> {
+        let signers = self
+            .signers
+            .iter()
+            .filter(|_| self.include_signer_certificates)
+            .map(|s| s.certificate());
+        signers
+            .chain(&self.certificates)
+            .map(|c| AnyRef::from_der(c.der()))
+            .collect::<der::Result<_>>()
+            .map_err(SignError::Encoding)
     }
 
     /// Makes every SignerInfo. `existing` is the number of signers already
@@ -603,28 +611,31 @@ impl<'a> SignedDataBuilder<'a> {
     ) -> Result<MadeSigner, SignError> {
         let cert = signer.certificate();
         let (sid, version) = signer_identifier(cert, self.signer_id)?;
-        let mut attributes = vec![
-            attribute(&attr::CONTENT_TYPE, &encode::oid(content_type)),
-            attribute(&attr::MESSAGE_DIGEST, &tlv(OCTET_STRING, content_digest)),
+        let encoded = |value: der::Result<Vec<u8>>| value.map_err(SignError::Encoding);
+        let mut signed: Vec<MadeAttribute> = vec![
+            (attr::CONTENT_TYPE, encoded(content_type.to_der())?),
+            (
+                attr::MESSAGE_DIGEST,
+                encoded(OctetStringRef::new(content_digest).and_then(|d| d.to_der()))?,
+            ),
         ];
         if let Some(t) = self.signing_time {
-            let value = encode::time(t).map_err(|e| SignError::SigningTime(e.0))?;
-            attributes.push(attribute(&attr::SIGNING_TIME, &value));
+            let time = Time::new(t).map_err(|e| SignError::SigningTime(e.0))?;
+            signed.push((attr::SIGNING_TIME, encoded(time.to_der())?));
         }
         if self.cades_bes {
             let key = &cert.fields().public_key;
             let hash = self.ess_hash.unwrap_or_else(|| default_ess_hash(key));
-            attributes.push(attribute(
-                &attr::SIGNING_CERTIFICATE_V2,
-                &signing_certificate_v2(cert, hash),
+            signed.push((
+                attr::SIGNING_CERTIFICATE_V2,
+                encoded(signing_certificate_v2(cert, hash))?,
             ));
         }
         if let Some(token) = content_timestamp {
-            attributes.push(attribute(&attr::CONTENT_TIME_STAMP, token));
+            signed.push((attr::CONTENT_TIME_STAMP, token.to_vec()));
         }
-        sort_set_of(&mut attributes);
-        let attributes = attributes.concat();
-        let signed_bytes = tlv(SET, &attributes);
+        let signed = attribute_set(&signed).map_err(SignError::Encoding)?;
+        let signed_bytes = encoded(signed.to_der())?;
         let signature = signer.sign(&signed_bytes, digest)?;
         // The signature must verify with the certificate before it leaves.
         let key = PublicKeyInfo::from_spki(cert.x509().tbs_certificate().subject_public_key_info());
@@ -636,47 +647,38 @@ impl<'a> SignedDataBuilder<'a> {
             &signature,
         )
         .map_err(SignError::SelfCheck)?;
-        let digest_algorithm = digest_algorithm_identifier(digest);
-        let algorithm_der = algorithm
-            .to_der()
-            .map_err(PkiError::der("signature algorithm identifier"))?;
-        let mut unsigned = Vec::new();
+        let mut unsigned: Vec<MadeAttribute> = Vec::new();
         if let Some(tsa) = self.signature_timestamps {
             let token = tsa.timestamp(&tsa.digest_algorithm().digest(&signature))?;
-            unsigned.push(attribute(&attr::SIGNATURE_TIME_STAMP, &token));
+            unsigned.push((attr::SIGNATURE_TIME_STAMP, token));
         }
         if !self.long_term.is_empty() {
             let data = self
                 .long_term
                 .iter()
                 .find(|d| d.certificate().is_some_and(|c| c.der() == cert.der()))
-                .ok_or_else(|| {
-                    SignError::LongTerm(format!(
-                        "no validation data for \"{}\"",
-                        signer::subject_of(cert)
-                    ))
+                .ok_or_else(|| LongTermError::NoValidationData {
+                    subject: signer::subject_of(cert),
                 })?;
-            let tsa = self.signature_timestamps.ok_or_else(|| {
-                SignError::LongTerm("no time-stamping authority was given".into())
-            })?;
+            let tsa = self
+                .signature_timestamps
+                .ok_or(LongTermError::NoTimestampAuthority)?;
             long_term::extend(&mut unsigned, &signature, data, tsa)?;
         }
-        let unsigned = long_term::unsigned_attrs(&unsigned);
-        let signer_info = constructed(
-            SEQUENCE,
-            &[
-                &encode::small_integer(version),
-                &sid,
-                &digest_algorithm,
-                &tlv(CONTEXT_0, &attributes),
-                &algorithm_der,
-                &tlv(OCTET_STRING, &signature),
-                &unsigned,
-            ],
-        );
+        let unsigned = attribute_set(&unsigned).map_err(SignError::Encoding)?;
+        let digest_algorithm = assemble::digest_algorithm_identifier(digest);
+        let signer_info = SignerInfoRef {
+            version,
+            sid,
+            digest_algorithm,
+            signed_attrs: Some(signed),
+            signature_algorithm: algorithm.owned_to_ref(),
+            signature: OctetStringRef::new(&signature).map_err(SignError::Encoding)?,
+            unsigned_attrs: (!unsigned.is_empty()).then_some(unsigned),
+        };
         Ok(MadeSigner {
             digest_algorithm,
-            signer_info,
+            signer_info: encoded(signer_info.to_der())?,
             version,
         })
     }
@@ -720,186 +722,5 @@ fn default_ess_hash(key: &PublicKeyInfo) -> DigestAlgorithm {
         KeyAlgorithm::Gost { .. } => DigestAlgorithm::Streebog256,
         KeyAlgorithm::Dstu4145 { .. } => DigestAlgorithm::Gost34311Ua,
         _ => DigestAlgorithm::Sha256,
-    }
-}
-
-/// A DigestAlgorithmIdentifier: SHA-1/SHA-2 without parameters (RFC 5754
-/// section 2: "implementations MUST generate SHA2 AlgorithmIdentifiers
-/// with absent parameters"), GOST 34.311-95 without parameters too (as
-/// IIT's library and jkurwa write it), the Russian GOST hashes with NULL
-/// parameters, as gost-engine and CryptoPro CSP write them.
-fn digest_algorithm_identifier(digest: DigestAlgorithm) -> Vec<u8> {
-    let oid = encode::oid(&digest_oid(digest));
-    match digest {
-        DigestAlgorithm::Sha1
-        | DigestAlgorithm::Sha224
-        | DigestAlgorithm::Sha256
-        | DigestAlgorithm::Sha384
-        | DigestAlgorithm::Sha512
-        | DigestAlgorithm::Gost34311Ua
-        | DigestAlgorithm::Kupyna256
-        | DigestAlgorithm::Kupyna384
-        | DigestAlgorithm::Kupyna512 => tlv(SEQUENCE, &oid),
-        _ => constructed(SEQUENCE, &[&oid, &[0x05, 0x00]]),
-    }
-}
-
-/// `Attribute ::= SEQUENCE { attrType, attrValues SET OF }` with one value.
-fn attribute(oid: &ObjectIdentifier, value: &[u8]) -> Vec<u8> {
-    constructed(SEQUENCE, &[&encode::oid(oid), &tlv(SET, value)])
-}
-
-/// The SignerIdentifier and the SignerInfo version it implies.
-fn signer_identifier(
-    cert: &Certificate,
-    choice: SignerIdentifierChoice,
-) -> Result<(Vec<u8>, u8), SignError> {
-    match choice {
-        SignerIdentifierChoice::IssuerAndSerialNumber => Ok((
-            constructed(SEQUENCE, &[cert.issuer_der(), &serial(cert)]),
-            1,
-        )),
-        SignerIdentifierChoice::SubjectKeyIdentifier => {
-            let ski = cert
-                .fields()
-                .extensions
-                .subject_key_id
-                .as_ref()
-                .ok_or_else(|| SignError::NoSubjectKeyIdentifier(signer::subject_of(cert)))?;
-            Ok((tlv(CONTEXT_0_PRIMITIVE, ski), 3))
-        }
-    }
-}
-
-/// The certificate's serialNumber as encoded in it (negative or over-long
-/// serials kept: verifiers compare the octets).
-fn serial(cert: &Certificate) -> Vec<u8> {
-    tlv(
-        INTEGER,
-        cert.x509().tbs_certificate().serial_number().as_bytes(),
-    )
-}
-
-/// `SigningCertificateV2 ::= SEQUENCE { certs SEQUENCE OF ESSCertIDv2,
-/// policies … OPTIONAL }`, `ESSCertIDv2 ::= SEQUENCE { hashAlgorithm
-/// AlgorithmIdentifier DEFAULT {algorithm id-sha256}, certHash OCTET
-/// STRING, issuerSerial IssuerSerial OPTIONAL }`, `IssuerSerial ::=
-/// SEQUENCE { issuer GeneralNames, serialNumber CertificateSerialNumber }`
-/// (RFC 5035 section 3, RFC 2634 section 5.4.1).
-fn signing_certificate_v2(cert: &Certificate, hash: DigestAlgorithm) -> Vec<u8> {
-    let mut id = Vec::new();
-    if hash != DigestAlgorithm::Sha256 {
-        // DER leaves out a value equal to its DEFAULT.
-        id.extend(digest_algorithm_identifier(hash));
-    }
-    id.extend(tlv(OCTET_STRING, &hash.digest(cert.der())));
-    let general_names = tlv(SEQUENCE, &tlv(CONTEXT_4, cert.issuer_der()));
-    id.extend(constructed(SEQUENCE, &[&general_names, &serial(cert)]));
-    tlv(SEQUENCE, &tlv(SEQUENCE, &tlv(SEQUENCE, &id)))
-}
-
-/// The SignedData version for new signers (RFC 5652 section 5.1): 3 when
-/// a SignerInfo is version 3 or the content is not id-data, else 1.
-fn version_needed(content_type: &ObjectIdentifier, made: &[MadeSigner]) -> u8 {
-    if *content_type != ID_DATA || made.iter().any(|m| m.version == 3) {
-        3
-    } else {
-        1
-    }
-}
-
-/// `ContentInfo { id-signedData, [0] EXPLICIT SignedData }`.
-fn assemble(
-    version: u8,
-    digest_algorithms: Vec<Vec<u8>>,
-    encap: &[u8],
-    certificates: Vec<Vec<u8>>,
-    crls: Option<&[u8]>,
-    signer_infos: Vec<Vec<u8>>,
-) -> Vec<u8> {
-    let mut body = encode::small_integer(version);
-    body.extend(set_of(digest_algorithms));
-    body.extend_from_slice(encap);
-    if !certificates.is_empty() {
-        let mut certificates = certificates;
-        sort_set_of(&mut certificates);
-        body.extend(tlv(CONTEXT_0, &certificates.concat()));
-    }
-    if let Some(crls) = crls {
-        body.extend_from_slice(crls);
-    }
-    body.extend(set_of(signer_infos));
-    let signed_data = tlv(SEQUENCE, &body);
-    constructed(
-        SEQUENCE,
-        &[&encode::oid(&ID_SIGNED_DATA), &tlv(CONTEXT_0, &signed_data)],
-    )
-}
-
-/// The parts of an existing SignedData (DER) kept byte for byte when
-/// co-signing.
-struct RawSignedData {
-    version: u8,
-    digest_algorithms: Vec<Vec<u8>>,
-    encap: Vec<u8>,
-    certificates: Vec<Vec<u8>>,
-    /// The whole `[1] IMPLICIT RevocationInfoChoices` element.
-    crls: Option<Vec<u8>>,
-    signer_infos: Vec<Vec<u8>>,
-}
-
-fn context(n: u8) -> Tag {
-    Tag::ContextSpecific {
-        constructed: true,
-        number: TagNumber(n.into()),
-    }
-}
-
-fn elements(contents: &[u8]) -> der::Result<Vec<Vec<u8>>> {
-    let mut r = der::SliceReader::new(contents)?;
-    let mut out = Vec::new();
-    while !r.is_finished() {
-        let any: AnyRef<'_> = r.decode()?;
-        out.push(any.to_der()?);
-    }
-    Ok(out)
-}
-
-impl RawSignedData {
-    fn read(der: &[u8]) -> der::Result<Self> {
-        let info = AnyRef::from_der(der)?;
-        let signed_data = info.sequence(|r| {
-            let _content_type: ObjectIdentifier = r.decode()?;
-            let wrapped: AnyRef<'_> = r.decode()?;
-            wrapped.tag().assert_eq(context(0))?;
-            Ok::<_, der::Error>(wrapped.value().to_vec())
-        })?;
-        AnyRef::from_der(&signed_data)?.sequence(|r| {
-            let version: u8 = r.decode()?;
-            let digest_algorithms: AnyRef<'_> = r.decode()?;
-            digest_algorithms.tag().assert_eq(Tag::Set)?;
-            let encap: AnyRef<'_> = r.decode()?;
-            encap.tag().assert_eq(Tag::Sequence)?;
-            let mut next: AnyRef<'_> = r.decode()?;
-            let mut certificates = Vec::new();
-            if next.tag() == context(0) {
-                certificates = elements(next.value())?;
-                next = r.decode()?;
-            }
-            let mut crls = None;
-            if next.tag() == context(1) {
-                crls = Some(next.to_der()?);
-                next = r.decode()?;
-            }
-            next.tag().assert_eq(Tag::Set)?;
-            Ok::<_, der::Error>(RawSignedData {
-                version,
-                digest_algorithms: elements(digest_algorithms.value())?,
-                encap: encap.to_der()?,
-                certificates,
-                crls,
-                signer_infos: elements(next.value())?,
-            })
-        })
     }
 }

@@ -32,6 +32,7 @@
 use aws_lc_rs::rand::SystemRandom;
 use aws_lc_rs::signature::{self as sig, EcdsaKeyPair, Ed25519KeyPair, KeyPair as _, RsaKeyPair};
 use const_oid::ObjectIdentifier;
+use const_oid::db::rfc5912;
 use der::asn1::{AnyRef, OctetStringRef};
 use der::{Decode, Reader, Tag, Tagged};
 use signet_crypto::DigestAlgorithm;
@@ -46,6 +47,55 @@ use crate::private_key::PrivateKey;
 use crate::public_key::{GostKeyType, KeyAlgorithm, PublicKeyInfo};
 use crate::signature::{SignatureError, SignedMessage};
 use crate::{Certificate, oid};
+
+/// Why a private key cannot be read or used: the rule or the library
+/// that refused it.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum KeyError {
+    /// Not a PKCS#8 `PrivateKeyInfo` / `OneAsymmetricKey` (RFC 5958).
+    #[error("PKCS#8: {}", .0.kind())]
+    Pkcs8(#[source] der::Error),
+    /// The cryptographic library refuses the key.
+    #[error("the key is rejected: {0}")]
+    Rejected(#[source] aws_lc_rs::error::KeyRejected),
+    /// The key cannot be exported to PKCS#8 for signing.
+    #[error("the key cannot be exported to PKCS#8")]
+    Export,
+    /// A GOST R 34.10 scalar that is not a key on its curve.
+    #[error("GOST R 34.10: {0}")]
+    Gost(#[source] gost3410::Error),
+    /// A GOST privateKey in none of the forms gost-engine writes.
+    #[error("GOST private key of an unknown form")]
+    GostKeyForm,
+    /// A GOST scalar longer than the curve's field.
+    #[error("the GOST private key is longer than the field")]
+    GostKeyTooLong,
+    /// A DSTU 4145 key whose parameters cannot be used.
+    #[error("DSTU 4145: {0}")]
+    Dstu(#[source] SignatureError),
+    /// A DSTU 4145 key container's key that cannot be read.
+    #[error("{0}")]
+    DstuContainer(#[source] crate::PkiError),
+}
+
+/// Why a signer failed to sign.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum SigningFailure {
+    /// aws-lc-rs refused to sign.
+    #[error("the cryptographic library refused to sign")]
+    Library,
+    /// GOST R 34.10 signing failed.
+    #[error("GOST R 34.10: {0}")]
+    Gost(#[source] gost3410::Error),
+    /// The DSTU 4145 message hash could not be made.
+    #[error("{0}")]
+    DstuHash(#[source] SignatureError),
+    /// DSTU 4145 signing failed.
+    #[error("DSTU 4145: {0}")]
+    Dstu(#[source] dstu4145::Error),
+}
 
 /// Something that signs a SignerInfo: a private key and the certificate
 /// that names it.
@@ -118,10 +168,6 @@ fn unsupported_key(key: &KeyAlgorithm) -> SignError {
     ))
 }
 
-const fn o(dotted: &str) -> ObjectIdentifier {
-    ObjectIdentifier::new_unwrap(dotted)
-}
-
 /// The signatureAlgorithm for `key` signing with `digest` (the module
 /// table), or why the pair is not supported.
 pub fn signature_algorithm(
@@ -142,9 +188,9 @@ pub fn signature_algorithm(
     Ok(match &key.algorithm {
         KeyAlgorithm::Rsa { pss: false, .. } => AlgorithmIdentifierOwned {
             oid: match digest {
-                Sha256 => o("1.2.840.113549.1.1.11"),
-                Sha384 => o("1.2.840.113549.1.1.12"),
-                Sha512 => o("1.2.840.113549.1.1.13"),
+                Sha256 => rfc5912::SHA_256_WITH_RSA_ENCRYPTION,
+                Sha384 => rfc5912::SHA_384_WITH_RSA_ENCRYPTION,
+                Sha512 => rfc5912::SHA_512_WITH_RSA_ENCRYPTION,
                 _ => return refuse("RSA"),
             },
             parameters: Some(der::Any::null()),
@@ -154,9 +200,9 @@ pub fn signature_algorithm(
                 return refuse(&format!("ECDSA {}", oid::name_of(curve)));
             }
             no_params(match digest {
-                Sha256 => o("1.2.840.10045.4.3.2"),
-                Sha384 => o("1.2.840.10045.4.3.3"),
-                _ => o("1.2.840.10045.4.3.4"),
+                Sha256 => rfc5912::ECDSA_WITH_SHA_256,
+                Sha384 => rfc5912::ECDSA_WITH_SHA_384,
+                _ => rfc5912::ECDSA_WITH_SHA_512,
             })
         }
         // RFC 8419 section 3.1: with signed attributes, the message-digest
@@ -164,9 +210,15 @@ pub fn signature_algorithm(
         KeyAlgorithm::Ed25519 if digest == Sha512 => no_params(ids::ED25519),
         KeyAlgorithm::Ed25519 => return refuse("Ed25519 (RFC 8419 requires SHA-512)"),
         KeyAlgorithm::Gost { key_type, .. } => match (key_type, digest) {
-            (GostKeyType::R3410_2001, Gost94CryptoPro) => no_params(o("1.2.643.2.2.3")),
-            (GostKeyType::R3410_2012_256, Streebog256) => no_params(o("1.2.643.7.1.1.3.2")),
-            (GostKeyType::R3410_2012_512, Streebog512) => no_params(o("1.2.643.7.1.1.3.3")),
+            (GostKeyType::R3410_2001, Gost94CryptoPro) => {
+                no_params(ids::GOST_R3411_94_WITH_R3410_2001)
+            }
+            (GostKeyType::R3410_2012_256, Streebog256) => {
+                no_params(ids::SIGN_WITH_DIGEST_GOST3410_12_256)
+            }
+            (GostKeyType::R3410_2012_512, Streebog512) => {
+                no_params(ids::SIGN_WITH_DIGEST_GOST3410_12_512)
+            }
             _ => return refuse("GOST R 34.10 (the key size fixes the hash)"),
         },
         KeyAlgorithm::Dstu4145 {
@@ -243,7 +295,7 @@ impl std::fmt::Debug for CertifiedKey {
 ///
 /// [RFC 5958]: https://datatracker.ietf.org/doc/html/rfc5958#section-2
 fn pkcs8_parts(pkcs8: &[u8]) -> Result<(AlgorithmIdentifierOwned, &[u8]), SignError> {
-    let bad = |e: der::Error| SignError::MalformedKey(format!("PKCS#8: {}", e.kind()));
+    let bad = |e: der::Error| SignError::MalformedKey(KeyError::Pkcs8(e));
     let info = AnyRef::from_der(pkcs8).map_err(bad)?;
     info.sequence(|r| {
         let version: u8 = r.decode()?;
@@ -275,9 +327,7 @@ impl CertifiedKey {
         let mismatch = || SignError::KeyMismatch {
             subject: subject_of(&certificate),
         };
-        let rejected = |e: aws_lc_rs::error::KeyRejected| {
-            SignError::MalformedKey(format!("the key is rejected: {e}"))
-        };
+        let rejected = |e| SignError::MalformedKey(KeyError::Rejected(e));
         let key = match algorithm.oid {
             ids::RSA_ENCRYPTION => {
                 if !matches!(cert_key.algorithm, KeyAlgorithm::Rsa { pss: false, .. }) {
@@ -364,7 +414,7 @@ impl CertifiedKey {
     /// certificate's key.
     pub fn new(certificate: Certificate, key: &PrivateKey) -> Result<Self, SignError> {
         use aws_lc_rs::encoding::AsDer;
-        let export = |_| SignError::MalformedKey("the key cannot be exported to PKCS#8".into());
+        let export = |_| SignError::MalformedKey(KeyError::Export);
         match key {
             // aws-lc-rs holds these keys for decryption and key agreement;
             // its PKCS#8 export (a buffer zeroed on drop) makes the signing
@@ -381,7 +431,7 @@ impl CertifiedKey {
             }
             PrivateKey::Ed25519(k) => {
                 let pair = Ed25519KeyPair::from_seed_and_public_key(k.seed(), k.public_key())
-                    .map_err(|e| SignError::MalformedKey(format!("the key is rejected: {e}")))?;
+                    .map_err(|e| SignError::MalformedKey(KeyError::Rejected(e)))?;
                 let cert_key = &certificate.fields().public_key;
                 if cert_key.algorithm != KeyAlgorithm::Ed25519
                     || pair.public_key().as_ref() != cert_key.subject_public_key.as_slice()
@@ -411,7 +461,7 @@ impl CertifiedKey {
             PrivateKey::Dstu4145(k) => {
                 let key = k.signing_key().map_err(|e| match e {
                     crate::PkiError::Unsupported(what) => SignError::Unsupported(what),
-                    other => SignError::MalformedKey(other.to_string()),
+                    other => SignError::MalformedKey(KeyError::DstuContainer(other)),
                 })?;
                 Self::from_dstu_key(certificate, key)
             }
@@ -466,7 +516,7 @@ impl CertifiedKey {
             });
         }
         let sbox = crate::dstu::key_sbox(cert_key)
-            .map_err(|e| SignError::MalformedKey(format!("DSTU 4145: {e}")))?;
+            .map_err(|e| SignError::MalformedKey(KeyError::Dstu(e)))?;
         Ok(CertifiedKey {
             certificate,
             key: Key::Dstu(key, big_endian, Box::new(sbox)),
@@ -480,7 +530,7 @@ impl CmsSigner for CertifiedKey {
     }
 
     fn sign(&self, message: &[u8], digest: DigestAlgorithm) -> Result<Vec<u8>, SignError> {
-        let failed = |_| SignError::Signing("the cryptographic library refused to sign".into());
+        let failed = |_| SignError::Signing(SigningFailure::Library);
         match &self.key {
             Key::Rsa(pair) => {
                 let padding: &'static dyn sig::RsaEncoding = match digest {
@@ -527,17 +577,17 @@ impl CmsSigner for CertifiedKey {
             Key::Gost(key) => {
                 let hash = digest.digest(message);
                 key.sign_digest(&hash)
-                    .map_err(|e| SignError::Signing(format!("GOST R 34.10: {e}")))
+                    .map_err(|e| SignError::Signing(SigningFailure::Gost(e)))
             }
             Key::Dstu(key, big_endian, sbox) => {
                 let hash = crate::dstu::message_hash(SignedMessage::Bytes(message), digest, sbox)
                     .map_err(|e| match e {
                     SignatureError::Unsupported(what) => SignError::Unsupported(what),
-                    other => SignError::Signing(other.to_string()),
+                    other => SignError::Signing(SigningFailure::DstuHash(other)),
                 })?;
                 let mut signature = key
                     .sign_digest(&hash)
-                    .map_err(|e| SignError::Signing(format!("DSTU 4145: {e}")))?;
+                    .map_err(|e| SignError::Signing(SigningFailure::Dstu(e)))?;
                 if *big_endian {
                     signature.reverse();
                 }
@@ -591,12 +641,12 @@ fn gost_curve_of(key: &PublicKeyInfo) -> Result<gost3410::Curve, SignError> {
 /// not read.
 fn gost_key_from_pkcs8(curve: gost3410::Curve, octets: &[u8]) -> Result<SigningKey, SignError> {
     let len = curve.field_len();
-    let invalid = |e: gost3410::Error| SignError::MalformedKey(format!("GOST R 34.10: {e}"));
+    let invalid = |e| SignError::MalformedKey(KeyError::Gost(e));
     if octets.len() == len {
         return SigningKey::from_le_bytes(curve, octets).map_err(invalid);
     }
-    let inner = AnyRef::from_der(octets)
-        .map_err(|_| SignError::MalformedKey("GOST private key of an unknown form".into()))?;
+    let inner =
+        AnyRef::from_der(octets).map_err(|_| SignError::MalformedKey(KeyError::GostKeyForm))?;
     match inner.tag() {
         Tag::OctetString if inner.value().len() == len => {
             SigningKey::from_le_bytes(curve, inner.value()).map_err(invalid)
@@ -605,9 +655,7 @@ fn gost_key_from_pkcs8(curve: gost3410::Curve, octets: &[u8]) -> Result<SigningK
             let be = inner.value();
             let be = &be[be.iter().take_while(|b| **b == 0).count()..];
             if be.len() > len {
-                return Err(SignError::MalformedKey(
-                    "the GOST private key is longer than the field".into(),
-                ));
+                return Err(SignError::MalformedKey(KeyError::GostKeyTooLong));
             }
             let mut le = zeroize::Zeroizing::new([0u8; 64]);
             for (dst, src) in le.iter_mut().zip(be.iter().rev()) {
@@ -618,9 +666,7 @@ fn gost_key_from_pkcs8(curve: gost3410::Curve, octets: &[u8]) -> Result<SigningK
         Tag::Sequence => Err(SignError::Unsupported(
             "masked GOST private keys (CryptoPro export form)".into(),
         )),
-        _ => Err(SignError::MalformedKey(
-            "GOST private key of an unknown form".into(),
-        )),
+        _ => Err(SignError::MalformedKey(KeyError::GostKeyForm)),
     }
 }
 

@@ -27,25 +27,24 @@
 //! validated by the caller, at the token's time.
 //!
 //! genTime may carry fractions of a second (section 2.4.2); they are read
-//! and dropped.
+//! and dropped. The ASN.1 is in [`asn1`].
 //!
 //! [RFC 3161]: https://datatracker.ietf.org/doc/html/rfc3161#section-2.4.2
 
+pub mod asn1;
+
 use const_oid::ObjectIdentifier;
-use der::asn1::AnyRef;
-use der::{Decode, Reader, Tag, Tagged};
+/// id-ct-TSTInfo.
+pub use const_oid::db::rfc3161::ID_CT_TST_INFO;
+/// id-kp-timeStamping.
+pub use const_oid::db::rfc5280::ID_KP_TIME_STAMPING;
+use der::Decode;
 use signet_crypto::DigestAlgorithm;
-use spki::AlgorithmIdentifierOwned;
 use time::OffsetDateTime;
 
+use self::asn1::TstInfoRef;
 use crate::cms::{Content, ContentDigests, SignedData, SignerFailure};
 use crate::{Certificate, PkiError};
-
-/// id-ct-TSTInfo.
-pub const ID_CT_TST_INFO: ObjectIdentifier =
-    ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.1.4");
-/// id-kp-timeStamping.
-pub const ID_KP_TIME_STAMPING: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.3.8");
 
 /// The content of a time-stamp token.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -209,100 +208,15 @@ impl TimestampToken {
 
 /// Parses TSTInfo.
 pub fn parse_tst_info(der: &[u8]) -> Result<TstInfo, PkiError> {
-    let e = |source| PkiError::Der {
-        what: "TSTInfo",
-        source,
-    };
-    AnyRef::from_der(der)
-        .and_then(|any| {
-            any.sequence(|r| {
-                let _version: u8 = r.decode()?;
-                let policy: ObjectIdentifier = r.decode()?;
-                let imprint: AnyRef<'_> = r.decode()?;
-                let (imprint_algorithm, imprint) = imprint.sequence(|ir| {
-                    let alg: AlgorithmIdentifierOwned = ir.decode()?;
-                    let hashed: AnyRef<'_> = ir.decode()?;
-                    hashed.tag().assert_eq(Tag::OctetString)?;
-                    let known = crate::signature::digest_algorithm(&alg.oid).ok_or(alg.oid);
-                    Ok::<_, der::Error>((known, hashed.value().to_vec()))
-                })?;
-                let serial: AnyRef<'_> = r.decode()?;
-                serial.tag().assert_eq(Tag::Integer)?;
-                let gen_time: AnyRef<'_> = r.decode()?;
-                gen_time.tag().assert_eq(Tag::GeneralizedTime)?;
-                let gen_time = generalized_time(gen_time.value())
-                    .ok_or_else(|| Tag::GeneralizedTime.value_error())?;
-                let mut nonce = None;
-                while !r.is_finished() {
-                    let field: AnyRef<'_> = r.decode()?;
-                    if field.tag() == Tag::Integer {
-                        nonce = Some(field.value().to_vec());
-                    }
-                }
-                Ok(TstInfo {
-                    policy,
-                    imprint_algorithm,
-                    imprint,
-                    serial: serial.value().to_vec(),
-                    gen_time,
-                    nonce,
-                })
-            })
-        })
-        .map_err(e)
-}
-
-/// `YYYYMMDDHHMMSS[.f*]Z`, the GeneralizedTime form RFC 3161 allows.
-pub fn generalized_time(text: &[u8]) -> Option<OffsetDateTime> {
-    let s = std::str::from_utf8(text).ok()?;
-    let s = s.strip_suffix('Z')?;
-    let (main, frac) = match s.split_once('.') {
-        Some((m, f)) => (m, Some(f)),
-        None => (s, None),
-    };
-    if main.len() != 14 || !main.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    if let Some(f) = frac
-        && (f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()))
-    {
-        return None;
-    }
-    let n = |a: usize, b: usize| main[a..b].parse::<u32>().ok();
-    let month = time::Month::try_from(u8::try_from(n(4, 6)?).ok()?).ok()?;
-    let date = time::Date::from_calendar_date(
-        i32::try_from(n(0, 4)?).ok()?,
-        month,
-        u8::try_from(n(6, 8)?).ok()?,
-    )
-    .ok()?;
-    let t = time::Time::from_hms(
-        u8::try_from(n(8, 10)?).ok()?,
-        u8::try_from(n(10, 12)?).ok()?,
-        u8::try_from(n(12, 14)?).ok()?,
-    )
-    .ok()?;
-    Some(time::PrimitiveDateTime::new(date, t).assume_utc())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn generalized_time_with_and_without_fractions() {
-        // `date -u -d @1795629662` prints Wed Nov 25 18:01:02 UTC 2026.
-        let t = generalized_time(b"20261125180102Z").unwrap();
-        assert_eq!(t.unix_timestamp(), 1_795_629_662);
-        assert_eq!(generalized_time(b"20261125180102.123Z").unwrap(), t);
-        for bad in [
-            &b"20261125180102"[..],
-            b"2026112518010Z",
-            b"20261325180102Z",
-            b"20261125180102.Z",
-            b"2026112518010xZ",
-        ] {
-            assert!(generalized_time(bad).is_none(), "{bad:?}");
-        }
-    }
+    let info = TstInfoRef::from_der(der).map_err(PkiError::der("TSTInfo"))?;
+    let imprint = &info.message_imprint;
+    let algorithm = imprint.hash_algorithm.oid;
+    Ok(TstInfo {
+        policy: info.policy,
+        imprint_algorithm: crate::signature::digest_algorithm(&algorithm).ok_or(algorithm),
+        imprint: imprint.hashed_message.as_bytes().to_vec(),
+        serial: info.serial_number.as_bytes().to_vec(),
+        gen_time: info.gen_time.to_date_time(),
+        nonce: info.nonce.map(|n| n.as_bytes().to_vec()),
+    })
 }

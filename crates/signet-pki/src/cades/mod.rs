@@ -20,15 +20,20 @@
 //! complete-revocation-references attributes, its attrType and attrValues
 //! encodings — the Attribute without its outer SEQUENCE header.
 //!
+//! The attributes' ASN.1 is in [`asn1`]; this module reads what it needs
+//! from them.
+//!
 //! [RFC 5126]: https://datatracker.ietf.org/doc/html/rfc5126
 
-use der::asn1::AnyRef;
-use der::{Decode, Encode, Reader, Tag, Tagged};
-use signet_crypto::DigestAlgorithm;
-use spki::AlgorithmIdentifierOwned;
+pub mod asn1;
 
+use der::{Decode, Encode};
+use signet_crypto::DigestAlgorithm;
+
+use self::asn1::{CrlOcspRef, OcspResponseRef, OtherCertIdRef, OtherHashRef, RevocationValuesRef};
 use crate::Certificate;
 use crate::cms::SignerInfo;
+use crate::cms::asn1::AttributeRef;
 use crate::cms::attributes as attr;
 use crate::signature::digest_algorithm;
 
@@ -95,62 +100,25 @@ impl OtherHash {
     }
 }
 
-fn other_hash(any: AnyRef<'_>) -> der::Result<OtherHash> {
-    if any.tag() == Tag::OctetString {
-        return Ok(OtherHash {
-            algorithm: Some(DigestAlgorithm::Sha1),
-            value: any.value().to_vec(),
-        });
-    }
-    any.sequence(|r| {
-        let alg: AlgorithmIdentifierOwned = r.decode()?;
-        let v: AnyRef<'_> = r.decode()?;
-        v.tag().assert_eq(Tag::OctetString)?;
-        Ok(OtherHash {
-            algorithm: digest_algorithm(&alg.oid),
-            value: v.value().to_vec(),
-        })
-    })
-}
-
-fn seq_items(any: AnyRef<'_>) -> der::Result<Vec<AnyRef<'_>>> {
-    any.sequence(|r| {
-        let mut out = Vec::new();
-        while !r.is_finished() {
-            out.push(r.decode()?);
+impl From<&OtherHashRef<'_>> for OtherHash {
+    fn from(hash: &OtherHashRef<'_>) -> Self {
+        match hash {
+            OtherHashRef::Sha1Hash(value) => OtherHash {
+                algorithm: Some(DigestAlgorithm::Sha1),
+                value: value.as_bytes().to_vec(),
+            },
+            OtherHashRef::OtherHash(h) => OtherHash {
+                algorithm: digest_algorithm(&h.hash_algorithm.oid),
+                value: h.hash_value.as_bytes().to_vec(),
+            },
         }
-        Ok(out)
-    })
-}
-
-/// id-pkix-ocsp-basic.
-const OCSP_BASIC: der::asn1::ObjectIdentifier =
-    der::asn1::ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.48.1.1");
-
-/// Wraps a BasicOCSPResponse as an OCSPResponse with status successful
-/// (RFC 6960 section 4.2.1), the form revocation checking reads.
-fn wrap_basic_ocsp(basic: &[u8]) -> der::Result<Vec<u8>> {
-    let octets = der::asn1::OctetStringRef::new(basic)?;
-    let mut response_bytes = Vec::new();
-    OCSP_BASIC.encode_to_vec(&mut response_bytes)?;
-    octets.encode_to_vec(&mut response_bytes)?;
-    let response_bytes = AnyRef::new(Tag::Sequence, &response_bytes)?.to_der()?;
-    let explicit = AnyRef::new(
-        Tag::ContextSpecific {
-            constructed: true,
-            number: der::TagNumber(0),
-        },
-        &response_bytes,
-    )?
-    .to_der()?;
-    let mut body = vec![0x0A, 0x01, 0x00];
-    body.extend_from_slice(&explicit);
-    AnyRef::new(Tag::Sequence, &body)?.to_der()
+    }
 }
 
 impl LongTermData {
     /// Reads the CAdES-C/X attributes of a signer. Absent attributes leave
-    /// their fields empty.
+    /// their fields empty; certificate values that are not certificates
+    /// signet reads are skipped.
     pub fn read(signer: &SignerInfo) -> der::Result<Self> {
         let mut out = LongTermData::default();
         let first = |oid| {
@@ -160,76 +128,41 @@ impl LongTermData {
                 .and_then(|a| a.values.first())
         };
         if let Some(v) = first(attr::CERTIFICATE_VALUES) {
-            for c in seq_items(AnyRef::from_der(v)?)? {
+            for c in Vec::<der::asn1::AnyRef<'_>>::from_der(v)? {
                 if let Ok(cert) = Certificate::from_der(c.to_der()?) {
                     out.certificates.push(cert);
                 }
             }
         }
         if let Some(v) = first(attr::REVOCATION_VALUES) {
-            AnyRef::from_der(v)?.sequence(|r| {
-                while !r.is_finished() {
-                    let field: AnyRef<'_> = r.decode()?;
-                    let inner = AnyRef::from_der(field.value())?;
-                    match field.tag().number().value() {
-                        0 => {
-                            for crl in seq_items(inner)? {
-                                out.crls.push(crl.to_der()?);
-                            }
-                        }
-                        1 => {
-                            for basic in seq_items(inner)? {
-                                out.ocsp_responses.push(wrap_basic_ocsp(&basic.to_der()?)?);
-                            }
-                        }
-                        _ => {}
-                    }
-                }
-                Ok::<_, der::Error>(())
-            })?;
+            let values = RevocationValuesRef::from_der(v)?;
+            for crl in values.crl_vals.iter().flatten() {
+                out.crls.push(crl.to_der()?);
+            }
+            for basic in values.ocsp_vals.iter().flatten() {
+                let basic = basic.to_der()?;
+                out.ocsp_responses
+                    .push(OcspResponseRef::successful(&basic)?.to_der()?);
+            }
         }
         if let Some(v) = first(attr::COMPLETE_CERTIFICATE_REFS) {
-            for id in seq_items(AnyRef::from_der(v)?)? {
-                let hash = id.sequence(|r| {
-                    let h: AnyRef<'_> = r.decode()?;
-                    while !r.is_finished() {
-                        let _issuer_serial: AnyRef<'_> = r.decode()?;
-                    }
-                    other_hash(h)
-                })?;
-                out.certificate_refs.push(hash);
+            for id in Vec::<OtherCertIdRef<'_>>::from_der(v)? {
+                out.certificate_refs
+                    .push(OtherHash::from(&id.other_cert_hash));
             }
         }
         if let Some(v) = first(attr::COMPLETE_REVOCATION_REFS) {
-            for crl_ocsp_ref in seq_items(AnyRef::from_der(v)?)? {
-                for field in seq_items(crl_ocsp_ref)? {
-                    let list = AnyRef::from_der(field.value())?;
-                    match field.tag().number().value() {
-                        // CRLListID ::= SEQUENCE { crls SEQUENCE OF CrlValidatedID }
-                        0 => {
-                            for ids in seq_items(list)? {
-                                for validated in seq_items(ids)? {
-                                    let items = seq_items(validated)?;
-                                    if let Some(h) = items.first() {
-                                        out.revocation_refs.push(other_hash(*h)?);
-                                    }
-                                }
-                            }
-                        }
-                        // OcspListID ::= SEQUENCE { ocspResponses SEQUENCE OF
-                        // OcspResponsesID { ocspIdentifier, ocspRepHash OPTIONAL } }
-                        1 => {
-                            for ids in seq_items(list)? {
-                                for resp in seq_items(ids)? {
-                                    let items = seq_items(resp)?;
-                                    if let Some(h) = items.get(1) {
-                                        out.revocation_refs.push(other_hash(*h)?);
-                                    }
-                                }
-                            }
-                        }
-                        _ => {}
-                    }
+            for crl_ocsp_ref in Vec::<CrlOcspRef<'_>>::from_der(v)? {
+                for validated in crl_ocsp_ref.crlids.iter().flat_map(|ids| &ids.crls) {
+                    out.revocation_refs
+                        .push(OtherHash::from(&validated.crl_hash));
+                }
+                let responses = crl_ocsp_ref
+                    .ocspids
+                    .iter()
+                    .flat_map(|ids| &ids.ocsp_responses);
+                for hash in responses.filter_map(|r| r.ocsp_rep_hash.as_ref()) {
+                    out.revocation_refs.push(OtherHash::from(hash));
                 }
             }
         }
@@ -262,8 +195,10 @@ pub fn esc_time_stamp_data(signer: &SignerInfo) -> Vec<u8> {
         attr::COMPLETE_REVOCATION_REFS,
     ] {
         for a in signer.unsigned_attrs(&oid) {
-            if let Some(body) = crate::certificate::contents_of(&a.der) {
-                data.extend_from_slice(body);
+            // Read back from the DER the SignedData was parsed from: it
+            // decodes, and its parts encode as they were read.
+            if let Ok(body) = AttributeRef::from_der(&a.der).and_then(|a| a.type_and_values()) {
+                data.extend_from_slice(&body);
             }
         }
     }
