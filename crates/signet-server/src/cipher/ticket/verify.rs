@@ -24,19 +24,16 @@ use std::sync::Arc;
 use serde::Serialize;
 use signet_pki::PkiError;
 use signet_pki::cms::SignedData;
-use signet_pki::oid::Lang;
+use signet_pki::oid::{Lang, ids};
 use signet_pki::tsp::TimestampToken;
 use signet_pki::validate::{Engine, ValidationReport};
 use utoipa::ToSchema;
 
 use super::options::{SessionOptions, TsVerify};
+
 use crate::cipher::certinfo::CertificateInfo;
 use crate::present::dates::java_date;
 use crate::present::time_zone::TimeZone;
-
-/// id-aa-ets-contentTimestamp (RFC 5126 section 5.11.4).
-const CONTENT_TIMESTAMP: const_oid::ObjectIdentifier =
-    const_oid::ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.2.20");
 
 /// A time-stamp's check.
 #[derive(Clone, Debug, Serialize, ToSchema)]
@@ -148,7 +145,7 @@ pub fn run(
         .signers
         .iter()
         .map(|signer| {
-            let attr = signer.signed_attr(&CONTENT_TIMESTAMP)?;
+            let attr = signer.signed_attr(&ids::AA_ETS_CONTENT_TIMESTAMP)?;
             let der = attr.values.first()?;
             Some(match TimestampToken::from_der(der) {
                 Ok(token) => {
