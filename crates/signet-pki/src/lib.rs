@@ -4,11 +4,11 @@
 //! Parsing is separate from validation: the parsers here only split the DER
 //! and reject structural faults, and never panic on any input.
 
+pub mod asn1;
 pub mod ber;
 pub mod cades;
 mod certificate;
 pub mod cms;
-mod der_write;
 mod dstu;
 mod error;
 mod extensions;

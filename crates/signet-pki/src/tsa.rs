@@ -28,7 +28,7 @@ use der::{Decode, Encode};
 use signet_crypto::DigestAlgorithm;
 use spki::AlgorithmIdentifierRef;
 
-use crate::cms::asn1::IntegerOctets;
+use crate::asn1::IntegerOctets;
 use crate::net::{FetchError, Fetcher};
 use crate::signature::digest_oid;
 use crate::tsp::asn1::{MessageImprintRef, TimeStampReqRef, TimeStampRespRef};

@@ -18,8 +18,9 @@ use der::{Choice, Enumerated, Sequence, Tag, TagNumber};
 use spki::AlgorithmIdentifierRef;
 
 use crate::Certificate;
-use crate::cms::asn1::time::GeneralizedTime;
-use crate::cms::asn1::{IntegerOctets, RawSequenceRef};
+use crate::asn1::IntegerOctets;
+use crate::asn1::time::GeneralizedTime;
+use crate::cms::asn1::RawSequenceRef;
 
 /// `SigningCertificate` as defined in [RFC 2634 Section 5.4].
 ///

@@ -27,7 +27,8 @@ pub use const_oid::db::rfc5911::ID_SIGNING_TIME as SIGNING_TIME;
 use der::Decode;
 use signet_crypto::DigestAlgorithm;
 use time::OffsetDateTime;
-use x509_cert::time::Time;
+
+use crate::asn1::time::Time;
 
 use crate::cades::asn1::{IssuerSerialRef, SigningCertificateRef, SigningCertificateV2Ref};
 /// id-aa-ets-certCRLTimestamp (for X Type 2).
@@ -46,11 +47,11 @@ pub use crate::oid::ids::AA_ETS_REVOCATION_REFS as COMPLETE_REVOCATION_REFS;
 pub use crate::oid::ids::AA_ETS_REVOCATION_VALUES as REVOCATION_VALUES;
 use crate::signature::digest_algorithm;
 
-/// A time value (`Time ::= CHOICE { utcTime, generalTime }`, as `der`
-/// reads it: 1970–9999, no fractions) as a date.
+/// A time value (`Time ::= CHOICE { utcTime, generalTime }`, RFC 5652
+/// section 11.3: 1950–9999, [`crate::asn1::time`]) as a date, to the
+/// second.
 pub fn decode_time(der: &[u8]) -> Option<OffsetDateTime> {
-    let time = Time::from_der(der).ok()?;
-    crate::certificate::unix_to_datetime(time.to_unix_duration())
+    Time::from_der(der).ok().map(Time::whole_seconds)
 }
 
 /// One certificate reference of an ESS signing-certificate attribute.

@@ -37,8 +37,8 @@
 //! `checker.rs` holds the order and the caches, `report.rs` the answers,
 //! `error.rs` why a CRL or response was not used. The CRL and OCSP
 //! structures are `der` types ([`crl::asn1`], [`ocsp::request`],
-//! [`ocsp::response`]) on the building blocks of [`asn1`] and
-//! [`mod@time`].
+//! [`ocsp::response`]) on the building blocks of [`asn1`] and the times
+//! of [`crate::asn1::time`].
 //!
 //! [RFC 5280]: https://datatracker.ietf.org/doc/html/rfc5280#section-6.3
 //! [RFC 6960]: https://datatracker.ietf.org/doc/html/rfc6960
@@ -56,7 +56,6 @@ mod online;
 mod report;
 #[cfg(test)]
 mod testing;
-pub mod time;
 
 use std::time::Duration;
 

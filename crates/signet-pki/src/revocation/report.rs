@@ -4,8 +4,8 @@
 use der::{DecodeValue, EncodeValue, FixedTag, Header, Length, Reader, Tag, Writer};
 use time::OffsetDateTime;
 
-use super::asn1::{small_uint, small_uint_bytes};
 use super::ocsp::BasicOcspResponse;
+use crate::asn1::{small_uint, small_uint_bytes};
 
 /// A CRL reason code ([RFC 5280 section 5.3.1]).
 ///

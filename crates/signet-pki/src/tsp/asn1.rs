@@ -15,8 +15,9 @@ use der::Sequence;
 use der::asn1::{AnyRef, BitStringRef, OctetStringRef, Utf8StringRef};
 use spki::AlgorithmIdentifierRef;
 
-use crate::cms::asn1::time::GeneralizedTime;
-use crate::cms::asn1::{ContentInfoRef, IntegerOctets};
+use crate::asn1::IntegerOctets;
+use crate::asn1::time::GeneralizedTime;
+use crate::cms::asn1::ContentInfoRef;
 
 /// `TimeStampReq` as defined in [RFC 3161 Section 2.4.1].
 ///

@@ -216,7 +216,7 @@ pub fn parse_tst_info(der: &[u8]) -> Result<TstInfo, PkiError> {
         imprint_algorithm: crate::signature::digest_algorithm(&algorithm).ok_or(algorithm),
         imprint: imprint.hashed_message.as_bytes().to_vec(),
         serial: info.serial_number.as_bytes().to_vec(),
-        gen_time: info.gen_time.to_date_time(),
+        gen_time: info.gen_time.whole_seconds(),
         nonce: info.nonce.map(|n| n.as_bytes().to_vec()),
     })
 }

@@ -9,10 +9,10 @@ use der::asn1::{AnyRef, BitStringRef, OctetStringRef};
 use der::{Choice, Sequence, Tag, TagNumber, Tagged};
 use spki::AlgorithmIdentifierRef;
 
-use super::time::GeneralizedTime;
 use super::{
     AttributeRef, IssuerAndSerialNumberRef, RawSequenceRef, RecipientIdentifierRef, SetOfAsGiven,
 };
+use crate::asn1::time::GeneralizedTime;
 
 /// `EnvelopedData` as defined in [RFC 5652 Section 6.1].
 ///

@@ -15,13 +15,10 @@
 //!   are reported in the order they are written. Writing sorts once, by
 //!   the elements' encodings ([X.690] section 11.6), in
 //!   [`SetOfAsGiven::der_sorted`].
-//! - [`IntegerOctets`]: an INTEGER's contents as written. Certificate
-//!   serial numbers are compared octet for octet with the certificate's,
-//!   which real CAs encode negative or with leading zeros; `der`'s
-//!   integers refuse such encodings.
-//! - the time types of [`time`]: `der`'s times cover 1970–9999 without
-//!   fractions of a second, while CMS signing-time covers 1950–9999 and
-//!   an RFC 3161 genTime may carry fractions.
+//! - the times, shared with CRLs and OCSP, are in [`crate::asn1::time`]:
+//!   `der`'s cover 1970–9999 without fractions of a second, while CMS
+//!   signing-time covers 1950–9999 and an RFC 3161 genTime may carry
+//!   fractions.
 //!
 //! BER input (indefinite lengths, constructed strings) is brought to DER
 //! by [`crate::ber`] before any of these types reads it.
@@ -32,9 +29,10 @@
 mod algorithms;
 mod enveloped_data;
 mod signed_data;
-pub mod time;
 
 use const_oid::ObjectIdentifier;
+
+use crate::asn1::IntegerOctets;
 use der::asn1::AnyRef;
 use der::{
     Decode, DecodeValue, Encode, EncodeValue, FixedTag, Header, Length, Reader, Sequence, Tag,
@@ -166,50 +164,6 @@ impl<T> FixedTag for SetOfAsGiven<'_, T> {
     const TAG: Tag = Tag::Set;
 }
 
-/// An INTEGER's contents octets as written, without `der`'s check that
-/// the encoding is minimal: `CertificateSerialNumber ::= INTEGER` as CAs
-/// write it ([RFC 5280] section 4.1.2.2 asks verifiers to cope with
-/// non-conforming serials), and RFC 3161 nonces and serial numbers.
-///
-/// [RFC 5280]: https://datatracker.ietf.org/doc/html/rfc5280#section-4.1.2.2
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct IntegerOctets<'a>(&'a [u8]);
-
-impl<'a> IntegerOctets<'a> {
-    /// The INTEGER whose contents octets are `octets` (two's complement,
-    /// big-endian).
-    pub fn new(octets: &'a [u8]) -> Self {
-        IntegerOctets(octets)
-    }
-
-    /// The contents octets.
-    pub fn as_bytes(&self) -> &'a [u8] {
-        self.0
-    }
-}
-
-impl<'a> DecodeValue<'a> for IntegerOctets<'a> {
-    type Error = der::Error;
-
-    fn decode_value<R: Reader<'a>>(reader: &mut R, header: Header) -> der::Result<Self> {
-        reader.read_slice(header.length()).map(IntegerOctets)
-    }
-}
-
-impl EncodeValue for IntegerOctets<'_> {
-    fn value_len(&self) -> der::Result<Length> {
-        Length::try_from(self.0.len())
-    }
-
-    fn encode_value(&self, writer: &mut impl Writer) -> der::Result<()> {
-        writer.write(self.0)
-    }
-}
-
-impl FixedTag for IntegerOctets<'_> {
-    const TAG: Tag = Tag::Integer;
-}
-
 /// `ContentInfo` as defined in [RFC 5652 Section 3].
 ///
 /// ```text
@@ -296,7 +250,9 @@ impl<'a> IssuerAndSerialNumberRef<'a> {
     pub fn of(cert: &'a crate::Certificate) -> der::Result<Self> {
         Ok(IssuerAndSerialNumberRef {
             issuer: RawSequenceRef::from_der(cert.issuer_der())?,
-            serial_number: IntegerOctets(cert.x509().tbs_certificate().serial_number().as_bytes()),
+            serial_number: IntegerOctets::new(
+                cert.x509().tbs_certificate().serial_number().as_bytes(),
+            ),
         })
     }
 }
@@ -373,21 +329,6 @@ mod tests {
             hex::encode(sorted.to_der().expect("encodes")),
             "310a02010502010a02020080"
         );
-    }
-
-    /// Serial numbers are kept as written, even when not minimal.
-    #[test]
-    fn integer_octets_keep_non_minimal_encodings() {
-        for der in [
-            &[0x02, 0x02, 0x00, 0x05][..],
-            &[0x02, 0x01, 0xFF],
-            &[0x02, 0x00],
-        ] {
-            let int = IntegerOctets::from_der(der).expect("decodes");
-            assert_eq!(int.as_bytes(), &der[2..]);
-            assert_eq!(int.to_der().expect("encodes"), der);
-        }
-        assert!(IntegerOctets::from_der(&[0x04, 0x01, 0x05]).is_err());
     }
 
     #[test]

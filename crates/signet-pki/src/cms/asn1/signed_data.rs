@@ -192,12 +192,13 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// Generated SignerInfos — any serial number octets, signed
+        /// Generated SignerInfos — any serial number octets (an INTEGER
+        /// has at least one), signed
         /// attributes of any types and values, any signature — encode,
         /// decode to the same values, and encode again to the same bytes.
         #[test]
         fn generated_signer_infos_round_trip(
-            serial in proptest::collection::vec(proptest::num::u8::ANY, 0..20),
+            serial in proptest::collection::vec(proptest::num::u8::ANY, 1..20),
             attributes in proptest::collection::vec(
                 (1u32..100_000, proptest::collection::vec(proptest::num::u8::ANY, 0..40)),
                 0..6,
@@ -205,7 +206,8 @@ mod tests {
             signature in proptest::collection::vec(proptest::num::u8::ANY, 0..300),
             subject_key_id in proptest::bool::ANY,
         ) {
-            use crate::cms::asn1::{IntegerOctets, RawSequenceRef};
+            use crate::asn1::IntegerOctets;
+            use crate::cms::asn1::RawSequenceRef;
             let empty_name = [0x30, 0x00];
             let types: Vec<ObjectIdentifier> = attributes
                 .iter()

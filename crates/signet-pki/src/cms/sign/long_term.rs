@@ -40,13 +40,13 @@ use super::SignError;
 use super::assemble::{MadeAttribute, attribute_set, digest_algorithm_identifier};
 use crate::Certificate;
 use crate::TrustStore;
+use crate::asn1::time::{GeneralizedTime, YearOutOfRange};
 use crate::cades::asn1::{
     CrlListIdRef, CrlOcspRef, CrlValidatedIdRef, IssuerSerialRef, OcspIdentifierRef, OcspListIdRef,
     OcspResponsesIdRef, OtherCertIdRef, OtherHashAlgAndValueRef, OtherHashRef, ResponderIdRef,
     RevocationValuesRef,
 };
 use crate::cms::asn1::RawSequenceRef;
-use crate::cms::asn1::time::{GeneralizedTime, YearOutOfRange};
 use crate::cms::attributes as attr;
 use crate::path::{IssuerSource, PathError, PathValidator};
 use crate::revocation::ocsp::ResponderId;

@@ -63,11 +63,11 @@ use self::assemble::{
 };
 pub use self::long_term::{LongTermError, ValidationData};
 pub use self::signer::{CertifiedKey, CmsSigner, KeyError, SigningFailure};
-use super::asn1::time::Time;
 use super::asn1::{EncapsulatedContentInfoRef, SignerInfoRef};
 use super::attributes as attr;
 use super::signed_data::{ID_DATA, MAX_SIGNERS, SIGNATURE_INPUT, SignedData, signed_data_of};
 use super::verify::ContentDigests;
+use crate::asn1::time::Time;
 use crate::public_key::KeyAlgorithm;
 use crate::signature::{self, SignatureError, SignedMessage};
 use crate::tsa::{Timestamper, TsaError};

@@ -12,8 +12,9 @@ use der::{Choice, Sequence, Tagged};
 use spki::AlgorithmIdentifierOwned;
 use x509_cert::name::RelativeDistinguishedName;
 
-use crate::revocation::asn1::{Boolean, Extensions, IntegerBytes, NameRef, SequenceOfRef, Tbs};
-use crate::revocation::time::Time;
+use crate::asn1::time::Time;
+use crate::asn1::{Boolean, IntegerOctets};
+use crate::revocation::asn1::{Extensions, NameRef, SequenceOfRef, Tbs};
 
 /// `CertificateList` ([RFC 5280 section 5.1]).
 ///
@@ -61,7 +62,7 @@ pub struct CertificateList<'a> {
 pub struct TbsCertList<'a> {
     /// version (`Version ::= INTEGER { v1(0), v2(1), v3(2) }`).
     #[asn1(optional = "true")]
-    pub version: Option<IntegerBytes<'a>>,
+    pub version: Option<IntegerOctets<'a>>,
     /// signature.
     pub signature: AlgorithmIdentifierOwned,
     /// issuer.
@@ -92,7 +93,7 @@ pub struct TbsCertList<'a> {
 #[derive(Clone, Debug, PartialEq, Eq, Sequence)]
 pub struct RevokedCertificate<'a> {
     /// userCertificate, as encoded.
-    pub user_certificate: IntegerBytes<'a>,
+    pub user_certificate: IntegerOctets<'a>,
     /// revocationDate.
     pub revocation_date: Time,
     /// crlEntryExtensions.
@@ -126,7 +127,7 @@ pub struct AuthorityKeyIdentifier<'a> {
     pub authority_cert_issuer: Option<SequenceOfRef<'a, der::asn1::AnyRef<'a>>>,
     /// authorityCertSerialNumber.
     #[asn1(context_specific = "2", tag_mode = "IMPLICIT", optional = "true")]
-    pub authority_cert_serial_number: Option<IntegerBytes<'a>>,
+    pub authority_cert_serial_number: Option<IntegerOctets<'a>>,
 }
 
 /// `IssuingDistributionPoint` ([RFC 5280 section 5.2.5]).

@@ -35,11 +35,12 @@ use time::OffsetDateTime;
 
 use self::asn1::{AuthorityKeyIdentifier, CertificateList, RevokedCertificate};
 pub use self::asn1::{DistributionPointName, IssuingDistributionPoint};
-use super::asn1::{IntegerBytes, SequenceOfRef, range_in, read_extensions, small_uint};
+use super::asn1::{SequenceOfRef, range_in, read_extensions};
 use super::error::{FormatError, OutOfScope, RevocationError, Unsupported};
 use super::freshness::{CheckOptions, check_fresh};
-use super::time::Time;
 use super::{CrlReason, Verdict};
+use crate::asn1::time::Time;
+use crate::asn1::{IntegerOctets, small_uint};
 use crate::extensions::KeyUsage;
 use crate::input::{InputKind, decode_one};
 use crate::name::{name_text, names_equal};
@@ -438,7 +439,7 @@ fn read_crl_extensions(
         let value = extension.value();
         let known = match extension.extn_id {
             ID_CE_CRL_NUMBER => {
-                out.crl_number = Some(IntegerBytes::from_der(value)?.as_bytes().to_vec());
+                out.crl_number = Some(IntegerOctets::from_der(value)?.as_bytes().to_vec());
                 true
             }
             ID_CE_AUTHORITY_KEY_IDENTIFIER => {

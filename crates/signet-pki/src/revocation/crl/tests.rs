@@ -7,7 +7,8 @@ use der::asn1::{Any, OctetStringRef};
 
 use super::asn1::TbsCertList;
 use super::*;
-use crate::revocation::asn1::{Boolean, ExtensionRef};
+use crate::asn1::Boolean;
+use crate::revocation::asn1::ExtensionRef;
 use crate::revocation::testing::{
     CRL as OPENSSL_CRL, GOOD, INTER, REVOKED, certificate, context, seq, tlv,
 };

@@ -17,11 +17,10 @@ use der::{
 use spki::AlgorithmIdentifierRef;
 
 use super::request::{CertId, Version};
+use crate::asn1::time::GeneralizedTime;
+use crate::asn1::{IntegerOctets, small_uint, small_uint_bytes};
 use crate::revocation::CrlReason;
-use crate::revocation::asn1::{
-    Extensions, IntegerBytes, NameRef, SequenceOfRef, Tbs, small_uint, small_uint_bytes,
-};
-use crate::revocation::time::GeneralizedTime;
+use crate::revocation::asn1::{Extensions, NameRef, SequenceOfRef, Tbs};
 
 /// `OCSPResponse` ([RFC 6960 section 4.2.1]).
 ///
@@ -281,7 +280,7 @@ pub struct CertIdRef<'a> {
     /// issuerKeyHash.
     pub issuer_key_hash: &'a OctetStringRef,
     /// serialNumber.
-    pub serial_number: IntegerBytes<'a>,
+    pub serial_number: IntegerOctets<'a>,
 }
 
 impl CertIdRef<'_> {
