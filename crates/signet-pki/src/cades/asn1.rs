@@ -12,15 +12,15 @@
 //! [RFC 5035]: https://datatracker.ietf.org/doc/html/rfc5035#section-3
 //! [RFC 5126]: https://datatracker.ietf.org/doc/html/rfc5126#section-6.2
 
-use const_oid::ObjectIdentifier;
 use der::asn1::{AnyRef, OctetStringRef};
-use der::{Choice, Enumerated, Sequence, Tag, TagNumber};
+use der::{Choice, Sequence, Tag, TagNumber};
 use spki::AlgorithmIdentifierRef;
 
 use crate::Certificate;
 use crate::asn1::IntegerOctets;
 use crate::asn1::time::GeneralizedTime;
 use crate::cms::asn1::RawSequenceRef;
+use crate::revocation::ocsp::response::ResponderIdRef;
 
 /// `SigningCertificate` as defined in [RFC 2634 Section 5.4].
 ///
@@ -300,26 +300,6 @@ pub struct OcspIdentifierRef<'a> {
     pub produced_at: GeneralizedTime,
 }
 
-/// `ResponderID` as defined in [RFC 6960 Section 4.2.1].
-///
-/// ```text
-/// ResponderID ::= CHOICE {
-///   byName [1] Name,
-///   byKey  [2] KeyHash }
-/// KeyHash ::= OCTET STRING
-/// ```
-///
-/// [RFC 6960 Section 4.2.1]: https://datatracker.ietf.org/doc/html/rfc6960#section-4.2.1
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Choice)]
-pub enum ResponderIdRef<'a> {
-    /// byName.
-    #[asn1(context_specific = "1", tag_mode = "EXPLICIT", constructed = "true")]
-    ByName(RawSequenceRef<'a>),
-    /// byKey.
-    #[asn1(context_specific = "2", tag_mode = "EXPLICIT", constructed = "true")]
-    ByKey(&'a OctetStringRef),
-}
-
 /// `RevocationValues` as defined in [RFC 5126 Section 6.3.4].
 ///
 /// ```text
@@ -345,72 +325,6 @@ pub struct RevocationValuesRef<'a> {
     /// otherRevVals, as encoded.
     #[asn1(context_specific = "2", tag_mode = "EXPLICIT", optional = "true")]
     pub other_rev_vals: Option<AnyRef<'a>>,
-}
-
-/// `OCSPResponse` as defined in [RFC 6960 Section 4.2.1], only to put a
-/// BasicOCSPResponse of revocation-values back in the envelope the
-/// revocation checker reads.
-///
-/// ```text
-/// OCSPResponse ::= SEQUENCE {
-///   responseStatus OCSPResponseStatus,
-///   responseBytes  [0] EXPLICIT ResponseBytes OPTIONAL }
-/// ResponseBytes ::= SEQUENCE {
-///   responseType OBJECT IDENTIFIER,
-///   response     OCTET STRING }
-/// ```
-///
-/// [RFC 6960 Section 4.2.1]: https://datatracker.ietf.org/doc/html/rfc6960#section-4.2.1
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Sequence)]
-pub struct OcspResponseRef<'a> {
-    /// responseStatus.
-    pub response_status: OcspResponseStatus,
-    /// responseBytes.
-    #[asn1(context_specific = "0", tag_mode = "EXPLICIT", optional = "true")]
-    pub response_bytes: Option<ResponseBytesRef<'a>>,
-}
-
-/// `ResponseBytes` of an [`OcspResponseRef`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Sequence)]
-pub struct ResponseBytesRef<'a> {
-    /// responseType.
-    pub response_type: ObjectIdentifier,
-    /// response.
-    pub response: &'a OctetStringRef,
-}
-
-/// `OCSPResponseStatus` as defined in [RFC 6960 Section 4.2.1].
-///
-/// ```text
-/// OCSPResponseStatus ::= ENUMERATED {
-///   successful (0), malformedRequest (1), internalError (2),
-///   tryLater (3), sigRequired (5), unauthorized (6) }
-/// ```
-///
-/// [RFC 6960 Section 4.2.1]: https://datatracker.ietf.org/doc/html/rfc6960#section-4.2.1
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Enumerated)]
-#[repr(u32)]
-#[allow(missing_docs)]
-pub enum OcspResponseStatus {
-    Successful = 0,
-    MalformedRequest = 1,
-    InternalError = 2,
-    TryLater = 3,
-    SigRequired = 5,
-    Unauthorized = 6,
-}
-
-impl<'a> OcspResponseRef<'a> {
-    /// A successful OCSPResponse around the BasicOCSPResponse `basic`.
-    pub fn successful(basic: &'a [u8]) -> der::Result<Self> {
-        Ok(OcspResponseRef {
-            response_status: OcspResponseStatus::Successful,
-            response_bytes: Some(ResponseBytesRef {
-                response_type: const_oid::db::rfc6960::ID_PKIX_OCSP_BASIC,
-                response: OctetStringRef::new(basic)?,
-            }),
-        })
-    }
 }
 
 #[cfg(test)]

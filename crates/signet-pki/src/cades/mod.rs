@@ -30,11 +30,12 @@ pub mod asn1;
 use der::{Decode, Encode};
 use signet_crypto::DigestAlgorithm;
 
-use self::asn1::{CrlOcspRef, OcspResponseRef, OtherCertIdRef, OtherHashRef, RevocationValuesRef};
+use self::asn1::{CrlOcspRef, OtherCertIdRef, OtherHashRef, RevocationValuesRef};
 use crate::Certificate;
 use crate::cms::SignerInfo;
 use crate::cms::asn1::AttributeRef;
 use crate::cms::attributes as attr;
+use crate::revocation::ocsp::response::OcspResponseRef;
 use crate::signature::digest_algorithm;
 
 /// A CAdES level.

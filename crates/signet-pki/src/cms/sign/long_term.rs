@@ -43,13 +43,13 @@ use crate::TrustStore;
 use crate::asn1::time::{GeneralizedTime, YearOutOfRange};
 use crate::cades::asn1::{
     CrlListIdRef, CrlOcspRef, CrlValidatedIdRef, IssuerSerialRef, OcspIdentifierRef, OcspListIdRef,
-    OcspResponsesIdRef, OtherCertIdRef, OtherHashAlgAndValueRef, OtherHashRef, ResponderIdRef,
-    RevocationValuesRef,
+    OcspResponsesIdRef, OtherCertIdRef, OtherHashAlgAndValueRef, OtherHashRef, RevocationValuesRef,
 };
-use crate::cms::asn1::RawSequenceRef;
 use crate::cms::attributes as attr;
 use crate::path::{IssuerSource, PathError, PathValidator};
+use crate::revocation::asn1::NameRef;
 use crate::revocation::ocsp::ResponderId;
+use crate::revocation::ocsp::response::ResponderIdRef;
 use crate::revocation::{BudgetedChecker, Evidence, RevocationStatus};
 use crate::tsa::Timestamper;
 
@@ -214,7 +214,7 @@ fn revocation_refs(revocation: &[Evidence]) -> Result<Vec<u8>, SignError> {
             Evidence::Ocsp(basic) => {
                 let responder = match &basic.responder_id {
                     ResponderId::ByName(name) => {
-                        ResponderIdRef::ByName(RawSequenceRef::from_der(name).map_err(encoding)?)
+                        ResponderIdRef::ByName(NameRef::from_der(name).map_err(encoding)?)
                     }
                     ResponderId::ByKey(key) => {
                         ResponderIdRef::ByKey(OctetStringRef::new(key).map_err(encoding)?)

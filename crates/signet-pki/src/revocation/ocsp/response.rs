@@ -40,6 +40,21 @@ pub struct OcspResponseRef<'a> {
     pub response_bytes: Option<ResponseBytesRef<'a>>,
 }
 
+impl<'a> OcspResponseRef<'a> {
+    /// A successful OCSPResponse around the BasicOCSPResponse `basic`: how
+    /// a CAdES revocation value (a BasicOCSPResponse alone) is put back in
+    /// the envelope [`crate::revocation::ocsp::OcspResponse`] reads.
+    pub fn successful(basic: &'a [u8]) -> der::Result<Self> {
+        Ok(OcspResponseRef {
+            response_status: OcspResponseStatus::Successful,
+            response_bytes: Some(ResponseBytesRef {
+                response_type: const_oid::db::rfc6960::ID_PKIX_OCSP_BASIC,
+                response: OctetStringRef::new(basic)?,
+            }),
+        })
+    }
+}
+
 /// `OCSPResponseStatus` ([RFC 6960 section 4.2.1]). Values not assigned
 /// are kept ([`OcspResponseStatus::Other`]), to be reported.
 ///
