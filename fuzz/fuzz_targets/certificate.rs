@@ -5,7 +5,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use signet_pki::Certificate;
-use signet_pki::oid::Lang;
+use signet_pki::Lang;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(cert) = Certificate::parse(data) {

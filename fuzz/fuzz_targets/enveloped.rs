@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
 use signet_pki::Certificate;
-use signet_pki::private_key::PrivateKey;
+use signet_pki::PrivateKey;
 
 static RECIPIENT: LazyLock<(Certificate, PrivateKey)> = LazyLock::new(|| {
     let cert = Certificate::parse(include_bytes!("data/fuzz-ec.pem")).expect("fuzz certificate");
@@ -33,9 +33,9 @@ static DSTU_RECIPIENT: LazyLock<(Certificate, PrivateKey, Certificate)> = LazyLo
 
 fuzz_target!(|data: &[u8]| {
     let (cert, key) = &*RECIPIENT;
-    let _ = signet_pki::cms::decrypt(data, cert, key);
+    let _ = signet_pki::decrypt_enveloped(data, cert, key);
     let (cert, key, originator) = &*DSTU_RECIPIENT;
-    let _ = signet_pki::cms::decrypt_with_originators(
+    let _ = signet_pki::decrypt_enveloped_with_originators(
         data,
         cert,
         key,

@@ -3,7 +3,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use signet_pki::CERTIFICATE_INPUT;
-use signet_pki::input::decode_objects;
+use signet_pki::decode_objects;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(objects) = decode_objects(data, &CERTIFICATE_INPUT) {

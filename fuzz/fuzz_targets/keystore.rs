@@ -7,5 +7,5 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let _ = signet_pki::keystore::open(data, "password");
+    let _ = signet_pki::open_keystore(data, "password");
 });

@@ -3,8 +3,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use signet_pki::revocation::crl::Crl;
-use signet_pki::revocation::ocsp::OcspResponse;
+use signet_pki::Crl;
+use signet_pki::OcspResponse;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(crl) = Crl::parse(data) {

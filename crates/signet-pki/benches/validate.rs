@@ -15,11 +15,11 @@
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use signet_crypto::DigestAlgorithm;
-use signet_pki::cms::{Content, ContentDigests, SignedData};
-use signet_pki::path::Offline;
-use signet_pki::signature::{self, SignedMessage};
-use signet_pki::validate::{ValidationOptions, Validator};
+use signet_pki::Offline;
+use signet_pki::SignedMessage;
 use signet_pki::{Certificate, TrustStore};
+use signet_pki::{Content, ContentDigests, SignedData};
+use signet_pki::{ValidationOptions, Validator};
 use test_support::KeyType;
 use test_support::pki::{Party, SignOptions, TestPki};
 use time::OffsetDateTime;
@@ -58,7 +58,7 @@ fn bench_alg(
     let signer_info = &signed.signers[0];
     let cert = Certificate::parse(&signer.cert.der).expect("cert");
     let key_info = cert.fields().public_key.clone();
-    let digest = signet_pki::signature::digest_algorithm(&signer_info.digest_algorithm.oid);
+    let digest = signet_pki::signature_digest_algorithm(&signer_info.digest_algorithm.oid);
     let signed_bytes = signer_info
         .signed_attrs
         .as_ref()
@@ -68,7 +68,7 @@ fn bench_alg(
 
     c.bench_function(&format!("raw/{name}"), |b| {
         b.iter(|| {
-            signature::verify(
+            signet_pki::verify_signature(
                 &key_info,
                 &signer_info.signature_algorithm,
                 digest,

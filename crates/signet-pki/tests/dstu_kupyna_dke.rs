@@ -30,9 +30,9 @@ use der::{Decode, Encode};
 use signet_crypto::DigestAlgorithm;
 use signet_crypto::dstu4145::{Curve, NamedCurve, SigningKey};
 use signet_crypto::gost28147::{Gost34311, SBox};
-use signet_pki::cms::{CertifiedKey, SignedData, SignedDataBuilder};
-use signet_pki::signature::{self, Scheme, SignatureError, SignedMessage};
 use signet_pki::{Certificate, PublicKeyInfo, TrustStore};
+use signet_pki::{CertifiedKey, SignedData, SignedDataBuilder};
+use signet_pki::{Scheme, SignatureError, SignedMessage};
 use spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
 use test_support::ua_testdata::npm_modules;
 use time::OffsetDateTime;
@@ -215,7 +215,7 @@ fn kupyna_scheme_verifies(
     // dstu-core reads its hash big-endian; signet reads a hash
     // little-endian, so it is handed reversed.
     let hash = reversed(be_hash);
-    signature::verify_scheme(
+    signet_pki::verify_signature_with_scheme(
         key,
         Scheme::Dstu4145(DigestAlgorithm::Kupyna256),
         SignedMessage::Digest {
@@ -351,11 +351,7 @@ fn jkurwa_certificate(key: &SigningKey, curve_name: &str, dke: &[u8; 64]) -> Cer
     Certificate::parse(&der).expect("signet parses jkurwa's certificate")
 }
 
-fn validate(
-    own: &Certificate,
-    sig: &[u8],
-    content: &[u8],
-) -> signet_pki::validate::ValidationReport {
+fn validate(own: &Certificate, sig: &[u8], content: &[u8]) -> signet_pki::ValidationReport {
     let trust = TrustStore::from_certificates([own.clone()]);
     common::validate_offline(&trust, sig, content, NOW, false)
 }
@@ -509,7 +505,7 @@ fn keys_with_another_dke() {
             parameters: None,
         };
         assert_eq!(
-            signature::verify(
+            signet_pki::verify_signature(
                 cert_key,
                 &alg,
                 None,
@@ -523,7 +519,7 @@ fn keys_with_another_dke() {
         // Over the DKE №1 hash it is not the same signature.
         let dke1_hash = DigestAlgorithm::Gost34311Ua.digest(own.tbs_der());
         assert!(
-            signature::verify(
+            signet_pki::verify_signature(
                 cert_key,
                 &alg,
                 None,

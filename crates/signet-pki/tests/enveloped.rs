@@ -21,8 +21,8 @@ use std::sync::OnceLock;
 
 use proptest::prelude::*;
 use signet_pki::Certificate;
-use signet_pki::cms::{ContentCipher, EnvelopedError, decrypt, encrypt_to};
-use signet_pki::private_key::PrivateKey;
+use signet_pki::PrivateKey;
+use signet_pki::{ContentCipher, EnvelopedError, decrypt_enveloped, encrypt_enveloped};
 use test_support::der_tree::Node;
 use test_support::sample::xorshift_bytes;
 use test_support::{CertFiles, CertSpec, KeyType, Openssl};
@@ -175,11 +175,11 @@ fn recip_args<'a>(p: &'a Party, keyopts: &[&'a str]) -> Vec<&'a str> {
 /// signet encrypts with `cipher`, OpenSSL decrypts.
 fn signet_to_openssl(ossl: &Openssl, p: &Party, cipher: Option<ContentCipher>, len: usize) {
     let plain = xorshift_bytes(len, len as u64 + 7);
-    let der = encrypt_to(&p.certificate, &plain, cipher)
+    let der = encrypt_enveloped(&p.certificate, &plain, cipher)
         .unwrap_or_else(|e| panic!("{}: signet encrypts with {cipher:?}: {e}", p.name));
     // signet reads its own output too.
     assert_eq!(
-        *decrypt(&der, &p.certificate, &p.key).expect("round trip"),
+        *decrypt_enveloped(&der, &p.certificate, &p.key).expect("round trip"),
         plain
     );
     let got = openssl_decrypt(ossl, p, &der).unwrap_or_else(|e| {
@@ -195,7 +195,7 @@ fn signet_to_openssl(ossl: &Openssl, p: &Party, cipher: Option<ContentCipher>, l
 fn openssl_to_signet(ossl: &Openssl, p: &Party, args: &[&str], len: usize) -> Vec<u8> {
     let plain = xorshift_bytes(len, len as u64 + 11);
     let der = openssl_encrypt(ossl, p, &plain, args, "DER");
-    let got = decrypt(&der, &p.certificate, &p.key).unwrap_or_else(|e| {
+    let got = decrypt_enveloped(&der, &p.certificate, &p.key).unwrap_or_else(|e| {
         panic!(
             "{}: signet decrypts openssl cms -encrypt {args:?}: {e}",
             p.name
@@ -238,14 +238,20 @@ fn rsa_2048_both_ways() {
     let plain = xorshift_bytes(2000, 5);
     let pem = openssl_encrypt(&ossl, &p, &plain, &["-aes256"], "PEM");
     assert!(pem.starts_with(b"-----BEGIN CMS-----"));
-    assert_eq!(*decrypt(&pem, &p.certificate, &p.key).expect("PEM"), plain);
+    assert_eq!(
+        *decrypt_enveloped(&pem, &p.certificate, &p.key).expect("PEM"),
+        plain
+    );
     let ber = openssl_encrypt(&ossl, &p, &plain, &["-aes256", "-stream"], "DER");
     assert_eq!(
         ber.get(1),
         Some(&0x80),
         "-stream writes an indefinite length"
     );
-    assert_eq!(*decrypt(&ber, &p.certificate, &p.key).expect("BER"), plain);
+    assert_eq!(
+        *decrypt_enveloped(&ber, &p.certificate, &p.key).expect("BER"),
+        plain
+    );
 }
 
 /// The RSA-OAEP parameters signet writes, as OpenSSL prints them.
@@ -253,7 +259,7 @@ fn rsa_2048_both_ways() {
 fn rsa_oaep_parameters_are_sha256() {
     let ossl = Openssl::new();
     let p = party(&ossl, KeyType::Rsa(2048));
-    let der = encrypt_to(&p.certificate, b"secret", None).expect("encrypt");
+    let der = encrypt_enveloped(&p.certificate, b"secret", None).expect("encrypt");
     let file = ossl.dir().join("oaep.der");
     std::fs::write(&file, &der).expect("write");
     let text = ossl.run_text(&["asn1parse", "-inform", "DER", "-in", path(&file)], false);
@@ -300,7 +306,7 @@ fn ec_p256_both_ways() {
     let ossl = Openssl::new();
     let p = party(&ossl, KeyType::EcP256);
     ec_both_ways(&p, &ossl);
-    let der = encrypt_to(&p.certificate, b"k", None).expect("encrypt");
+    let der = encrypt_enveloped(&p.certificate, b"k", None).expect("encrypt");
     let text = asn1(&ossl, &der);
     assert!(
         text.contains("dhSinglePass-stdDH-sha256kdf-scheme"),
@@ -389,7 +395,8 @@ fn refuses_flipped_ciphertext(p: &Party, der: &[u8]) {
     let content = eci.children.last_mut().expect("encryptedContent");
     assert_eq!(content.tag, 0x80);
     content.content[0] ^= 0x01;
-    let err = decrypt(&tree.to_der(), &p.certificate, &p.key).expect_err("altered content");
+    let err =
+        decrypt_enveloped(&tree.to_der(), &p.certificate, &p.key).expect_err("altered content");
     assert!(
         matches!(err, EnvelopedError::DecryptionFailed(_)),
         "{}: {err}",
@@ -444,7 +451,7 @@ fn gost_2001_both_ways() {
     signet_to_openssl(&ossl, &p, None, 3000);
     openssl_to_signet(&ossl, &p, &["-gost89"], 3000);
     // KExp15 needs a 2012 key: signet refuses, as the engine fails.
-    let err = encrypt_to(
+    let err = encrypt_enveloped(
         &p.certificate,
         b"x",
         Some(ContentCipher::KuznyechikCtrAcpkm),
@@ -459,7 +466,7 @@ fn gost_2001_both_ways() {
 fn gost_2012_key_transport_structure() {
     let ossl = Openssl::new();
     let p = party(&ossl, KeyType::Gost2012_256("A"));
-    let der = encrypt_to(&p.certificate, b"k", None).expect("encrypt");
+    let der = encrypt_enveloped(&p.certificate, b"k", None).expect("encrypt");
     let tree = Node::parse(&der);
     let env = &tree.children[1].children[0];
     assert_eq!(env.children[0].content, [0], "EnvelopedData version 0");
@@ -640,7 +647,7 @@ fn gost_key_octet_string_and_integer_forms() {
         let plain = xorshift_bytes(64, 3);
         let env = openssl_encrypt(&ossl, &p, &plain, &["-gost89"], "DER");
         assert_eq!(
-            *decrypt(&env, &p.certificate, &key).expect("decrypt"),
+            *decrypt_enveloped(&env, &p.certificate, &key).expect("decrypt"),
             plain
         );
     }
@@ -686,35 +693,35 @@ fn wrong_recipient_wrong_key_and_ed25519() {
     let b = party(&ossl, KeyType::Rsa(2048));
     let ec = party(&ossl, KeyType::EcP256);
     let ed = party(&ossl, KeyType::Ed25519);
-    let der = encrypt_to(&a.certificate, b"secret", None).expect("encrypt");
-    let err = decrypt(&der, &b.certificate, &b.key).expect_err("not a recipient");
+    let der = encrypt_enveloped(&a.certificate, b"secret", None).expect("encrypt");
+    let err = decrypt_enveloped(&der, &b.certificate, &b.key).expect_err("not a recipient");
     assert!(matches!(err, EnvelopedError::NotARecipient));
     assert_eq!(
         err.to_string(),
         "this certificate is not a recipient of the enveloped data"
     );
-    let err = decrypt(&der, &a.certificate, &b.key).expect_err("wrong key");
+    let err = decrypt_enveloped(&der, &a.certificate, &b.key).expect_err("wrong key");
     assert!(matches!(err, EnvelopedError::KeyMismatch), "{err}");
-    let err = decrypt(&der, &a.certificate, &ec.key).expect_err("EC key for RSA cert");
+    let err = decrypt_enveloped(&der, &a.certificate, &ec.key).expect_err("EC key for RSA cert");
     assert!(matches!(err, EnvelopedError::KeyMismatch), "{err}");
 
-    let err = encrypt_to(&ed.certificate, b"secret", None).expect_err("Ed25519");
+    let err = encrypt_enveloped(&ed.certificate, b"secret", None).expect_err("Ed25519");
     assert_eq!(
         err.to_string(),
         "not supported: Ed25519 keys cannot decrypt (use an X25519 certificate)"
     );
-    let err = decrypt(&der, &a.certificate, &ed.key).expect_err("Ed25519 key");
+    let err = decrypt_enveloped(&der, &a.certificate, &ed.key).expect_err("Ed25519 key");
     assert!(
         err.to_string().contains("Ed25519 keys cannot decrypt"),
         "{err}"
     );
 
-    let err = encrypt_to(&a.certificate, b"x", Some(ContentCipher::Gost28147Cfb))
+    let err = encrypt_enveloped(&a.certificate, b"x", Some(ContentCipher::Gost28147Cfb))
         .expect_err("GOST cipher for RSA");
     assert!(err.to_string().starts_with("not supported:"), "{err}");
 
     // Altered AES-GCM content is refused.
-    let der = encrypt_to(
+    let der = encrypt_enveloped(
         &ec.certificate,
         b"secret key",
         Some(ContentCipher::Aes256Gcm),
@@ -723,12 +730,12 @@ fn wrong_recipient_wrong_key_and_ed25519() {
     let mut tree = Node::parse(&der);
     let eci = &mut tree.children[1].children[0].children[2];
     eci.children[2].content[0] ^= 1;
-    let err = decrypt(&tree.to_der(), &ec.certificate, &ec.key).expect_err("altered");
+    let err = decrypt_enveloped(&tree.to_der(), &ec.certificate, &ec.key).expect_err("altered");
     assert!(matches!(err, EnvelopedError::DecryptionFailed(_)), "{err}");
 
     // A signature is not enveloped data.
-    let err =
-        decrypt(&[0x30, 0x03, 0x06, 0x01, 0x00], &a.certificate, &a.key).expect_err("not CMS");
+    let err = decrypt_enveloped(&[0x30, 0x03, 0x06, 0x01, 0x00], &a.certificate, &a.key)
+        .expect_err("not CMS");
     assert!(matches!(err, EnvelopedError::Pki(_)), "{err}");
 }
 
@@ -742,7 +749,7 @@ fn rsa_pkcs1_damaged_key_is_a_plain_decryption_failure() {
     let mut tree = Node::parse(&der);
     let ktri = &mut tree.children[1].children[0].children[1].children[0];
     ktri.children[3].content[5] ^= 0x40;
-    let err = decrypt(&tree.to_der(), &p.certificate, &p.key).expect_err("damaged");
+    let err = decrypt_enveloped(&tree.to_der(), &p.certificate, &p.key).expect_err("damaged");
     assert!(matches!(err, EnvelopedError::DecryptionFailed(_)), "{err}");
 }
 
@@ -763,7 +770,8 @@ fn fixtures() -> &'static [(Certificate, PrivateKey, Vec<u8>)] {
         .into_iter()
         .map(|(key_type, cipher)| {
             let p = party(&ossl, key_type);
-            let env = encrypt_to(&p.certificate, &xorshift_bytes(100, 1), cipher).expect("encrypt");
+            let env = encrypt_enveloped(&p.certificate, &xorshift_bytes(100, 1), cipher)
+                .expect("encrypt");
             (p.certificate, p.key, env)
         })
         .collect()
@@ -773,10 +781,10 @@ fn fixtures() -> &'static [(Certificate, PrivateKey, Vec<u8>)] {
 #[test]
 fn truncated_enveloped_data_is_an_error() {
     for (cert, key, der) in fixtures() {
-        assert!(decrypt(der, cert, key).is_ok());
+        assert!(decrypt_enveloped(der, cert, key).is_ok());
         for len in 0..der.len() {
             assert!(
-                decrypt(&der[..len], cert, key).is_err(),
+                decrypt_enveloped(&der[..len], cert, key).is_err(),
                 "truncated to {len}"
             );
         }
@@ -789,7 +797,7 @@ proptest! {
     #[test]
     fn decrypt_never_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..1500)) {
         let (cert, key, _) = &fixtures()[0];
-        let _ = decrypt(&bytes, cert, key);
+        let _ = decrypt_enveloped(&bytes, cert, key);
     }
 
     #[test]
@@ -798,6 +806,6 @@ proptest! {
         let mut der = env.clone();
         let i = index % der.len();
         der[i] = value;
-        let _ = decrypt(&der, cert, key);
+        let _ = decrypt_enveloped(&der, cert, key);
     }
 }

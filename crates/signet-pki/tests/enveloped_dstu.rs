@@ -26,11 +26,12 @@ use std::sync::OnceLock;
 
 use proptest::prelude::*;
 use signet_pki::Certificate;
-use signet_pki::cms::{
-    ContentCipher, EnvelopedError, decrypt, decrypt_with_originators, encrypt_to,
+use signet_pki::{
+    ContentCipher, EnvelopedError, decrypt_enveloped, decrypt_enveloped_with_originators,
+    encrypt_enveloped,
 };
-use signet_pki::keystore;
-use signet_pki::private_key::PrivateKey;
+
+use signet_pki::PrivateKey;
 use test_support::der_tree::{Node, oid};
 use test_support::ua_testdata::{jkurwa_decrypt_envelope, jkurwa_encrypt_envelope, ua};
 
@@ -57,8 +58,8 @@ fn key_file(name: &str) -> PrivateKey {
 fn recipient() -> &'static (Certificate, PrivateKey) {
     static RECIPIENT: OnceLock<(Certificate, PrivateKey)> = OnceLock::new();
     RECIPIENT.get_or_init(|| {
-        let mut store =
-            keystore::open(&ua("STORE_A040.dat"), "password").expect("STORE_A040.dat opens");
+        let mut store = signet_pki::open_keystore(&ua("STORE_A040.dat"), "password")
+            .expect("STORE_A040.dat opens");
         let key = store.keys.remove(0).key;
         let cert = cert("SELF_SIGNED_ENC_40A0.cer");
         assert!(key.matches(&cert), "STORE_A040.dat holds the key of 40A0");
@@ -113,12 +114,13 @@ fn edit(der: &[u8], f: impl FnOnce(&mut Node)) -> Vec<u8> {
 fn decrypts_jkurwas_enc_message() {
     let (cert, key) = recipient();
     let message = ua("enc_message.p7");
-    let plain = decrypt_with_originators(&message, cert, key, std::slice::from_ref(cert_6929()))
-        .expect("enc_message.p7 decrypts");
+    let plain =
+        decrypt_enveloped_with_originators(&message, cert, key, std::slice::from_ref(cert_6929()))
+            .expect("enc_message.p7 decrypts");
     assert_eq!(plain.as_slice(), b"123");
 
     for originators in [vec![], vec![self::cert("SELF_SIGNED1.cer")]] {
-        match decrypt_with_originators(&message, cert, key, &originators) {
+        match decrypt_enveloped_with_originators(&message, cert, key, &originators) {
             Err(EnvelopedError::OriginatorCertificateMissing(which)) => {
                 assert!(which.contains("5be47000"), "{which}");
             }
@@ -126,12 +128,12 @@ fn decrypts_jkurwas_enc_message() {
         }
     }
     assert!(matches!(
-        decrypt(&message, cert, key),
+        decrypt_enveloped(&message, cert, key),
         Err(EnvelopedError::OriginatorCertificateMissing(_))
     ));
     // The sender is not a recipient of its own message.
     assert!(matches!(
-        decrypt_with_originators(&message, cert_6929(), &key_file("Key6929.cer"), &[]),
+        decrypt_enveloped_with_originators(&message, cert_6929(), &key_file("Key6929.cer"), &[]),
         Err(EnvelopedError::NotARecipient)
     ));
     // The certificate may also travel in originatorInfo ([0] IMPLICIT
@@ -147,7 +149,9 @@ fn decrypts_jkurwas_enc_message() {
         enveloped(tree).children.insert(1, info);
     });
     assert_eq!(
-        decrypt(&with_info, cert, key).expect("decrypts").as_slice(),
+        decrypt_enveloped(&with_info, cert, key)
+            .expect("decrypts")
+            .as_slice(),
         b"123"
     );
 }
@@ -160,20 +164,21 @@ fn jkurwa_decrypts_what_signet_encrypts() {
     let (cert, key) = recipient();
     for (len, seed) in [(1, 1), (7, 2), (8, 3), (9, 4), (100, 5), (4096, 6)] {
         let plain = data(len, seed);
-        let der = encrypt_to(cert, &plain, None).expect("signet encrypts");
+        let der = encrypt_enveloped(cert, &plain, None).expect("signet encrypts");
         assert_eq!(
             jkurwa_decrypt_envelope(&der, "Key40A0.cer", &[]).expect("jkurwa decrypts"),
             plain,
             "{len} bytes"
         );
         assert_eq!(
-            decrypt(&der, cert, key)
+            decrypt_enveloped(&der, cert, key)
                 .expect("signet decrypts")
                 .as_slice(),
             plain
         );
     }
-    let der = encrypt_to(cert, b"signet", Some(ContentCipher::Gost28147Cfb)).expect("encrypts");
+    let der =
+        encrypt_enveloped(cert, b"signet", Some(ContentCipher::Gost28147Cfb)).expect("encrypts");
     assert!(jkurwa_decrypt_envelope(&der, "Key6929.cer", &[]).is_err());
 
     // The structure.
@@ -246,8 +251,9 @@ fn signet_decrypts_what_jkurwa_encrypts() {
             "SELF_SIGNED1.cer",
             "SELF_SIGNED_ENC_40A0.cer",
         );
-        let opened = decrypt_with_originators(&der, cert, key, std::slice::from_ref(&sender))
-            .expect("signet decrypts jkurwa's envelope");
+        let opened =
+            decrypt_enveloped_with_originators(&der, cert, key, std::slice::from_ref(&sender))
+                .expect("signet decrypts jkurwa's envelope");
         assert_eq!(opened.as_slice(), plain, "{len} bytes");
         // jkurwa opens its own, as a check of the material.
         assert_eq!(
@@ -267,14 +273,14 @@ fn signet_decrypts_what_jkurwa_encrypts() {
 fn wrong_keys_and_tampering_are_errors() {
     let (cert, key) = recipient();
     let plain = b"signet DSTU 4145 enveloped data".to_vec();
-    let der = encrypt_to(cert, &plain, None).expect("encrypts");
+    let der = encrypt_enveloped(cert, &plain, None).expect("encrypts");
 
     assert!(matches!(
-        decrypt(&der, cert, &key_file("Key6929.cer")),
+        decrypt_enveloped(&der, cert, &key_file("Key6929.cer")),
         Err(EnvelopedError::KeyMismatch)
     ));
     assert!(matches!(
-        decrypt(
+        decrypt_enveloped(
             &der,
             &self::cert("SELF_SIGNED1.cer"),
             &key_file("PRIV1.cer")
@@ -288,7 +294,7 @@ fn wrong_keys_and_tampering_are_errors() {
             Node::parse(&issuer_and_serial(&self::cert("SELF_SIGNED1.cer")));
     });
     assert!(matches!(
-        decrypt(
+        decrypt_enveloped(
             &readdressed,
             &self::cert("SELF_SIGNED1.cer"),
             &key_file("PRIV1.cer")
@@ -302,7 +308,7 @@ fn wrong_keys_and_tampering_are_errors() {
         });
         assert!(
             matches!(
-                decrypt(&damaged, cert, key),
+                decrypt_enveloped(&damaged, cert, key),
                 Err(EnvelopedError::DecryptionFailed(_))
             ),
             "wrapped key byte {at}"
@@ -312,7 +318,7 @@ fn wrong_keys_and_tampering_are_errors() {
         kari(tree).children[2].children[0].content[5] ^= 0x80;
     });
     assert!(matches!(
-        decrypt(&damaged, cert, key),
+        decrypt_enveloped(&damaged, cert, key),
         Err(EnvelopedError::DecryptionFailed(_))
     ));
     let damaged = edit(&der, |tree| {
@@ -321,7 +327,7 @@ fn wrong_keys_and_tampering_are_errors() {
         bits[10] ^= 0x01;
     });
     assert!(
-        decrypt(&damaged, cert, key).is_err(),
+        decrypt_enveloped(&damaged, cert, key).is_err(),
         "another ephemeral point"
     );
     let damaged = edit(&der, |tree| {
@@ -331,7 +337,7 @@ fn wrong_keys_and_tampering_are_errors() {
             .truncate(20);
     });
     assert!(matches!(
-        decrypt(&damaged, cert, key),
+        decrypt_enveloped(&damaged, cert, key),
         Err(EnvelopedError::Malformed(_))
     ));
 
@@ -341,7 +347,7 @@ fn wrong_keys_and_tampering_are_errors() {
         let spki = root.children[0].children[6].clone();
         kari(tree).children[1].children[0].children = spki.children;
     });
-    match decrypt(&foreign, cert, key) {
+    match decrypt_enveloped(&foreign, cert, key) {
         Err(EnvelopedError::Malformed(why)) => assert!(why.to_string().contains("curve"), "{why}"),
         other => panic!("{other:?}"),
     }
@@ -349,12 +355,12 @@ fn wrong_keys_and_tampering_are_errors() {
     let altered = edit(&der, |tree| {
         enveloped(tree).children[2].children[2].content[3] ^= 0x01;
     });
-    let opened = decrypt(&altered, cert, key).expect("CFB content has no MAC");
+    let opened = decrypt_enveloped(&altered, cert, key).expect("CFB content has no MAC");
     assert_ne!(opened.as_slice(), plain);
     assert_eq!(opened[..3], plain[..3]);
 
     assert!(matches!(
-        encrypt_to(cert, b"x", Some(ContentCipher::Aes256Cbc)),
+        encrypt_enveloped(cert, b"x", Some(ContentCipher::Aes256Cbc)),
         Err(EnvelopedError::Pki(_))
     ));
 }
@@ -364,13 +370,13 @@ fn wrong_keys_and_tampering_are_errors() {
 #[test]
 fn truncated_input_is_an_error() {
     let (cert, key) = recipient();
-    let ours = encrypt_to(cert, b"truncate me", None).expect("encrypts");
+    let ours = encrypt_enveloped(cert, b"truncate me", None).expect("encrypts");
     let theirs = ua("enc_message.p7");
     let originators = std::slice::from_ref(cert_6929());
     for der in [&ours, &theirs] {
         for len in 0..der.len() {
             assert!(
-                decrypt_with_originators(&der[..len], cert, key, originators).is_err(),
+                decrypt_enveloped_with_originators(&der[..len], cert, key, originators).is_err(),
                 "{len} of {} bytes",
                 der.len()
             );
@@ -384,7 +390,7 @@ fn samples() -> &'static [Vec<u8>; 2] {
     SAMPLES.get_or_init(|| {
         let (cert, _) = recipient();
         [
-            encrypt_to(cert, b"damage me", None).expect("encrypts"),
+            encrypt_enveloped(cert, b"damage me", None).expect("encrypts"),
             ua("enc_message.p7"),
         ]
     })
@@ -406,7 +412,7 @@ proptest! {
             let i = at.index(der.len());
             der[i] = byte;
         }
-        let _ = decrypt_with_originators(&der, cert, key, std::slice::from_ref(cert_6929()));
+        let _ = decrypt_enveloped_with_originators(&der, cert, key, std::slice::from_ref(cert_6929()));
     }
 }
 
@@ -418,8 +424,8 @@ proptest! {
     #[test]
     fn round_trip(plain in proptest::collection::vec(any::<u8>(), 0..3000)) {
         let (cert, key) = recipient();
-        let der = encrypt_to(cert, &plain, None).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let opened = decrypt(&der, cert, key).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let der = encrypt_enveloped(cert, &plain, None).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let opened = decrypt_enveloped(&der, cert, key).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(opened.as_slice(), plain.as_slice());
     }
 }

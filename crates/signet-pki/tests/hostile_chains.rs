@@ -14,8 +14,8 @@
 
 use std::time::{Duration, Instant};
 
-use signet_pki::path::{MAX_DEPTH, Offline, PathError, PathValidator};
 use signet_pki::{Certificate, TrustStore};
+use signet_pki::{MAX_PATH_DEPTH, Offline, PathError, PathValidator};
 use test_support::{KeyType, Openssl};
 use time::OffsetDateTime;
 
@@ -194,7 +194,7 @@ fn a_chain_deeper_than_the_limit_ends_in_an_error() {
     let root = ca.root("Deep root", &root_key);
     let mut issuer = (root.clone(), root_key);
     let mut pool = Vec::new();
-    for level in 0..MAX_DEPTH + 4 {
+    for level in 0..MAX_PATH_DEPTH + 4 {
         let key = ca.key();
         let c = ca.issue(
             &format!("Deep CA {level}"),
@@ -211,13 +211,13 @@ fn a_chain_deeper_than_the_limit_ends_in_an_error() {
     // The path holds MAX_DEPTH certificates, the leaf and then the CAs
     // from the top one down; the search stops at the last of them without
     // looking for its issuer.
-    let top = MAX_DEPTH + 3;
-    let last = top - (MAX_DEPTH - 2);
+    let top = MAX_PATH_DEPTH + 3;
+    let last = top - (MAX_PATH_DEPTH - 2);
     assert!(
         matches!(
             &e,
             PathError::TooDeep { subject, max }
-                if *subject == format!("Deep CA {last}") && *max == MAX_DEPTH
+                if *subject == format!("Deep CA {last}") && *max == MAX_PATH_DEPTH
         ),
         "{e:?}"
     );
@@ -273,7 +273,7 @@ fn many_same_named_cas_end_in_an_error_within_the_budget() {
 
 #[test]
 fn same_named_cas_without_key_identifiers_exhaust_the_signature_budget() {
-    use signet_pki::path::MAX_SIGNATURE_CHECKS;
+    use signet_pki::MAX_SIGNATURE_CHECKS;
     let ossl = Openssl::new();
     let ca = Ca {
         ossl: &ossl,

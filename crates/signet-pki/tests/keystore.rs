@@ -6,9 +6,9 @@
 use std::path::Path;
 use std::process::Command;
 
+use signet_pki::KeystoreFormat;
 use signet_pki::PkiError;
-use signet_pki::keystore::{self, Format};
-use signet_pki::private_key::PrivateKey;
+use signet_pki::PrivateKey;
 use test_support::ua_testdata::{npm_modules, ua_path as ua};
 use test_support::{CertFiles, CertSpec, KeyFile, KeyType, Openssl};
 
@@ -31,8 +31,9 @@ fn pkcs12(ossl: &Openssl, key: &KeyFile, cert: &CertFiles, extra: &[&str]) -> Ve
     ossl.pkcs12_export(key, cert, None, "пароль-1", &options)
 }
 
-fn assert_opens_with_cert(store: &[u8], password: &str, format: Format, cert_der: &[u8]) {
-    let opened = keystore::open(store, password).unwrap_or_else(|e| panic!("{format:?}: {e}"));
+fn assert_opens_with_cert(store: &[u8], password: &str, format: KeystoreFormat, cert_der: &[u8]) {
+    let opened =
+        signet_pki::open_keystore(store, password).unwrap_or_else(|e| panic!("{format:?}: {e}"));
     assert_eq!(opened.format, format);
     assert_eq!(opened.keys.len(), 1);
     let entry = &opened.keys[0];
@@ -65,7 +66,7 @@ fn assert_is_key40a0(key: &PrivateKey) {
 }
 
 fn assert_wrong_password(store: &[u8], password: &str) {
-    match keystore::open(store, password) {
+    match signet_pki::open_keystore(store, password) {
         Err(PkiError::WrongPassword(_)) => {}
         other => panic!("expected a wrong-password error, got {other:?}"),
     }
@@ -78,8 +79,8 @@ fn pkcs12_openssl_defaults_rsa() {
     let ossl = Openssl::new();
     let (key, cert) = key_and_cert(&ossl, KeyType::Rsa(2048));
     let p12 = pkcs12(&ossl, &key, &cert, &[]);
-    assert_opens_with_cert(&p12, "пароль-1", Format::Pkcs12, &cert.der);
-    let opened = keystore::open(&p12, "пароль-1").unwrap();
+    assert_opens_with_cert(&p12, "пароль-1", KeystoreFormat::Pkcs12, &cert.der);
+    let opened = signet_pki::open_keystore(&p12, "пароль-1").unwrap();
     assert_eq!(opened.keys[0].alias.as_deref(), Some("мій ключ"));
     assert_wrong_password(&p12, "пароль-2");
     assert_wrong_password(&p12, "");
@@ -92,7 +93,7 @@ fn pkcs12_legacy_3des_and_rc2_ec() {
     let ossl = Openssl::new();
     let (key, cert) = key_and_cert(&ossl, KeyType::EcP256);
     let p12 = pkcs12(&ossl, &key, &cert, &["-legacy"]);
-    assert_opens_with_cert(&p12, "пароль-1", Format::Pkcs12, &cert.der);
+    assert_opens_with_cert(&p12, "пароль-1", KeystoreFormat::Pkcs12, &cert.der);
     assert_wrong_password(&p12, "пароль");
     // 3DES for both, no encryption of the certificates, SHA-512 MAC.
     let p12 = pkcs12(
@@ -108,7 +109,7 @@ fn pkcs12_legacy_3des_and_rc2_ec() {
             "sha512",
         ],
     );
-    assert_opens_with_cert(&p12, "пароль-1", Format::Pkcs12, &cert.der);
+    assert_opens_with_cert(&p12, "пароль-1", KeystoreFormat::Pkcs12, &cert.der);
 }
 
 #[test]
@@ -131,9 +132,9 @@ fn pkcs12_gost_engine() {
                 "md_gost12_512",
             ],
         );
-        assert_opens_with_cert(&p12, "пароль-1", Format::Pkcs12, &cert.der);
+        assert_opens_with_cert(&p12, "пароль-1", KeystoreFormat::Pkcs12, &cert.der);
         assert!(matches!(
-            keystore::open(&p12, "пароль-1").unwrap().keys[0].key,
+            signet_pki::open_keystore(&p12, "пароль-1").unwrap().keys[0].key,
             PrivateKey::Gost(_)
         ));
         assert_wrong_password(&p12, "пароль-2");
@@ -157,8 +158,9 @@ fn encrypted_pkcs8_from_openssl() {
         args.extend_from_slice(options);
         let pem = ossl.run(&args, false);
         assert!(pem.starts_with(b"-----BEGIN ENCRYPTED PRIVATE KEY-----"));
-        let opened = keystore::open(&pem, "secret").unwrap_or_else(|e| panic!("{options:?}: {e}"));
-        assert_eq!(opened.format, Format::EncryptedPkcs8);
+        let opened = signet_pki::open_keystore(&pem, "secret")
+            .unwrap_or_else(|e| panic!("{options:?}: {e}"));
+        assert_eq!(opened.format, KeystoreFormat::EncryptedPkcs8);
         let certificate = signet_pki::Certificate::from_der(cert.der.clone()).unwrap();
         assert!(opened.keys[0].key.matches(&certificate), "{options:?}");
         assert_wrong_password(&pem, "Secret");
@@ -169,8 +171,8 @@ fn encrypted_pkcs8_from_openssl() {
 fn unencrypted_pkcs8_needs_no_password() {
     let ossl = Openssl::new();
     let (key, cert) = key_and_cert(&ossl, KeyType::Ed25519);
-    let opened = keystore::open(&read(&key.path), "").unwrap();
-    assert_eq!(opened.format, Format::Pkcs8);
+    let opened = signet_pki::open_keystore(&read(&key.path), "").unwrap();
+    assert_eq!(opened.format, KeystoreFormat::Pkcs8);
     let certificate = signet_pki::Certificate::from_der(cert.der.clone()).unwrap();
     assert!(opened.keys[0].key.matches(&certificate));
 }
@@ -237,9 +239,9 @@ fn jks_from_keytool() {
         );
         let jks = read(&dir.path().join(&store));
         let cert = read(&dir.path().join("cert.der"));
-        assert_opens_with_cert(&jks, "пароль-jks", Format::Jks, &cert);
+        assert_opens_with_cert(&jks, "пароль-jks", KeystoreFormat::Jks, &cert);
         assert_eq!(
-            keystore::open(&jks, "пароль-jks").unwrap().keys[0]
+            signet_pki::open_keystore(&jks, "пароль-jks").unwrap().keys[0]
                 .alias
                 .as_deref(),
             Some("signer")
@@ -257,9 +259,9 @@ fn ukrainian_pbes2_store_from_jkurwa() {
     // STORE_A040.dat: PBES2 with PBKDF2-HMAC-GOST34311 and DSTU GOST 28147
     // CFB; it decrypts to the key in Key40A0.cer.
     let store = read(&ua("STORE_A040.dat"));
-    match keystore::open(&store, "password") {
+    match signet_pki::open_keystore(&store, "password") {
         Ok(opened) => {
-            assert_eq!(opened.format, Format::EncryptedPkcs8);
+            assert_eq!(opened.format, KeystoreFormat::EncryptedPkcs8);
             assert_is_key40a0(&opened.keys[0].key);
         }
         Err(e) => panic!("STORE_A040.dat: {e}"),
@@ -283,8 +285,8 @@ fn iit_key6_written_by_gost89() {
         .expect("node is installed (Debian package nodejs)");
     assert!(status.success(), "{} failed", script.display());
     let store = read(&out);
-    let opened = keystore::open(&store, "пароль 1").unwrap();
-    assert_eq!(opened.format, Format::Iit);
+    let opened = signet_pki::open_keystore(&store, "пароль 1").unwrap();
+    assert_eq!(opened.format, KeystoreFormat::Iit);
     assert_is_key40a0(&opened.keys[0].key);
     assert_wrong_password(&store, "пароль 2");
 }
@@ -298,7 +300,7 @@ fn garbage_is_an_error_not_a_panic() {
         b"\x30\x03\x02\x01\x03",
         b"-----BEGIN ENCRYPTED PRIVATE KEY-----\nMAA=\n-----END ENCRYPTED PRIVATE KEY-----\n",
     ] {
-        assert!(keystore::open(input, "x").is_err(), "{input:?}");
+        assert!(signet_pki::open_keystore(input, "x").is_err(), "{input:?}");
     }
 }
 
@@ -322,7 +324,7 @@ proptest::proptest! {
         if truncate {
             data.truncate(cut.index(data.len()));
         }
-        let _ = keystore::open(&data, "пароль-1");
+        let _ = signet_pki::open_keystore(&data, "пароль-1");
     }
 }
 

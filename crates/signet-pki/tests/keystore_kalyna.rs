@@ -14,9 +14,9 @@
 //! UAPKI and Bouncy Castle vectors, never with signet's own code. The key
 //! inside is the DSTU 4145 key of jkurwa's `Key40A0.cer`.
 
+use signet_pki::KeystoreFormat;
 use signet_pki::PkiError;
-use signet_pki::keystore::{self, Format};
-use signet_pki::private_key::PrivateKey;
+use signet_pki::PrivateKey;
 use test_support::der_tree::{self, tlv};
 use test_support::ua_testdata::ua_path;
 
@@ -144,7 +144,7 @@ fn assert_is_key40a0(key: &PrivateKey) {
 }
 
 fn assert_wrong_password(store: &[u8], password: &str) {
-    match keystore::open(store, password) {
+    match signet_pki::open_keystore(store, password) {
         Err(PkiError::WrongPassword(_)) => {}
         other => panic!("expected a wrong-password error, got {other:?}"),
     }
@@ -156,8 +156,8 @@ fn encrypted_pkcs8_kalyna_cbc_kmac() {
     // UAPKI uses KMAC for either.
     for prf in [KUPYNA256, "1.2.804.2.1.1.1.1.2.2.4"] {
         let store = uapki_encrypted_key(&key40a0(), "пароль-Калина", prf);
-        let opened = keystore::open(&store, "пароль-Калина").expect("opens");
-        assert_eq!(opened.format, Format::EncryptedPkcs8);
+        let opened = signet_pki::open_keystore(&store, "пароль-Калина").expect("opens");
+        assert_eq!(opened.format, KeystoreFormat::EncryptedPkcs8);
         assert_is_key40a0(&opened.keys[0].key);
         assert_wrong_password(&store, "пароль-калина");
         let mut damaged = store.clone();
@@ -196,7 +196,7 @@ fn encrypted_pkcs8_kalyna_ctr_hmac_gost34311() {
     ]);
     let scheme = seq(&[&oid("1.2.804.2.1.1.1.1.1.3.2.1"), &seq(&[&octets(&iv)])]);
     let store = seq(&[&seq(&[&oid(PBES2), &seq(&[&kdf, &scheme])]), &octets(&data)]);
-    let opened = keystore::open(&store, "secret").expect("opens");
+    let opened = signet_pki::open_keystore(&store, "secret").expect("opens");
     assert_is_key40a0(&opened.keys[0].key);
     // CTR has no padding to check: a wrong password shows as a key
     // structure that does not parse.
@@ -238,8 +238,8 @@ fn uapki_pfx_with_kalyna_and_kupyna_kmac() {
         &seq(&[&data_oid, &explicit0(&octets(&auth_safe))]),
         &mac_data,
     ]);
-    let opened = keystore::open(&pfx, password).expect("the PFX opens");
-    assert_eq!(opened.format, Format::Pkcs12);
+    let opened = signet_pki::open_keystore(&pfx, password).expect("the PFX opens");
+    assert_eq!(opened.format, KeystoreFormat::Pkcs12);
     assert_is_key40a0(&opened.keys[0].key);
     // The MAC catches a wrong password and a damaged file before anything
     // is decrypted.
@@ -247,5 +247,5 @@ fn uapki_pfx_with_kalyna_and_kupyna_kmac() {
     let mut damaged = pfx.clone();
     let pos = damaged.len() / 2;
     damaged[pos] ^= 0x80;
-    assert!(keystore::open(&damaged, password).is_err());
+    assert!(signet_pki::open_keystore(&damaged, password).is_err());
 }

@@ -57,9 +57,9 @@ fn exercise(cert: &Certificate) {
     let _ = f.public_key.key_value();
     let _ = f.public_key.parameter_set();
     for lang in [
-        signet_pki::oid::Lang::En,
-        signet_pki::oid::Lang::Ru,
-        signet_pki::oid::Lang::Uk,
+        signet_pki::Lang::En,
+        signet_pki::Lang::Ru,
+        signet_pki::Lang::Uk,
     ] {
         let _ = f.public_key.describe(lang);
     }

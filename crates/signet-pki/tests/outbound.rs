@@ -10,13 +10,13 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use signet_pki::cms::SignedData;
-use signet_pki::net::{
+use signet_pki::SignedData;
+use signet_pki::{Certificate, TrustStore};
+use signet_pki::{Engine, RevocationMode, ValidationReport};
+use signet_pki::{
     FetchBudget, FetchConfig, FetchError, FetchLimits, FetchPolicy, FetchRequest, Fetcher,
     HttpFetcher,
 };
-use signet_pki::validate::{Engine, RevocationMode, ValidationReport};
-use signet_pki::{Certificate, TrustStore};
 use test_support::KeyType;
 use test_support::net::{HttpServer, Route};
 use test_support::pki::{Party, SignOptions, TestPki};

@@ -568,11 +568,11 @@ fn ru_mincifry_root_self_signature_verifies() {
     .expect("test data");
     let cert = signet_pki::Certificate::parse(&pem).expect("parses");
     let verify = |tbs: &[u8]| {
-        signet_pki::signature::verify(
+        signet_pki::verify_signature(
             &cert.fields().public_key,
             &cert.x509().signature_algorithm().clone(),
             None,
-            signet_pki::signature::SignedMessage::Bytes(tbs),
+            signet_pki::SignedMessage::Bytes(tbs),
             cert.signature_value(),
         )
     };
@@ -580,14 +580,11 @@ fn ru_mincifry_root_self_signature_verifies() {
     let mut changed = cert.tbs_der().to_vec();
     let last = changed.len() - 1;
     changed[last] ^= 1;
-    assert_eq!(
-        verify(&changed),
-        Err(signet_pki::signature::SignatureError::Mismatch)
-    );
+    assert_eq!(verify(&changed), Err(signet_pki::SignatureError::Mismatch));
     // And the path validator accepts it as its own anchor.
     let trust = signet_pki::TrustStore::from_certificates([cert.clone()]);
     let now = time::OffsetDateTime::from_unix_timestamp(1_800_000_000).expect("time"); // 2027-01-15T08:00:00Z
-    let path = signet_pki::path::PathValidator::new(&trust, &signet_pki::path::Offline)
+    let path = signet_pki::PathValidator::new(&trust, &signet_pki::Offline)
         .validate(&cert, &[], now)
         .expect("valid");
     assert_eq!(path.certificates.len(), 1);

@@ -14,9 +14,9 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use signet_pki::Certificate;
-use signet_pki::net::{CaIssuers, FetchBudget, FetchLimits, HttpFetcher};
-use signet_pki::path::IssuerSource;
-use signet_pki::revocation::{
+use signet_pki::IssuerSource;
+use signet_pki::{CaIssuers, FetchBudget, FetchLimits, HttpFetcher};
+use signet_pki::{
     MAX_EMBEDDED_TRIES, MAX_URLS, RevocationChecker, RevocationConfig, RevocationSource,
     RevocationStatus,
 };

@@ -1,4 +1,4 @@
-//! Making CMS SignedData / CAdES-BES with `signet_pki::cms::SignedDataBuilder`,
+//! Making CMS SignedData / CAdES-BES with `signet_pki::SignedDataBuilder`,
 //! checked by verifiers signet does not control: `openssl cms -verify`
 //! (OpenSSL 3, with Debian's gost engine for GOST), GnuTLS
 //! `certtool --p7-verify` for Ed25519 (OpenSSL 3.0 cannot verify Ed25519
@@ -16,16 +16,16 @@ use std::time::Duration;
 mod common;
 
 use signet_crypto::DigestAlgorithm;
-use signet_pki::cades::CadesLevel;
-use signet_pki::cms::{
+use signet_pki::CadesLevel;
+use signet_pki::Offline;
+use signet_pki::{Certificate, TrustStore};
+use signet_pki::{
     CertifiedKey, CmsSigner, Content, ContentDigests, SignError, SignedData, SignedDataBuilder,
     SignerId, SignerIdentifierChoice, add_signer_to,
 };
-use signet_pki::net::{FetchBudget, FetchLimits, HttpFetcher};
-use signet_pki::path::Offline;
-use signet_pki::tsa::{TimestampRequest, TsaClient};
-use signet_pki::validate::{ChainStatus, ValidationOptions, ValidationReport, Validator};
-use signet_pki::{Certificate, TrustStore};
+use signet_pki::{ChainStatus, ValidationOptions, ValidationReport, Validator};
+use signet_pki::{FetchBudget, FetchLimits, HttpFetcher};
+use signet_pki::{TimestampRequest, TsaClient};
 use test_support::der_tree::{self, Node};
 use test_support::net::{HttpServer, Route};
 use test_support::pki::{Party, SignOptions, TestPki};
@@ -932,12 +932,12 @@ fn a_key_that_is_not_the_certificates_is_refused() {
     ));
 }
 
-/// Keys read by `signet_pki::private_key::PrivateKey` (PKCS#8 PEM as
+/// Keys read by `signet_pki::PrivateKey` (PKCS#8 PEM as
 /// `openssl genpkey` writes it, and the traditional PKCS#1 / SEC1 DER of
 /// OpenSSL 3.0's `pkey -outform DER`) sign through `CertifiedKey::new`.
 #[test]
 fn keys_read_by_the_private_key_parser_sign() {
-    use signet_pki::private_key::PrivateKey;
+    use signet_pki::PrivateKey;
     let pki = TestPki::new(KeyType::EcP256);
     let other = pki.issue("Other", KeyType::EcP256, None, &[]);
     for key in [
@@ -1287,8 +1287,8 @@ fn attribute_body(oid: &str, value: &[u8]) -> Vec<u8> {
 
 #[test]
 fn cades_x_long_type1_keeps_crl_and_ocsp_evidence() {
-    use signet_pki::cms::long_term;
-    use signet_pki::revocation::{Evidence, RevocationChecker, RevocationConfig};
+    use signet_pki::gather_validation_data;
+    use signet_pki::{Evidence, RevocationChecker, RevocationConfig};
     const CERT_REFS: &str = "1.2.840.113549.1.9.16.2.21";
     const REV_REFS: &str = "1.2.840.113549.1.9.16.2.22";
     const REV_VALUES: &str = "1.2.840.113549.1.9.16.2.24";
@@ -1329,7 +1329,7 @@ fn cades_x_long_type1_keeps_crl_and_ocsp_evidence() {
             fetcher.clone(),
         );
         let cert = certificate(&party.cert.der);
-        let data = long_term::gather(
+        let data = gather_validation_data(
             &cert,
             &[],
             &trust,
@@ -1437,8 +1437,8 @@ fn cades_x_long_type1_keeps_crl_and_ocsp_evidence() {
 
 #[test]
 fn cades_x_long_needs_a_good_status_and_a_tsa() {
-    use signet_pki::cms::long_term;
-    use signet_pki::revocation::{RevocationChecker, RevocationConfig};
+    use signet_pki::gather_validation_data;
+    use signet_pki::{RevocationChecker, RevocationConfig};
     let pki = TestPki::new(KeyType::EcP256);
     let party = pki.issue("Відкликаний", KeyType::EcP256, None, &[]);
     let cert = certificate(&party.cert.der);
@@ -1456,7 +1456,7 @@ fn cades_x_long_needs_a_good_status_and_a_tsa() {
         fetcher,
     );
     // No CRL at all: unknown.
-    let err = long_term::gather(
+    let err = gather_validation_data(
         &cert,
         &[],
         &trust,
@@ -1469,7 +1469,7 @@ fn cades_x_long_needs_a_good_status_and_a_tsa() {
     assert!(err.contains("is unknown"), "{err}");
     // Good: but the builder without a TSA refuses.
     std::fs::write(crl_dir.path().join("ca.crl"), pki.crl()).expect("write");
-    let data = long_term::gather(
+    let data = gather_validation_data(
         &cert,
         &[],
         &trust,
@@ -1496,7 +1496,7 @@ fn cades_x_long_needs_a_good_status_and_a_tsa() {
         },
         Arc::new(HttpFetcher::new(Duration::from_secs(5))),
     );
-    let err = long_term::gather(
+    let err = gather_validation_data(
         &cert,
         &[],
         &trust,

@@ -13,13 +13,13 @@ use std::path::PathBuf;
 
 use signet_crypto::DigestAlgorithm;
 use signet_pki::Certificate;
-use signet_pki::cms::{
+use signet_pki::Evidence;
+use signet_pki::OcspResponse;
+use signet_pki::{
     CertifiedKey, SignedData, SignedDataBuilder, SignerIdentifierChoice, ValidationData,
     add_signer_to,
 };
-use signet_pki::revocation::Evidence;
-use signet_pki::revocation::ocsp::OcspResponse;
-use signet_pki::tsa::{Timestamper, TsaError};
+use signet_pki::{Timestamper, TsaError};
 use time::macros::datetime;
 
 const DOC: &[u8] = "Договір № 7: signet pinned signature\n".as_bytes();

@@ -17,12 +17,12 @@
 mod common;
 
 use signet_crypto::DigestAlgorithm;
-use signet_pki::cms::{CertifiedKey, SignedData, SignedDataBuilder};
-use signet_pki::keystore;
-use signet_pki::path::{Offline, PathValidator};
-use signet_pki::private_key::PrivateKey;
-use signet_pki::validate::ValidationReport;
+use signet_pki::{CertifiedKey, SignedData, SignedDataBuilder};
+
+use signet_pki::PrivateKey;
+use signet_pki::ValidationReport;
 use signet_pki::{Certificate, TrustStore};
+use signet_pki::{Offline, PathValidator};
 use test_support::ua_testdata::{jkurwa_verifies, ua as read};
 use time::OffsetDateTime;
 use time::macros::datetime;
@@ -58,11 +58,11 @@ fn justice_ca_chains_to_the_czo_root() {
     // The root checks its own signature.
     let root_key = &root.fields().public_key;
     let verify = |c: &Certificate, sig: &[u8]| {
-        signet_pki::signature::verify(
+        signet_pki::verify_signature(
             root_key,
             c.x509().signature_algorithm(),
             None,
-            signet_pki::signature::SignedMessage::Bytes(c.tbs_der()),
+            signet_pki::SignedMessage::Bytes(c.tbs_der()),
             sig,
         )
     };
@@ -110,7 +110,7 @@ fn jkurwa_cms_signatures_verify() {
 }
 
 fn store_key() -> PrivateKey {
-    let mut opened = keystore::open(&read("STORE_A040.dat"), "password").expect("opens");
+    let mut opened = signet_pki::open_keystore(&read("STORE_A040.dat"), "password").expect("opens");
     opened.keys.remove(0).key
 }
 
@@ -136,7 +136,7 @@ fn store_a040_key_matches_its_certificate() {
     .verify_digest(&hash, &sig)
     .unwrap();
 
-    let mut opened = keystore::open(&read("STORE_A040.dat"), "password").unwrap();
+    let mut opened = signet_pki::open_keystore(&read("STORE_A040.dat"), "password").unwrap();
     opened.match_certificates([&other, &own]);
     let paired = &opened.keys[0].certificates;
     assert_eq!(paired.len(), 1);

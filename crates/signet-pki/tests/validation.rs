@@ -5,11 +5,11 @@
 mod common;
 
 use common::validate_offline;
-use signet_pki::cades::CadesLevel;
-use signet_pki::cms::{Content, ContentDigests, SignedData, SignerFailure};
-use signet_pki::path::{Offline, PathError};
-use signet_pki::validate::{ChainStatus, ValidationOptions, ValidationReport, Validator};
+use signet_pki::CadesLevel;
 use signet_pki::{Certificate, TrustStore};
+use signet_pki::{ChainStatus, ValidationOptions, ValidationReport, Validator};
+use signet_pki::{Content, ContentDigests, SignedData, SignerFailure};
+use signet_pki::{Offline, PathError};
 use test_support::KeyType;
 use test_support::der_tree::{self, Node};
 use test_support::pki::{Party, SignOptions, TestPki};
@@ -626,8 +626,8 @@ mod revocation {
     use std::sync::Arc;
     use std::time::Duration as StdDuration;
 
-    use signet_pki::net::{FetchBudget, FetchLimits, HttpFetcher};
-    use signet_pki::revocation::{RevocationChecker, RevocationConfig, RevocationStatus};
+    use signet_pki::{FetchBudget, FetchLimits, HttpFetcher};
+    use signet_pki::{RevocationChecker, RevocationConfig, RevocationStatus};
     use test_support::net::{HttpServer, Route, free_port};
 
     use super::*;
@@ -934,7 +934,7 @@ fn signer_named_by_subject_key_identifier() {
     let signed = SignedData::parse(&sig).expect("parses");
     assert!(matches!(
         signed.signers[0].sid,
-        signet_pki::cms::SignerId::SubjectKeyId(_)
+        signet_pki::SignerId::SubjectKeyId(_)
     ));
     assert_valid(&validate(&trust_root(&pki), &sig, DOC));
 }
@@ -982,7 +982,7 @@ mod gost {
         assert!(matches!(
             validate(&trust_root(&pki), &bad, DOC).signers[0].signature,
             Err(SignerFailure::Signature(
-                signet_pki::signature::SignatureError::Mismatch
+                signet_pki::SignatureError::Mismatch
             ))
         ));
     }

@@ -5,13 +5,13 @@
 //! the request ends — answered, timed out (the timeout layer drops the
 //! handler's future) or abandoned by the client. A caller who chooses the
 //! URLs in the input therefore cannot make the server fetch more, or for
-//! longer, than [`signet_pki::net::FetchLimits`] allow (issue 22;
+//! longer, than [`signet_pki::FetchLimits`] allow (issue 22;
 //! docs/SECURITY.md).
 
 use std::sync::Arc;
 
-use signet_pki::net::{CancelOnDrop, FetchBudget};
-use signet_pki::validate::Engine;
+use signet_pki::Engine;
+use signet_pki::{CancelOnDrop, FetchBudget};
 use tokio::task::{JoinError, JoinHandle};
 
 /// One request's outbound budget; dropping it cancels the fetches still

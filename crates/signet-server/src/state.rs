@@ -3,8 +3,8 @@
 
 use std::sync::Arc;
 
+use signet_pki::Timestamper;
 use signet_pki::TrustStore;
-use signet_pki::tsa::Timestamper;
 use signet_store::Store;
 
 use crate::api_key::ApiKeys;
@@ -12,7 +12,7 @@ use crate::cipher::ticket::Tickets;
 use crate::cipher::ticket::protected::Protection;
 use crate::config::ServerConfig;
 use crate::rate_limit::RateLimiter;
-use signet_pki::validate::Engine;
+use signet_pki::Engine;
 
 /// Shared handler state.
 #[derive(Clone)]

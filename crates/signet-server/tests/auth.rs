@@ -328,9 +328,9 @@ async fn revoked_certificates_are_406() {
         Certificate::parse(&pki.root.cert.der).expect("root"),
         Certificate::parse(&pki.intermediate.cert.der).expect("intermediate"),
     ]);
-    let engine = signet_pki::validate::Engine::networked(
+    let engine = signet_pki::Engine::networked(
         Arc::new(trust.clone()),
-        signet_pki::validate::RevocationMode::Require,
+        signet_pki::RevocationMode::Require,
         Duration::from_secs(5),
         None,
     );

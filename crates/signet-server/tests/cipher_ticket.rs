@@ -12,8 +12,8 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as B64;
 use http_body_util::BodyExt;
 use serde_json::{Value, json};
-use signet_pki::net::HttpFetcher;
-use signet_pki::tsa::TsaClient;
+use signet_pki::HttpFetcher;
+use signet_pki::TsaClient;
 use signet_pki::{Certificate, TrustStore};
 use signet_server::cipher::ticket::protected::Protection;
 use signet_server::{AppState, ServerConfig, app};
@@ -265,10 +265,7 @@ async fn sign_and_check(pki: &TestPki, signer: &Party, container: Vec<u8>, gost:
     assert_eq!(owner["description"], "Власник");
     assert_eq!(
         owner["value"]["ownerFullName"]["value"],
-        cert.fields()
-            .subject
-            .get(&signet_pki::oid::ids::CN)
-            .expect("cn")
+        cert.fields().subject.get(&signet_pki::ids::CN).expect("cn")
     );
     let serial = info["certificateSerialNumber"]["value"]
         .as_str()
@@ -845,8 +842,8 @@ async fn cades_t_and_content_time_stamps_from_the_configured_tsa() {
 
 #[tokio::test]
 async fn cades_x_long_with_the_engines_revocation_data() {
-    use signet_pki::revocation::{RevocationChecker, RevocationConfig};
-    use signet_pki::validate::{Engine, RevocationMode};
+    use signet_pki::{Engine, RevocationMode};
+    use signet_pki::{RevocationChecker, RevocationConfig};
     let dir = tempfile::tempdir().expect("dir");
     let pki = TestPki::new(KeyType::EcP256);
     let signer = pki.issue("Підписувач X Long", KeyType::EcP256, None, &[]);

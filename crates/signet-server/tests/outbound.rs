@@ -11,9 +11,9 @@ use std::time::{Duration, Instant};
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use signet_pki::net::{FetchConfig, FetchLimits};
-use signet_pki::validate::{Engine, RevocationMode};
 use signet_pki::{Certificate, TrustStore};
+use signet_pki::{Engine, RevocationMode};
+use signet_pki::{FetchConfig, FetchLimits};
 use signet_server::{AppState, ServerConfig, app};
 use signet_store::SqliteStore;
 use test_support::KeyType;

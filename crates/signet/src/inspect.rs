@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use signet_pki::oid::{self, Lang};
+use signet_pki::Lang;
 use signet_pki::{AltName, Certificate, CertificateFields, KeyUsage};
 use signet_server::cipher::certinfo::CertificateInfo;
 use signet_server::cryptoapi::certificate::Certificate as CryptoApiCertificate;
@@ -63,14 +63,14 @@ fn human(f: &CertificateFields, lang: Lang) -> String {
     line(
         &mut o,
         "Signature algorithm:",
-        &oid::describe(&f.signature_algorithm, lang),
+        &signet_pki::describe_oid(&f.signature_algorithm, lang),
     );
     let mut key = f.public_key.describe(lang);
     // EC descriptions already name the curve.
     if let Some(p) = f.public_key.parameter_set()
         && !matches!(f.public_key.algorithm, signet_pki::KeyAlgorithm::Ec { .. })
     {
-        let _ = write!(key, ", {}", oid::describe(p, lang));
+        let _ = write!(key, ", {}", signet_pki::describe_oid(p, lang));
     }
     line(&mut o, "Public key:", &key);
     line(
@@ -81,7 +81,11 @@ fn human(f: &CertificateFields, lang: Lang) -> String {
     for (title, dn) in [("Subject", &f.subject), ("Issuer", &f.issuer)] {
         let _ = writeln!(o, "{title}:");
         for a in &dn.attributes {
-            line(&mut o, &format!("{}:", oid::name_of(&a.oid)), &a.value);
+            line(
+                &mut o,
+                &format!("{}:", signet_pki::oid_name(&a.oid)),
+                &a.value,
+            );
         }
     }
     let _ = writeln!(o, "Extensions:");
@@ -93,7 +97,11 @@ fn human(f: &CertificateFields, lang: Lang) -> String {
         } else {
             " [not decoded]"
         };
-        let _ = writeln!(o, "  {}{crit}{known}", oid::describe(&entry.oid, lang));
+        let _ = writeln!(
+            o,
+            "  {}{crit}{known}",
+            signet_pki::describe_oid(&entry.oid, lang)
+        );
     }
     if let Some(ku) = e.key_usage {
         let names: Vec<_> = ku.bits().map(|b| KeyUsage::NAMES[b]).collect();
@@ -102,7 +110,9 @@ fn human(f: &CertificateFields, lang: Lang) -> String {
     list(
         &mut o,
         "Extended key usage:",
-        e.extended_key_usage.iter().map(|x| oid::describe(x, lang)),
+        e.extended_key_usage
+            .iter()
+            .map(|x| signet_pki::describe_oid(x, lang)),
     );
     if let Some(bc) = e.basic_constraints {
         let v = match (bc.ca, bc.path_len) {
@@ -121,7 +131,7 @@ fn human(f: &CertificateFields, lang: Lang) -> String {
     list(
         &mut o,
         "Policies:",
-        e.policies.iter().map(|x| oid::describe(x, lang)),
+        e.policies.iter().map(|x| signet_pki::describe_oid(x, lang)),
     );
     list(
         &mut o,
@@ -138,15 +148,19 @@ fn human(f: &CertificateFields, lang: Lang) -> String {
         "Directory attributes:",
         e.subject_directory_attributes
             .iter()
-            .map(|a| format!("{}: {}", oid::describe(&a.oid, lang), a.value)),
+            .map(|a| format!("{}: {}", signet_pki::describe_oid(&a.oid, lang), a.value)),
     );
     list(
         &mut o,
         "QC statements:",
         e.qc_statements.iter().map(|q| {
-            let mut s = oid::describe(&q.id, lang);
+            let mut s = signet_pki::describe_oid(&q.id, lang);
             if !q.qc_types.is_empty() {
-                let types: Vec<_> = q.qc_types.iter().map(|t| oid::describe(t, lang)).collect();
+                let types: Vec<_> = q
+                    .qc_types
+                    .iter()
+                    .map(|t| signet_pki::describe_oid(t, lang))
+                    .collect();
                 let _ = write!(s, " ({})", types.join(", "));
             }
             s
@@ -220,7 +234,9 @@ fn alt_name(n: &AltName) -> String {
         AltName::Uri(v) => format!("URI:{v}"),
         AltName::Ip(v) => format!("IP:{v}"),
         AltName::Directory(dn) => format!("DirName:{dn}"),
-        AltName::Other { oid: o, value } => format!("othername:{}:{value}", oid::name_of(o)),
+        AltName::Other { oid: o, value } => {
+            format!("othername:{}:{value}", signet_pki::oid_name(o))
+        }
         AltName::Registered(o) => format!("RID:{o}"),
         AltName::Unsupported => "(unsupported name form)".to_owned(),
     }

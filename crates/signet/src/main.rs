@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use signet_pki::oid::Lang;
+use signet_pki::Lang;
 use signet_pki::{Certificate, TrustStore};
 use signet_store::NewOrganization;
 
@@ -412,8 +412,8 @@ fn serve(args: ServeArgs) -> Result<(), Failure> {
             // The operator's TSA: the fetch policy and caps hold, no
             // caller's budget (each request has the fetch timeout).
             let fetcher =
-                std::sync::Arc::new(signet_pki::net::HttpFetcher::with_config(&settings.fetch));
-            let client = signet_pki::tsa::TsaClient::new(url.clone(), fetcher).with_digest(*digest);
+                std::sync::Arc::new(signet_pki::HttpFetcher::with_config(&settings.fetch));
+            let client = signet_pki::TsaClient::new(url.clone(), fetcher).with_digest(*digest);
             state = state.with_tsa(std::sync::Arc::new(client));
         }
         match &settings.tls {

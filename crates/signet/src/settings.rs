@@ -32,8 +32,8 @@ use std::time::Duration;
 
 use clap::{Args, ValueEnum};
 use serde::Deserialize;
-use signet_pki::net::{FetchConfig, FetchPolicy};
-use signet_pki::validate::{Engine, RevocationMode};
+use signet_pki::{Engine, RevocationMode};
+use signet_pki::{FetchConfig, FetchPolicy};
 use signet_server::ServerConfig;
 
 /// Where signet keeps its data.
@@ -566,7 +566,7 @@ impl ServeArgs {
             "protected",
         )?;
         let tsa = match self.tsa_url.or(file.tsa_url) {
-            Some(url) if signet_pki::net::is_fetchable(&url) => Some((
+            Some(url) if signet_pki::is_fetchable(&url) => Some((
                 url,
                 self.tsa_digest
                     .or(file.tsa_digest)

@@ -14,10 +14,10 @@ use std::path::Path;
 
 use serde::Serialize;
 use signet_pki::CertificateFields;
-use signet_pki::cms::{ContentDigests, SignedData};
-use signet_pki::oid::ids;
-use signet_pki::revocation::RevocationStatus;
-use signet_pki::validate::{ChainStatus, Engine, ValidationReport};
+use signet_pki::RevocationStatus;
+use signet_pki::ids;
+use signet_pki::{ChainStatus, Engine, ValidationReport};
+use signet_pki::{ContentDigests, SignedData};
 use time::OffsetDateTime;
 use time::macros::format_description;
 

@@ -95,11 +95,6 @@ impl UtcTime {
         }
     }
 
-    /// The time, UTC.
-    pub fn to_offset_date_time(self) -> OffsetDateTime {
-        self.0
-    }
-
     /// The text of the encoding.
     fn text(&self) -> der::Result<String> {
         const FORM: &[BorrowedFormatItem<'_>] =
@@ -291,7 +286,7 @@ mod tests {
         let old = Time::from_der(&tlv(UTC, b"991231235959Z")).expect("1999");
         assert_eq!(old.whole_seconds().year(), 1999);
         let earliest = UtcTime::from_der(&tlv(UTC, b"500101000000Z")).expect("1950");
-        assert_eq!(earliest.to_offset_date_time().year(), 1950);
+        assert_eq!(Time::UtcTime(earliest).whole_seconds().year(), 1950);
     }
 
     #[test]

@@ -32,7 +32,6 @@ use crate::asn1::time::Time;
 
 use crate::cades::asn1::{IssuerSerialRef, SigningCertificateRef, SigningCertificateV2Ref};
 /// id-aa-ets-certCRLTimestamp (for X Type 2).
-pub use crate::oid::ids::AA_ETS_CERT_CRL_TIMESTAMP as CERT_CRL_TIME_STAMP;
 /// id-aa-ets-certValues.
 pub use crate::oid::ids::AA_ETS_CERT_VALUES as CERTIFICATE_VALUES;
 /// id-aa-ets-certificateRefs (complete-certificate-references).

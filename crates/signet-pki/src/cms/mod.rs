@@ -24,7 +24,7 @@ pub use verify::{
 mod sign;
 pub use sign::{
     CertifiedKey, CmsSigner, KeyError, LongTermError, SignError, SignedDataBuilder,
-    SignerIdentifierChoice, SigningFailure, ValidationData, add_signer_to, long_term, signer,
+    SignerIdentifierChoice, SigningFailure, ValidationData, add_signer_to, long_term,
 };
 mod enveloped;
 pub use enveloped::{

@@ -128,20 +128,9 @@ impl<K: Eq + Hash + Clone, V> ExpiringCache<K, V> {
     }
 
     /// Number of entries held (expired ones included until touched).
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.lock().map.len()
-    }
-
-    /// Whether the cache holds nothing.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// Drops every entry.
-    pub fn clear(&self) {
-        let mut inner = self.lock();
-        inner.map.clear();
-        inner.weight = 0;
     }
 }
 

@@ -85,11 +85,6 @@ pub const CRL_DEFAULT_VALIDITY: Duration = Duration::from_secs(3600);
 /// How long an OCSP answer without nextUpdate counts as current, and is
 /// cached.
 pub const OCSP_DEFAULT_VALIDITY: Duration = Duration::from_secs(300);
-/// How long a URL that could not be fetched (timeout, refused
-/// connection, HTTP error) is not asked again, so that a dead responder
-/// does not cost every validation a timeout: the fetcher's one rule for
-/// caIssuers, CRL and OCSP URLs.
-pub const FAILURE_TTL: Duration = crate::net::FAILURE_TTL;
 /// Longest time anything is cached, whatever its nextUpdate says, so that
 /// a CA's early re-issue is seen within a day.
 pub const MAX_CACHE_TTL: Duration = Duration::from_secs(24 * 3600);

@@ -7,7 +7,7 @@
 //! failed is not asked again for [`FAILURE_TTL`] (the fetcher's negative
 //! cache, shared with caIssuers).
 //!
-//! [`FAILURE_TTL`]: super::FAILURE_TTL
+//! [`FAILURE_TTL`]: crate::net::FAILURE_TTL
 //!
 //! [RFC 6960]: https://datatracker.ietf.org/doc/html/rfc6960
 //! [RFC 5280 section 4.2.2.1]: https://datatracker.ietf.org/doc/html/rfc5280#section-4.2.2.1

@@ -12,10 +12,10 @@
 
 use std::collections::BTreeSet;
 
-use signet_pki::cms::{Content, ContentDigests, SignedData};
-use signet_pki::path::Offline;
-use signet_pki::validate::{ValidationOptions, ValidationReport, Validator};
+use signet_pki::Offline;
 use signet_pki::{AltName, Certificate, CertificateFields, KeyAlgorithm, TrustStore};
+use signet_pki::{Content, ContentDigests, SignedData};
+use signet_pki::{ValidationOptions, ValidationReport, Validator};
 use test_support::{CertFiles, Openssl, TextExtension};
 use time::OffsetDateTime;
 

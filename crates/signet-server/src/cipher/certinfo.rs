@@ -33,8 +33,8 @@
 //! | isTemporary, certificateProfile, qscdTypeName | null: no certificate field carries them; the vendor takes them from its own CA records |
 
 use serde::Serialize;
-use signet_pki::oid::{Lang, ids};
 use signet_pki::{AltName, CertificateFields, DistinguishedName};
+use signet_pki::{Lang, ids};
 use utoipa::ToSchema;
 
 use super::labels::label;

@@ -2,7 +2,7 @@
 //! language. The Ukrainian texts are the vendor's, as its documentation
 //! (spec 001) prints them, spelling included; Russian and English are ours.
 
-use signet_pki::oid::Lang;
+use signet_pki::Lang;
 
 use crate::present::words::{self, Labels, Wording};
 

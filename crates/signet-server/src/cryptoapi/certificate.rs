@@ -34,7 +34,7 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as B64;
 use serde::Serialize;
 use signet_pki::CertificateFields;
-use signet_pki::oid::ids;
+use signet_pki::ids;
 use utoipa::ToSchema;
 
 use crate::present::dates::kontur_time;

@@ -22,9 +22,9 @@ use axum::extract::State;
 use axum::extract::rejection::JsonRejection;
 use axum::http::HeaderMap;
 use serde::{Deserialize, Serialize};
-use signet_pki::cades::CadesLevel;
-use signet_pki::cms::SignedData;
-use signet_pki::validate::SignerReport;
+use signet_pki::CadesLevel;
+use signet_pki::SignedData;
+use signet_pki::SignerReport;
 use utoipa::ToSchema;
 
 use super::certificate::Certificate;
@@ -150,7 +150,7 @@ pub async fn validate(
             ApiError::BadRequest(message)
         }
     };
-    let signature = signet_pki::input::decode_base64(req.signature.as_bytes())
+    let signature = signet_pki::decode_base64(req.signature.as_bytes())
         .map_err(|e| fail(format!("Signature is not valid base64: {e}")))?;
     let content = match req
         .content
@@ -159,7 +159,7 @@ pub async fn validate(
         .filter(|c| !c.is_empty())
     {
         Some(c) => Some(
-            signet_pki::input::decode_base64(c.as_bytes())
+            signet_pki::decode_base64(c.as_bytes())
                 .map_err(|e| ApiError::BadRequest(format!("Content is not valid base64: {e}")))?,
         ),
         None => None,

@@ -123,10 +123,10 @@ pub async fn authenticate_by_cert(
         .map_err(|_| AuthError::internal("the random generator failed"))?;
     let key = zeroize::Zeroizing::new(B64URL.encode(raw.as_ref()));
     let enveloped =
-        signet_pki::cms::encrypt_to(&cert, key.as_bytes(), None).map_err(|e| match e {
+        signet_pki::encrypt_enveloped(&cert, key.as_bytes(), None).map_err(|e| match e {
             // A key type that cannot receive encryption (Ed25519): the
             // certificate cannot log in, and the reason says so.
-            signet_pki::cms::EnvelopedError::Pki(signet_pki::PkiError::Unsupported(m)) => {
+            signet_pki::EnvelopedError::Pki(signet_pki::PkiError::Unsupported(m)) => {
                 AuthError::NotAcceptable(format!("not supported: {m}"))
             }
             other => AuthError::internal(other),

@@ -11,7 +11,7 @@
 
 use axum::http::HeaderMap;
 use axum::http::header::ACCEPT_LANGUAGE;
-use signet_pki::oid::Lang;
+use signet_pki::Lang;
 
 /// The first language of `Accept-Language` that signet speaks; `None`
 /// when the header is absent, not visible ASCII, or names none of them.

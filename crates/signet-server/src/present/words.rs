@@ -8,7 +8,7 @@
 //! renders them (Cipher BIS's field descriptions are the vendor's words);
 //! the key-usage names here are shared by Cipher BIS and the web page.
 
-use signet_pki::oid::Lang;
+use signet_pki::Lang;
 
 /// One text in Ukrainian, Russian and English.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -39,11 +39,11 @@ use axum::http::HeaderMap;
 use futures_util::StreamExt;
 use serde::Serialize;
 use serde_json::Value;
-use signet_pki::cms::{ContentDigests, SignedData, SignerFailure};
-use signet_pki::oid::ids;
-use signet_pki::path::PathError;
-use signet_pki::validate::{ChainStatus, SignerReport};
+use signet_pki::PathError;
+use signet_pki::ids;
 use signet_pki::{Certificate, DistinguishedName};
+use signet_pki::{ChainStatus, SignerReport};
+use signet_pki::{ContentDigests, SignedData, SignerFailure};
 use signet_store::ContentMeta;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -161,7 +161,7 @@ pub fn status_of(report: &SignerReport) -> &'static str {
         return match e {
             SignerFailure::CertificateNotFound => "CertificateNotFound",
             SignerFailure::UnknownDigest(_) => "UnsupportedAlgorithm",
-            SignerFailure::Signature(signet_pki::signature::SignatureError::Unsupported(_)) => {
+            SignerFailure::Signature(signet_pki::SignatureError::Unsupported(_)) => {
                 "UnsupportedAlgorithm"
             }
             _ => "SignatureInvalid",
@@ -177,7 +177,7 @@ pub fn status_of(report: &SignerReport) -> &'static str {
         ChainStatus::Invalid(PathError::Expired { .. }) => "CertificateExpired",
         ChainStatus::Invalid(PathError::NotYetValid { .. }) => "CertificateNotYetValid",
         ChainStatus::Invalid(PathError::BadSignature {
-            reason: signet_pki::signature::SignatureError::Unsupported(_),
+            reason: signet_pki::SignatureError::Unsupported(_),
             ..
         }) => "UnsupportedAlgorithm",
         ChainStatus::Invalid(_) => "CertificateUntrusted",

@@ -8,9 +8,10 @@
 //! Sections, in order: general (version, serial number, thumbprints,
 //! validity, signature algorithm); the owner (every subject attribute,
 //! named by the OID registry); the owner's identifiers (INN, SNILS, OGRN,
-//! DRFO, EDRPOU, …, derived as [`signet_pki::identity`] says) and kind; the
-//! issuer; the public key; extensions (key usage, extended key usage, basic
-//! constraints, key identifiers, policies, alternative names, CRL / OCSP /
+//! DRFO, EDRPOU, …, derived as [`signet_pki::RuIdentity`] and
+//! [`signet_pki::UaIdentity`] say) and kind; the issuer; the public key;
+//! extensions (key usage, extended key usage, basic constraints, key
+//! identifiers, policies, alternative names, CRL / OCSP /
 //! CA-issuer / TSP addresses, directory attributes, sign tools, every
 //! extension present and whether it is critical); qualification
 //! (qcStatements and Ukrainian flags). Values that name an OID are its
@@ -26,9 +27,9 @@ use axum::http::HeaderMap;
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as B64;
 use serde::{Deserialize, Serialize};
-use signet_pki::identity::SubjectKind;
-use signet_pki::oid::{self, Lang, ids};
+use signet_pki::SubjectKind;
 use signet_pki::{AltName, Certificate, DistinguishedName, KeyAlgorithm};
+use signet_pki::{Lang, ids};
 use utoipa::{IntoParams, ToSchema};
 
 use super::report::{Identifier, display_name, identifiers, person_name};
@@ -413,7 +414,7 @@ impl Fields {
 
     fn name(&mut self, dn: &DistinguishedName) {
         for a in &dn.attributes {
-            self.put(oid::describe(&a.oid, self.lang), a.value.clone());
+            self.put(signet_pki::describe_oid(&a.oid, self.lang), a.value.clone());
         }
     }
 
@@ -433,8 +434,10 @@ fn alt_name(n: &AltName, lang: Lang) -> String {
         AltName::Uri(v) => format!("URI: {v}"),
         AltName::Ip(v) => format!("IP: {v}"),
         AltName::Directory(dn) => dn.to_string(),
-        AltName::Other { oid: o, value } => format!("{}: {value}", oid::describe(o, lang)),
-        AltName::Registered(o) => oid::describe(o, lang),
+        AltName::Other { oid: o, value } => {
+            format!("{}: {value}", signet_pki::describe_oid(o, lang))
+        }
+        AltName::Registered(o) => signet_pki::describe_oid(o, lang),
         AltName::Unsupported => "?".to_owned(),
     }
 }
@@ -457,7 +460,7 @@ impl CertificateView {
         general.key("validTo", for_people_utc(f.not_after));
         general.key(
             "signatureAlgorithm",
-            oid::describe(&f.signature_algorithm, lang),
+            signet_pki::describe_oid(&f.signature_algorithm, lang),
         );
 
         let mut subject = Fields::new(lang);
@@ -477,7 +480,7 @@ impl CertificateView {
             (ids::EDDR_UNZR, ua.unzr),
         ] {
             if let Some(v) = value {
-                identity.put(oid::describe(&oid_, lang), v);
+                identity.put(signet_pki::describe_oid(&oid_, lang), v);
             }
         }
         if let Some(p) = ua.passport {
@@ -502,7 +505,7 @@ impl CertificateView {
         if let Some(p) = f.public_key.parameter_set()
             && !matches!(f.public_key.algorithm, KeyAlgorithm::Ec { .. })
         {
-            key.key("keyParameters", oid::describe(p, lang));
+            key.key("keyParameters", signet_pki::describe_oid(p, lang));
         }
         key.key("keyValue", spaced_hex(f.public_key.key_value()));
 
@@ -518,7 +521,9 @@ impl CertificateView {
         }
         ext.list(
             "extendedKeyUsage",
-            e.extended_key_usage.iter().map(|x| oid::describe(x, lang)),
+            e.extended_key_usage
+                .iter()
+                .map(|x| signet_pki::describe_oid(x, lang)),
         );
         if let Some(bc) = e.basic_constraints {
             let mut v = label(if bc.ca { "ca" } else { "endEntity" }, lang).to_owned();
@@ -535,7 +540,7 @@ impl CertificateView {
         }
         ext.list(
             "policies",
-            e.policies.iter().map(|x| oid::describe(x, lang)),
+            e.policies.iter().map(|x| signet_pki::describe_oid(x, lang)),
         );
         ext.list(
             "altNames",
@@ -547,7 +552,7 @@ impl CertificateView {
         ext.list("caIssuers", e.ca_issuers_urls.iter().cloned());
         ext.list("tsp", e.tsp_urls.iter().cloned());
         for a in &e.subject_directory_attributes {
-            ext.put(oid::describe(&a.oid, lang), a.value.clone());
+            ext.put(signet_pki::describe_oid(&a.oid, lang), a.value.clone());
         }
         if let Some(t) = &e.subject_sign_tool {
             ext.key("subjectSignTool", t.clone());
@@ -564,7 +569,7 @@ impl CertificateView {
         ext.list(
             "present",
             e.present.iter().map(|x| {
-                let mut s = oid::describe(&x.oid, lang);
+                let mut s = signet_pki::describe_oid(&x.oid, lang);
                 if x.critical {
                     let _ = write!(s, " ({})", label("critical", lang));
                 }
@@ -585,10 +590,13 @@ impl CertificateView {
         qualification.list(
             "qcStatements",
             e.qc_statements.iter().map(|s| {
-                let mut text = oid::describe(&s.id, lang);
+                let mut text = signet_pki::describe_oid(&s.id, lang);
                 if !s.qc_types.is_empty() {
-                    let types: Vec<String> =
-                        s.qc_types.iter().map(|t| oid::describe(t, lang)).collect();
+                    let types: Vec<String> = s
+                        .qc_types
+                        .iter()
+                        .map(|t| signet_pki::describe_oid(t, lang))
+                        .collect();
                     let _ = write!(text, " ({})", types.join(", "));
                 }
                 text

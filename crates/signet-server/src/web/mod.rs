@@ -37,7 +37,7 @@
 //!   signer's chain is drawn link by link from the signer to the trust
 //!   anchor with each certificate's status (`valid`, `expired`, `revoked`,
 //!   `unknown`, `untrusted`) and why, from
-//!   [`signet_pki::validate::SignerReport::links`]. Explanations come with
+//!   [`signet_pki::SignerReport::links`]. Explanations come with
 //!   a `code` the page words in the reader's language; `why` is the
 //!   engine's English text, shown as the technical detail.
 //! - `/web/certificate` words every field with the OID registry's Ukrainian,

@@ -15,12 +15,12 @@
 //! | `untrusted` | no issuer leads to a trusted root, or its issuer's signature, CA constraints or critical extensions are not acceptable |
 
 use serde::Serialize;
-use signet_pki::cms::SignerFailure;
-use signet_pki::oid::ids;
-use signet_pki::path::{LinkCheck, PathError};
-use signet_pki::revocation::RevocationStatus;
-use signet_pki::validate::{ChainLink, ChainStatus, SignerReport, ValidationReport};
+use signet_pki::RevocationStatus;
+use signet_pki::SignerFailure;
+use signet_pki::ids;
 use signet_pki::{Certificate, CertificateFields, DistinguishedName};
+use signet_pki::{ChainLink, ChainStatus, SignerReport, ValidationReport};
+use signet_pki::{LinkCheck, PathError};
 use time::OffsetDateTime;
 use utoipa::ToSchema;
 
@@ -211,9 +211,7 @@ fn signer_outcome(s: &SignerReport) -> (Verdict, &'static str) {
             SignerFailure::ContentMismatch => "contentMismatch",
             SignerFailure::CertificateNotFound => "certificateNotFound",
             SignerFailure::UnknownDigest(_)
-            | SignerFailure::Signature(signet_pki::signature::SignatureError::Unsupported(_)) => {
-                "unsupported"
-            }
+            | SignerFailure::Signature(signet_pki::SignatureError::Unsupported(_)) => "unsupported",
             _ => "badSignature",
         };
         return (Verdict::Invalid, code);

@@ -14,7 +14,7 @@ use axum::extract::multipart::{Field, MultipartError, MultipartRejection};
 use axum::extract::{Multipart, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use bytes::Bytes;
-use signet_pki::cms::{ContentDigests, ContentHasher, SignedData};
+use signet_pki::{ContentDigests, ContentHasher, SignedData};
 use utoipa::ToSchema;
 
 use super::report::{Inputs, PageReport};

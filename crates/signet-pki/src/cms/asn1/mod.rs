@@ -48,7 +48,7 @@ pub use self::enveloped_data::{
     AuthEnvelopedDataRef, EncryptedContentInfoRef, EnvelopedDataRef,
     KeyAgreeRecipientIdentifierRef, KeyAgreeRecipientInfoRef, KeyTransRecipientInfoRef,
     OriginatorIdentifierOrKeyRef, OriginatorInfoRef, OriginatorPublicKeyRef,
-    RecipientEncryptedKeyRef, RecipientInfoRef, RecipientKeyIdentifierRef,
+    RecipientEncryptedKeyRef, RecipientInfoRef,
 };
 pub use self::signed_data::{
     EncapsulatedContentInfoRef, RecipientIdentifierRef, SignedDataRef, SignerIdentifierRef,
@@ -267,13 +267,8 @@ pub struct RawSequenceRef<'a>(AnyRef<'a>);
 
 impl<'a> RawSequenceRef<'a> {
     /// The DER of the whole SEQUENCE.
-    pub fn to_der(&self) -> der::Result<Vec<u8>> {
+    pub fn to_der(self) -> der::Result<Vec<u8>> {
         self.0.to_der()
-    }
-
-    /// The SEQUENCE's contents.
-    pub fn contents(&self) -> &'a [u8] {
-        self.0.value()
     }
 }
 

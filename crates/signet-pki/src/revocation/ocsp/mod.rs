@@ -29,7 +29,7 @@ use time::OffsetDateTime;
 
 pub use self::request::{CertId, OcspRequest};
 use self::response::{BasicOcspResponseRef, OcspResponseRef, ResponderIdRef};
-pub use self::response::{CertStatus, OcspResponseStatus, RevokedInfo, SingleResponseRef};
+pub use self::response::{CertStatus, OcspResponseStatus, SingleResponseRef};
 use super::asn1::{Extensions, SequenceOfRef, range_in, read_extensions};
 use super::error::{FormatError, RevocationError, UnauthorizedResponder};
 use super::freshness::{CheckOptions, check_fresh};

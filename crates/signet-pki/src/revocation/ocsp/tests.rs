@@ -2,7 +2,7 @@ use std::str::FromStr as _;
 
 use der::Tag;
 
-use super::response::{CertIdRef, ResponseBytesRef, ResponseDataRef};
+use super::response::{CertIdRef, ResponseBytesRef, ResponseDataRef, RevokedInfo};
 use super::*;
 use crate::revocation::CrlReason;
 use crate::revocation::testing::{

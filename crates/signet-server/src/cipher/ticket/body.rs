@@ -57,7 +57,7 @@ pub(super) fn params<T: DeserializeOwned>(state: &AppState, body: &[u8]) -> Resu
 
 /// The bytes of the base64 parameter `what`.
 pub(super) fn decode(what: &str, b64: &str) -> Result<Vec<u8>, TicketError> {
-    signet_pki::input::decode_base64(b64.as_bytes())
+    signet_pki::decode_base64(b64.as_bytes())
         .map_err(|e| TicketError::BadRequest(format!("{what} is not valid base64: {e}")))
 }
 

@@ -8,7 +8,7 @@ use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
-use signet_pki::oid::Lang;
+use signet_pki::Lang;
 use utoipa::ToSchema;
 
 use super::messages::Msg;

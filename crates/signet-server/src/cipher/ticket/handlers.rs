@@ -13,7 +13,7 @@ use axum::http::{HeaderMap, HeaderName, StatusCode};
 use base64::Engine as _;
 use serde::Serialize;
 use serde_json::Value;
-use signet_pki::oid::Lang;
+use signet_pki::Lang;
 use utoipa::ToSchema;
 use uuid::Uuid;
 use zeroize::Zeroizing;

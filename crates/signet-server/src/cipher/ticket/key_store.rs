@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use axum::http::HeaderMap;
 use signet_pki::Certificate;
-use signet_pki::keystore::{KEYSTORE_INPUT, KeyPurpose};
+use signet_pki::{KEYSTORE_INPUT, KeyPurpose};
 use zeroize::Zeroizing;
 
 use super::body::{KeyStoreRequest, PasswordRequest, decode, params};

@@ -11,7 +11,7 @@ use std::convert::Infallible;
 use axum::extract::FromRequestParts;
 use axum::http::HeaderMap;
 use axum::http::request::Parts;
-use signet_pki::oid::Lang;
+use signet_pki::Lang;
 
 use crate::present::lang::accept_language;
 

@@ -24,7 +24,7 @@
 
 use aws_lc_rs::aead::{AES_256_GCM, Aad, LessSafeKey, NONCE_LEN, Nonce, UnboundKey};
 use serde_json::{Map, Value};
-use signet_pki::private_key::PrivateKey;
+use signet_pki::PrivateKey;
 use signet_pki::{Certificate, PkiError};
 use zeroize::Zeroizing;
 
@@ -81,7 +81,8 @@ impl Protection {
     /// The 32-byte key inside `secret_key` (base64 CMS EnvelopedData).
     fn unwrap_key(&self, secret_key: &str) -> Option<Zeroizing<Vec<u8>>> {
         let key =
-            signet_pki::cms::decrypt(secret_key.as_bytes(), &self.certificate, &self.key).ok()?;
+            signet_pki::decrypt_enveloped(secret_key.as_bytes(), &self.certificate, &self.key)
+                .ok()?;
         (key.len() == 32).then_some(key)
     }
 }
@@ -92,7 +93,7 @@ fn refused() -> TicketError {
 
 /// Decrypts `encryptedData` with the AES-256-GCM `key`.
 fn open_sealed(key: &[u8], sealed_b64: &str) -> Option<Zeroizing<Vec<u8>>> {
-    let sealed = signet_pki::input::decode_base64(sealed_b64.as_bytes()).ok()?;
+    let sealed = signet_pki::decode_base64(sealed_b64.as_bytes()).ok()?;
     if sealed.len() < NONCE_LEN + AES_256_GCM.tag_len() {
         return None;
     }

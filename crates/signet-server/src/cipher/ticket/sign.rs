@@ -7,17 +7,19 @@
 //! time-stamping authority configured with `signet serve --tsa-url`;
 //! CAdES-X Long Type 1 adds the signer's path and the CRLs or OCSP answers
 //! the validation engine finds for it now
-//! ([`signet_pki::cms::long_term`]), so revocation checking must be on.
+//! ([`signet_pki::gather_validation_data`]), so revocation checking must be on.
 
 use signet_pki::Certificate;
-use signet_pki::cms::{CertifiedKey, SignedData, SignedDataBuilder, long_term, signer_matches};
-use signet_pki::keystore::{self, KeyPurpose};
-use signet_pki::tsa::Timestamper;
+use signet_pki::KeyPurpose;
+use signet_pki::Timestamper;
+use signet_pki::{
+    CertifiedKey, SignedData, SignedDataBuilder, gather_validation_data, signer_matches,
+};
 use signet_pki::{PkiError, TrustStore};
 use time::OffsetDateTime;
 
 use super::options::{CadesType, EmbedCertificates, SessionOptions};
-use signet_pki::validate::{Engine, RevocationMode};
+use signet_pki::{Engine, RevocationMode};
 
 /// Longest CA chain put into a signature.
 const MAX_CHAIN: usize = 8;
@@ -98,7 +100,7 @@ pub enum SigningError {
     /// Making the signature failed (the key, a time-stamp, revocation
     /// data, the encoding).
     #[error(transparent)]
-    Cms(#[from] signet_pki::cms::SignError),
+    Cms(#[from] signet_pki::SignError),
     /// The signing task broke off.
     #[error("signing was interrupted: {0}")]
     Interrupted(tokio::task::JoinError),
@@ -110,8 +112,8 @@ pub(super) fn open_container(
     password: &str,
     uploaded: &[Certificate],
     trust: &TrustStore,
-) -> Result<keystore::KeyStore, ContainerError> {
-    let mut store = keystore::open(container, password)?;
+) -> Result<signet_pki::KeyStore, ContainerError> {
+    let mut store = signet_pki::open_keystore(container, password)?;
     store.match_certificates(uploaded.iter().chain(trust.certificates()));
     Ok(store)
 }
@@ -178,7 +180,7 @@ pub(super) fn sign(
     let embed_signer = o.embed_certificates != EmbedCertificates::Nothing;
     let budget = engine.fetch_budget();
     let long_term_data = match checker.filter(|_| o.cades == CadesType::XLong) {
-        Some(checker) => vec![long_term::gather(
+        Some(checker) => vec![gather_validation_data(
             cert,
             &store.certificates,
             trust,

@@ -23,10 +23,10 @@ use std::sync::Arc;
 
 use serde::Serialize;
 use signet_pki::PkiError;
-use signet_pki::cms::SignedData;
-use signet_pki::oid::{Lang, ids};
-use signet_pki::tsp::TimestampToken;
-use signet_pki::validate::{Engine, ValidationReport};
+use signet_pki::SignedData;
+use signet_pki::TimestampToken;
+use signet_pki::{Engine, ValidationReport};
+use signet_pki::{Lang, ids};
 use utoipa::ToSchema;
 
 use super::options::{SessionOptions, TsVerify};
