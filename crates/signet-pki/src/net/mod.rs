@@ -14,7 +14,7 @@
 //!
 //! - by the request's [`FetchBudget`] (`budget.rs`): a count and a time
 //!   across everything one request fetches, and a cancel flag;
-//! - by the [`FetchPolicy`] (`policy.rs`): which hosts and addresses may be
+//! - by the [`FetchPolicy`] (`policy/`): which hosts and addresses may be
 //!   contacted, checked on the addresses a connection really goes to;
 //! - by caps on concurrent fetches, in all and per host (`slots.rs`);
 //! - by a negative cache: a URL whose fetch failed is not fetched again
