@@ -137,8 +137,8 @@ fn refusals_name_the_rule() {
         "metadata.example resolves to 169.254.169.254, which is the cloud instance metadata \
          address (AWS, Google Cloud, Azure, OpenStack): the fetch policy denies it"
     );
-    let policy = FetchPolicy::from_rules(["10.1.2.0/24"], ["10.0.0.0/8", "*.corp.example"])
-        .expect("rules");
+    let policy =
+        FetchPolicy::from_rules(["10.1.2.0/24"], ["10.0.0.0/8", "*.corp.example"]).expect("rules");
     assert_eq!(
         policy
             .check("10.9.9.9", ip("10.9.9.9"))
