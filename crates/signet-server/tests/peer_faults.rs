@@ -1,5 +1,5 @@
 //! CRL, OCSP and TSA servers that hang or answer garbage, seen through the
-//! service's APIs (`signet-pki`'s `tests/revocation/` and `tests/sign.rs`
+//! service's APIs (`signet-pki`'s `tests/revocation/` and `tests/sign/`
 //! cover the same peers in the library): each answer comes within a bound
 //! set by the network timeout (1 s here), and says why in words — the
 //! revocation status is unknown because the responder timed out or
