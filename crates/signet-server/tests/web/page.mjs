@@ -1,11 +1,11 @@
 // The web page in headless Chromium: `node page.mjs URL FILES ARTIFACTS`.
 //
-// Run by tests/web_page.rs against a signet it started, with NODE_PATH at
-// the npm directory holding playwright-core and SIGNET_CHROMIUM at Debian's
-// /usr/bin/chromium. FILES holds contract.pdf, contract.pdf.p7s (its
-// detached signature), tampered.pdf, signer.cer and expect.json; the
-// screenshots go to ARTIFACTS. Exits 0 when every check holds, else prints
-// what failed and exits 1.
+// Run by tests/web_page/browser.rs against a signet it started, with
+// NODE_PATH at the npm directory holding playwright-core and
+// SIGNET_CHROMIUM at Debian's /usr/bin/chromium. FILES holds contract.pdf,
+// contract.pdf.p7s (its detached signature), tampered.pdf, signer.cer and
+// expect.json; the screenshots go to ARTIFACTS. Exits 0 when every check
+// holds, else prints what failed and exits 1.
 
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
