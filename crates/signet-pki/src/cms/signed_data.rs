@@ -211,15 +211,12 @@ fn attributes(set: &SetOfAsGiven<'_, AttributeRef<'_>>) -> der::Result<Vec<Attri
         return Err(der::ErrorKind::Overlength.into());
     }
     set.iter()
-        .map(|a| {
+        .zip(set.element_ders()?)
+        .map(|(a, der)| {
             Ok(Attribute {
                 oid: a.attr_type,
-                values: a
-                    .attr_values
-                    .iter()
-                    .map(Encode::to_der)
-                    .collect::<der::Result<_>>()?,
-                der: a.to_der()?,
+                values: a.attr_values.element_ders()?,
+                der,
             })
         })
         .collect()

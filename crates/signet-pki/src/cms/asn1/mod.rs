@@ -67,6 +67,8 @@ pub struct SetOfAsGiven<'a, T> {
     elements: Vec<T>,
     /// The contents octets the elements were decoded from.
     encoded: Option<&'a [u8]>,
+    /// Each element's encoding as read (empty when not read from DER).
+    element_encodings: Vec<&'a [u8]>,
 }
 
 impl<'a, T> SetOfAsGiven<'a, T> {
@@ -94,6 +96,28 @@ impl<'a, T> SetOfAsGiven<'a, T> {
     pub fn into_vec(self) -> Vec<T> {
         self.elements
     }
+
+    /// A set of `elements` made here (not read), written in their order.
+    pub fn new(elements: Vec<T>) -> Self {
+        SetOfAsGiven {
+            elements,
+            encoded: None,
+            element_encodings: Vec::new(),
+        }
+    }
+}
+
+impl<'a, T: Encode> SetOfAsGiven<'a, T> {
+    /// Each element's DER: the octets it was read from, or, for a set
+    /// made here, its encoding. Reading a signature copies what it read
+    /// instead of encoding each attribute again.
+    pub fn element_ders(&self) -> der::Result<Vec<Vec<u8>>> {
+        if self.element_encodings.len() == self.elements.len() {
+            Ok(self.element_encodings.iter().map(|e| e.to_vec()).collect())
+        } else {
+            self.elements.iter().map(Encode::to_der).collect()
+        }
+    }
 }
 
 impl<T: PartialEq> PartialEq for SetOfAsGiven<'_, T> {
@@ -117,10 +141,9 @@ impl<'a, T: Encode> SetOfAsGiven<'a, T> {
             .collect::<der::Result<Vec<(Vec<u8>, T)>>>()?;
         keyed.sort_by(|a, b| a.0.cmp(&b.0));
         keyed.dedup_by(|a, b| a.0 == b.0);
-        Ok(SetOfAsGiven {
-            elements: keyed.into_iter().map(|(_, e)| e).collect(),
-            encoded: None,
-        })
+        Ok(SetOfAsGiven::new(
+            keyed.into_iter().map(|(_, e)| e).collect(),
+        ))
     }
 }
 
@@ -131,12 +154,17 @@ impl<'a, T: Decode<'a, Error = der::Error>> DecodeValue<'a> for SetOfAsGiven<'a,
         let encoded = reader.read_slice(header.length())?;
         let mut contents = der::SliceReader::new(encoded)?;
         let mut elements = Vec::new();
+        let mut element_encodings = Vec::new();
         while !contents.is_finished() {
+            let start = usize::try_from(contents.position())?;
             elements.push(T::decode(&mut contents)?);
+            let end = usize::try_from(contents.position())?;
+            element_encodings.push(encoded.get(start..end).ok_or(der::ErrorKind::Failed)?);
         }
         Ok(SetOfAsGiven {
             elements,
             encoded: Some(encoded),
+            element_encodings,
         })
     }
 }
@@ -206,10 +234,7 @@ impl<'a> AttributeRef<'a> {
     pub fn single(attr_type: ObjectIdentifier, value: AnyRef<'a>) -> Self {
         AttributeRef {
             attr_type,
-            attr_values: SetOfAsGiven {
-                elements: vec![value],
-                encoded: None,
-            },
+            attr_values: SetOfAsGiven::new(vec![value]),
         }
     }
 
@@ -309,11 +334,12 @@ mod tests {
         assert_eq!(set.to_der().expect("encodes"), der);
         // Its elements, encoded one by one in the order read, are the
         // octets it keeps.
-        let rebuilt = SetOfAsGiven {
-            elements: set.as_slice().to_vec(),
-            encoded: None,
-        };
+        let rebuilt = SetOfAsGiven::new(set.as_slice().to_vec());
         assert_eq!(rebuilt.to_der().expect("encodes"), der);
+        assert_eq!(
+            set.element_ders().expect("as read"),
+            rebuilt.element_ders().expect("encoded")
+        );
         let sorted = SetOfAsGiven::der_sorted(
             set.iter()
                 .copied()
