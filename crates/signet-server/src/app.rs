@@ -18,6 +18,7 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
+use crate::cipher::ticket::log_tag::path_for_log;
 use crate::family::{Family, Refusal, body_limit};
 use crate::state::AppState;
 use crate::{cipher, cryptoapi, health, kontur_auth, openapi, reestro, web};
@@ -56,7 +57,9 @@ pub fn app(state: AppState) -> Router {
                 .get(&REQUEST_ID)
                 .and_then(|v| v.to_str().ok())
                 .unwrap_or("-");
-            tracing::info_span!("request", id, method = %req.method(), uri = %req.uri().path())
+            // A ticket's UUID is its credential: logged as its tag.
+            let path = path_for_log(req.uri().path());
+            tracing::info_span!("request", id, method = %req.method(), uri = %path)
         })
         .on_response(DefaultOnResponse::new().level(Level::INFO));
 

@@ -1,5 +1,5 @@
 //! Which address a request comes from, for the per-client budgets (logins,
-//! the web page).
+//! the web page, Cipher BIS tickets).
 //!
 //! The socket peer, unless it is one of the configured trusted proxies
 //! (`--trusted-proxy`): then the `X-Forwarded-For` list is read from the

@@ -49,6 +49,14 @@ pub struct ServerConfig {
     pub ticket_idle: Duration,
     /// At most this many tickets open at once.
     pub max_tickets: usize,
+    /// At most this many tickets open at once per client address (0 =
+    /// unlimited); beyond it, 429.
+    pub max_tickets_per_client: usize,
+    /// Tickets a client address may open a second, after a burst of
+    /// `ticket_burst_per_client` (0 = unlimited); beyond it, 429.
+    pub ticket_rate_per_client: u32,
+    /// See `ticket_rate_per_client`.
+    pub ticket_burst_per_client: u32,
     /// Largest ticket request body (data, signature, container).
     pub ticket_max_body_bytes: usize,
     /// At most this many requests are handled at once; beyond it a request
@@ -66,7 +74,8 @@ impl ServerConfig {
     /// hours; 60 login attempts a minute per client, 10 per certificate;
     /// Reestro at the root, contents up to 4 GiB, uploads in parts dropped
     /// after 24 hours without a part; Cipher BIS tickets idle 15
-    /// minutes, at most 10 000, bodies up to 64 MiB; at most 1024 requests
+    /// minutes, at most 10 000, 64 per client, opened at 10 a second per
+    /// client after a burst of 20, bodies up to 64 MiB; at most 1024 requests
     /// in flight.
     pub fn new(listen: SocketAddr) -> Self {
         ServerConfig {
@@ -88,6 +97,9 @@ impl ServerConfig {
             trusted_proxies: Vec::new(),
             ticket_idle: Duration::from_secs(15 * 60),
             max_tickets: 10_000,
+            max_tickets_per_client: 64,
+            ticket_rate_per_client: 10,
+            ticket_burst_per_client: 20,
             ticket_max_body_bytes: 64 * 1024 * 1024,
             max_in_flight: 1024,
         }

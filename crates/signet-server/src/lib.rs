@@ -11,6 +11,7 @@ pub mod config;
 pub mod cryptoapi;
 mod family;
 mod health;
+pub mod json;
 pub mod kontur_auth;
 mod media_type;
 mod openapi;

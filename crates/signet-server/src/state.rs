@@ -8,8 +8,8 @@ use signet_pki::TrustStore;
 use signet_store::Store;
 
 use crate::api_key::ApiKeys;
-use crate::cipher::ticket::Tickets;
 use crate::cipher::ticket::protected::Protection;
+use crate::cipher::ticket::{ClientShare, Tickets};
 use crate::config::ServerConfig;
 use crate::rate_limit::RateLimiter;
 use signet_pki::Engine;
@@ -57,7 +57,15 @@ impl AppState {
             per_client: RateLimiter::new(config.auth_rate_per_client),
             per_certificate: RateLimiter::new(config.auth_rate_per_certificate),
         });
-        let tickets = Arc::new(Tickets::new(config.ticket_idle, config.max_tickets));
+        let tickets = Arc::new(Tickets::new(
+            config.ticket_idle,
+            config.max_tickets,
+            ClientShare {
+                open: config.max_tickets_per_client,
+                per_second: config.ticket_rate_per_client,
+                burst: config.ticket_burst_per_client,
+            },
+        ));
         AppState {
             auth_limits,
             tickets,

@@ -19,6 +19,10 @@ use test_support::KeyType;
 use test_support::pki::{Party, SignOptions, TestPki};
 use tower::ServiceExt;
 
+#[path = "common/logs.rs"]
+mod logs;
+use logs::capture_logs;
+
 struct Resp {
     status: StatusCode,
     headers: axum::http::HeaderMap,
@@ -574,34 +578,6 @@ async fn a_session_from_one_instance_works_on_another_sharing_postgres() {
         .expect("drop");
 }
 
-/// Log lines captured by [`capture_logs`].
-#[derive(Clone, Default)]
-struct Captured(Arc<std::sync::Mutex<Vec<u8>>>);
-
-impl std::io::Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().expect("lock").extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-/// Every event of this process at TRACE level, dependencies included,
-/// into a buffer (nextest runs each test in its own process, so the
-/// global subscriber is this test's alone).
-fn capture_logs() -> Captured {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_ansi(false)
-        .with_writer(move || writer.clone())
-        .init();
-    captured
-}
-
 /// No secret reaches a log line: with every event at TRACE captured, a
 /// whole login (challenge, approval, a wrong and a reused key), a refresh,
 /// the session's use and a logout leave none of the decrypted key, the
@@ -646,7 +622,7 @@ async fn no_secret_reaches_a_log_line_at_trace_level() {
     .await;
     assert!(out.status.is_success(), "{}", out.text());
 
-    let text = String::from_utf8_lossy(&logs.0.lock().expect("lock")).into_owned();
+    let text = logs.text();
     // The capture works: the flow's own events are there.
     assert!(text.contains("login challenge issued"), "{text}");
     assert!(text.contains("TRACE") || text.contains("DEBUG"), "{text}");

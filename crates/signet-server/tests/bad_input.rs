@@ -1,7 +1,7 @@
 //! Every endpoint that takes a body, fed every kind of bad input: malformed
-//! JSON, JSON of the wrong shape or types, deeply nested JSON, malformed
-//! base64 and DER, a wrong Content-Type, an empty body and one over the
-//! limit. None may answer 5xx, and every refusal must be in the API's own
+//! JSON, JSON of the wrong shape or types, deeply nested JSON, JSON naming
+//! a member twice, malformed base64 and DER, a wrong Content-Type, an empty
+//! body and one over the limit. None may answer 5xx, and every refusal must be in the API's own
 //! error format: JSON, except Kontur auth, whose spec puts the description
 //! in the body as text. The one documented exception is Cipher BIS's
 //! "failed operation" answer, 500 `{message, failureCause}` (spec 001: a
@@ -170,11 +170,12 @@ fn targets() -> Vec<Target> {
 }
 
 /// The kinds of bad input, in table order.
-const CASES: [&str; 9] = [
+const CASES: [&str; 10] = [
     "malformed JSON",
     "JSON of the wrong shape",
     "fields of the wrong type",
     "deeply nested JSON",
+    "a member named twice",
     "malformed base64",
     "malformed DER",
     "wrong Content-Type",
@@ -214,6 +215,15 @@ fn input(target: &Target, case: &str) -> (&'static str, Vec<u8>) {
             let mut b = "[".repeat(depth).into_bytes();
             b.extend("]".repeat(depth).into_bytes());
             (JSON, b)
+        }
+        "a member named twice" => {
+            // Each field twice, with a value that is otherwise accepted.
+            let value = json!(B64.encode(b"signet")).to_string();
+            let members: Vec<String> = fields
+                .iter()
+                .flat_map(|f| [format!("{f:?}: {value}"), format!("{f:?}: {value}")])
+                .collect();
+            (JSON, format!("{{{}}}", members.join(", ")).into_bytes())
         }
         "malformed base64" => match target.shape {
             Shape::Json(f) => (JSON, fields_set(f, json!(NOT_BASE64))),
@@ -444,4 +454,91 @@ fn random_bodies_never_get_a_5xx() {
             Ok(())
         })
         .expect("no 5xx");
+}
+
+/// A JSON object naming a member twice (RFC 8259 section 4 leaves its
+/// meaning open, so two readers may see two requests) is refused wherever
+/// signet reads JSON, in the family's own error format, the same value
+/// twice included; each body here is otherwise accepted or refused for
+/// another reason, which is what the answers were before.
+#[tokio::test]
+async fn a_member_named_twice_is_refused_in_each_familys_format() {
+    let svc = service().await;
+    let ticket = open_ticket(&svc.state).await;
+    let data = r#"{"base64Data": "c2lnbmV0", "base64Data": "c2lnbmV0"}"#;
+    let password = r#"{"keyStorePassword": "a", "keyStorePassword": "b"}"#;
+    let cases = [
+        (
+            "POST",
+            "/v3/validate",
+            r#"{"Signature": "AAAA", "Extra": 1, "Extra": 2}"#,
+            Auth::Bearer,
+        ),
+        (
+            "POST",
+            "/auth/v5.9/refresh",
+            r#"{"RefreshToken": "t", "RefreshToken": "t"}"#,
+            Auth::None,
+        ),
+        (
+            "POST",
+            "/signatures/verify",
+            r#"{"contentInfo": {"contentId": "a", "contentId": "b"}, "signatures": []}"#,
+            Auth::Reestro,
+        ),
+        (
+            "PUT",
+            "/api/v1/ticket/{t}/option",
+            r#"{"signatureType": "attached", "signatureType": "detached"}"#,
+            Auth::None,
+        ),
+        ("POST", "/api/v1/ticket/{t}/data", data, Auth::None),
+        ("POST", "/api/v1/ticket/{t}/ds/data", data, Auth::None),
+        ("PUT", "/api/v1/ticket/{t}/keyStore", data, Auth::None),
+        (
+            "POST",
+            "/api/v1/ticket/{t}/ds/creator",
+            password,
+            Auth::None,
+        ),
+        (
+            "PUT",
+            "/api/v1/ticket/{t}/keyStore/certificate/info/signature",
+            password,
+            Auth::None,
+        ),
+    ];
+    let mut problems = Vec::new();
+    for (method, path, body, auth) in cases {
+        let mut req = Request::builder()
+            .method(method)
+            .uri(path.replace("{t}", &ticket))
+            .header("content-type", "application/json");
+        req = match auth {
+            Auth::None => req,
+            Auth::Bearer => req.header("authorization", format!("Bearer {API_KEY}")),
+            Auth::Reestro => req.header("authorization", &svc.reestro_auth),
+        };
+        let req = req.body(Body::from(body)).expect("request");
+        let (status, answer) = send(&svc.state, req).await;
+        let text = String::from_utf8_lossy(&answer);
+        let v = serde_json::from_slice::<Value>(&answer);
+        let own_format = if path.starts_with("/v3/") {
+            v.is_ok_and(|v| v["Message"].is_string())
+        } else if path.starts_with("/auth/") {
+            v.is_err()
+        } else if path.starts_with("/api/v1/") {
+            v.is_ok_and(|v| v["message"].is_string() && v.get("failureCause").is_none())
+        } else {
+            v.is_ok_and(|v| v["code"] == "validation" && v["errors"].is_array())
+        };
+        if status != StatusCode::BAD_REQUEST || !text.contains("appears twice") || !own_format {
+            problems.push(format!("{method} {path}: {status} {text}"));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "not refused 400 in the family's format:\n{}",
+        problems.join("\n")
+    );
 }

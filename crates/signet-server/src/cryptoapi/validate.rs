@@ -8,7 +8,8 @@
 //! - A signature that fails answers 400 with `{"Message": …}` saying why, or
 //!   204 with an empty body when `DefaultOnFail` is true. A malformed
 //!   request (not JSON, a detached signature without `Content`) is 400
-//!   either way.
+//!   either way; so is a body whose object names a member twice
+//!   (`crate::json`).
 //! - With several signers, every one must be valid; the answer describes
 //!   the first.
 //! - `Attributes.CadesType` is "CAdES BES", "CAdES-T" or
@@ -30,6 +31,7 @@ use utoipa::ToSchema;
 use super::certificate::Certificate;
 use super::error::{ApiError, ErrorBody};
 use crate::api_key::bearer_token;
+use crate::json::UniqueKeys;
 use crate::present::dates::kontur_time;
 use crate::state::AppState;
 
@@ -137,10 +139,10 @@ pub(crate) async fn authorize(state: &AppState, headers: &HeaderMap) -> Result<(
 pub async fn validate(
     State(state): State<AppState>,
     headers: HeaderMap,
-    body: Result<Json<ValidateRequest>, JsonRejection>,
+    body: Result<Json<UniqueKeys<ValidateRequest>>, JsonRejection>,
 ) -> Result<Json<ValidateResponse>, ApiError> {
     authorize(&state, &headers).await?;
-    let Json(req) = body.map_err(|e| {
+    let Json(UniqueKeys(req)) = body.map_err(|e| {
         ApiError::BadRequest(format!("the request body is not valid: {}", e.body_text()))
     })?;
     let fail = |message: String| {

@@ -14,6 +14,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::error::AuthError;
 use crate::client_addr::ClientAddr;
+use crate::json;
 use crate::sessions::{self, Issued};
 use crate::state::AppState;
 
@@ -285,13 +286,24 @@ pub struct RefreshRequest {
     request_body(content = RefreshRequest, description = "Or the token alone as text/plain"),
     responses(
         (status = 200, description = "A new session; the old one and its refresh token are spent", body = ApproveResponse),
-        (status = 400, description = "No refresh token", body = String),
+        (status = 400, description = "No refresh token, or JSON naming a member twice", body = String),
         (status = 403, description = "Unknown, spent or lapsed refresh token", body = String),
     ))]
 pub async fn refresh(State(state): State<AppState>, body: Bytes) -> Result<Response, AuthError> {
-    let token = serde_json::from_slice::<RefreshRequest>(&body)
-        .map(|r| r.refresh_token)
-        .unwrap_or_else(|_| String::from_utf8_lossy(&body).trim().to_owned());
+    // JSON `{RefreshToken}`, else the token as text; JSON naming a member
+    // twice is refused (`crate::json`), not read as a token.
+    let token = match json::from_slice::<serde_json::Value>(&body) {
+        Err(e) if json::is_repeated_name(&e) => {
+            return Err(AuthError::BadRequest(format!(
+                "the request body is refused: {e}"
+            )));
+        }
+        Ok(v) => serde_json::from_value::<RefreshRequest>(v)
+            .ok()
+            .map(|r| r.refresh_token),
+        Err(_) => None,
+    }
+    .unwrap_or_else(|| String::from_utf8_lossy(&body).trim().to_owned());
     if token.is_empty() {
         return Err(AuthError::BadRequest(
             "the refresh token is required".into(),

@@ -50,6 +50,7 @@ use uuid::Uuid;
 
 use super::auth::authorize;
 use super::error::{ErrorItem, ReestroError};
+use crate::json;
 use crate::media_type::is_json;
 use crate::outbound::RequestBudget;
 use crate::present::dates::rfc3339_seconds;
@@ -330,12 +331,8 @@ pub async fn verify(
         ));
     }
     let access = authorize(&state, &headers).await?;
-    let request: Value = serde_json::from_slice(&body).map_err(|e| {
-        ReestroError::validation(vec![ErrorItem::wrong(
-            "body",
-            format!("the body is not JSON: {e}"),
-        )])
-    })?;
+    let request: Value = json::from_slice(&body)
+        .map_err(|e| ReestroError::validation(vec![ErrorItem::wrong("body", json::refusal(&e))]))?;
     let mut errors = Vec::new();
     let content = match request.get("contentInfo") {
         None | Some(Value::Null) => {

@@ -1,6 +1,7 @@
 //! The Cipher BIS ticket API through the router: whole flows with key
 //! containers made by OpenSSL (RSA) and gost-engine (GOST), signatures
-//! checked by `openssl cms -verify`, and the failures a client meets.
+//! checked by `openssl cms -verify`, and the failures a client meets; the
+//! shares of tickets per client, and what the logs say of tickets.
 
 mod cades;
 mod dstu;
@@ -8,6 +9,11 @@ mod failures;
 mod flows;
 mod isolation;
 mod protected;
+mod shares;
+mod ticket_logs;
+
+#[path = "../common/logs.rs"]
+mod logs;
 
 use std::sync::Arc;
 use std::time::Duration;

@@ -106,4 +106,16 @@ async fn a_protected_parameter_wins_over_an_open_one() {
         c.call("PUT", &path, Some(body)).await.status,
         StatusCode::BAD_REQUEST
     );
+    // Protected parameters naming a member twice (the right password
+    // last) are refused like open ones (`crate::json`), not read as the
+    // last.
+    let body = json!({
+        "encryptedData": seal(
+            &key,
+            format!(r#"{{"keyStorePassword":"wrong","keyStorePassword":"{PASSWORD}"}}"#).as_bytes(),
+        ),
+        "secretKey": secret_key,
+    });
+    let a = c.call("PUT", &path, Some(body)).await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST, "{}", a.json());
 }

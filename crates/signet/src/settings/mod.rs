@@ -266,7 +266,7 @@ pub struct ServeArgs {
     #[arg(long, env = "SIGNET_PENDING_UPLOAD_IDLE_SECS")]
     pub pending_upload_idle_secs: Option<u64>,
     /// A reverse proxy whose X-Forwarded-For header names the client, for
-    /// the per-client login and web page budgets (repeat the flag; the
+    /// the per-client login, web page and ticket budgets (repeat the flag; the
     /// environment variable takes a comma-separated list). From any other
     /// peer the header is ignored.
     #[arg(
@@ -282,6 +282,17 @@ pub struct ServeArgs {
     /// At most this many Cipher BIS tickets open at once.
     #[arg(long, env = "SIGNET_MAX_TICKETS")]
     pub max_tickets: Option<usize>,
+    /// At most this many Cipher BIS tickets open at once per client
+    /// address, an IPv6 one counted by its /64 (0 = unlimited; 429 beyond).
+    #[arg(long, env = "SIGNET_MAX_TICKETS_PER_CLIENT")]
+    pub max_tickets_per_client: Option<usize>,
+    /// Cipher BIS tickets a client address may open a second, after a
+    /// burst of --ticket-burst-per-client (0 = unlimited; 429 beyond).
+    #[arg(long, env = "SIGNET_TICKET_RATE_PER_CLIENT")]
+    pub ticket_rate_per_client: Option<u32>,
+    /// See --ticket-rate-per-client.
+    #[arg(long, env = "SIGNET_TICKET_BURST_PER_CLIENT")]
+    pub ticket_burst_per_client: Option<u32>,
     /// At most this many requests handled at once; beyond it, 503 with
     /// Retry-After at once (/healthz is not counted).
     #[arg(long, env = "SIGNET_MAX_IN_FLIGHT")]
@@ -538,6 +549,23 @@ impl ServeArgs {
         }
         if let Some(n) = self.max_tickets.or(file.max_tickets) {
             server.max_tickets = n;
+        }
+        if let Some(n) = self.max_tickets_per_client.or(file.max_tickets_per_client) {
+            server.max_tickets_per_client = n;
+        }
+        if let Some(n) = self.ticket_rate_per_client.or(file.ticket_rate_per_client) {
+            server.ticket_rate_per_client = n;
+        }
+        if let Some(n) = self
+            .ticket_burst_per_client
+            .or(file.ticket_burst_per_client)
+        {
+            if n == 0 {
+                return Err(SettingsError::Invalid(
+                    "ticket-burst-per-client must be above 0".into(),
+                ));
+            }
+            server.ticket_burst_per_client = n;
         }
         if let Some(n) = self.max_in_flight.or(file.max_in_flight) {
             if n == 0 {

@@ -171,6 +171,46 @@ fn max_in_flight_comes_from_the_file_and_must_be_positive() {
 }
 
 #[test]
+fn ticket_shares_per_client_come_from_flags_and_the_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("signet.toml");
+    std::fs::write(
+        &file,
+        "max-tickets-per-client = 8\nticket-rate-per-client = 2\nticket-burst-per-client = 5\n",
+    )
+    .expect("write");
+    let with_file = |burst| ServeArgs {
+        store: StoreArgs {
+            config: Some(file.clone()),
+            ..Default::default()
+        },
+        ticket_rate_per_client: Some(0),
+        ticket_burst_per_client: burst,
+        ..Default::default()
+    };
+    let s = with_file(None).resolve().expect("resolve");
+    assert_eq!(s.server.max_tickets_per_client, 8);
+    assert_eq!(
+        s.server.ticket_rate_per_client, 0,
+        "the flag beats the file"
+    );
+    assert_eq!(s.server.ticket_burst_per_client, 5);
+    assert!(matches!(
+        with_file(Some(0)).resolve(),
+        Err(SettingsError::Invalid(m)) if m.contains("ticket-burst-per-client")
+    ));
+    let s = ServeArgs::default().resolve().expect("defaults");
+    assert_eq!(
+        (
+            s.server.max_tickets_per_client,
+            s.server.ticket_rate_per_client,
+            s.server.ticket_burst_per_client
+        ),
+        (64, 10, 20)
+    );
+}
+
+#[test]
 fn database_pool_settings_come_from_the_file_and_must_be_positive() {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("signet.toml");

@@ -10,6 +10,7 @@ use utoipa::ToSchema;
 
 use super::error::TicketError;
 use super::protected::merge;
+use crate::json;
 use crate::media_type::is_json;
 use crate::state::AppState;
 
@@ -42,13 +43,12 @@ pub struct PasswordRequest {
 }
 
 /// The JSON parameters of a request, protected ones applied; no body is no
-/// parameters.
+/// parameters. An object naming a member twice is refused (`crate::json`).
 pub(super) fn params<T: DeserializeOwned>(state: &AppState, body: &[u8]) -> Result<T, TicketError> {
     let value: Value = if body.iter().all(u8::is_ascii_whitespace) {
         Value::Null
     } else {
-        serde_json::from_slice(body)
-            .map_err(|e| TicketError::BadRequest(format!("the body is not JSON: {e}")))?
+        json::from_slice(body).map_err(|e| TicketError::BadRequest(json::refusal(&e)))?
     };
     let merged = merge(value, state.protection.as_deref())?;
     serde_json::from_value(merged)

@@ -2,10 +2,16 @@
 //! `{message}` for a malformed request or an unknown ticket, 500
 //! `{message, failureCause}` for an operation that failed (wrong password,
 //! bad container, bad signature), 503 `{message}` when the service cannot
-//! work (store down, too many tickets).
+//! work (store down, too many tickets). The spec has no answer for a client
+//! over its share of tickets; signet answers 429 `{message}` with
+//! `Retry-After` ([RFC 6585 section 4]).
+//!
+//! [RFC 6585 section 4]: https://datatracker.ietf.org/doc/html/rfc6585#section-4
+
+use std::time::Duration;
 
 use axum::Json;
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use signet_pki::Lang;
@@ -50,6 +56,14 @@ pub enum TicketError {
         /// The reason.
         cause: String,
     },
+    /// 429: this client is over its share of tickets.
+    #[error("too many: {message:?}")]
+    TooMany {
+        /// Which share.
+        message: Msg,
+        /// When to try again.
+        retry_after: Duration,
+    },
     /// 503: the service cannot take the request now.
     #[error("unavailable: {0:?}")]
     Unavailable(Msg),
@@ -61,6 +75,14 @@ impl TicketError {
         TicketError::Failed {
             message,
             cause: cause.to_string(),
+        }
+    }
+
+    /// A client over its share, who may try again after `retry_after`.
+    pub fn too_many(message: Msg, retry_after: Duration) -> Self {
+        TicketError::TooMany {
+            message,
+            retry_after,
         }
     }
 
@@ -84,6 +106,18 @@ impl TicketError {
                 }),
             )
                 .into_response(),
+            TicketError::TooMany {
+                message: msg,
+                retry_after,
+            } => {
+                let mut response = message(StatusCode::TOO_MANY_REQUESTS, msg.text(lang));
+                // Whole seconds, rounded up, at least 1 (RFC 9110 10.2.3).
+                let secs = retry_after.as_secs() + u64::from(retry_after.subsec_nanos() > 0);
+                response
+                    .headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from(secs.max(1)));
+                response
+            }
             TicketError::Unavailable(msg) => {
                 message(StatusCode::SERVICE_UNAVAILABLE, msg.text(lang))
             }

@@ -28,6 +28,7 @@ use super::messages::{Msg, UserLang};
 use super::options::{OptionsRequest, SessionOptions};
 use super::verify::VerifierAnswer;
 use crate::cipher::certinfo::CertificateInfo;
+use crate::client_addr::ClientAddr;
 use crate::state::AppState;
 
 const B64: base64::engine::GeneralPurpose = base64::engine::general_purpose::STANDARD;
@@ -71,26 +72,28 @@ fn ticket_answer(lang: Lang, m: Msg, ticket_uuid: String) -> Json<TicketAnswer> 
 #[utoipa::path(post, path = "/api/v1/ticket", tag = "cipher",
     responses(
         (status = 200, description = "Created", body = TicketAnswer),
+        (status = 429, description = "This client holds its share of tickets or opens them too often; see Retry-After", body = MessageBody),
         (status = 503, description = "The service cannot take tickets now", body = MessageBody),
     ))]
 pub async fn create(
     State(state): State<AppState>,
+    ClientAddr(client): ClientAddr,
     UserLang(lang): UserLang,
 ) -> Answer<Json<TicketAnswer>> {
-    let opened = open_ticket(&state).await;
+    let opened = open_ticket(&state, &client).await;
     localize(
         lang,
         opened.map(|id| ticket_answer(lang, Msg::TicketCreated, id.to_string())),
     )
 }
 
-/// Opens a ticket once the store answers (Cipher BIS refuses tickets while
-/// its cryptographic service is not running).
-async fn open_ticket(state: &AppState) -> Result<Uuid, TicketError> {
+/// Opens a ticket for `client` once the store answers (Cipher BIS refuses
+/// tickets while its cryptographic service is not running).
+async fn open_ticket(state: &AppState, client: &str) -> Result<Uuid, TicketError> {
     if state.store.ping().await.is_err() {
         return Err(TicketError::Unavailable(Msg::NotReady));
     }
-    state.tickets.open()
+    state.tickets.open(client)
 }
 
 /// Close a ticket, wiping everything in it.

@@ -41,6 +41,8 @@ pub enum Msg {
     TicketDeleted,
     NoTicket,
     TooManyTickets,
+    TicketQuota,
+    TicketRate,
     OptionsSet,
     DataLoaded,
     DsDataLoaded,
@@ -73,6 +75,16 @@ impl Msg {
                 "Перевищено кількість відкритих сесій.",
                 "Превышено количество открытых сессий.",
                 "Too many open sessions.",
+            ),
+            Msg::TicketQuota => (
+                "Перевищено кількість відкритих сесій цього клієнта.",
+                "Превышено количество открытых сессий этого клиента.",
+                "This client has too many open sessions.",
+            ),
+            Msg::TicketRate => (
+                "Цей клієнт відкриває сесії занадто часто, спробуйте пізніше.",
+                "Этот клиент открывает сессии слишком часто, попробуйте позже.",
+                "This client opens sessions too often, try again later.",
             ),
             Msg::OptionsSet => (
                 "Параметри сесії встановлені.",

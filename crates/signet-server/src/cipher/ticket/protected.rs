@@ -138,7 +138,7 @@ pub fn merge(mut body: Value, protection: Option<&Protection>) -> Result<Value, 
     })?;
     let key = protection.unwrap_key(&secret).ok_or_else(refused)?;
     let plain = open_sealed(&key, &encrypted).ok_or_else(refused)?;
-    let Ok(Value::Object(protected)) = serde_json::from_slice::<Value>(&plain) else {
+    let Ok(Value::Object(protected)) = crate::json::from_slice::<Value>(&plain) else {
         return Err(refused());
     };
     if protected.len() > MAX_PARAMETERS {
