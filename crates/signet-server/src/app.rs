@@ -21,6 +21,7 @@ use tracing::Level;
 use crate::cipher::ticket::log_tag::path_for_log;
 use crate::family::{Family, Refusal, body_limit};
 use crate::state::AppState;
+use crate::sweeper::Sweeper;
 use crate::{cipher, cryptoapi, health, kontur_auth, openapi, reestro, web};
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -158,12 +159,14 @@ async fn shed_overload(
 }
 
 /// Serves `app` on `listener` until `shutdown` completes, then lets
-/// requests in flight finish.
+/// requests in flight finish. Lapsed sessions and login challenges are
+/// swept meanwhile (`sweeper.rs`).
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    let _sweeper = Sweeper::start(state.store.clone(), state.config.expired_sweep_interval);
     axum::serve(
         listener,
         app(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
@@ -207,7 +210,8 @@ pub struct TlsFiles {
 
 /// Serves `app` over HTTPS (rustls on aws-lc-rs) on `listener` until
 /// `shutdown` completes, then lets requests in flight finish (up to the
-/// request timeout).
+/// request timeout). Lapsed sessions and login challenges are swept
+/// meanwhile (`sweeper.rs`).
 pub async fn serve_tls(
     listener: std::net::TcpListener,
     tls: &TlsFiles,
@@ -219,6 +223,7 @@ pub async fn serve_tls(
     let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
     let config = axum_server::tls_rustls::RustlsConfig::from_pem_file(&tls.cert, &tls.key).await?;
     let grace = state.config.request_timeout;
+    let _sweeper = Sweeper::start(state.store.clone(), state.config.expired_sweep_interval);
     let handle = axum_server::Handle::new();
     let on_signal = handle.clone();
     tokio::spawn(async move {

@@ -42,6 +42,9 @@ pub struct ServerConfig {
     /// `Content-Range`) is dropped, with its staged bytes, when no part has
     /// arrived for this long. Checked whenever a part arrives.
     pub pending_upload_idle: Duration,
+    /// Lapsed sessions and login challenges are deleted from the store
+    /// this often while the server runs (`sweeper.rs`).
+    pub expired_sweep_interval: Duration,
     /// Proxies whose `X-Forwarded-For` names the client (for the
     /// per-client budgets); from any other peer the header is ignored.
     pub trusted_proxies: Vec<std::net::IpAddr>,
@@ -71,7 +74,8 @@ impl ServerConfig {
     /// Defaults for a listen address: 2 MiB bodies (64 MiB for
     /// `/v3/validate`), 60 s timeout, the system time zone, no API keys;
     /// login keys valid 5 minutes, sessions idle 30 minutes and at most 12
-    /// hours; 60 login attempts a minute per client, 10 per certificate;
+    /// hours, lapsed ones (and login keys) deleted every 5 minutes; 60
+    /// login attempts a minute per client, 10 per certificate;
     /// Reestro at the root, contents up to 4 GiB, uploads in parts dropped
     /// after 24 hours without a part; Cipher BIS tickets idle 15
     /// minutes, at most 10 000, 64 per client, opened at 10 a second per
@@ -94,6 +98,7 @@ impl ServerConfig {
             reestro_prefix: String::new(),
             content_max_bytes: 4 << 30,
             pending_upload_idle: Duration::from_secs(24 * 60 * 60),
+            expired_sweep_interval: Duration::from_secs(5 * 60),
             trusted_proxies: Vec::new(),
             ticket_idle: Duration::from_secs(15 * 60),
             max_tickets: 10_000,

@@ -21,6 +21,7 @@ mod rate_limit;
 pub mod reestro;
 pub mod sessions;
 mod state;
+pub mod sweeper;
 pub mod web;
 
 pub use app::{TlsFiles, app, serve, serve_tls, shutdown_signal};

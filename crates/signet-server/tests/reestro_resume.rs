@@ -23,7 +23,6 @@ use http_body_util::BodyExt;
 use serde_json::{Value, json};
 use signet_pki::{Certificate, TrustStore};
 use signet_server::{AppState, ServerConfig, app};
-use signet_store::NewOrganization;
 use store_common::Fixture;
 use test_support::KeyType;
 use test_support::pki::{Party, SignOptions, TestPki};
@@ -523,39 +522,6 @@ async fn parts_replace_an_existing_content_at_the_end() {
     )
     .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
-}
-
-#[tokio::test]
-async fn another_organisations_id_cannot_be_staged() {
-    let env = env(Fixture::sqlite().await, |_| {}).await;
-    let theirs = env
-        .state
-        .store
-        .create_organization(NewOrganization {
-            name: "Лютик".into(),
-            ..Default::default()
-        })
-        .await
-        .expect("org");
-    let content = env
-        .state
-        .store
-        .put_content(
-            signet_store::NewContent {
-                organization: theirs.id,
-                name: "theirs".into(),
-                content_type: "pdf".into(),
-            },
-            Box::pin(futures_util::stream::iter([Ok(bytes::Bytes::from_static(
-                b"theirs",
-            ))])),
-            100,
-        )
-        .await
-        .expect("put");
-    let r = put_part(&env, content.id, 0, b"mine", "4").await;
-    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text());
-    assert_eq!(r.json()["code"], "conflict");
 }
 
 #[tokio::test]

@@ -45,12 +45,13 @@ pub enum StoreError {
         /// How many bytes are staged (0 when there is no such upload).
         expected: u64,
     },
-    /// The content id is in use by another organisation (a content or an
-    /// upload in parts), so this one cannot have it.
-    #[error("content id {id} is taken")]
-    IdTaken {
-        /// The id asked for.
-        id: uuid::Uuid,
+    /// A part of an upload in parts announces another TOTAL than the one
+    /// an earlier part bound the upload to, or ends past it; nothing of it
+    /// was read.
+    #[error("the upload is {total} bytes long, as an earlier part announced")]
+    UploadTotal {
+        /// The TOTAL the upload is bound to.
+        total: u64,
     },
     /// This store does not do what was asked (a store written for tests).
     #[error("the store does not support {0}")]

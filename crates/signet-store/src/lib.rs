@@ -193,8 +193,15 @@ pub trait Store: Send + Sync + 'static {
     /// the upload as it then stands. A part at `start` 0 creates the upload
     /// when there is none (and names it with `new`); any other part must
     /// start where the staged bytes end, else [`StoreError::UploadOffset`]
-    /// says where, before a byte of `body` is read. An id used by another
-    /// organisation is [`StoreError::IdTaken`].
+    /// says where, before a byte of `body` is read. Ids are each
+    /// organisation's own: another organisation's content or upload under
+    /// the same id is neither seen nor touched.
+    ///
+    /// `total` is the content's whole length when the part announces it.
+    /// The first one given binds the upload (a part at 0 of an upload that
+    /// holds nothing sets it afresh): a part announcing another, or ending
+    /// past it, is [`StoreError::UploadTotal`], before a byte of `body` is
+    /// read, and what is staged stays.
     ///
     /// Bytes are kept as they arrive, in chunks of at most
     /// [`CONTENT_CHUNK_SIZE`], each committed with the upload's new length:
@@ -211,8 +218,9 @@ pub trait Store: Send + Sync + 'static {
         start: u64,
         body: ByteStream<'_>,
         part_len: u64,
+        total: Option<u64>,
     ) -> Result<PendingUpload, StoreError> {
-        let _ = (id, new, start, body, part_len);
+        let _ = (id, new, start, body, part_len, total);
         Err(StoreError::Unsupported("uploads in parts"))
     }
 

@@ -221,6 +221,10 @@ pub struct PendingUpload {
     pub content_type: String,
     /// How many bytes are staged: the next part must start at this offset.
     pub received: u64,
+    /// The content's whole length, as the first part that gave one
+    /// announced it (`None` while every part said `*`); it binds the
+    /// parts that follow.
+    pub total: Option<u64>,
     /// When the first part arrived (Unix seconds).
     pub created_at: i64,
     /// When bytes last arrived (Unix seconds); idle uploads expire from it.

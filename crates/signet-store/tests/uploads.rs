@@ -1,7 +1,8 @@
 //! Uploads in parts on both back ends: parts appended to a staged upload
 //! that no reader of contents sees until the last one, offsets checked,
 //! parts that break off or are dropped keeping what they delivered, parts
-//! longer than announced, uploads kept apart by organisation, completion
+//! longer than announced, the first TOTAL binding the parts after it,
+//! uploads and ids kept apart by organisation, completion
 //! as a new content or as a replacement, racing parts, deletion, expiry,
 //! and (SQLite) the sweep of staged files.
 //!
@@ -14,7 +15,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
-use common::{Fixture, blob_files, body_of, noise, org, pg_options, set_age};
+use common::{Fixture, blob_files, body_of, noise, org, pg_options, read_all, set_age};
 use futures_util::{StreamExt, stream};
 use md5::{Digest, Md5};
 use signet_store::{CONTENT_CHUNK_SIZE, NewContent, SqliteStore, Store, StoreError, now_unix};
@@ -31,6 +32,7 @@ both_backends!(
     a_dropped_part_keeps_its_committed_chunks,
     a_part_longer_than_announced_keeps_only_its_length,
     uploads_are_private_and_ids_are_not_shared,
+    the_first_total_binds,
     completion_replaces_an_existing_content,
     racing_parts_at_one_offset_do_not_mix,
     deletion_and_expiry_remove_the_staged_bytes,
@@ -59,6 +61,7 @@ async fn part(s: &Arc<dyn Store>, org: Uuid, id: Uuid, start: usize, data: &[u8]
         start as u64,
         body_of(data),
         data.len() as u64,
+        None,
     )
     .await
     .expect("part appended")
@@ -115,6 +118,7 @@ async fn parts_become_a_content_only_at_the_end(f: Fixture) {
             0,
             body_of(&data[..a]),
             a as u64,
+            None,
         )
         .await
         .expect("first part");
@@ -175,7 +179,7 @@ async fn a_part_must_start_where_the_staged_bytes_end(f: Fixture) {
     let id = Uuid::new_v4();
     // No upload yet: only a part at 0 may start one.
     let err = s
-        .append_upload(id, named(org, "x"), 5, body_of(b"hello"), 5)
+        .append_upload(id, named(org, "x"), 5, body_of(b"hello"), 5, None)
         .await
         .expect_err("no upload to continue");
     assert!(
@@ -187,7 +191,7 @@ async fn a_part_must_start_where_the_staged_bytes_end(f: Fixture) {
     assert_eq!(part(s, org, id, 0, b"hello").await, 5);
     for wrong in [0, 3, 6, 100] {
         let err = s
-            .append_upload(id, named(org, "x"), wrong, body_of(b"world"), 5)
+            .append_upload(id, named(org, "x"), wrong, body_of(b"world"), 5, None)
             .await
             .expect_err("wrong offset");
         assert!(
@@ -227,7 +231,7 @@ async fn a_broken_part_keeps_what_arrived(f: Fixture) {
         }))
         .boxed();
     let err = s
-        .append_upload(id, named(org, "x"), 0, broken, data.len() as u64)
+        .append_upload(id, named(org, "x"), 0, broken, data.len() as u64, None)
         .await
         .expect_err("broken");
     assert!(matches!(err, StoreError::Body(_)), "{err:?}");
@@ -263,7 +267,7 @@ async fn a_dropped_part_keeps_its_committed_chunks(f: Fixture) {
     let stalls = body_of(&data[..cut]).chain(stream::pending()).boxed();
     let outcome = tokio::time::timeout(
         Duration::from_millis(1500),
-        s.append_upload(id, named(org, "x"), 0, stalls, data.len() as u64),
+        s.append_upload(id, named(org, "x"), 0, stalls, data.len() as u64, None),
     )
     .await;
     assert!(outcome.is_err(), "still waiting for the body");
@@ -301,7 +305,7 @@ async fn a_part_longer_than_announced_keeps_only_its_length(f: Fixture) {
     ])
     .boxed();
     let err = s
-        .append_upload(id, named(org, "x"), 0, frames, 10)
+        .append_upload(id, named(org, "x"), 0, frames, 10, None)
         .await
         .expect_err("longer than announced");
     assert!(matches!(err, StoreError::TooLarge { limit: 10 }), "{err:?}");
@@ -327,28 +331,46 @@ async fn uploads_are_private_and_ids_are_not_shared(f: Fixture) {
     let id = Uuid::new_v4();
     part(s, a, id, 0, b"staged by A").await;
     assert_eq!(s.upload_status(b, id).await.expect("status"), None);
-    let err = s
-        .append_upload(id, named(b, "x"), 0, body_of(b"B's"), 3)
-        .await
-        .expect_err("A's id");
-    assert!(
-        matches!(err, StoreError::IdTaken { id: taken } if taken == id),
-        "{err:?}"
-    );
     assert!(!s.delete_upload(b, id).await.expect("delete"));
     assert_eq!(s.complete_upload(b, id, 11).await.expect("complete"), None);
 
-    // Nor may B stage under the id of A's content.
+    // Ids are each organisation's own: B's upload under the same id is
+    // B's, as under an id nobody uses, and A's stays as it was.
+    assert_eq!(part(s, b, id, 0, b"B's").await, 3);
+    let staged = |o| async move { s.upload_status(o, id).await.expect("status") };
+    assert_eq!(staged(a).await.map(|u| u.received), Some(11));
+    assert_eq!(staged(b).await.map(|u| u.received), Some(3));
+    let done = s
+        .complete_upload(b, id, 3)
+        .await
+        .expect("complete")
+        .expect("B's upload");
+    assert!(!done.replaced, "a content of B's own, not A's replaced");
+    assert_eq!(staged(a).await.map(|u| u.received), Some(11));
+
+    // So may B stage under the id of A's content, which stays A's.
     let content = s
         .put_content(named(a, "doc"), body_of(b"A's content"), 100)
         .await
         .expect("put");
-    let err = s
-        .append_upload(content.id, named(b, "x"), 0, body_of(b"B's"), 3)
+    assert_eq!(part(s, b, content.id, 0, b"B's").await, 3);
+    let done = s
+        .complete_upload(b, content.id, 3)
         .await
-        .expect_err("A's content id");
-    assert!(matches!(err, StoreError::IdTaken { .. }), "{err:?}");
-    assert_eq!(s.upload_status(b, content.id).await.expect("status"), None);
+        .expect("complete")
+        .expect("B's upload");
+    assert_eq!((done.meta.organization, done.replaced), (b, false));
+    let (meta, bytes) = s
+        .open_content(a, content.id)
+        .await
+        .expect("open")
+        .expect("A's content");
+    assert_eq!(
+        (meta.name.as_str(), read_all(bytes).await.0),
+        ("doc", b"A's content".to_vec())
+    );
+    assert!(s.delete_content(b, content.id).await.expect("delete"));
+    assert!(s.content_meta(a, content.id).await.expect("meta").is_some());
 
     // Staging needs an organisation that exists.
     let err = s
@@ -358,10 +380,68 @@ async fn uploads_are_private_and_ids_are_not_shared(f: Fixture) {
             0,
             body_of(b"x"),
             1,
+            None,
         )
         .await
         .expect_err("no organisation");
     assert!(matches!(err, StoreError::NotFound { .. }), "{err:?}");
+}
+
+/// A part announcing another TOTAL than the first one given, or ending past
+/// it, is refused before it is read, and what is staged stays.
+async fn the_first_total_binds(f: Fixture) {
+    let s = &f.store;
+    let org = org(s, "A").await;
+    let id = Uuid::new_v4();
+    let append = |start: u64, data: &'static [u8], total| {
+        s.append_upload(
+            id,
+            named(org, "x"),
+            start,
+            body_of(data),
+            data.len() as u64,
+            total,
+        )
+    };
+    // `*` until a total is given; the first one given binds.
+    let staged = append(0, b"0123", None).await.expect("part at 0");
+    assert_eq!((staged.received, staged.total), (4, None));
+    let staged = append(4, b"45", Some(10)).await.expect("second part");
+    assert_eq!((staged.received, staged.total), (6, Some(10)));
+    for total in [Some(8), Some(12), Some(7)] {
+        let err = append(6, b"67", total).await.expect_err("another total");
+        assert!(
+            matches!(err, StoreError::UploadTotal { total: 10 }),
+            "{err:?}"
+        );
+    }
+    let err = append(6, b"6789ab", None)
+        .await
+        .expect_err("past the total");
+    assert!(
+        matches!(err, StoreError::UploadTotal { total: 10 }),
+        "{err:?}"
+    );
+    let staged = s
+        .upload_status(org, id)
+        .await
+        .expect("status")
+        .expect("pending");
+    assert_eq!(
+        (staged.received, staged.total),
+        (6, Some(10)),
+        "nothing lost"
+    );
+    let staged = append(6, b"6789", None)
+        .await
+        .expect("`*` keeps the bound total");
+    assert_eq!((staged.received, staged.total), (10, Some(10)));
+    let done = s
+        .complete_upload(org, id, 10)
+        .await
+        .expect("complete")
+        .expect("there");
+    assert_eq!(done.meta.md5, md5_of(b"0123456789"));
 }
 
 async fn completion_replaces_an_existing_content(f: Fixture) {
@@ -381,6 +461,7 @@ async fn completion_replaces_an_existing_content(f: Fixture) {
         0,
         body_of(&new[..half]),
         half as u64,
+        None,
     )
     .await
     .expect("first part");
@@ -423,8 +504,22 @@ async fn racing_parts_at_one_offset_do_not_mix(f: Fixture) {
     let one = noise(6, 3 * MIB);
     let two = noise(7, 3 * MIB);
     let (r1, r2) = tokio::join!(
-        s.append_upload(id, named(org, "x"), 5, body_of(&one), one.len() as u64),
-        s.append_upload(id, named(org, "x"), 5, body_of(&two), two.len() as u64),
+        s.append_upload(
+            id,
+            named(org, "x"),
+            5,
+            body_of(&one),
+            one.len() as u64,
+            None
+        ),
+        s.append_upload(
+            id,
+            named(org, "x"),
+            5,
+            body_of(&two),
+            two.len() as u64,
+            None
+        ),
     );
     let winner = match (&r1, &r2) {
         (Ok(_), Err(StoreError::UploadOffset { .. })) => &one,
@@ -456,7 +551,14 @@ async fn deletion_and_expiry_remove_the_staged_bytes(f: Fixture) {
     assert_eq!(pieces(&f).await, 0, "staged bytes removed");
     // Gone means a part must start again at 0.
     let err = s
-        .append_upload(id, named(org, "x"), data.len() as u64, body_of(b"x"), 1)
+        .append_upload(
+            id,
+            named(org, "x"),
+            data.len() as u64,
+            body_of(b"x"),
+            1,
+            None,
+        )
         .await
         .expect_err("gone");
     assert!(
@@ -537,7 +639,7 @@ async fn sqlite_in_memory_refuses_uploads_in_parts() {
     let s: Arc<dyn Store> = Arc::new(s);
     let org = org(&s, "A").await;
     let err = s
-        .append_upload(Uuid::new_v4(), named(org, "x"), 0, body_of(b"x"), 1)
+        .append_upload(Uuid::new_v4(), named(org, "x"), 0, body_of(b"x"), 1, None)
         .await
         .expect_err("no blob directory");
     assert!(matches!(err, StoreError::NoBlobDirectory), "{err:?}");

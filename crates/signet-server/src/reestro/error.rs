@@ -130,6 +130,25 @@ impl ReestroError {
         }
     }
 
+    /// 409: a part of an upload in parts announces another TOTAL than the
+    /// one the upload is bound to (the first one given), or ends past it.
+    /// Nothing of the part was read.
+    pub fn wrong_total(total: u64) -> Self {
+        ReestroError {
+            status: StatusCode::CONFLICT,
+            code: "conflict",
+            message: format!(
+                "the upload is {total} bytes long, as an earlier part announced: \
+                 a part cannot change that"
+            ),
+            errors: vec![ErrorItem::wrong(
+                "Content-Range",
+                format!("expected a part inside a TOTAL of {total} bytes"),
+            )],
+            staged: None,
+        }
+    }
+
     /// 409 (content routes).
     pub fn conflict(message: impl Into<String>) -> Self {
         Self::plain(StatusCode::CONFLICT, "conflict", message)
@@ -205,9 +224,7 @@ impl From<signet_store::StoreError> for ReestroError {
             signet_store::StoreError::UploadOffset { expected } => {
                 ReestroError::wrong_offset(expected)
             }
-            signet_store::StoreError::IdTaken { id } => {
-                ReestroError::conflict(format!("content id {id} cannot be used: choose another"))
-            }
+            signet_store::StoreError::UploadTotal { total } => ReestroError::wrong_total(total),
             signet_store::StoreError::Blob(e) if is_out_of_room(&e) => {
                 ReestroError::insufficient_storage(e)
             }

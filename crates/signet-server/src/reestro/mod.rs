@@ -10,6 +10,7 @@
 pub mod auth;
 pub mod contents;
 pub mod error;
+pub mod path;
 pub mod verify;
 
 use axum::Router;

@@ -175,12 +175,13 @@ impl PgStore {
         chunks::insert(&mut tx, blob_id, seq, &chunk).await?;
         sqlx::query(
             "UPDATE content_uploads SET received = $2, next_seq = $3, updated_at = $4 \
-             WHERE id = $1",
+             WHERE id = $1 AND organization_id = $5",
         )
         .bind(id.to_string())
         .bind(size_to_db(end)?)
         .bind(seq + 1)
         .bind(now_unix())
+        .bind(organization.to_string())
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;

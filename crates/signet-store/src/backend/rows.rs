@@ -17,6 +17,8 @@ pub(super) trait Columns {
     fn optional_text(&self, column: &str) -> Result<Option<String>, StoreError>;
     /// A BIGINT column (times, sizes, sequence numbers).
     fn integer(&self, column: &str) -> Result<i64, StoreError>;
+    /// A BIGINT column that may be NULL.
+    fn optional_integer(&self, column: &str) -> Result<Option<i64>, StoreError>;
 }
 
 impl<R> Columns for R
@@ -26,6 +28,7 @@ where
     for<'r> String: Decode<'r, R::Database> + Type<R::Database>,
     for<'r> Option<String>: Decode<'r, R::Database> + Type<R::Database>,
     for<'r> i64: Decode<'r, R::Database> + Type<R::Database>,
+    for<'r> Option<i64>: Decode<'r, R::Database> + Type<R::Database>,
 {
     fn text(&self, column: &str) -> Result<String, StoreError> {
         Ok(self.try_get(column)?)
@@ -36,6 +39,10 @@ where
     }
 
     fn integer(&self, column: &str) -> Result<i64, StoreError> {
+        Ok(self.try_get(column)?)
+    }
+
+    fn optional_integer(&self, column: &str) -> Result<Option<i64>, StoreError> {
         Ok(self.try_get(column)?)
     }
 }
@@ -107,6 +114,10 @@ pub(super) fn upload_from_row(row: &impl Columns) -> Result<PendingUpload, Store
         name: row.text("name")?,
         content_type: row.text("content_type")?,
         received: size_from_db(row.integer("received")?)?,
+        total: row
+            .optional_integer("total")?
+            .map(size_from_db)
+            .transpose()?,
         created_at: row.integer("created_at")?,
         updated_at: row.integer("updated_at")?,
     })

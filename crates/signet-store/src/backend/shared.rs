@@ -42,7 +42,7 @@ macro_rules! content_columns {
 }
 macro_rules! upload_columns {
     () => {
-        "id, organization_id, name, content_type, received, created_at, updated_at"
+        "id, organization_id, name, content_type, received, total, created_at, updated_at"
     };
 }
 
@@ -245,69 +245,84 @@ macro_rules! impl_store {
             }
 
             /// Before a part is read: creates the upload for a part at 0
-            /// (naming it after that part while it is empty), then checks
-            /// that the part starts where the staged bytes end. Returns the
-            /// staged blob's id.
+            /// (naming it, and setting its TOTAL, after that part while it
+            /// is empty), checks that the part starts where the staged
+            /// bytes end, and binds `total` (see [`Self::bind_total`]).
+            /// Returns the staged blob's id.
             async fn begin_part(
                 &self,
                 id: Uuid,
                 new: &NewContent,
-                start: u64,
+                (start, part_len): (u64, u64),
+                total: Option<u64>,
             ) -> Result<String, StoreError> {
                 self.require_organization(new.organization).await?;
                 let organization = new.organization.to_string();
+                let announced = total.map(size_to_db).transpose()?;
                 if start == 0 {
-                    let owner: Option<String> =
-                        sqlx::query_scalar("SELECT organization_id FROM contents WHERE id = $1")
-                            .bind(id.to_string())
-                            .fetch_optional(&self.pool)
-                            .await?;
-                    if owner.is_some_and(|o| o != organization) {
-                        return Err(StoreError::IdTaken { id });
-                    }
                     let now = now_unix();
                     sqlx::query(
                         "INSERT INTO content_uploads (id, organization_id, name, content_type, \
-                         blob_id, received, created_at, updated_at) \
-                         VALUES ($1, $2, $3, $4, $5, 0, $6, $6) ON CONFLICT (id) DO NOTHING",
+                         blob_id, received, total, created_at, updated_at) \
+                         VALUES ($1, $2, $3, $4, $5, 0, $6, $7, $7) \
+                         ON CONFLICT (organization_id, id) DO NOTHING",
                     )
                     .bind(id.to_string())
                     .bind(&organization)
                     .bind(&new.name)
                     .bind(&new.content_type)
                     .bind(Uuid::new_v4().to_string())
+                    .bind(announced)
                     .bind(now)
                     .execute(&self.pool)
                     .await?;
                     sqlx::query(
-                        "UPDATE content_uploads SET name = $3, content_type = $4, updated_at = $5 \
-                         WHERE id = $1 AND organization_id = $2 AND received = 0",
+                        "UPDATE content_uploads SET name = $3, content_type = $4, total = $5, \
+                         updated_at = $6 WHERE id = $1 AND organization_id = $2 AND received = 0",
                     )
                     .bind(id.to_string())
                     .bind(&organization)
                     .bind(&new.name)
                     .bind(&new.content_type)
+                    .bind(announced)
                     .bind(now)
                     .execute(&self.pool)
                     .await?;
                 }
-                let row = sqlx::query(
-                    "SELECT organization_id, blob_id, received FROM content_uploads WHERE id = $1",
-                )
-                .bind(id.to_string())
-                .fetch_optional(&self.pool)
-                .await?;
-                let Some(row) = row else {
+                let Some((blob_id, received)) = self.staging(new.organization, id).await? else {
                     return Err(StoreError::UploadOffset { expected: 0 });
                 };
-                if row.text("organization_id")? != organization {
-                    return Err(StoreError::IdTaken { id });
-                }
-                let received = size_from_db(row.integer("received")?)?;
                 if received != start {
                     return Err(StoreError::UploadOffset { expected: received });
                 }
-                row.text("blob_id")
+                let bound = self.bind_total(new.organization, id, announced).await?;
+                if let Some(bound) = bound.map(size_from_db).transpose()?
+                    && (total.is_some_and(|t| t != bound) || start.saturating_add(part_len) > bound)
+                {
+                    return Err(StoreError::UploadTotal { total: bound });
+                }
+                Ok(blob_id)
+            }
+
+            /// The TOTAL upload `id` of `organization` is bound to: the
+            /// first one a part gave, which `total` becomes when none was
+            /// (in one statement, so two parts cannot both bind theirs).
+            async fn bind_total(
+                &self,
+                organization: Uuid,
+                id: Uuid,
+                total: Option<i64>,
+            ) -> Result<Option<i64>, StoreError> {
+                Ok(sqlx::query_scalar(
+                    "UPDATE content_uploads SET total = COALESCE(total, $3) \
+                     WHERE id = $1 AND organization_id = $2 RETURNING total",
+                )
+                .bind(id.to_string())
+                .bind(organization.to_string())
+                .bind(total)
+                .fetch_optional(&self.pool)
+                .await?
+                .flatten())
             }
 
             /// Streams a part onto the end of an upload, a chunk at a time
@@ -319,10 +334,11 @@ macro_rules! impl_store {
                 start: u64,
                 body: ByteStream<'_>,
                 part_len: u64,
+                total: Option<u64>,
             ) -> Result<PendingUpload, StoreError> {
                 self.can_stage()?;
                 let organization = new.organization;
-                let blob_id = self.begin_part(id, &new, start).await?;
+                let blob_id = self.begin_part(id, &new, (start, part_len), total).await?;
                 let mut received = start;
                 let mut ingest = Ingest::new(body, part_len);
                 loop {
@@ -375,8 +391,7 @@ macro_rules! impl_store {
             /// hashed: checks again that upload `id` of `organization`
             /// stages `blob_id` with `size` bytes, makes it content `id` —
             /// a new row, or that organisation's row switched to `blob_id`
-            /// ([`StoreError::IdTaken`] when another organisation has the
-            /// id) — and deletes the upload's row. Returns the content and
+            /// — and deletes the upload's row. Returns the content and
             /// the blob it replaced; `None` when the upload is gone.
             pub(super) async fn settle_upload(
                 conn: &mut $conn,
@@ -405,10 +420,11 @@ macro_rules! impl_store {
                     });
                 }
                 let existing = sqlx::query(concat!(
-                    "SELECT organization_id, blob_id, created_at FROM contents WHERE id = $1",
+                    "SELECT blob_id, created_at FROM contents WHERE id = $1 AND organization_id = $2",
                     $row_lock
                 ))
                 .bind(id.to_string())
+                .bind(organization.to_string())
                 .fetch_optional(&mut *conn)
                 .await?;
                 let mut meta = ContentMeta {
@@ -421,9 +437,6 @@ macro_rules! impl_store {
                     created_at: now_unix(),
                 };
                 let replaced_blob = match existing {
-                    Some(row) if row.text("organization_id")? != organization.to_string() => {
-                        return Err(StoreError::IdTaken { id });
-                    }
                     Some(row) => {
                         meta.created_at = row.integer("created_at")?;
                         Self::switch_content_row(conn, &meta, blob_id).await?;
@@ -434,8 +447,9 @@ macro_rules! impl_store {
                         None
                     }
                 };
-                sqlx::query("DELETE FROM content_uploads WHERE id = $1")
+                sqlx::query("DELETE FROM content_uploads WHERE id = $1 AND organization_id = $2")
                     .bind(id.to_string())
+                    .bind(organization.to_string())
                     .execute(&mut *conn)
                     .await?;
                 Ok(Some((meta, replaced_blob)))
@@ -735,8 +749,9 @@ macro_rules! impl_store {
                 start: u64,
                 body: ByteStream<'_>,
                 part_len: u64,
+                total: Option<u64>,
             ) -> Result<PendingUpload, StoreError> {
-                self.append_part(id, new, start, body, part_len).await
+                self.append_part(id, new, start, body, part_len, total).await
             }
 
             async fn complete_upload(

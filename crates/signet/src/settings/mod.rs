@@ -22,6 +22,7 @@
 //! content-max-bytes = 4294967296
 //! revocation = "require"
 //! max-in-flight = 1024
+//! expired-sweep-secs = 300
 //! fetch-deny = ["10.0.0.0/8"]
 //! fetch-allow = ["10.1.2.3"]
 //! ```
@@ -276,6 +277,10 @@ pub struct ServeArgs {
     )]
     #[serde(default)]
     pub trusted_proxy: Vec<std::net::IpAddr>,
+    /// Lapsed sessions and login challenges are deleted from the store
+    /// every this many seconds while the server runs (default 300).
+    #[arg(long, env = "SIGNET_EXPIRED_SWEEP_SECS")]
+    pub expired_sweep_secs: Option<u64>,
     /// Cipher BIS tickets lapse after this many seconds unused.
     #[arg(long, env = "SIGNET_TICKET_IDLE_SECS")]
     pub ticket_idle_secs: Option<u64>,
@@ -538,6 +543,14 @@ impl ServeArgs {
                 ));
             }
             server.pending_upload_idle = Duration::from_secs(s);
+        }
+        if let Some(s) = self.expired_sweep_secs.or(file.expired_sweep_secs) {
+            if s == 0 {
+                return Err(SettingsError::Invalid(
+                    "expired-sweep-secs must be above 0".into(),
+                ));
+            }
+            server.expired_sweep_interval = Duration::from_secs(s);
         }
         if let Some(s) = self.ticket_idle_secs.or(file.ticket_idle_secs) {
             if s == 0 {

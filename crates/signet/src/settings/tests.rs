@@ -211,6 +211,34 @@ fn ticket_shares_per_client_come_from_flags_and_the_file() {
 }
 
 #[test]
+fn expired_sweep_secs_comes_from_the_file_and_must_be_positive() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("signet.toml");
+    std::fs::write(&file, "expired-sweep-secs = 60\n").expect("write");
+    let with_file = |expired_sweep_secs| ServeArgs {
+        store: StoreArgs {
+            config: Some(file.clone()),
+            ..Default::default()
+        },
+        expired_sweep_secs,
+        ..Default::default()
+    };
+    let every = |args: ServeArgs| {
+        args.resolve()
+            .expect("resolve")
+            .server
+            .expired_sweep_interval
+    };
+    assert_eq!(every(with_file(None)), Duration::from_secs(60));
+    assert_eq!(every(with_file(Some(7))), Duration::from_secs(7));
+    assert!(matches!(
+        with_file(Some(0)).resolve(),
+        Err(SettingsError::Invalid(m)) if m.contains("expired-sweep-secs")
+    ));
+    assert_eq!(every(ServeArgs::default()), Duration::from_secs(300));
+}
+
+#[test]
 fn database_pool_settings_come_from_the_file_and_must_be_positive() {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("signet.toml");

@@ -58,18 +58,19 @@ pub(super) async fn incoming(
         .into_data_stream()
         .map_err(|e| std::io::Error::other(e.to_string()))
         .boxed();
-    Ok(named(headers, None, mime.as_deref(), bytes))
+    named(headers, None, mime.as_deref(), bytes)
 }
 
 /// The name and type of an upload: `X-Content-Name`, else the file part's
 /// name, else "content"; its short type from `X-Content-Type`, the name or
-/// `mime`.
+/// `mime`. Both are stored and shown as they are, so either with a control
+/// character is refused (see [`printable`]).
 fn named(
     headers: &HeaderMap,
     file_name: Option<String>,
     mime: Option<&str>,
     bytes: ByteStream<'static>,
-) -> Incoming {
+) -> Result<Incoming, ReestroError> {
     let name = header_text(headers, "x-content-name")
         .or(file_name)
         .unwrap_or_else(|| "content".into());
@@ -78,10 +79,27 @@ fn named(
         &name,
         mime,
     );
-    Incoming {
-        name,
-        content_type,
+    Ok(Incoming {
+        name: printable("contentName", name)?,
+        content_type: printable("contentType", content_type)?,
         bytes,
+    })
+}
+
+/// `text`, a field taken from the client to be stored, when it holds no
+/// control character (Unicode's Cc: U+0000–U+001F, U+007F–U+009F, so CR,
+/// LF, NUL and tab): one would split a log line or a `Content-Disposition`
+/// header made from it, or cut a C string short. Else 400 naming `target`.
+fn printable(target: &str, text: String) -> Result<String, ReestroError> {
+    match text.chars().find(|c| c.is_control()) {
+        None => Ok(text),
+        Some(c) => Err(ReestroError::validation(vec![ErrorItem::wrong(
+            target,
+            format!(
+                "{target} must not contain control characters (it holds U+{:04X})",
+                u32::from(c)
+            ),
+        )])),
     }
 }
 
@@ -162,12 +180,12 @@ async fn multipart_file(
         .map_err(|_| ReestroError::validation(vec![ErrorItem::absent("file")]))?
         .map_err(|e| ReestroError::validation(vec![ErrorItem::wrong("file", e.to_string())]))?;
     let bytes = tokio_stream::wrappers::ReceiverStream::new(rx).boxed();
-    Ok(named(
+    named(
         headers,
         Some(part.file_name),
         part.content_type.as_deref().or(mime.as_deref()),
         bytes,
-    ))
+    )
 }
 
 /// A header's text: UTF-8 (lossy), or percent-encoded UTF-8; `None` when
@@ -244,6 +262,19 @@ mod tests {
             "bin"
         );
         assert_eq!(content_type_of(None, "doc", None), "bin");
+    }
+
+    #[test]
+    fn control_characters_are_refused() {
+        for text in ["a\r\nb", "nul\0", "tab\there", "del\u{7f}", "c1\u{85}"] {
+            assert!(printable("contentName", text.into()).is_err(), "{text:?}");
+        }
+        for text in ["Договор №1.pdf", "a b", "\u{2028}"] {
+            assert_eq!(
+                printable("contentName", text.into()).ok().as_deref(),
+                Some(text)
+            );
+        }
     }
 
     #[test]

@@ -24,7 +24,10 @@
 //! content of its organisation, to replace it) and sends the bytes in parts,
 //! each a `PUT …/contents/{contentId}` whose body is the bytes START..=END
 //! and whose `Content-Range` is `bytes START-END/TOTAL` (`TOTAL` may be `*`
-//! until the last part). The part at 0 starts the upload and names it
+//! until the last part; the first TOTAL given binds the upload, and a later
+//! part — or status query — announcing another, or a part ending past it,
+//! is refused 409 `conflict` before it is read, the staged bytes kept).
+//! The part at 0 starts the upload and names it
 //! (`X-Content-Name`, `X-Content-Type`, `Content-Type` as for `POST`); every
 //! other part must start where the bytes received so far end, else 409 in
 //! the Reestro error shape, saying the expected offset (and in a `Range`
@@ -48,8 +51,14 @@
 //! by default) is dropped with its bytes, checked whenever a part arrives.
 //!
 //! `md5` is upper-case hex; `size` is a decimal string, as the spec writes
-//! sizes. Contents belong to the organisation of `portal.orgid`; another
-//! organisation's content is "not found".
+//! sizes. Contents belong to the organisation of `portal.orgid`, and so do
+//! their ids: each organisation has its own, so an id another organisation
+//! uses is answered exactly as an unknown one on every route (no answer
+//! tells whether it exists elsewhere), and an upload in parts under it
+//! makes a content of this organisation's own.
+//!
+//! A content's name and short type are stored as given, so text with
+//! control characters (CR, LF, NUL, …) is refused: 400 `validation`.
 
 mod content_range;
 mod incoming;
@@ -57,7 +66,7 @@ mod parts;
 
 use axum::Json;
 use axum::body::Body;
-use axum::extract::{Path, Request, State};
+use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
@@ -70,6 +79,7 @@ pub use self::incoming::content_type_of;
 use self::incoming::incoming;
 use super::auth::authorize;
 use super::error::{ErrorItem, ReestroError};
+use super::path::ContentId;
 use crate::state::AppState;
 
 /// A content's description.
@@ -159,12 +169,12 @@ pub async fn upload(
         (status = 308, description = "Resume Incomplete: the part was stored; `Range: bytes=0-N` says what has arrived"),
         (status = 400, body = super::error::ErrorBody),
         (status = 404, body = super::error::ErrorBody),
-        (status = 409, description = "The part does not start where the received bytes end (the message and `Range` say where), or the id belongs to another organisation", body = super::error::ErrorBody),
+        (status = 409, description = "The part does not start where the received bytes end (the message and `Range` say where), or announces another TOTAL than the upload's first one", body = super::error::ErrorBody),
         (status = 413, body = super::error::ErrorBody),
     ))]
 pub async fn replace(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    ContentId(id): ContentId,
     headers: HeaderMap,
     request: Request,
 ) -> Result<Response, ReestroError> {
@@ -195,7 +205,7 @@ pub async fn replace(
     responses((status = 200, description = "The bytes", content_type = "application/octet-stream"), (status = 404, body = super::error::ErrorBody)))]
 pub async fn download(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    ContentId(id): ContentId,
     headers: HeaderMap,
 ) -> Result<Response, ReestroError> {
     let access = authorize(&state, &headers).await?;
@@ -225,7 +235,7 @@ pub async fn download(
     responses((status = 200, body = ContentDescription), (status = 404, body = super::error::ErrorBody)))]
 pub async fn meta(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    ContentId(id): ContentId,
     headers: HeaderMap,
 ) -> Result<Json<ContentDescription>, ReestroError> {
     let access = authorize(&state, &headers).await?;
@@ -245,7 +255,7 @@ pub async fn meta(
     responses((status = 204, description = "Deleted"), (status = 404, body = super::error::ErrorBody)))]
 pub async fn delete(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    ContentId(id): ContentId,
     headers: HeaderMap,
 ) -> Result<StatusCode, ReestroError> {
     let access = authorize(&state, &headers).await?;

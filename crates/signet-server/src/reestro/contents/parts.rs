@@ -48,7 +48,7 @@ pub(super) async fn upload_in_parts(
     let (new, body) = incoming(headers, request).await?.into_content(organization);
     let pending = match state
         .store
-        .append_upload(id, new, start, body, part_len)
+        .append_upload(id, new, start, body, part_len, total)
         .await
     {
         Ok(pending) => pending,
@@ -60,7 +60,8 @@ pub(super) async fn upload_in_parts(
         }
         Err(e) => return Err(e.into()),
     };
-    if total == Some(pending.received) {
+    // The TOTAL the upload is bound to: a later part may say `*`.
+    if pending.total == Some(pending.received) {
         return complete(state, organization, id, pending.received).await;
     }
     Ok(resume_incomplete(pending.received))
@@ -74,8 +75,13 @@ async fn upload_query(
     total: Option<u64>,
 ) -> Result<Response, ReestroError> {
     if let Some(pending) = state.store.upload_status(organization, id).await? {
+        if let (Some(bound), Some(asked)) = (pending.total, total)
+            && bound != asked
+        {
+            return Err(ReestroError::wrong_total(bound));
+        }
         // Everything arrived but the completion was cut off: finish it.
-        if pending.received > 0 && total == Some(pending.received) {
+        if pending.received > 0 && pending.total.or(total) == Some(pending.received) {
             return complete(state, organization, id, pending.received).await;
         }
         return Ok(resume_incomplete(pending.received));
