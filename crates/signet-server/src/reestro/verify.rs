@@ -48,7 +48,7 @@ use signet_store::ContentMeta;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::auth::authorize;
+use super::auth::OrgAccess;
 use super::error::{ErrorItem, ReestroError};
 use crate::media_type::is_json;
 use crate::outbound::RequestBudget;
@@ -321,6 +321,7 @@ async fn check_named(
     ))]
 pub async fn verify(
     State(state): State<AppState>,
+    access: OrgAccess,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Json<Vec<SignatureResult>>, ReestroError> {
@@ -329,7 +330,6 @@ pub async fn verify(
             "Content-Type must be application/json",
         ));
     }
-    let access = authorize(&state, &headers).await?;
     let request: Value = serde_json::from_slice(&body).map_err(|e| {
         ReestroError::validation(vec![ErrorItem::wrong(
             "body",
