@@ -1,10 +1,9 @@
 //! The router and its layers.
 //!
 //! `app(state)` is kept apart from serving so that tests call it with
-//! `oneshot` without a socket; `serve` runs it on a listener until a
-//! shutdown signal.
+//! `oneshot` without a socket; `serve` (`serve/`) runs it on a listener
+//! until a shutdown signal.
 
-use std::future::Future;
 use std::sync::Arc;
 
 use axum::Router;
@@ -21,7 +20,6 @@ use tracing::Level;
 use crate::cipher::ticket::log_tag::path_for_log;
 use crate::family::{Family, Refusal, body_limit};
 use crate::state::AppState;
-use crate::sweeper::Sweeper;
 use crate::{cipher, cryptoapi, health, kontur_auth, openapi, reestro, web};
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -156,82 +154,4 @@ async fn shed_overload(
     let response = next.run(req).await;
     drop(place);
     response
-}
-
-/// Serves `app` on `listener` until `shutdown` completes, then lets
-/// requests in flight finish. Lapsed sessions and login challenges are
-/// swept meanwhile (`sweeper.rs`).
-pub async fn serve(
-    listener: tokio::net::TcpListener,
-    state: AppState,
-    shutdown: impl Future<Output = ()> + Send + 'static,
-) -> std::io::Result<()> {
-    let _sweeper = Sweeper::start(state.store.clone(), state.config.expired_sweep_interval);
-    axum::serve(
-        listener,
-        app(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await
-}
-
-/// Completes on SIGTERM or Ctrl-C.
-pub async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = term => {},
-    }
-    tracing::info!("shutdown signal received, finishing requests in flight");
-}
-
-/// TLS settings of `serve_tls`: a certificate chain and its private key,
-/// PEM files.
-#[derive(Clone, Debug)]
-pub struct TlsFiles {
-    /// The certificate chain, leaf first.
-    pub cert: std::path::PathBuf,
-    /// The private key (PKCS#8, PKCS#1 or SEC1).
-    pub key: std::path::PathBuf,
-}
-
-/// Serves `app` over HTTPS (rustls on aws-lc-rs) on `listener` until
-/// `shutdown` completes, then lets requests in flight finish (up to the
-/// request timeout). Lapsed sessions and login challenges are swept
-/// meanwhile (`sweeper.rs`).
-pub async fn serve_tls(
-    listener: std::net::TcpListener,
-    tls: &TlsFiles,
-    state: AppState,
-    shutdown: impl Future<Output = ()> + Send + 'static,
-) -> std::io::Result<()> {
-    // Both rustls back ends are linked (ureq brings ring); name the one
-    // signet uses. Installing twice is harmless.
-    let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
-    let config = axum_server::tls_rustls::RustlsConfig::from_pem_file(&tls.cert, &tls.key).await?;
-    let grace = state.config.request_timeout;
-    let _sweeper = Sweeper::start(state.store.clone(), state.config.expired_sweep_interval);
-    let handle = axum_server::Handle::new();
-    let on_signal = handle.clone();
-    tokio::spawn(async move {
-        shutdown.await;
-        on_signal.graceful_shutdown(Some(grace));
-    });
-    axum_server::from_tcp_rustls(listener, config)?
-        .handle(handle)
-        .serve(app(state).into_make_service_with_connect_info::<std::net::SocketAddr>())
-        .await
 }

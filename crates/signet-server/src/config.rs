@@ -68,6 +68,20 @@ pub struct ServerConfig {
     /// counted. A request holds its place until its answer's head is ready
     /// (uploads are read inside that time; a download's body is not).
     pub max_in_flight: usize,
+    /// A client has this long to send a request's head: from the accept
+    /// (TLS handshake included) for a connection's first request, from the
+    /// first byte of each later one. Past it the connection is closed, so
+    /// a client that sends nothing, or dribbles a head a byte at a time,
+    /// holds no connection for longer (`serve/clock.rs`).
+    pub header_timeout: Duration,
+    /// A kept-alive connection with no request in progress is closed after
+    /// this long without a byte from its client.
+    pub keep_alive_idle: Duration,
+    /// At most this many connections open at once from one client address
+    /// (an IPv6 client: its /64); a further one is closed as it is
+    /// accepted. The socket peer counts, so the `trusted_proxies` are not
+    /// limited (`serve/per_client.rs`).
+    pub max_connections_per_client: usize,
 }
 
 impl ServerConfig {
@@ -80,7 +94,8 @@ impl ServerConfig {
     /// after 24 hours without a part; Cipher BIS tickets idle 15
     /// minutes, at most 10 000, 64 per client, opened at 10 a second per
     /// client after a burst of 20, bodies up to 64 MiB; at most 1024 requests
-    /// in flight.
+    /// in flight; request heads within 10 s, kept-alive connections idle
+    /// at most 60 s, at most 256 connections per client address.
     pub fn new(listen: SocketAddr) -> Self {
         ServerConfig {
             listen,
@@ -107,6 +122,9 @@ impl ServerConfig {
             ticket_burst_per_client: 20,
             ticket_max_body_bytes: 64 * 1024 * 1024,
             max_in_flight: 1024,
+            header_timeout: Duration::from_secs(10),
+            keep_alive_idle: Duration::from_secs(60),
+            max_connections_per_client: 256,
         }
     }
 }

@@ -19,12 +19,14 @@ mod outbound;
 pub mod present;
 mod rate_limit;
 pub mod reestro;
+mod serve;
 pub mod sessions;
 mod state;
 pub mod sweeper;
 pub mod web;
 
-pub use app::{TlsFiles, app, serve, serve_tls, shutdown_signal};
+pub use app::app;
 pub use config::ServerConfig;
 pub use openapi::ApiDoc;
+pub use serve::{TlsFiles, serve, serve_tls, shutdown_signal};
 pub use state::AppState;

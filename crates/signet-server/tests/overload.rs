@@ -181,6 +181,9 @@ async fn a_flood_beyond_max_in_flight_is_shed_fast_in_bounded_memory() {
     let mut config = ServerConfig::new("127.0.0.1:0".parse().expect("addr"));
     config.reestro_prefix = PREFIX.into();
     config.max_in_flight = 2;
+    // Every request of the flood comes from 127.0.0.1, each on its own
+    // connection: the per-client cap is not what this test measures.
+    config.max_connections_per_client = requests + 8;
     let state = AppState::new(config, store, TrustStore::default());
     // A listen queue of 1024 rather than the usual 128: with a smaller one
     // the kernel drops the flood's excess SYNs and the clients retry a

@@ -21,16 +21,15 @@
 use axum::Json;
 use axum::extract::State;
 use axum::extract::rejection::JsonRejection;
-use axum::http::HeaderMap;
 use serde::{Deserialize, Serialize};
 use signet_pki::CadesLevel;
 use signet_pki::SignedData;
 use signet_pki::SignerReport;
 use utoipa::ToSchema;
 
+use super::auth::Caller;
 use super::certificate::Certificate;
 use super::error::{ApiError, ErrorBody};
-use crate::api_key::bearer_token;
 use crate::json::UniqueKeys;
 use crate::present::dates::kontur_time;
 use crate::state::AppState;
@@ -99,33 +98,6 @@ fn attributes(signer: &SignerReport) -> Attributes {
     }
 }
 
-/// Checks `Authorization: Bearer`: a configured API key, or the id of a
-/// live login session (from /auth/v5.9/approve-cert).
-pub(crate) async fn authorize(state: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
-    let token = headers
-        .get(axum::http::header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(bearer_token)
-        .ok_or_else(|| {
-            ApiError::Unauthorized("an Authorization: Bearer token is required".into())
-        })?;
-    if state.api_keys.accepts(token) {
-        return Ok(());
-    }
-    match crate::sessions::authenticate(state, token).await {
-        Ok(Some(_)) => Ok(()),
-        Ok(None) => Err(ApiError::Unauthorized(
-            "the access token is not valid".into(),
-        )),
-        Err(e) => {
-            tracing::warn!(error = %e, "session check failed");
-            Err(ApiError::Unavailable(
-                "the session store is unavailable".into(),
-            ))
-        }
-    }
-}
-
 /// Verify a signature.
 #[utoipa::path(post, path = "/v3/validate", tag = "cryptoapi",
     request_body = ValidateRequest,
@@ -138,10 +110,9 @@ pub(crate) async fn authorize(state: &AppState, headers: &HeaderMap) -> Result<(
     ))]
 pub async fn validate(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    _caller: Caller,
     body: Result<Json<UniqueKeys<ValidateRequest>>, JsonRejection>,
 ) -> Result<Json<ValidateResponse>, ApiError> {
-    authorize(&state, &headers).await?;
     let Json(UniqueKeys(req)) = body.map_err(|e| {
         ApiError::BadRequest(format!("the request body is not valid: {}", e.body_text()))
     })?;

@@ -1,8 +1,14 @@
 //! `Authorization: ReestroAuth auth.sid=<session id>&portal.orgid=<organisation id>`
 //! (spec 002): the session must be live (401 otherwise) and the
 //! organisation granted to the session's certificate (403 otherwise).
+//!
+//! [`OrgAccess`] is an extractor of the request's head: every handler of
+//! the family names it before its body, so that axum runs it first and a
+//! request without access is refused before a byte of its body is read.
 
+use axum::extract::FromRequestParts;
 use axum::http::HeaderMap;
+use axum::http::request::Parts;
 use uuid::Uuid;
 
 use super::error::ReestroError;
@@ -15,6 +21,14 @@ pub struct OrgAccess {
     pub organization: Uuid,
     /// The thumbprint of the session's certificate.
     pub thumbprint: String,
+}
+
+impl FromRequestParts<AppState> for OrgAccess {
+    type Rejection = ReestroError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ReestroError> {
+        authorize(state, &parts.headers).await
+    }
 }
 
 /// The `auth.sid` and `portal.orgid` of a ReestroAuth header value.
@@ -40,7 +54,7 @@ pub fn parse_header(value: &str) -> Option<(&str, &str)> {
 
 /// Checks the header: 401 without a live session, 403 when the
 /// organisation is not the session's.
-pub async fn authorize(state: &AppState, headers: &HeaderMap) -> Result<OrgAccess, ReestroError> {
+async fn authorize(state: &AppState, headers: &HeaderMap) -> Result<OrgAccess, ReestroError> {
     let value = headers
         .get(axum::http::header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())

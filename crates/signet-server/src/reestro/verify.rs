@@ -48,7 +48,7 @@ use signet_store::ContentMeta;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::auth::authorize;
+use super::auth::OrgAccess;
 use super::error::{ErrorItem, ReestroError};
 use crate::json;
 use crate::media_type::is_json;
@@ -322,6 +322,7 @@ async fn check_named(
     ))]
 pub async fn verify(
     State(state): State<AppState>,
+    access: OrgAccess,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Json<Vec<SignatureResult>>, ReestroError> {
@@ -330,7 +331,6 @@ pub async fn verify(
             "Content-Type must be application/json",
         ));
     }
-    let access = authorize(&state, &headers).await?;
     let request: Value = json::from_slice(&body)
         .map_err(|e| ReestroError::validation(vec![ErrorItem::wrong("body", json::refusal(&e))]))?;
     let mut errors = Vec::new();

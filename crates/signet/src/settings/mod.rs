@@ -23,6 +23,9 @@
 //! revocation = "require"
 //! max-in-flight = 1024
 //! expired-sweep-secs = 300
+//! header-timeout-secs = 10
+//! keep-alive-idle-secs = 60
+//! max-connections-per-client = 256
 //! fetch-deny = ["10.0.0.0/8"]
 //! fetch-allow = ["10.1.2.3"]
 //! ```
@@ -160,6 +163,16 @@ fn or_file<T>(flag: Vec<T>, file: Vec<T>) -> Vec<T> {
     if flag.is_empty() { file } else { flag }
 }
 
+/// `n`, a setting `what` that must be above 0 when given.
+fn positive<T: PartialEq + Default>(n: Option<T>, what: &str) -> Result<Option<T>, SettingsError> {
+    match n {
+        Some(v) if v == T::default() => {
+            Err(SettingsError::Invalid(format!("{what} must be above 0")))
+        }
+        _ => Ok(n),
+    }
+}
+
 /// The outbound-fetch configuration: `timeout_secs` per fetch (default
 /// 10), the policy and limits of `args`, the library's defaults for what
 /// is not given.
@@ -174,17 +187,6 @@ pub fn fetch_config(
         policy,
         ..FetchConfig::default()
     };
-    fn positive<T: PartialEq + Default>(
-        n: Option<T>,
-        what: &str,
-    ) -> Result<Option<T>, SettingsError> {
-        match n {
-            Some(v) if v == T::default() => {
-                Err(SettingsError::Invalid(format!("{what} must be above 0")))
-            }
-            _ => Ok(n),
-        }
-    }
     if let Some(n) = positive(args.max_per_request, "fetch-max-per-request")? {
         config.per_request.max_fetches = n;
     }
@@ -302,6 +304,20 @@ pub struct ServeArgs {
     /// Retry-After at once (/healthz is not counted).
     #[arg(long, env = "SIGNET_MAX_IN_FLIGHT")]
     pub max_in_flight: Option<usize>,
+    /// Seconds a client has to send a request's head: from connecting
+    /// (TLS handshake included) for the first, from its first byte for a
+    /// later one on a kept-alive connection (default 10).
+    #[arg(long, env = "SIGNET_HEADER_TIMEOUT_SECS")]
+    pub header_timeout_secs: Option<u64>,
+    /// Seconds a kept-alive connection may wait for its next request
+    /// (default 60).
+    #[arg(long, env = "SIGNET_KEEP_ALIVE_IDLE_SECS")]
+    pub keep_alive_idle_secs: Option<u64>,
+    /// Most connections open at once from one client address (an IPv6
+    /// client: its /64); a further one is closed at once. Trusted proxies
+    /// are not limited (default 256).
+    #[arg(long, env = "SIGNET_MAX_CONNECTIONS_PER_CLIENT")]
+    pub max_connections_per_client: Option<usize>,
     /// The RFC 3161 time-stamping authority (http:// or https:// URL) that
     /// CAdES-T signatures and content time-stamps are asked of; its
     /// requests time out like revocation requests.
@@ -569,24 +585,29 @@ impl ServeArgs {
         if let Some(n) = self.ticket_rate_per_client.or(file.ticket_rate_per_client) {
             server.ticket_rate_per_client = n;
         }
-        if let Some(n) = self
-            .ticket_burst_per_client
-            .or(file.ticket_burst_per_client)
-        {
-            if n == 0 {
-                return Err(SettingsError::Invalid(
-                    "ticket-burst-per-client must be above 0".into(),
-                ));
-            }
+        if let Some(n) = positive(
+            self.ticket_burst_per_client
+                .or(file.ticket_burst_per_client),
+            "ticket-burst-per-client",
+        )? {
             server.ticket_burst_per_client = n;
         }
-        if let Some(n) = self.max_in_flight.or(file.max_in_flight) {
-            if n == 0 {
-                return Err(SettingsError::Invalid(
-                    "max-in-flight must be above 0".into(),
-                ));
-            }
+        if let Some(n) = positive(self.max_in_flight.or(file.max_in_flight), "max-in-flight")? {
             server.max_in_flight = n;
+        }
+        let header = self.header_timeout_secs.or(file.header_timeout_secs);
+        if let Some(s) = positive(header, "header-timeout-secs")? {
+            server.header_timeout = Duration::from_secs(s);
+        }
+        let idle = self.keep_alive_idle_secs.or(file.keep_alive_idle_secs);
+        if let Some(s) = positive(idle, "keep-alive-idle-secs")? {
+            server.keep_alive_idle = Duration::from_secs(s);
+        }
+        let per_client = self
+            .max_connections_per_client
+            .or(file.max_connections_per_client);
+        if let Some(n) = positive(per_client, "max-connections-per-client")? {
+            server.max_connections_per_client = n;
         }
         let pair = |a: Option<PathBuf>, b: Option<PathBuf>, what: &str| match (a, b) {
             (Some(a), Some(b)) => Ok(Some((a, b))),

@@ -1,5 +1,21 @@
 use super::*;
 
+/// A TOML file of `text` in a new directory (kept while the directory
+/// lives), and a function that points `ServeArgs` at it.
+fn with_config_file(text: &str) -> (tempfile::TempDir, impl Fn(ServeArgs) -> ServeArgs) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("signet.toml");
+    std::fs::write(&file, text).expect("write");
+    let with_file = move |args: ServeArgs| ServeArgs {
+        store: StoreArgs {
+            config: Some(file.clone()),
+            ..Default::default()
+        },
+        ..args
+    };
+    (dir, with_file)
+}
+
 #[test]
 fn defaults_are_the_embedded_ones() {
     let s = ServeArgs::default().resolve().expect("defaults");
@@ -91,20 +107,9 @@ fn a_tsa_needs_an_http_url() {
 
 #[test]
 fn fetch_rules_and_limits_come_from_flags_and_the_file() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let file = dir.path().join("signet.toml");
-    std::fs::write(
-        &file,
+    let (_dir, with_file) = with_config_file(
         "fetch-deny = [\"10.0.0.0/8\"]\nfetch-allow = [\"10.1.2.3\"]\nfetch-max-per-request = 4\n",
-    )
-    .expect("write");
-    let with_file = |args: ServeArgs| ServeArgs {
-        store: StoreArgs {
-            config: Some(file.clone()),
-            ..Default::default()
-        },
-        ..args
-    };
+    );
     let s = with_file(ServeArgs::default()).resolve().expect("resolve");
     let ip = |s: &str| s.parse::<std::net::IpAddr>().expect("address");
     assert!(s.fetch.policy.check("ca", ip("10.9.9.9")).is_err());
@@ -304,4 +309,53 @@ fn unknown_keys_and_bad_values_are_errors() {
         ..Default::default()
     };
     assert!(matches!(args.resolve(), Err(SettingsError::Invalid(_))));
+}
+
+#[test]
+fn connection_limits_come_from_the_file_and_must_be_positive() {
+    let (_dir, with_file) = with_config_file(
+        "header-timeout-secs = 5\nkeep-alive-idle-secs = 30\nmax-connections-per-client = 8\n",
+    );
+    let s = with_file(ServeArgs::default()).resolve().expect("resolve");
+    assert_eq!(s.server.header_timeout, Duration::from_secs(5));
+    assert_eq!(s.server.keep_alive_idle, Duration::from_secs(30));
+    assert_eq!(s.server.max_connections_per_client, 8);
+    let s = with_file(ServeArgs {
+        header_timeout_secs: Some(2),
+        max_connections_per_client: Some(3),
+        ..Default::default()
+    })
+    .resolve()
+    .expect("resolve");
+    assert_eq!(s.server.header_timeout, Duration::from_secs(2));
+    assert_eq!(s.server.max_connections_per_client, 3);
+    for (bad, what) in [
+        (
+            ServeArgs {
+                header_timeout_secs: Some(0),
+                ..Default::default()
+            },
+            "header-timeout-secs",
+        ),
+        (
+            ServeArgs {
+                keep_alive_idle_secs: Some(0),
+                ..Default::default()
+            },
+            "keep-alive-idle-secs",
+        ),
+        (
+            ServeArgs {
+                max_connections_per_client: Some(0),
+                ..Default::default()
+            },
+            "max-connections-per-client",
+        ),
+    ] {
+        assert!(matches!(bad.resolve(), Err(SettingsError::Invalid(m)) if m.contains(what)));
+    }
+    let s = ServeArgs::default().resolve().expect("defaults");
+    assert_eq!(s.server.header_timeout, Duration::from_secs(10));
+    assert_eq!(s.server.keep_alive_idle, Duration::from_secs(60));
+    assert_eq!(s.server.max_connections_per_client, 256);
 }

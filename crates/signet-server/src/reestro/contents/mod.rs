@@ -77,7 +77,7 @@ use uuid::Uuid;
 pub use self::content_range::{ContentRange, ContentRangeError, parse_content_range};
 pub use self::incoming::content_type_of;
 use self::incoming::incoming;
-use super::auth::authorize;
+use super::auth::OrgAccess;
 use super::error::{ErrorItem, ReestroError};
 use super::path::ContentId;
 use crate::state::AppState;
@@ -141,10 +141,10 @@ fn created(state: &AppState, meta: &ContentMeta) -> Response {
     ))]
 pub async fn upload(
     State(state): State<AppState>,
+    access: OrgAccess,
     headers: HeaderMap,
     request: Request,
 ) -> Result<Response, ReestroError> {
-    let access = authorize(&state, &headers).await?;
     let (content, body) = incoming(&headers, request)
         .await?
         .into_content(access.organization);
@@ -174,11 +174,11 @@ pub async fn upload(
     ))]
 pub async fn replace(
     State(state): State<AppState>,
+    access: OrgAccess,
     ContentId(id): ContentId,
     headers: HeaderMap,
     request: Request,
 ) -> Result<Response, ReestroError> {
-    let access = authorize(&state, &headers).await?;
     let id = parse_id(&id)?;
     if let Some(range) = headers.get(header::CONTENT_RANGE) {
         let range = parse_content_range(range.as_bytes()).map_err(|e| {
@@ -205,10 +205,9 @@ pub async fn replace(
     responses((status = 200, description = "The bytes", content_type = "application/octet-stream"), (status = 404, body = super::error::ErrorBody)))]
 pub async fn download(
     State(state): State<AppState>,
+    access: OrgAccess,
     ContentId(id): ContentId,
-    headers: HeaderMap,
 ) -> Result<Response, ReestroError> {
-    let access = authorize(&state, &headers).await?;
     let id = parse_id(&id)?;
     let (meta, stream) = state
         .store
@@ -235,10 +234,9 @@ pub async fn download(
     responses((status = 200, body = ContentDescription), (status = 404, body = super::error::ErrorBody)))]
 pub async fn meta(
     State(state): State<AppState>,
+    access: OrgAccess,
     ContentId(id): ContentId,
-    headers: HeaderMap,
 ) -> Result<Json<ContentDescription>, ReestroError> {
-    let access = authorize(&state, &headers).await?;
     let id = parse_id(&id)?;
     let meta = state
         .store
@@ -255,10 +253,9 @@ pub async fn meta(
     responses((status = 204, description = "Deleted"), (status = 404, body = super::error::ErrorBody)))]
 pub async fn delete(
     State(state): State<AppState>,
+    access: OrgAccess,
     ContentId(id): ContentId,
-    headers: HeaderMap,
 ) -> Result<StatusCode, ReestroError> {
-    let access = authorize(&state, &headers).await?;
     let id = parse_id(&id)?;
     let content = state.store.delete_content(access.organization, id).await?;
     let upload = state.store.delete_upload(access.organization, id).await?;
