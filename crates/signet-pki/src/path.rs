@@ -2,8 +2,12 @@
 //!
 //! From the end-entity certificate, issuers are looked for by name among
 //! the trust store, the certificates the caller supplies (those in the
-//! signature), and those fetched from the authorityInfoAccess caIssuers
-//! URLs. Each candidate path is checked link by link:
+//! signature), and — when none of those leads to an anchor — those fetched
+//! from the authorityInfoAccess caIssuers URLs. Every candidate is tried
+//! until one path holds, so a copy of a CA with its name and key
+//! identifier but another key (forged, or superseded) costs one signature
+//! check and gives way to the real one. Each candidate path is checked
+//! link by link:
 //!
 //! - the issuer's name equals the certificate's issuer name, and key
 //!   identifiers agree where both are given (section 4.2.1.1);
@@ -43,6 +47,9 @@ use crate::net::CaIssuersError;
 use crate::oid::{self, ids};
 use crate::signature::{self, SignatureError, SignedMessage};
 use crate::{Certificate, CertificateFields, TrustStore};
+
+mod verified;
+use verified::{remember_verified, verified_before};
 
 /// Longest path accepted, trust anchor included.
 pub const MAX_DEPTH: usize = 8;
@@ -494,8 +501,22 @@ impl<'a> Search<'a> {
             return Err(Dead::new(error, path, None, top));
         }
         let mut best: Option<Dead> = None;
-        let candidates = self.candidates(path);
-        if candidates.is_empty() {
+        // Every candidate issuer is tried until one leads to an anchor: a
+        // copy of a CA with its name and key identifier but another key
+        // (forged, or superseded) costs one signature check and gives way
+        // to the next. The caIssuers URLs are asked only when no local
+        // candidate worked.
+        let local = self.candidates(path);
+        let mut any = !local.is_empty();
+        if let Some(done) = self.try_all(path, local, &mut best) {
+            return done;
+        }
+        let fetched = self.fetched_candidates(path);
+        any |= !fetched.is_empty();
+        if let Some(done) = self.try_all(path, fetched, &mut best) {
+            return done;
+        }
+        if !any {
             let last = path.last().map(|n| {
                 (
                     n.name(),
@@ -511,30 +532,42 @@ impl<'a> Search<'a> {
             };
             return Err(Dead::new(error, path, None, top));
         }
+        Err(best
+            .unwrap_or_else(|| Dead::new(PathError::BudgetExhausted(self.checks), path, None, top)))
+    }
+
+    /// Tries `candidates` in turn as the issuer of the last certificate of
+    /// `path`, keeping in `best` the most specific failure. `Some` ends
+    /// the search: a path was found, or the budget is spent.
+    fn try_all(
+        &mut self,
+        path: &mut Vec<Node<'a>>,
+        candidates: Vec<(Node<'a>, bool)>,
+        best: &mut Option<Dead>,
+    ) -> Option<Result<(), Dead>> {
         for (node, is_anchor) in candidates {
             match self.try_issuer(path, node, is_anchor) {
-                Ok(()) => return Ok(()),
+                Ok(()) => return Some(Ok(())),
                 // A spent budget ends the search: what failed before it
                 // is no proof that no path exists, so it is not reported
                 // in its place.
-                Err(e) if matches!(e.error, PathError::BudgetExhausted(_)) => return Err(e),
+                Err(e) if matches!(e.error, PathError::BudgetExhausted(_)) => return Some(Err(e)),
                 Err(e) => {
                     if best
                         .as_ref()
                         .is_none_or(|b| e.error.rank() >= b.error.rank())
                     {
-                        best = Some(e);
+                        *best = Some(e);
                     }
                 }
             }
         }
-        Err(best
-            .unwrap_or_else(|| Dead::new(PathError::BudgetExhausted(self.checks), path, None, top)))
+        None
     }
 
     /// Candidate issuers of the last certificate, anchors first, then the
-    /// pool, then AIA; none already in the path.
-    fn candidates(&mut self, path: &[Node<'a>]) -> Vec<(Node<'a>, bool)> {
+    /// pool; none already in the path.
+    fn candidates(&self, path: &[Node<'a>]) -> Vec<(Node<'a>, bool)> {
         let Some(last) = path.last() else {
             return Vec::new();
         };
@@ -550,29 +583,43 @@ impl<'a> Search<'a> {
                 out.push((p.again(), false));
             }
         }
-        if out.is_empty() {
-            for url in last.fields().extensions.ca_issuers_urls.clone() {
-                if self.fetched.iter().any(|(u, _)| *u == url) || self.fetched.len() >= MAX_DEPTH {
+        out
+    }
+
+    /// Candidate issuers of the last certificate from its caIssuers URLs
+    /// not asked yet in this build (at most [`MAX_DEPTH`] URLs per build),
+    /// none already in the path or in the pool (those were tried). What is
+    /// fetched joins the pool.
+    fn fetched_candidates(&mut self, path: &[Node<'a>]) -> Vec<(Node<'a>, bool)> {
+        let Some(last) = path.last() else {
+            return Vec::new();
+        };
+        let in_path = |n: &Node| path.iter().any(|p| p.cert == n.cert);
+        let mut out: Vec<(Node<'a>, bool)> = Vec::new();
+        for url in last.fields().extensions.ca_issuers_urls.clone() {
+            if self.fetched.iter().any(|(u, _)| *u == url) || self.fetched.len() >= MAX_DEPTH {
+                continue;
+            }
+            let certs = match self.issuers.ca_issuers(&url) {
+                Ok(certs) => {
+                    self.fetched.push((url, None));
+                    certs
+                }
+                Err(e) => {
+                    let why = format!("caIssuers {url}: {e}");
+                    self.fetched.push((url, Some(why)));
+                    Vec::new()
+                }
+            };
+            for c in certs {
+                let n = Node::owned(c);
+                if self.pool.iter().any(|p| p.cert == n.cert) {
                     continue;
                 }
-                let certs = match self.issuers.ca_issuers(&url) {
-                    Ok(certs) => {
-                        self.fetched.push((url, None));
-                        certs
-                    }
-                    Err(e) => {
-                        let why = format!("caIssuers {url}: {e}");
-                        self.fetched.push((url, Some(why)));
-                        Vec::new()
-                    }
-                };
-                for c in certs {
-                    let n = Node::owned(c);
-                    if names_chain(last, &n) && !in_path(&n) {
-                        out.push((n.again(), false));
-                    }
-                    self.pool.push(n);
+                if names_chain(last, &n) && !in_path(&n) {
+                    out.push((n.again(), false));
                 }
+                self.pool.push(n);
             }
         }
         out
@@ -667,42 +714,6 @@ fn verify_link(child: &Node, issuer: &Node) -> Result<(), PathError> {
     Ok(())
 }
 
-/// Issuer signatures already verified, by SHA-256 of (certificate DER,
-/// issuer's subjectPublicKeyInfo DER). A signature either verifies or it
-/// does not, whatever the time, so a verified link can be trusted again;
-/// the cache saves the public-key operations of the CA certificates of
-/// every request. Bounded: cleared when full.
-static VERIFIED: std::sync::LazyLock<std::sync::Mutex<std::collections::HashSet<[u8; 32]>>> =
-    std::sync::LazyLock::new(Default::default);
-const VERIFIED_MAX: usize = 16_384;
-
-fn link_key(child: &Certificate, issuer: &Certificate) -> [u8; 32] {
-    let mut h = signet_crypto::DigestAlgorithm::Sha256.hasher();
-    h.update(child.der());
-    h.update(&issuer.fields().public_key.subject_public_key);
-    let mut key = [0u8; 32];
-    key.copy_from_slice(&h.finish());
-    key
-}
-
-fn verified_before(child: &Certificate, issuer: &Certificate) -> bool {
-    let key = link_key(child, issuer);
-    VERIFIED
-        .lock()
-        .map(|set| set.contains(&key))
-        .unwrap_or(false)
-}
-
-fn remember_verified(child: &Certificate, issuer: &Certificate) {
-    let key = link_key(child, issuer);
-    if let Ok(mut set) = VERIFIED.lock() {
-        if set.len() >= VERIFIED_MAX {
-            set.clear();
-        }
-        set.insert(key);
-    }
-}
-
 fn check_ca(issuer: &Node, child: &Node) -> Result<(), PathError> {
     let f = issuer.fields();
     let fail = |reason| PathError::IssuerNotCa {
@@ -723,69 +734,4 @@ fn check_ca(issuer: &Node, child: &Node) -> Result<(), PathError> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use test_support::KeyType;
-    use test_support::pki::TestPki;
-
-    fn cert(der: &[u8]) -> Certificate {
-        Certificate::parse(der).expect("certificate")
-    }
-
-    fn checks(f: &PathFailure) -> Vec<&LinkCheck> {
-        f.links.iter().map(|(_, c)| c).collect()
-    }
-
-    #[test]
-    fn an_expired_end_entity_still_shows_its_issuers() {
-        let pki = TestPki::new(KeyType::EcP256);
-        let old = pki.issue(
-            "Expired",
-            KeyType::EcP256,
-            Some(("20200101000000Z", "20210101000000Z")),
-            &[],
-        );
-        let trust = TrustStore::from_certificates([cert(&pki.root.cert.der)]);
-        let validator = PathValidator::new(&trust, &Offline);
-        let pool = [cert(&pki.intermediate.cert.der)];
-        let now = OffsetDateTime::now_utc();
-        let failure = validator
-            .validate_partial(&cert(&old.cert.der), &pool, now)
-            .expect_err("expired");
-        assert!(matches!(failure.error, PathError::Expired { .. }));
-        let c = checks(&failure);
-        assert_eq!(c.len(), 3, "{c:?}");
-        assert!(matches!(c[0], LinkCheck::Failed(PathError::Expired { .. })));
-        assert_eq!(c[1..], [&LinkCheck::Passed, &LinkCheck::Passed]);
-        // validate gives the same error and builds nothing more.
-        assert_eq!(
-            validator
-                .validate(&cert(&old.cert.der), &pool, now)
-                .expect_err("expired"),
-            failure.error
-        );
-    }
-
-    #[test]
-    fn an_unknown_root_fails_at_the_last_certificate_reached() {
-        let pki = TestPki::new(KeyType::EcP256);
-        let other = TestPki::new(KeyType::EcP256);
-        let signer = pki.issue("Signer", KeyType::EcP256, None, &[]);
-        let trust = TrustStore::from_certificates([cert(&other.root.cert.der)]);
-        let validator = PathValidator::new(&trust, &Offline);
-        let failure = validator
-            .validate_partial(
-                &cert(&signer.cert.der),
-                &[cert(&pki.intermediate.cert.der), cert(&pki.root.cert.der)],
-                OffsetDateTime::now_utc(),
-            )
-            .expect_err("untrusted");
-        let c = checks(&failure);
-        assert_eq!(c.len(), 3, "signer, intermediate, root: {c:?}");
-        assert_eq!(c[..2], [&LinkCheck::Passed, &LinkCheck::Passed]);
-        assert!(matches!(
-            c[2],
-            LinkCheck::Failed(PathError::UntrustedRoot { .. })
-        ));
-    }
-}
+mod tests;

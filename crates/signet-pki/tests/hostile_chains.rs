@@ -10,7 +10,10 @@
 //!   `MAX_DEPTH`, as `PathError::TooDeep`;
 //! - the same-named CAs: at their self-signed root, since OpenSSL gives
 //!   every certificate matching key identifiers, which single out the
-//!   real issuer among the namesakes.
+//!   real issuer among the namesakes;
+//! - forged copies of a CA (its name and key identifier, another key)
+//!   before the real one: one signature check each, then the real path
+//!   within the budget, or `PathError::BudgetExhausted` past it.
 
 use std::time::{Duration, Instant};
 
@@ -46,27 +49,36 @@ impl Ca<'_> {
 
     /// A self-signed CA certificate for `cn` with `key`.
     fn root(&self, cn: &str, key: &str) -> String {
+        self.self_signed(cn, key, None)
+    }
+
+    /// As [`Ca::root`], with the subjectKeyIdentifier `ski` (OpenSSL's
+    /// colon-separated hex) when given.
+    fn self_signed(&self, cn: &str, key: &str, ski: Option<&str>) -> String {
         let out = self.path("root.pem");
-        self.ossl.run(
-            &[
-                "req",
-                "-x509",
-                "-new",
-                "-key",
-                key,
-                "-subj",
-                format!("/CN={cn}").as_str(),
-                "-days",
-                "30",
-                "-addext",
-                "basicConstraints=critical,CA:true",
-                "-addext",
-                "keyUsage=critical,keyCertSign,cRLSign",
-                "-out",
-                out.as_str(),
-            ],
-            false,
-        );
+        let subj = format!("/CN={cn}");
+        let mut args = vec![
+            "req",
+            "-x509",
+            "-new",
+            "-key",
+            key,
+            "-subj",
+            subj.as_str(),
+            "-days",
+            "30",
+            "-addext",
+            "basicConstraints=critical,CA:true",
+            "-addext",
+            "keyUsage=critical,keyCertSign,cRLSign",
+            "-out",
+            out.as_str(),
+        ];
+        let ski = ski.map(|s| format!("subjectKeyIdentifier={s}"));
+        if let Some(ski) = &ski {
+            args.extend(["-addext", ski.as_str()]);
+        }
+        self.ossl.run(&args, false);
         out
     }
 
@@ -304,5 +316,60 @@ fn same_named_cas_without_key_identifiers_exhaust_the_signature_budget() {
         matches!(&e, PathError::BudgetExhausted(n) if *n == MAX_SIGNATURE_CHECKS),
         "twins without key identifiers ({} CAs): {e:?}",
         pool.len()
+    );
+}
+
+/// `n` self-signed CAs named `cn` with the subjectKeyIdentifier `ski`
+/// (OpenSSL's colon-separated hex), each under its own key: forged copies
+/// of a CA that only a signature check tells from it.
+fn forged_copies(ca: &Ca, cn: &str, ski: &str, n: usize) -> Vec<Certificate> {
+    (0..n)
+        .map(|_| cert(&ca.self_signed(cn, &ca.key(), Some(ski))))
+        .collect()
+}
+
+#[test]
+fn forged_copies_of_a_ca_cost_one_signature_check_each() {
+    use signet_pki::MAX_SIGNATURE_CHECKS;
+    let ossl = Openssl::new();
+    let ca = Ca {
+        ossl: &ossl,
+        n: Default::default(),
+    };
+    let root_key = ca.key();
+    let root = ca.root("Forged root", &root_key);
+    let int_key = ca.key();
+    let int = ca.issue("Forged CA", &int_key, (&root, &root_key), false);
+    let leaf = cert(&ca.issue("Forged leaf", &ca.key(), (&int, &int_key), true));
+    let ski: Vec<String> = cert(&int)
+        .fields()
+        .extensions
+        .subject_key_id
+        .clone()
+        .expect("a subjectKeyIdentifier")
+        .iter()
+        .map(|b| format!("{b:02X}"))
+        .collect();
+    // Copies before the real CA, each failing on the leaf's signature: the
+    // real path then needs two more checks (leaf, then CA by the root).
+    let forged = forged_copies(&ca, "Forged CA", &ski.join(":"), MAX_SIGNATURE_CHECKS - 1);
+    let trust = TrustStore::from_certificates([cert(&root)]);
+    let validate = |copies: usize| {
+        let mut pool = forged[..copies].to_vec();
+        pool.push(cert(&int));
+        let started = Instant::now();
+        let result =
+            PathValidator::new(&trust, &Offline).validate(&leaf, &pool, OffsetDateTime::now_utc());
+        assert!(started.elapsed() < BOUND, "took {:?}", started.elapsed());
+        result
+    };
+    // One check per copy: the budget just suffices for the real path.
+    let path = validate(MAX_SIGNATURE_CHECKS - 2).expect("the real CA after the copies");
+    assert_eq!(path.certificates[1], cert(&int), "the path used");
+    // One copy more and the budget is spent before the root is reached.
+    let e = validate(MAX_SIGNATURE_CHECKS - 1).expect_err("over the budget");
+    assert!(
+        matches!(&e, PathError::BudgetExhausted(n) if *n == MAX_SIGNATURE_CHECKS),
+        "{e:?}"
     );
 }

@@ -7,6 +7,7 @@ mod common;
 
 mod bes;
 mod encodings;
+mod forged_issuer;
 mod gost;
 mod revocation;
 mod signers;
