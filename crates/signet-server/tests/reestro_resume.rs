@@ -343,10 +343,13 @@ async fn hang_up_mid_part(
 }
 
 /// Asks until the answer stops changing: the server may still be taking in
-/// what the client sent before it hung up.
+/// what the client sent before it hung up. The same answer three times,
+/// 300 ms apart, counts as settled (a loaded machine can pause the server
+/// longer than one interval).
 async fn settled_offset(env: &Env, id: Uuid, total: &str) -> usize {
     let mut last = None;
-    for _ in 0..100 {
+    let mut same = 0;
+    for _ in 0..150 {
         let r = query(env, id, total).await;
         assert_eq!(r.status, StatusCode::PERMANENT_REDIRECT, "{}", r.text());
         let received = r.range().map_or(0, |range| {
@@ -357,10 +360,15 @@ async fn settled_offset(env: &Env, id: Uuid, total: &str) -> usize {
             last_byte + 1
         });
         if last == Some(received) {
-            return received;
+            same += 1;
+            if same == 2 {
+                return received;
+            }
+        } else {
+            same = 0;
         }
         last = Some(received);
-        tokio::time::sleep(Duration::from_millis(200)).await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
     }
     panic!("the upload never settled: {last:?}");
 }
