@@ -34,6 +34,9 @@ pub struct ServerConfig {
     pub auth_rate_per_client: u32,
     /// Login attempts per certificate per minute (0 = unlimited).
     pub auth_rate_per_certificate: u32,
+    /// Extended key usages that admit a login besides clientAuth,
+    /// emailProtection and anyExtendedKeyUsage (`kontur_auth::login_policy`).
+    pub login_eku: Vec<const_oid::ObjectIdentifier>,
     /// Path prefix of the Reestro routes, e.g. `/realty/crypto/v2`.
     pub reestro_prefix: String,
     /// Largest content a Reestro upload may store, in bytes.
@@ -110,6 +113,7 @@ impl ServerConfig {
             session_lifetime: Duration::from_secs(12 * 60 * 60),
             auth_rate_per_client: 60,
             auth_rate_per_certificate: 10,
+            login_eku: Vec::new(),
             reestro_prefix: String::new(),
             content_max_bytes: 4 << 30,
             pending_upload_idle: Duration::from_secs(24 * 60 * 60),

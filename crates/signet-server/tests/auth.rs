@@ -23,6 +23,9 @@ use tower::ServiceExt;
 mod logs;
 use logs::capture_logs;
 
+#[path = "auth/login_policy.rs"]
+mod login_policy;
+
 struct Resp {
     status: StatusCode,
     headers: axum::http::HeaderMap,
@@ -119,6 +122,44 @@ fn config() -> ServerConfig {
     let mut c = ServerConfig::new("127.0.0.1:0".parse().expect("addr"));
     c.public_url = "https://signet.test".into();
     c
+}
+
+/// authenticate-by-cert answers 406, as text that says `words`.
+async fn assert_refused(state: &AppState, cert_pem: &[u8], words: &str) {
+    let r = authenticate(state, cert_pem).await;
+    assert_eq!(r.status, StatusCode::NOT_ACCEPTABLE, "{}", r.text());
+    assert!(
+        r.text().contains(words),
+        "{} should mention {words}",
+        r.text()
+    );
+    assert!(
+        r.headers["content-type"]
+            .to_str()
+            .expect("ct")
+            .starts_with("text/plain")
+    );
+}
+
+/// The extensions of a certificate that may log in (`login_policy.rs`):
+/// an end entity whose key may be encrypted to — keyEncipherment for RSA
+/// and GOST, keyAgreement for EC.
+fn login_extensions(key: KeyType) -> [(&'static str, &'static str); 4] {
+    let usage = match key {
+        KeyType::EcP256 => "critical, digitalSignature, keyAgreement",
+        _ => "critical, digitalSignature, keyEncipherment",
+    };
+    [
+        ("basicConstraints", "CA:false"),
+        ("keyUsage", usage),
+        ("subjectKeyIdentifier", "hash"),
+        ("authorityKeyIdentifier", "keyid"),
+    ]
+}
+
+/// A user who may log in, issued by the test PKI's intermediate.
+fn user(pki: &TestPki, cn: &str, key: KeyType) -> Party {
+    pki.issue(cn, key, None, &login_extensions(key))
 }
 
 /// What a client does with EncryptedKey: `openssl cms -decrypt`.
@@ -249,7 +290,7 @@ async fn rsa_ec_and_gost_certificates_log_in_and_use_the_session() {
     ] {
         let dir = tempfile::tempdir().expect("dir");
         let pki = TestPki::new(key);
-        let party = pki.issue("Пользователь", key, None, &[]);
+        let party = user(&pki, "Пользователь", key);
         let state = sqlite_state(&dir, &pki, config()).await;
         let sid = login(&state, &pki, &party).await;
         assert_eq!(
@@ -274,34 +315,22 @@ async fn invalid_certificates_are_406_with_a_reason() {
         "Expired",
         KeyType::Rsa(2048),
         Some(("20200101000000Z", "20210101000000Z")),
-        &[],
+        &login_extensions(KeyType::Rsa(2048)),
     );
     let future = pki.issue(
         "Future",
         KeyType::Rsa(2048),
         Some(("20990101000000Z", "21000101000000Z")),
-        &[],
+        &login_extensions(KeyType::Rsa(2048)),
     );
     let other = TestPki::new(KeyType::Rsa(2048));
-    let stranger = other.issue("Stranger", KeyType::Rsa(2048), None, &[]);
+    let stranger = user(&other, "Stranger", KeyType::Rsa(2048));
     for (party, words) in [
         (&expired, "expired"),
         (&future, "not valid before"),
         (&stranger, "trusted root"),
     ] {
-        let r = authenticate(&state, &party.cert.pem).await;
-        assert_eq!(r.status, StatusCode::NOT_ACCEPTABLE, "{}", r.text());
-        assert!(
-            r.text().contains(words),
-            "{} should mention {words}",
-            r.text()
-        );
-        assert!(
-            r.headers["content-type"]
-                .to_str()
-                .expect("ct")
-                .starts_with("text/plain")
-        );
+        assert_refused(&state, &party.cert.pem, words).await;
     }
 }
 
@@ -317,7 +346,7 @@ async fn revoked_certificates_are_406() {
         None,
         &[
             ("basicConstraints", "CA:false"),
-            ("keyUsage", "critical, digitalSignature"),
+            ("keyUsage", "critical, digitalSignature, keyEncipherment"),
             ("crlDistributionPoints", &cdp),
         ],
     );
@@ -348,7 +377,7 @@ async fn revoked_certificates_are_406() {
 async fn bad_requests_are_400_and_wrong_or_late_keys_403() {
     let dir = tempfile::tempdir().expect("dir");
     let pki = TestPki::new(KeyType::EcP256);
-    let party = pki.issue("User", KeyType::EcP256, None, &[]);
+    let party = user(&pki, "User", KeyType::EcP256);
     let mut c = config();
     c.auth_key_ttl = Duration::from_secs(1);
     let state = sqlite_state(&dir, &pki, c).await;
@@ -408,7 +437,7 @@ async fn bad_requests_are_400_and_wrong_or_late_keys_403() {
 async fn sessions_expire_refresh_and_end() {
     let dir = tempfile::tempdir().expect("dir");
     let pki = TestPki::new(KeyType::EcP256);
-    let party = pki.issue("User", KeyType::EcP256, None, &[]);
+    let party = user(&pki, "User", KeyType::EcP256);
     let state = sqlite_state(&dir, &pki, config()).await;
     let (thumbprint, key) = challenge(&state, &pki, &party).await;
     let (sid, refresh_token) = tokens(&approve(&state, &thumbprint, &key).await.json());
@@ -466,7 +495,7 @@ async fn sessions_expire_refresh_and_end() {
 async fn logins_are_rate_limited_per_certificate() {
     let dir = tempfile::tempdir().expect("dir");
     let pki = TestPki::new(KeyType::EcP256);
-    let party = pki.issue("User", KeyType::EcP256, None, &[]);
+    let party = user(&pki, "User", KeyType::EcP256);
     let mut c = config();
     c.auth_rate_per_certificate = 2;
     let state = sqlite_state(&dir, &pki, c).await;
@@ -479,25 +508,26 @@ async fn logins_are_rate_limited_per_certificate() {
     assert!(third.text().contains("too many"));
 }
 
-#[tokio::test]
-async fn organisations_are_granted_by_the_certificates_identifiers() {
-    let dir = tempfile::tempdir().expect("dir");
-    let pki = TestPki::new(KeyType::Rsa(2048));
-    // The signer's subject carries INNLE (through openssl ca -preserveDN
-    // only CN/O/C are set by TestPki::issue), so grant by OGRN via a
-    // certificate made with the identity attributes.
+/// A certificate of "ООО Ромашка" (OGRN 1027700132195, INN 7701234567)
+/// with these basicConstraints and keyUsage, and the organisation of that
+/// INN in `state`'s store. (`TestPki::issue` sets only CN/O/C through
+/// `openssl ca -preserveDN`, so it is made with the identity attributes.)
+async fn romashka(
+    pki: &TestPki,
+    state: &AppState,
+    basic_constraints: &str,
+    key_usage: &str,
+) -> (Party, signet_store::Organization) {
     let key = pki.ossl.generate_key(KeyType::Rsa(2048));
     let spec = test_support::CertSpec::new()
         .subject("CN", "ООО Ромашка")
         .subject("OGRN", "1027700132195")
         .subject("INNLE", "7701234567")
-        .extension("basicConstraints", "CA:false")
-        .extension("keyUsage", "critical, digitalSignature, keyEncipherment");
+        .extension("basicConstraints", basic_constraints)
+        .extension("keyUsage", key_usage);
     let cert = pki
         .ossl
         .issue(&pki.intermediate.cert, &pki.intermediate.key, &key, &spec);
-    let party = Party { cert, key };
-    let state = sqlite_state(&dir, &pki, config()).await;
     let org = state
         .store
         .create_organization(NewOrganization {
@@ -507,6 +537,21 @@ async fn organisations_are_granted_by_the_certificates_identifiers() {
         })
         .await
         .expect("org");
+    (Party { cert, key }, org)
+}
+
+#[tokio::test]
+async fn organisations_are_granted_by_the_certificates_identifiers() {
+    let dir = tempfile::tempdir().expect("dir");
+    let pki = TestPki::new(KeyType::Rsa(2048));
+    let state = sqlite_state(&dir, &pki, config()).await;
+    let (party, org) = romashka(
+        &pki,
+        &state,
+        "CA:false",
+        "critical, digitalSignature, keyEncipherment",
+    )
+    .await;
     let _ = login(&state, &pki, &party).await;
     let thumbprint = Certificate::parse(&party.cert.der)
         .expect("cert")
@@ -541,7 +586,7 @@ async fn a_session_from_one_instance_works_on_another_sharing_postgres() {
             .options([("search_path", schema.as_str())])
     };
     let pki = TestPki::new(KeyType::EcP256);
-    let party = pki.issue("User", KeyType::EcP256, None, &[]);
+    let party = user(&pki, "User", KeyType::EcP256);
     let first = state_with(
         Arc::new(PgStore::with_options(options()).await.expect("pg")),
         &pki,
@@ -587,7 +632,7 @@ async fn no_secret_reaches_a_log_line_at_trace_level() {
     let logs = capture_logs();
     let dir = tempfile::tempdir().expect("dir");
     let pki = TestPki::new(KeyType::EcP256);
-    let party = pki.issue("User", KeyType::EcP256, None, &[]);
+    let party = user(&pki, "User", KeyType::EcP256);
     let api_key = "api-key-that-must-not-be-logged-0123456789";
     let mut c = config();
     c.api_keys = vec![api_key.into()];
@@ -645,7 +690,7 @@ async fn no_secret_reaches_a_log_line_at_trace_level() {
 async fn a_planted_session_id_is_not_adopted() {
     let dir = tempfile::tempdir().expect("dir");
     let pki = TestPki::new(KeyType::EcP256);
-    let party = pki.issue("User", KeyType::EcP256, None, &[]);
+    let party = user(&pki, "User", KeyType::EcP256);
     let state = sqlite_state(&dir, &pki, config()).await;
     let planted = "f".repeat(64);
     let (thumbprint, key) = challenge(&state, &pki, &party).await;

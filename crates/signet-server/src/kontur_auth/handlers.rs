@@ -13,6 +13,7 @@ use signet_store::{Challenge, ChallengeOutcome, OrgIdentifiers, TokenHash, now_u
 use utoipa::{IntoParams, ToSchema};
 
 use super::error::AuthError;
+use super::login_policy;
 use crate::client_addr::ClientAddr;
 use crate::json;
 use crate::sessions::{self, Issued};
@@ -70,7 +71,7 @@ pub struct ApproveResponse {
         (status = 200, description = "The key, encrypted to the certificate", body = AuthenticateResponse),
         (status = 400, description = "Missing parameter or body, or not a certificate", body = String),
         (status = 403, description = "Too many attempts", body = String),
-        (status = 406, description = "The certificate is not valid: chain, dates, trust or revocation", body = String),
+        (status = 406, description = "The certificate is not valid (chain, dates, trust or revocation) or may not log in (a CA, key usage, extended key usage)", body = String),
         (status = 500, description = "Internal server error", body = String),
     ))]
 pub async fn authenticate_by_cert(
@@ -110,6 +111,9 @@ pub async fn authenticate_by_cert(
             "too many login attempts with this certificate; try again in a minute".into(),
         ));
     }
+    // Who may log in, before any outbound fetch the chain check may cost.
+    login_policy::check(cert.fields(), &state.config.login_eku)
+        .map_err(|e| AuthError::NotAcceptable(e.to_string()))?;
     let checked = cert.clone();
     crate::outbound::run(&state.engine, move |engine, budget| {
         engine.check_certificate_within(&checked, budget)
@@ -190,12 +194,17 @@ async fn open_session(state: &AppState, cert: &Certificate) -> Result<Response, 
 }
 
 /// Grants the certificate every organisation whose INN, OGRN or EDRPOU it
-/// carries.
+/// carries — never a CA's: the identifiers in a CA's name are the CA's,
+/// not its users' ([`login_policy`] also keeps CAs from logging in).
 async fn grant_matching_organizations(
     state: &AppState,
     cert: &Certificate,
 ) -> Result<(), AuthError> {
     let f = cert.fields();
+    if login_policy::is_ca(f) {
+        tracing::warn!(thumbprint = %cert.thumbprint_hex(), "no organisation granted to a CA certificate");
+        return Ok(());
+    }
     let ru = f.ru_identity();
     let ua = f.ua_identity();
     let ids = OrgIdentifiers {

@@ -2,8 +2,11 @@
 //!
 //! 1. `POST /auth/authenticate-by-cert?free=true|false` with the
 //!    certificate in the body (base64 DER, with or without PEM armour and
-//!    line breaks). The certificate is checked — its chain to the trust
-//!    store, validity now, revocation — by the validation engine; then a
+//!    line breaks). The certificate must be one that may log in
+//!    ([`login_policy`]: not a CA, key usage allowing encryption to the
+//!    key, extended key usage allowing client authentication). It is
+//!    checked — its chain to the trust store, validity now, revocation —
+//!    by the validation engine; then a
 //!    fresh random key (256 bits, as 43 ASCII characters of base64url) is
 //!    encrypted to it as CMS EnvelopedData and returned as `EncryptedKey`
 //!    with a link to step 2. Encryption follows the key type: GOST 28147-89
@@ -25,11 +28,13 @@
 //! Status codes as the spec: 400 a missing parameter or body; 403 a wrong,
 //! reused or lapsed key, or too many attempts, with the reason in the body;
 //! 406 a certificate that is not valid (bad chain signature, expired or
-//! not yet valid, untrusted root, revoked or of unknown revocation status);
+//! not yet valid, untrusted root, revoked or of unknown revocation status)
+//! or may not log in ([`login_policy`]);
 //! 500 only for real server faults. Error bodies are plain text.
 
 pub mod error;
 pub mod handlers;
+pub mod login_policy;
 
 use axum::Router;
 use axum::routing::post;

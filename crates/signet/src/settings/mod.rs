@@ -28,6 +28,7 @@
 //! max-connections-per-client = 256
 //! fetch-deny = ["10.0.0.0/8"]
 //! fetch-allow = ["10.1.2.3"]
+//! login-eku = ["1.2.643.2.2.34.6"]
 //! ```
 
 use std::net::SocketAddr;
@@ -279,6 +280,13 @@ pub struct ServeArgs {
     )]
     #[serde(default)]
     pub trusted_proxy: Vec<std::net::IpAddr>,
+    /// An extended key usage (OID) that admits a certificate to Kontur auth
+    /// login besides clientAuth, emailProtection and anyExtendedKeyUsage
+    /// (repeat the flag; the environment variable takes a comma-separated
+    /// list).
+    #[arg(long = "login-eku", env = "SIGNET_LOGIN_EKU", value_delimiter = ',')]
+    #[serde(default)]
+    pub login_eku: Vec<String>,
     /// Lapsed sessions and login challenges are deleted from the store
     /// every this many seconds while the server runs (default 300).
     #[arg(long, env = "SIGNET_EXPIRED_SWEEP_SECS")]
@@ -549,6 +557,14 @@ impl ServeArgs {
             proxies = file.trusted_proxy;
         }
         server.trusted_proxies = proxies;
+        server.login_eku = or_file(self.login_eku, file.login_eku)
+            .iter()
+            .map(|o| {
+                o.trim().parse().map_err(|e| {
+                    SettingsError::Invalid(format!("login-eku {o:?} is not an OID: {e}"))
+                })
+            })
+            .collect::<Result<_, _>>()?;
         if let Some(s) = self
             .pending_upload_idle_secs
             .or(file.pending_upload_idle_secs)

@@ -359,3 +359,16 @@ fn connection_limits_come_from_the_file_and_must_be_positive() {
     assert_eq!(s.server.keep_alive_idle, Duration::from_secs(60));
     assert_eq!(s.server.max_connections_per_client, 256);
 }
+
+#[test]
+fn login_ekus_come_from_the_file_and_must_be_oids() {
+    let (_dir, with) = with_config_file("login-eku = [\"1.2.643.2.2.34.6\"]\n");
+    let s = with(ServeArgs::default()).resolve().expect("resolve");
+    assert_eq!(s.server.login_eku.len(), 1);
+    assert_eq!(s.server.login_eku[0].to_string(), "1.2.643.2.2.34.6");
+    let args = ServeArgs {
+        login_eku: vec!["clientAuth".into()],
+        ..Default::default()
+    };
+    assert!(matches!(args.resolve(), Err(SettingsError::Invalid(m)) if m.contains("login-eku")));
+}
