@@ -73,8 +73,9 @@ pub async fn serve_tls(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    // Both rustls back ends are linked (ureq brings ring); name the one
-    // signet uses. Installing twice is harmless.
+    // Name the process-wide provider signet uses (aws-lc-rs; ring is not
+    // built), so that no dependency's feature choice can make rustls ask
+    // which. Installing twice is harmless.
     let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
     let config = axum_server::tls_rustls::RustlsConfig::from_pem_file(&tls.cert, &tls.key).await?;
     let acceptor = tokio_rustls::TlsAcceptor::from(config.get_inner());
