@@ -124,8 +124,11 @@ async fn run(
     let mut shutdown = pin!(shutdown);
     loop {
         let (tcp, peer) = tokio::select! {
-            accepted = axum::serve::Listener::accept(&mut listener) => accepted,
+            // Shutdown first, so it is polled on every turn even while
+            // connections keep arriving.
+            biased;
             () = &mut shutdown => break,
+            accepted = axum::serve::Listener::accept(&mut listener) => accepted,
         };
         let Some(slot) = clients.admit(peer.ip()) else {
             tracing::debug!(%peer, "connection refused: too many open from this client");
@@ -223,25 +226,32 @@ async fn http<I>(
     }
 }
 
-/// Completes on SIGTERM or Ctrl-C.
-pub async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// Completes on SIGTERM or Ctrl-C. The SIGTERM handler is installed when
+/// this is called, not when the future is first polled: a SIGTERM that
+/// arrives before the accept loop gets round to polling it (a loaded
+/// machine) must stop the server gracefully, not kill it.
+pub fn shutdown_signal() -> impl Future<Output = ()> + Send + 'static {
     #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
+    let term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
+    async move {
+        let ctrl_c = async {
+            let _ = tokio::signal::ctrl_c().await;
+        };
+        #[cfg(unix)]
+        let term = async move {
+            match term {
+                Some(mut s) => {
+                    s.recv().await;
+                }
+                None => std::future::pending::<()>().await,
             }
-            Err(_) => std::future::pending::<()>().await,
+        };
+        #[cfg(not(unix))]
+        let term = std::future::pending::<()>();
+        tokio::select! {
+            () = ctrl_c => {},
+            () = term => {},
         }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = term => {},
+        tracing::info!("shutdown signal received, finishing requests in flight");
     }
-    tracing::info!("shutdown signal received, finishing requests in flight");
 }
